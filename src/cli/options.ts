@@ -1,0 +1,66 @@
+// `npm start -- --help`: the options of the MNIST job.
+import { parseArgs } from "node:util";
+import type { ActivationName } from "../layers/activations.js";
+
+export interface Options {
+  hidden: number[];
+  activation: ActivationName;
+  optimizer: "adam" | "sgd" | "momentum";
+  learningRate?: number;
+  epochs: number;
+  batchSize: number;
+  seed: number;
+  trainLimit?: number;
+  out: string;
+}
+
+export const HELP = `Train an MNIST classifier with scratchnet (the course's Keras experiment by default).
+
+Usage: npm start -- [options]
+
+  --hidden 50          hidden layer sizes, comma-separated (e.g. 100,50)
+  --activation sigmoid hidden activation: sigmoid, tanh, relu, linear
+  --optimizer adam     adam, sgd or momentum (SGD with momentum 0.9)
+  --lr <rate>          learning rate (default: 0.001 for adam, 0.1 for sgd, 0.01 for momentum)
+  --epochs 10          passes over the 60,000 training images
+  --batch-size 32      images per step
+  --seed 42            seed of initialisation and shuffling (same seed, same bits)
+  --train-limit <n>    train on the first n images only
+  --out out            folder for history.json, model.json and weights.bin
+  --help               this text
+`;
+
+const positive = (name: string, v: string | undefined): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got '${v}'`);
+  return n;
+};
+
+export function parseOptions(argv: string[]): Options | "help" {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      hidden: { type: "string", default: "50" }, activation: { type: "string", default: "sigmoid" },
+      optimizer: { type: "string", default: "adam" }, lr: { type: "string" }, epochs: { type: "string", default: "10" },
+      "batch-size": { type: "string", default: "32" }, seed: { type: "string", default: "42" },
+      "train-limit": { type: "string" }, out: { type: "string", default: "out" }, help: { type: "boolean", default: false },
+    },
+  });
+  if (values.help) return "help";
+  const optimizer = values.optimizer as Options["optimizer"];
+  if (!["adam", "sgd", "momentum"].includes(optimizer)) throw new Error(`--optimizer must be adam, sgd or momentum, got '${optimizer}'`);
+  const lr = values.lr === undefined ? undefined : Number(values.lr);
+  if (lr !== undefined && !(lr > 0)) throw new Error(`--lr must be a positive number, got '${values.lr}'`);
+  return {
+    hidden: values.hidden!.split(",").map((h) => positive("hidden", h)!),
+    activation: values.activation as ActivationName,
+    optimizer,
+    learningRate: lr,
+    epochs: positive("epochs", values.epochs)!,
+    batchSize: positive("batch-size", values["batch-size"])!,
+    seed: Number.isInteger(Number(values.seed)) && Number(values.seed) >= 0 ? Number(values.seed) : (() => { throw new Error(`--seed must be an integer ≥ 0, got '${values.seed}'`); })(),
+    trainLimit: positive("train-limit", values["train-limit"]),
+    out: values.out!,
+  };
+}

@@ -1,0 +1,87 @@
+// What users pass to fit/evaluate/predict, checked and copied into WASM memory once.
+// Pixels may stay bytes (Uint8Array with a scale): 60,000 MNIST images are 47 MB as bytes and
+// 188 MB as floats, and the gather kernel scales them while it builds each minibatch.
+import type { Engine } from "../core/engine.js";
+import { DataError, ShapeError } from "../core/errors.js";
+
+/** A row-major matrix: `data` of length rows·cols; bytes are multiplied by `scale` (default 1/255). */
+export interface Matrix2D {
+  data: Float32Array | Float64Array | Uint8Array | Uint8ClampedArray | number[];
+  shape: [number, number];
+  scale?: number;
+}
+
+export type Inputs = number[][] | Matrix2D;
+/** Integer class labels (one per row), or a matrix of targets (one-hot rows, regression values). */
+export type Labels = number[] | Int32Array | Uint8Array | Uint16Array | number[][] | Matrix2D;
+
+/** Like tf.tensor2d: wrap flat values with their shape. */
+export function tensor2d(data: Matrix2D["data"], shape: [number, number], scale?: number): Matrix2D {
+  return { data, shape, scale };
+}
+
+/** Inputs living in WASM memory: f32 rows, or byte rows scaled on gather. */
+export interface DeviceInputs {
+  ptr: number;
+  rows: number;
+  cols: number;
+  bytes: boolean;
+  scale: number;
+}
+
+const isMatrix = (x: unknown): x is Matrix2D => typeof x === "object" && x !== null && "shape" in x && "data" in x;
+
+/** Shape of inputs or labels: [rows, cols], with cols = 0 for a flat list of labels. */
+export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
+  if (isMatrix(x)) {
+    const [rows, cols] = x.shape;
+    if (x.data.length !== rows * cols) {
+      throw new ShapeError(`${what}: data has ${x.data.length} values but shape [${rows}, ${cols}] needs ${rows * cols}`);
+    }
+    return [rows, cols];
+  }
+  if (!Array.isArray(x) && !ArrayBuffer.isView(x)) throw new DataError(`${what} must be an array of rows or {data, shape}, got ${typeof x}`);
+  const list = x as ArrayLike<number | number[]>;
+  if (list.length === 0) throw new DataError(`${what} is empty: there is nothing to train on or predict`);
+  if (!Array.isArray(list[0])) return [list.length, 0];
+  const cols = (list[0] as number[]).length;
+  for (let r = 0; r < list.length; r++) {
+    const row = list[r];
+    if (!Array.isArray(row) || row.length !== cols) {
+      throw new ShapeError(`${what}: row ${r} has ${Array.isArray(row) ? row.length : "no"} values, row 0 has ${cols}; every row needs the same length`);
+    }
+  }
+  return [list.length, cols];
+}
+
+/** Copy inputs into WASM (one allocation), rejecting NaN/Infinity with the row and column. */
+export function uploadInputs(engine: Engine, what: string, x: Inputs, expectCols: number): DeviceInputs {
+  const [rows, cols] = shapeOf(what, x);
+  if (rows === 0) throw new DataError(`${what} is empty: there is nothing to train on or predict`);
+  if (cols !== expectCols) {
+    throw new ShapeError(`${what} has ${cols} columns but the model's input layer expects ${expectCols}; reshape (flatten) each sample to ${expectCols} values`);
+  }
+  const heap = engine.heap;
+  if (isMatrix(x) && (x.data instanceof Uint8Array || x.data instanceof Uint8ClampedArray)) {
+    const ptr = heap.alloc(rows * cols);
+    heap.u8.set(x.data, ptr);
+    return { ptr, rows, cols, bytes: true, scale: x.scale ?? 1 / 255 };
+  }
+  const ptr = heap.alloc(rows * cols * 4);
+  const f32 = heap.f32, base = ptr >>> 2;
+  if (isMatrix(x)) {
+    f32.set(x.data, base);
+    if (x.scale !== undefined) for (let i = 0; i < rows * cols; i++) f32[base + i] *= x.scale;
+  } else {
+    for (let r = 0; r < rows; r++) f32.set(x[r], base + r * cols);
+  }
+  const bad = engine.k.countNonFinite(ptr, rows * cols);
+  if (bad > 0) {
+    const view = heap.f32;
+    let i = 0;
+    while (Number.isFinite(view[base + i])) i++;
+    heap.release(ptr);
+    throw new DataError(`${what} holds ${bad} NaN or Infinity value(s), the first at row ${Math.floor(i / cols)}, column ${i % cols}; clean or impute the data before training`);
+  }
+  return { ptr, rows, cols, bytes: false, scale: 1 };
+}

@@ -1,0 +1,58 @@
+// Labels and targets, checked and copied into WASM once: integer labels as i32 (for the
+// cross-entropy losses), everything else as f32 rows with one column per output unit.
+import type { Engine } from "../core/engine.js";
+import { DataError, ShapeError } from "../core/errors.js";
+import { takesIntegerLabels, type LossName, type Targets } from "../models/losses.js";
+import { shapeOf, type Labels, type Matrix2D } from "./inputs.js";
+
+export interface DeviceTargets extends Targets {
+  rows: number;
+}
+
+/** Copy y into WASM in the form `loss` trains on; `units` is the size of the output layer. */
+export function uploadTargets(engine: Engine, what: string, y: Labels, rows: number, units: number, loss: LossName): DeviceTargets {
+  const [yRows, cols] = shapeOf(what, y);
+  if (yRows !== rows) {
+    throw new ShapeError(`${what} has ${yRows} rows but the inputs have ${rows}; give one label (or target row) per sample`);
+  }
+  const heap = engine.heap;
+  if (cols === 0 && units > 1) {
+    const labels = y as ArrayLike<number>;
+    for (let r = 0; r < rows; r++) {
+      const t = labels[r];
+      if (!Number.isInteger(t) || t < 0 || t >= units) {
+        throw new DataError(`${what}[${r}] is ${t}, not a class index in 0..${units - 1}; the output layer has ${units} units, so labels must be integers below ${units}`);
+      }
+    }
+    const ptr = heap.alloc(rows * 4);
+    heap.i32.set(labels, ptr >>> 2);
+    if (takesIntegerLabels(loss)) return { ptr, sparse: true, rows };
+    const dense = heap.alloc(rows * units * 4);
+    engine.k.oneHot(ptr, dense, rows, units); // MSE/BCE on class labels train on one-hot rows
+    heap.release(ptr);
+    return { ptr: dense, sparse: false, rows };
+  }
+  const width = cols === 0 ? 1 : cols;
+  if (width !== units) {
+    throw new ShapeError(`${what} has ${width} column(s) but the output layer has ${units} units; give integer labels or rows of ${units} targets`);
+  }
+  const ptr = heap.alloc(rows * units * 4);
+  const f32 = heap.f32, base = ptr >>> 2;
+  if (cols === 0) f32.set(y as ArrayLike<number>, base);
+  else if ("shape" in y) f32.set((y as Matrix2D).data, base);
+  else (y as number[][]).forEach((row, r) => f32.set(row, base + r * units));
+  if (engine.k.countNonFinite(ptr, rows * units) > 0) {
+    heap.release(ptr);
+    throw new DataError(`${what} holds NaN or Infinity; every target must be a finite number`);
+  }
+  if (loss === "binaryCrossentropy" || takesIntegerLabels(loss)) {
+    for (let i = 0; i < rows * units; i++) {
+      const v = f32[base + i];
+      if (v < 0 || v > 1) {
+        heap.release(ptr);
+        throw new DataError(`${what} row ${Math.floor(i / units)} holds ${v}; ${loss} needs targets in [0, 1] (probabilities or one-hot rows)`);
+      }
+    }
+  }
+  return { ptr, sparse: false, rows };
+}

@@ -1,0 +1,44 @@
+// Activation functions by name, each a pair of kernels on pointers. The backward takes the
+// forward's OUTPUT a (not z): σ' = a(1 − a), tanh' = 1 − a², relu' = [a > 0], so a layer
+// keeps one buffer per batch, overwritten in place.
+import type { Kernels } from "../core/kernels.js";
+import { ModelError } from "../core/errors.js";
+
+export type ActivationName = "linear" | "identity" | "step" | "sigmoid" | "tanh" | "relu" | "softmax";
+
+export interface Activation {
+  readonly name: ActivationName;
+  /** a = f(z) over a rows×cols block; in place when a === z. */
+  forward(k: Kernels, z: number, a: number, rows: number, cols: number): void;
+  /** dz = dL/dz from dy = dL/da and the forward output a; in place when dz === dy. */
+  backward(k: Kernels, a: number, dy: number, dz: number, rows: number, cols: number): void;
+}
+
+const elementwise = (name: ActivationName, f: "identity" | "step" | "sigmoid" | "tanh" | "relu"): Activation => ({
+  name,
+  forward: (k, z, a, rows, cols) => k[f](z, a, rows * cols),
+  backward: (k, a, dy, dz, rows, cols) => k[`${f}Backward`](a, dy, dz, rows * cols),
+});
+
+const table: Record<ActivationName, Activation> = {
+  linear: elementwise("linear", "identity"),
+  identity: elementwise("identity", "identity"),
+  step: elementwise("step", "step"),
+  sigmoid: elementwise("sigmoid", "sigmoid"),
+  tanh: elementwise("tanh", "tanh"),
+  relu: elementwise("relu", "relu"),
+  softmax: {
+    name: "softmax",
+    forward: (k, z, a, rows, cols) => k.softmax(z, a, rows, cols),
+    backward: (k, a, dy, dz, rows, cols) => k.softmaxBackward(a, dy, dz, rows, cols),
+  },
+};
+
+/** The activation called `name`; an unknown name lists the known ones. */
+export function getActivation(name: string | undefined): Activation {
+  const found = table[(name ?? "linear") as ActivationName];
+  if (!found) {
+    throw new ModelError(`unknown activation '${name}'; use one of ${Object.keys(table).join(", ")}`);
+  }
+  return found;
+}

@@ -1,0 +1,57 @@
+// TensorFlow.js' callback hooks and History: fit() calls these and records the epoch logs.
+
+export type Logs = Record<string, number>;
+type Hook<A extends unknown[]> = (...args: A) => void | boolean | Promise<void | boolean>;
+
+/** Return false (or set model.stopTraining = true) from any hook to stop after the current batch. */
+export interface CustomCallbackArgs {
+  onTrainBegin?: Hook<[logs?: Logs]>;
+  onTrainEnd?: Hook<[logs?: Logs]>;
+  onEpochBegin?: Hook<[epoch: number, logs?: Logs]>;
+  onEpochEnd?: Hook<[epoch: number, logs?: Logs]>;
+  onBatchBegin?: Hook<[batch: number, logs?: Logs]>;
+  onBatchEnd?: Hook<[batch: number, logs?: Logs]>;
+}
+
+/** What fit() returns: `history.loss[e]`, `history.accuracy[e]`, `history.val_loss[e]`, … per epoch. */
+export class History {
+  readonly epoch: number[] = [];
+  readonly history: Record<string, number[]> = {};
+  constructor(readonly params: { epochs: number; samples: number; batchSize: number; steps: number }) {}
+
+  record(epoch: number, logs: Logs): void {
+    this.epoch.push(epoch);
+    for (const [key, value] of Object.entries(logs)) (this.history[key] ??= []).push(value);
+  }
+}
+
+/** Several callback objects called in order; `true` means "keep going". */
+export class CallbackList {
+  private readonly list: CustomCallbackArgs[];
+  constructor(callbacks: CustomCallbackArgs | CustomCallbackArgs[] | undefined) {
+    this.list = callbacks === undefined ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
+  }
+
+  /** Whether any callback has this hook (so fit builds per-batch logs only when someone reads them). */
+  has(hook: keyof CustomCallbackArgs): boolean {
+    return this.list.some((c) => c[hook] !== undefined);
+  }
+
+  async call<K extends keyof CustomCallbackArgs>(hook: K, ...args: Parameters<NonNullable<CustomCallbackArgs[K]>>): Promise<boolean> {
+    let go = true;
+    for (const c of this.list) {
+      const f = c[hook] as ((...a: unknown[]) => unknown) | undefined;
+      if (!f) continue;
+      let r = f.apply(c, args);
+      if (r instanceof Promise) r = await r;
+      if (r === false) go = false;
+    }
+    return go;
+  }
+}
+
+/** One line per epoch, as Keras prints with verbose=1 and 2. */
+export function epochLine(epoch: number, epochs: number, seconds: number, logs: Logs): string {
+  const parts = Object.entries(logs).map(([k, v]) => `${k}: ${v.toFixed(4)}`);
+  return `Epoch ${epoch + 1}/${epochs} - ${seconds.toFixed(2)}s - ${parts.join(" - ")}`;
+}

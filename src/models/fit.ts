@@ -1,0 +1,155 @@
+// model.fit(): minibatch training. Data is uploaded to WASM once; each step gathers a batch by
+// index, runs forward, the fused loss gradient, backward and the optimizer — kernel calls on
+// pointers only, with no JS allocation and no array copied between JS and WASM.
+import { assertPositiveInteger, ModelError, TrainingError } from "../core/errors.js";
+import { Rng, DEFAULT_SEED } from "../core/random.js";
+import { uploadInputs, type Inputs, type Labels, type DeviceInputs } from "../data/inputs.js";
+import { uploadTargets, type DeviceTargets } from "../data/labels.js";
+import { gatherInputs, gatherTargets, tailInputs, tailTargets } from "../data/batches.js";
+import { CallbackList, History, epochLine, type CustomCallbackArgs, type Logs } from "./callbacks.js";
+import { countCorrect, outputGradient, type Targets } from "./losses.js";
+import { evaluateDevice, forward, reserve } from "./inference.js";
+import { Snapshot } from "./snapshot.js";
+import type { Sequential } from "./sequential.js";
+
+export interface FitArgs {
+  epochs?: number;
+  batchSize?: number;
+  shuffle?: boolean;
+  /** Seed of the shuffling (default 42). */
+  seed?: number;
+  validationData?: [Inputs, Labels];
+  validationSplit?: number;
+  /** 0 silent, 1 or 2 one line per epoch. */
+  verbose?: 0 | 1 | 2;
+  callbacks?: CustomCallbackArgs | CustomCallbackArgs[];
+}
+
+/** One optimisation step on `count` gathered rows; returns the batch loss (before the update). */
+export function trainStep(model: Sequential, xb: number, y: Targets, count: number): number {
+  const k = model.engine!.k, layers = model.layers, last = layers[layers.length - 1];
+  const a = forward(model, xb, count);
+  const loss = outputGradient(k, model.loss!, last.activation, a, y, last.outputGrad, count, last.units);
+  if (!Number.isFinite(loss)) return loss; // the caller stops before any weight changes
+  for (let i = layers.length - 1; i >= 0; i--) {
+    if (i < layers.length - 1) layers[i].activationBackward(count);
+    layers[i].backward(i > 0 ? layers[i - 1].output : xb, count, i > 0 ? layers[i - 1].outputGrad : 0);
+  }
+  model.optimizer!.step();
+  return loss;
+}
+
+export async function fit(model: Sequential, x: Inputs, y: Labels, args: FitArgs): Promise<History> {
+  const engine = model.built(), heap = engine.heap, k = engine.k;
+  const { epochs = 1, batchSize = 32, shuffle = true, seed = DEFAULT_SEED, verbose = 1, validationSplit = 0 } = args;
+  assertPositiveInteger("fit: epochs", epochs);
+  assertPositiveInteger("fit: batchSize", batchSize);
+  if (!(validationSplit >= 0 && validationSplit < 1)) throw new ModelError(`fit: validationSplit must be in [0, 1), got ${validationSplit}`);
+  const owned: number[] = [];
+  const own = (p: number) => (owned.push(p), p);
+  try {
+    const all = upload(model, x, y, "x", "y", own);
+    const nVal = Math.floor(all.x.rows * validationSplit);
+    const train = { x: { ...all.x, rows: all.x.rows - nVal }, y: { ...all.y, rows: all.x.rows - nVal } };
+    if (train.x.rows === 0) throw new ModelError(`fit: validationSplit ${validationSplit} leaves no training rows`);
+    let val = nVal > 0 ? { x: tailInputs(all.x, nVal), y: tailTargets(all.y, nVal, model.outputUnits) } : undefined;
+    if (args.validationData) val = upload(model, args.validationData[0], args.validationData[1], "validationData x", "validationData y", own);
+    const n = train.x.rows, units = model.outputUnits;
+    const idx = own(heap.alloc(n * 4));
+    const xb = own(heap.alloc(batchSize * model.inputUnits * 4));
+    const yb = own(heap.alloc(batchSize * (train.y.sparse ? 1 : units) * 4));
+    reserve(model, batchSize);
+    const snapshot = new Snapshot(model);
+    owned.push(snapshot.ptr);
+    const rng = new Rng(engine, seed);
+    owned.push(rng.state);
+    return await loop(model, { train, val, idx, xb, yb, n, units, epochs, batchSize, shuffle, verbose, rng, snapshot }, new CallbackList(args.callbacks));
+  } finally {
+    for (const p of owned) heap.release(p);
+  }
+}
+
+function upload(model: Sequential, x: Inputs, y: Labels, xName: string, yName: string, own: (p: number) => number) {
+  const engine = model.engine!;
+  const inputs: DeviceInputs = uploadInputs(engine, `fit: ${xName}`, x, model.inputUnits);
+  own(inputs.ptr);
+  const targets: DeviceTargets = uploadTargets(engine, `fit: ${yName}`, y, inputs.rows, model.outputUnits, model.loss!);
+  own(targets.ptr);
+  return { x: inputs, y: targets };
+}
+
+interface Run {
+  train: { x: DeviceInputs; y: DeviceTargets };
+  val?: { x: DeviceInputs; y: DeviceTargets };
+  idx: number; xb: number; yb: number; n: number; units: number;
+  epochs: number; batchSize: number; shuffle: boolean; verbose: number;
+  rng: Rng; snapshot: Snapshot;
+}
+
+async function loop(model: Sequential, r: Run, callbacks: CallbackList): Promise<History> {
+  const k = model.engine!.k;
+  const steps = Math.ceil(r.n / r.batchSize);
+  const history = new History({ epochs: r.epochs, samples: r.n, batchSize: r.batchSize, steps });
+  const targets: Targets = { ptr: r.yb, sparse: r.train.y.sparse };
+  const batchHooks = callbacks.has("onBatchEnd") || callbacks.has("onBatchBegin");
+  const withAccuracy = model.metrics.length > 0;
+  model.stopTraining = false;
+  k.iota(r.idx, r.n);
+  if (!(await callbacks.call("onTrainBegin"))) model.stopTraining = true;
+  for (let epoch = 0; epoch < r.epochs && !model.stopTraining; epoch++) {
+    const started = performance.now();
+    if (!(await callbacks.call("onEpochBegin", epoch))) model.stopTraining = true;
+    if (r.shuffle) r.rng.shuffle(r.idx, r.n);
+    r.snapshot.take();
+    let lossSum = 0, seen = 0, correct = 0, judged = 0;
+    for (let b = 0; b < steps && !model.stopTraining; b++) {
+      const start = b * r.batchSize, count = Math.min(r.batchSize, r.n - start);
+      if (batchHooks && !(await callbacks.call("onBatchBegin", b, { batch: b, size: count }))) model.stopTraining = true;
+      gatherInputs(k, r.train.x, r.idx + start * 4, count, r.xb);
+      gatherTargets(k, r.train.y, r.idx + start * 4, count, r.yb, r.units);
+      const loss = trainStep(model, r.xb, targets, count);
+      if (!Number.isFinite(loss)) throw diverged(model, r, loss, epoch, b);
+      lossSum += loss * count;
+      seen += count;
+      if (withAccuracy) {
+        const [c, m] = countCorrect(k, model.loss!, model.layers[model.layers.length - 1].output, targets, count, r.units);
+        correct += c;
+        judged += m;
+      }
+      if (batchHooks) {
+        const logs: Logs = withAccuracy ? { batch: b, size: count, loss, accuracy: correct / judged } : { batch: b, size: count, loss };
+        if (!(await callbacks.call("onBatchEnd", b, logs))) model.stopTraining = true;
+      }
+    }
+    const logs: Logs = { loss: lossSum / Math.max(1, seen) + penalty(model) };
+    if (withAccuracy) logs.accuracy = correct / judged;
+    if (r.val) {
+      const v = evaluateDevice(model, r.val.x, r.val.y, 256);
+      reserve(model, r.batchSize);
+      logs.val_loss = v.loss;
+      if (withAccuracy) logs.val_accuracy = v.accuracy;
+    }
+    history.record(epoch, logs);
+    if (r.verbose > 0) console.log(epochLine(epoch, r.epochs, (performance.now() - started) / 1000, logs));
+    if (!(await callbacks.call("onEpochEnd", epoch, logs))) model.stopTraining = true;
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let the page or process breathe between epochs
+  }
+  await callbacks.call("onTrainEnd", history.history.loss ? lastLogs(history) : undefined);
+  return history;
+}
+
+const penalty = (model: Sequential) => model.layers.reduce((s, l) => s + l.penalty(), 0);
+
+function lastLogs(history: History): Logs {
+  return Object.fromEntries(Object.entries(history.history).map(([key, v]) => [key, v[v.length - 1]]));
+}
+
+function diverged(model: Sequential, r: Run, loss: number, epoch: number, batch: number): TrainingError {
+  const restored = r.snapshot.restoreIfNonFinite();
+  const lr = model.optimizer!.learningRate;
+  return new TrainingError(
+    `the loss became ${loss} at epoch ${epoch + 1}, batch ${batch + 1}: training diverged. ` +
+      (restored ? `The weights had become non-finite and were restored to the start of epoch ${epoch + 1}. ` : "The update of that batch was not applied. ") +
+      `Use a smaller learning rate (now ${lr}; try ${lr / 10}) or scale the inputs (e.g. pixels by 1/255).`,
+  );
+}

@@ -1,0 +1,68 @@
+// Losses by Keras name, and the gradient that starts backpropagation. With a softmax output and
+// cross-entropy, or a sigmoid output and binary cross-entropy, the loss and activation
+// derivatives cancel to (a − y)/m: one fused kernel writes dL/dz and returns the loss.
+import type { Kernels } from "../core/kernels.js";
+import type { Activation } from "../layers/activations.js";
+import { ModelError } from "../core/errors.js";
+
+export type LossName = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy";
+
+const aliases: Record<string, LossName> = {
+  meanSquaredError: "meanSquaredError", mse: "meanSquaredError", mean_squared_error: "meanSquaredError",
+  binaryCrossentropy: "binaryCrossentropy", binary_crossentropy: "binaryCrossentropy",
+  categoricalCrossentropy: "categoricalCrossentropy", categorical_crossentropy: "categoricalCrossentropy",
+  sparseCategoricalCrossentropy: "sparseCategoricalCrossentropy", sparse_categorical_crossentropy: "sparseCategoricalCrossentropy",
+};
+
+export function getLoss(name: string): LossName {
+  const found = aliases[name];
+  if (!found) {
+    throw new ModelError(`unknown loss '${name}'; use meanSquaredError, binaryCrossentropy, categoricalCrossentropy or sparseCategoricalCrossentropy`);
+  }
+  return found;
+}
+
+/** Cross-entropy losses accept integer labels (kept as i32 in WASM); the others need dense targets. */
+export const takesIntegerLabels = (loss: LossName): boolean =>
+  loss === "categoricalCrossentropy" || loss === "sparseCategoricalCrossentropy";
+
+/** Targets in WASM: i32 labels (`sparse`) or f32 rows with as many columns as the output. */
+export interface Targets {
+  ptr: number;
+  sparse: boolean;
+}
+
+/** Mean loss of outputs `a` (rows×cols) against targets. */
+export function lossValue(k: Kernels, loss: LossName, a: number, y: Targets, rows: number, cols: number): number {
+  switch (loss) {
+    case "meanSquaredError": return k.mse(a, y.ptr, rows * cols);
+    case "binaryCrossentropy": return k.binaryCrossEntropy(a, y.ptr, rows * cols);
+    default:
+      return y.sparse ? k.sparseCategoricalCrossEntropy(a, y.ptr, rows, cols) : k.categoricalCrossEntropy(a, y.ptr, rows, cols);
+  }
+}
+
+/** Write dL/dz for the output layer into `dz` and return the loss. */
+export function outputGradient(k: Kernels, loss: LossName, act: Activation, a: number, y: Targets, dz: number, rows: number, cols: number): number {
+  if (takesIntegerLabels(loss) && act.name === "softmax") {
+    return y.sparse ? k.softmaxSparseCrossEntropyBackward(a, y.ptr, dz, rows, cols) : k.softmaxCrossEntropyBackward(a, y.ptr, dz, rows, cols);
+  }
+  if (loss === "binaryCrossentropy" && act.name === "sigmoid") return k.sigmoidCrossEntropyBackward(a, y.ptr, dz, rows * cols);
+  const value = lossValue(k, loss, a, y, rows, cols);
+  if (loss === "meanSquaredError") k.mseBackward(a, y.ptr, dz, rows * cols, 2 / (rows * cols));
+  else if (loss === "binaryCrossentropy") k.binaryCrossEntropyBackward(a, y.ptr, dz, rows * cols);
+  else if (y.sparse) k.sparseCategoricalCrossEntropyBackward(a, y.ptr, dz, rows, cols);
+  else k.categoricalCrossEntropyBackward(a, y.ptr, dz, rows, cols);
+  act.backward(k, a, dz, dz, rows, cols);
+  return value;
+}
+
+/**
+ * Correct predictions and how many were judged, as Keras' 'accuracy' resolves: binary accuracy
+ * (0.5 threshold, per output) for binary cross-entropy or a single output, else argmax per row.
+ */
+export function countCorrect(k: Kernels, loss: LossName, a: number, y: Targets, rows: number, cols: number): [number, number] {
+  if (y.sparse) return [k.countCorrectSparse(a, y.ptr, rows, cols), rows];
+  if (loss === "binaryCrossentropy" || cols === 1) return [k.countCorrectBinary(a, y.ptr, rows * cols), rows * cols];
+  return [k.countCorrectOneHot(a, y.ptr, rows, cols), rows];
+}

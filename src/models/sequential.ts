@@ -1,0 +1,175 @@
+// Sequential (Keras / TensorFlow.js): a stack of Dense layers, compiled with an optimizer and a
+// loss, trained by fit(), queried by predict()/evaluate(). Parameters live in WASM memory from
+// compile() to dispose(); this class only holds their pointers.
+import { engine as defaultEngine, type Engine } from "../core/engine.js";
+import { ModelError, ShapeError } from "../core/errors.js";
+import { Rng, DEFAULT_SEED } from "../core/random.js";
+import { Dense } from "../layers/dense.js";
+import type { Param } from "../layers/layer.js";
+import { getOptimizer, type Optimizer, type OptimizerSpec } from "../optimizers.js";
+import { getLoss, type LossName } from "./losses.js";
+import { summaryText } from "./summary.js";
+import { fit, type FitArgs } from "./fit.js";
+import { predict, evaluate, type PredictArgs } from "./inference.js";
+import type { History } from "./callbacks.js";
+import type { Inputs, Labels, Matrix2D } from "../data/inputs.js";
+
+export interface CompileArgs {
+  optimizer: OptimizerSpec;
+  loss: string;
+  metrics?: string[];
+}
+
+export interface SequentialArgs {
+  layers?: Dense[];
+  name?: string;
+  /** Seed of the weight initialisers (default 42): the same seed gives the same bits everywhere. */
+  seed?: number;
+  /** The WASM instance to live in; the default engine unless given. */
+  engine?: Engine;
+}
+
+export class Sequential {
+  readonly layers: Dense[] = [];
+  readonly name: string;
+  /** Set to true (e.g. from a callback) to stop fit() after the current batch. */
+  stopTraining = false;
+  /** @internal */ engine?: Engine;
+  /** @internal */ optimizer?: Optimizer;
+  /** @internal */ loss?: LossName;
+  /** @internal */ metrics: string[] = [];
+  private readonly seed: number;
+  private readonly requestedEngine?: Engine;
+  private disposed = false;
+
+  constructor(args: Dense[] | SequentialArgs = {}) {
+    const o = Array.isArray(args) ? { layers: args } : args;
+    this.name = o.name ?? "sequential";
+    this.seed = o.seed ?? DEFAULT_SEED;
+    this.requestedEngine = o.engine;
+    for (const layer of o.layers ?? []) this.add(layer);
+  }
+
+  add(layer: Dense): void {
+    this.alive();
+    if (!(layer instanceof Dense)) throw new ModelError(`Sequential.add expects a Dense layer, got ${String(layer)}`);
+    if (this.engine) throw new ModelError("add layers before compile(); this model is already built");
+    if (this.layers.length === 0 && layer.inputUnits === undefined) {
+      throw new ShapeError(`the first layer needs inputShape, e.g. new Dense({units: ${layer.units}, inputShape: [784]})`);
+    }
+    if (this.layers.length > 0 && layer.inputUnits !== undefined && layer.inputUnits !== this.layers.at(-1)!.units) {
+      throw new ShapeError(`${layer.name} declares inputShape [${layer.inputUnits}] but the layer before it has ${this.layers.at(-1)!.units} units`);
+    }
+    this.layers.push(layer);
+  }
+
+  /** Build the layers (weights from the seeded initialisers) and bind the optimizer and loss. */
+  compile(args: CompileArgs): void {
+    this.alive();
+    if (this.layers.length === 0) throw new ModelError("compile(): the model has no layers; add a Dense layer first");
+    const loss = getLoss(args.loss);
+    for (const m of args.metrics ?? []) {
+      if (m !== "accuracy" && m !== "acc") throw new ModelError(`unknown metric '${m}'; scratchnet computes 'accuracy'`);
+    }
+    const optimizer = getOptimizer(args.optimizer);
+    if (!this.engine) this.build();
+    this.optimizer?.dispose();
+    optimizer.build(this.engine!, this.params());
+    this.optimizer = optimizer;
+    this.loss = loss;
+    this.metrics = (args.metrics ?? []).map(() => "accuracy");
+  }
+
+  private build(): void {
+    const engine = this.requestedEngine ?? defaultEngine();
+    const rng = new Rng(engine, this.seed);
+    let units = this.layers[0].inputUnits!;
+    for (const layer of this.layers) {
+      layer.build(engine, units, rng);
+      units = layer.units;
+    }
+    rng.dispose();
+    this.engine = engine;
+  }
+
+  get inputUnits(): number {
+    return this.layers[0].inputUnits!;
+  }
+
+  get outputUnits(): number {
+    return this.layers.at(-1)!.units;
+  }
+
+  /** @internal Every trainable buffer, kernel then bias, layer by layer (TensorFlow.js order). */
+  params(): Param[] {
+    return this.layers.flatMap((l) => l.params());
+  }
+
+  countParams(): number {
+    return this.params().reduce((n, p) => n + p.size, 0);
+  }
+
+  /** The table Keras prints: layer, output shape, parameter count, totals. */
+  summary(print: (line: string) => void = console.log): string {
+    this.built();
+    const text = summaryText(this);
+    print(text);
+    return text;
+  }
+
+  fit(x: Inputs, y: Labels, args: FitArgs = {}): Promise<History> {
+    return fit(this, x, y, args);
+  }
+
+  predict(x: Inputs, args: PredictArgs = {}): Matrix2D & { data: Float32Array } {
+    return predict(this, x, args);
+  }
+
+  /** [loss, accuracy] (accuracy when compiled with metrics: ['accuracy']). */
+  evaluate(x: Inputs, y: Labels, args: PredictArgs = {}): number[] {
+    return evaluate(this, x, y, args);
+  }
+
+  /** Copies of the weights in TensorFlow.js order and layout: kernel [in, out] row-major, then bias. */
+  getWeights(): { shape: number[]; data: Float32Array }[] {
+    const f32 = this.built().heap.f32;
+    return this.params().map((p) => ({ shape: p.shape, data: f32.slice(p.value >>> 2, (p.value >>> 2) + p.size) }));
+  }
+
+  /** Replace every weight; shapes are checked before anything is written. */
+  setWeights(weights: { shape?: number[]; data: ArrayLike<number> }[] | ArrayLike<number>[]): void {
+    const engine = this.built();
+    const params = this.params();
+    const arrays = weights.map((w) => ("data" in (w as object) ? (w as { data: ArrayLike<number> }).data : (w as ArrayLike<number>)));
+    if (arrays.length !== params.length) {
+      throw new ShapeError(`setWeights: got ${arrays.length} arrays but ${this.name} has ${params.length} (${params.map((p) => p.name).join(", ")})`);
+    }
+    params.forEach((p, i) => {
+      if (arrays[i].length !== p.size) throw new ShapeError(`setWeights: ${p.name} needs ${p.size} values [${p.shape}], got ${arrays[i].length}`);
+      for (let j = 0; j < arrays[i].length; j++) {
+        if (!Number.isFinite(arrays[i][j])) throw new ShapeError(`setWeights: ${p.name}[${j}] is ${arrays[i][j]}; weights must be finite`);
+      }
+    });
+    const f32 = engine.heap.f32;
+    params.forEach((p, i) => f32.set(arrays[i], p.value >>> 2));
+  }
+
+  /** Free the model's WASM memory; the model cannot be used afterwards. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.optimizer?.dispose();
+    for (const layer of this.layers) layer.dispose();
+    this.disposed = true;
+  }
+
+  /** @internal The engine, once compiled and not disposed. */
+  built(): Engine {
+    this.alive();
+    if (!this.engine) throw new ModelError(`${this.name} is not compiled: call model.compile({optimizer, loss}) first`);
+    return this.engine;
+  }
+
+  private alive(): void {
+    if (this.disposed) throw new ModelError(`${this.name} was disposed; its memory is freed. Build a new model`);
+  }
+}

@@ -1,0 +1,115 @@
+// Optimizers as in Keras / TensorFlow.js. Each holds pointers to its state buffers (allocated
+// once when the model is compiled) and applies one update per step with one kernel per param.
+import type { Engine } from "./core/engine.js";
+import type { Param } from "./layers/layer.js";
+import { ModelError } from "./core/errors.js";
+
+export abstract class Optimizer {
+  protected engine?: Engine;
+  protected params: Param[] = [];
+  /** Updates applied so far (Adam's t). */
+  iterations = 0;
+  abstract readonly name: string;
+
+  constructor(public learningRate: number) {
+    if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
+      throw new ModelError(`learningRate must be a positive finite number, got ${learningRate}`);
+    }
+  }
+
+  /** Bind to a model's parameters and allocate state (zeroed). */
+  build(engine: Engine, params: Param[]): void {
+    this.dispose();
+    this.engine = engine;
+    this.params = params;
+    this.iterations = 0;
+    this.allocate(engine);
+  }
+
+  /** One update of every parameter from its gradient. */
+  step(): void {
+    this.iterations++;
+    const k = this.engine!.k;
+    for (let i = 0; i < this.params.length; i++) this.apply(k, this.params[i], i);
+  }
+
+  protected allocate(_engine: Engine): void {}
+  protected abstract apply(k: Engine["k"], p: Param, i: number): void;
+  abstract getConfig(): Record<string, number>;
+  dispose(): void {}
+}
+
+export class SGD extends Optimizer {
+  readonly name = "SGD";
+  readonly momentum: number;
+  private velocity: number[] = [];
+
+  constructor({ learningRate = 0.01, momentum = 0 }: { learningRate?: number; momentum?: number } = {}) {
+    super(learningRate);
+    if (!(momentum >= 0 && momentum < 1)) throw new ModelError(`SGD momentum must be in [0, 1), got ${momentum}`);
+    this.momentum = momentum;
+  }
+
+  protected override allocate(engine: Engine): void {
+    if (this.momentum > 0) this.velocity = this.params.map((p) => engine.heap.calloc(p.size * 4));
+  }
+
+  protected apply(k: Engine["k"], p: Param, i: number): void {
+    if (this.momentum > 0) k.momentumStep(p.value, p.grad, this.velocity[i], p.size, this.learningRate, this.momentum);
+    else k.sgdStep(p.value, p.grad, p.size, this.learningRate);
+  }
+
+  getConfig() {
+    return { learningRate: this.learningRate, momentum: this.momentum };
+  }
+
+  override dispose(): void {
+    for (const v of this.velocity) this.engine?.heap.release(v);
+    this.velocity = [];
+  }
+}
+
+export class Adam extends Optimizer {
+  readonly name = "Adam";
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+  private m: number[] = [];
+  private v: number[] = [];
+
+  constructor({ learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7 }: { learningRate?: number; beta1?: number; beta2?: number; epsilon?: number } = {}) {
+    super(learningRate);
+    this.beta1 = beta1;
+    this.beta2 = beta2;
+    this.epsilon = epsilon;
+  }
+
+  protected override allocate(engine: Engine): void {
+    this.m = this.params.map((p) => engine.heap.calloc(p.size * 4));
+    this.v = this.params.map((p) => engine.heap.calloc(p.size * 4));
+  }
+
+  protected apply(k: Engine["k"], p: Param, i: number): void {
+    k.adamStep(p.value, p.grad, this.m[i], this.v[i], p.size, this.learningRate, this.beta1, this.beta2, this.epsilon, this.iterations);
+  }
+
+  getConfig() {
+    return { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon };
+  }
+
+  override dispose(): void {
+    for (const p of [...this.m, ...this.v]) this.engine?.heap.release(p);
+    this.m = [];
+    this.v = [];
+  }
+}
+
+export type OptimizerSpec = "sgd" | "adam" | Optimizer;
+
+/** 'sgd' and 'adam' with Keras' default learning rates (0.01 and 0.001), or the object itself. */
+export function getOptimizer(spec: OptimizerSpec): Optimizer {
+  if (spec instanceof Optimizer) return spec;
+  if (spec === "sgd") return new SGD();
+  if (spec === "adam") return new Adam();
+  throw new ModelError(`unknown optimizer '${String(spec)}'; use 'sgd', 'adam', new SGD({...}) or new Adam({...})`);
+}

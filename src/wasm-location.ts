@@ -1,0 +1,3 @@
+// Where the compiled module sits relative to this file. Kept at the top of src/ so the same
+// relative URL holds from src/ (tsx, vitest) and from dist/index.js (the esbuild bundle).
+export const wasmUrl = (): URL => new URL("../build/scratchnet.wasm", import.meta.url);
