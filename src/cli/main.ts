@@ -3,8 +3,7 @@
 // accuracy, the total time, and history/weights written to out/.
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Sequential, Dense, Adam, SGD } from "../index.js";
-import { loadMnist } from "../data/mnist-node.js";
+import { Sequential, Dense, Adam, SGD, loadMnist } from "../node.js";
 import { toArtifacts } from "../io/artifacts.js";
 import { progressBar } from "./progress.js";
 import { parseOptions, HELP, type Options } from "./options.js";
