@@ -1,0 +1,87 @@
+// assembly/losses/binary-ce.ts ↔ test/reference/losses.ts#binaryCrossEntropy
+import { describe, it, expect } from "vitest";
+import { engine } from "../../src/index.js";
+import { tensorOf, seededValues, seededInts, maxAbsDiff, relativeError, gradientCheck, GRADIENT_TOLERANCE, SIZES } from "../helpers.js";
+import * as ref from "../reference/losses.js";
+import { sigmoid } from "../reference/activations.js";
+
+const k = () => engine().k;
+const probabilities = (n: number, seed: number) => seededValues(n, 0.01, 0.99, seed);
+const labels01 = (n: number, seed: number) => seededInts(n, 2, seed);
+
+describe("binaryCrossEntropy", () => {
+  it.each(SIZES)("matches the f64 reference, n = %i", (n) => {
+    const as = probabilities(n, n), ys = labels01(n, n);
+    const a = tensorOf(as, 1, n), y = tensorOf(ys, 1, n);
+    // Terms are computed with f32 logf (relative ~1e-7) and summed in f64.
+    const expected = ref.binaryCrossEntropy(as, ys);
+    expect(Math.abs(k().binaryCrossEntropy(a.ptr, y.ptr, n) - expected)).toBeLessThanOrEqual(1e-6 * expected);
+  });
+
+  it("takes soft targets in [0, 1]", () => {
+    const as = probabilities(37, 1), ys = seededValues(37, 0, 1, 2);
+    const a = tensorOf(as, 1, 37), y = tensorOf(ys, 1, 37);
+    const expected = ref.binaryCrossEntropy(as, ys);
+    expect(Math.abs(k().binaryCrossEntropy(a.ptr, y.ptr, 37) - expected)).toBeLessThan(1e-6 * expected);
+  });
+
+  it("clips a to [1e-7, 1 − 1e-7] (f32 bounds): certain mistakes cost −log ε, never Infinity or NaN", () => {
+    const as = [0, 1, 1e-9, 1 - 1e-9, 0, 1], ys = [1, 0, 1, 0, 0, 1];
+    const a = tensorOf(as, 1, 6), y = tensorOf(ys, 1, 6);
+    const loss = k().binaryCrossEntropy(a.ptr, y.ptr, 6);
+    // ε = fround(1e-7); 1 − ε rounds to 0.99999988 in f32, so a = 1 costs −log(1.19e-7) = 15.94.
+    const expected = (2 * -Math.log(ref.EPS) + 2 * -Math.log(1 - ref.ONE_MINUS_EPS) + 2 * -Math.log(ref.ONE_MINUS_EPS)) / 6;
+    expect(loss).toBeCloseTo(ref.binaryCrossEntropy(as, ys), 5);
+    expect(Math.abs(loss - expected) / expected).toBeLessThan(1e-6);
+    expect((-Math.log(ref.EPS)).toFixed(3)).toBe("16.118");
+  });
+
+  it.each(SIZES)("backward is (a − y) / (a(1 − a)) / n with a clipped, n = %i", (n) => {
+    const as = probabilities(n, n), ys = labels01(n, n);
+    const a = tensorOf(as, 1, n), y = tensorOf(ys, 1, n), da = tensorOf(as, 1, n);
+    k().binaryCrossEntropyBackward(a.ptr, y.ptr, da.ptr, n);
+    // |da| ≤ 100/n; f32 arithmetic gives a relative error of a few 1e-7.
+    expect(relativeError(da.data, ref.binaryCrossEntropyBackward(as, ys))).toBeLessThan(1e-6);
+  });
+
+  it("backward stays finite at a = 0 and a = 1", () => {
+    const a = tensorOf([0, 1, 0, 1], 1, 4), y = tensorOf([1, 0, 0, 1], 1, 4), da = tensorOf([0, 0, 0, 0], 1, 4);
+    k().binaryCrossEntropyBackward(a.ptr, y.ptr, da.ptr, 4);
+    expect(Array.from(da.data).every(Number.isFinite)).toBe(true);
+    expect(relativeError(da.data, ref.binaryCrossEntropyBackward([0, 1, 0, 1], [1, 0, 0, 1]))).toBeLessThan(1e-6);
+  });
+
+  it("backward agrees with central differences of the loss", () => {
+    // a in [0.3, 0.7]: nearer 0 or 1 the third derivative of log (2/a³) makes the eps = 1e-2
+    // truncation error exceed 1e-3 relative; that is the method's limit, not the kernel's.
+    const n = 20, as = seededValues(n, 0.3, 0.7, 3), ys = seededValues(n, 0, 1, 4);
+    const a = tensorOf(as, 4, 5), y = tensorOf(ys, 4, 5), da = tensorOf(as, 4, 5);
+    const objective = (p: number[]) => (a.data.set(p), k().binaryCrossEntropy(a.ptr, y.ptr, n));
+    k().binaryCrossEntropyBackward(a.ptr, y.ptr, da.ptr, n);
+    expect(gradientCheck(objective, as, da.data).error).toBeLessThan(GRADIENT_TOLERANCE);
+  });
+});
+
+describe("sigmoidCrossEntropyBackward (fused sigmoid + BCE)", () => {
+  it.each(SIZES)("writes (a − y)/n and returns the loss, n = %i", (n) => {
+    const as = probabilities(n, n + 5), ys = labels01(n, n + 6);
+    const a = tensorOf(as, 1, n), y = tensorOf(ys, 1, n), dz = tensorOf(as, 1, n);
+    const loss = k().sigmoidCrossEntropyBackward(a.ptr, y.ptr, dz.ptr, n);
+    expect(loss).toBe(k().binaryCrossEntropy(a.ptr, y.ptr, n));
+    expect(maxAbsDiff(dz.data, ref.sigmoidCrossEntropyBackward(as, ys))).toBeLessThan(1e-6);
+  });
+
+  it("is the gradient of BCE(σ(z), y) with respect to z (central differences)", () => {
+    const n = 15, zs = seededValues(n, -3, 3, 9), ys = seededValues(n, 0, 1, 10);
+    const z = tensorOf(zs, 3, 5), a = tensorOf(zs, 3, 5), y = tensorOf(ys, 3, 5), dz = tensorOf(zs, 3, 5);
+    const objective = (p: number[]) => {
+      z.data.set(p);
+      k().sigmoid(z.ptr, a.ptr, n);
+      return k().binaryCrossEntropy(a.ptr, y.ptr, n);
+    };
+    objective(zs);
+    k().sigmoidCrossEntropyBackward(a.ptr, y.ptr, dz.ptr, n);
+    expect(gradientCheck(objective, zs, dz.data).error).toBeLessThan(GRADIENT_TOLERANCE);
+    expect(maxAbsDiff(dz.data, ref.sigmoidCrossEntropyBackward(zs.map(sigmoid), ys))).toBeLessThan(1e-6);
+  });
+});

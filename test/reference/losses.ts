@@ -1,0 +1,72 @@
+// f64 oracles for assembly/losses/*. Keras clips probabilities to [ε, 1 − ε] with ε = 1e-7 in the
+// tensor's dtype, so for f32 the bounds are fround(1e-7) and fround(1 − 1e-7) = 0.99999988
+// (not 0.9999999): the oracle clips to those f32 bounds and computes everything else in f64.
+export const EPS = Math.fround(1e-7);
+export const ONE_MINUS_EPS = Math.fround(1 - EPS);
+export const clip = (a: number) => Math.min(Math.max(a, EPS), ONE_MINUS_EPS);
+
+const n = (x: ArrayLike<number>) => x.length;
+
+/** Σ (a − y)² / n over every element (Keras' mean over the last axis, then over the batch). */
+export function mse(a: ArrayLike<number>, y: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < n(a); i++) s += (a[i] - y[i]) ** 2;
+  return n(a) > 0 ? s / n(a) : 0;
+}
+
+/** da = scale · (a − y); Keras' gradient uses scale = 2 / n. */
+export const mseBackward = (a: ArrayLike<number>, y: ArrayLike<number>, scale: number) =>
+  Array.from(a, (ai, i) => scale * (ai - y[i]));
+
+/** −Σ [y log a + (1 − y) log(1 − a)] / n with a clipped. */
+export function binaryCrossEntropy(a: ArrayLike<number>, y: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < n(a); i++) {
+    const ai = clip(a[i]);
+    s -= y[i] * Math.log(ai) + (1 - y[i]) * Math.log(1 - ai);
+  }
+  return n(a) > 0 ? s / n(a) : 0;
+}
+
+/** dL/da = (a − y) / (a (1 − a)) / n with a clipped. */
+export const binaryCrossEntropyBackward = (a: ArrayLike<number>, y: ArrayLike<number>) =>
+  Array.from(a, (ai, i) => (clip(ai) - y[i]) / (clip(ai) * (1 - clip(ai))) / n(a));
+
+/** Fused sigmoid + BCE: dL/dz = (a − y) / n. */
+export const sigmoidCrossEntropyBackward = (a: ArrayLike<number>, y: ArrayLike<number>) =>
+  Array.from(a, (ai, i) => (ai - y[i]) / n(a));
+
+/** −Σ y log a / rows with a clipped (one-hot or soft targets). */
+export function categoricalCrossEntropy(a: ArrayLike<number>, y: ArrayLike<number>, rows: number): number {
+  let s = 0;
+  for (let i = 0; i < n(a); i++) if (y[i] !== 0) s -= y[i] * Math.log(clip(a[i]));
+  return rows > 0 ? s / rows : 0;
+}
+
+/** −Σ_r log a[r, labels[r]] / rows with a clipped. */
+export function sparseCategoricalCrossEntropy(a: ArrayLike<number>, labels: ArrayLike<number>, rows: number, cols: number): number {
+  let s = 0;
+  for (let r = 0; r < rows; r++) s -= Math.log(clip(a[r * cols + labels[r]]));
+  return rows > 0 ? s / rows : 0;
+}
+
+/** da = −y / a / rows with a clipped. */
+export const categoricalCrossEntropyBackward = (a: ArrayLike<number>, y: ArrayLike<number>, rows: number) =>
+  Array.from(a, (ai, i) => (y[i] === 0 ? 0 : -y[i] / clip(ai) / rows));
+
+/** The one-hot rows of integer labels. */
+export function oneHot(labels: ArrayLike<number>, rows: number, cols: number): number[] {
+  const y = new Array<number>(rows * cols).fill(0);
+  for (let r = 0; r < rows; r++) y[r * cols + labels[r]] = 1;
+  return y;
+}
+
+export const sparseCategoricalCrossEntropyBackward = (a: ArrayLike<number>, labels: ArrayLike<number>, rows: number, cols: number) =>
+  categoricalCrossEntropyBackward(a, oneHot(labels, rows, cols), rows);
+
+/** Fused softmax + CE: dL/dz = (a − y) / rows. */
+export const softmaxCrossEntropyBackward = (a: ArrayLike<number>, y: ArrayLike<number>, rows: number) =>
+  Array.from(a, (ai, i) => (ai - y[i]) / rows);
+
+export const softmaxSparseCrossEntropyBackward = (a: ArrayLike<number>, labels: ArrayLike<number>, rows: number, cols: number) =>
+  softmaxCrossEntropyBackward(a, oneHot(labels, rows, cols), rows);
