@@ -17,10 +17,15 @@ function dataDir(dir?: string): string {
 
 /** Load MNIST (optionally only the first `trainLimit`/`testLimit` images of each split). */
 export async function loadMnist(options: { dir?: string; trainLimit?: number; testLimit?: number } = {}): Promise<{ train: MnistSplit; test: MnistSplit }> {
+  for (const key of ["trainLimit", "testLimit"] as const) {
+    const v = options[key];
+    if (v !== undefined && !(Number.isInteger(v) && v >= 0)) throw new DataError(`loadMnist: ${key} must be a non-negative integer, got ${String(v)}`);
+  }
   const dir = dataDir(options.dir);
   const read = async (name: string) => {
     try {
-      return new Uint8Array(await readFile(join(dir, name)));
+      const file = await readFile(join(dir, name));
+      return new Uint8Array(file.buffer, file.byteOffset, file.byteLength); // no 55 MB copy
     } catch (e) {
       throw new DataError(`cannot read ${join(dir, name)}: ${(e as Error).message}`);
     }

@@ -49,6 +49,7 @@ export function mnistSplit(images: Uint8Array, labels: Uint8Array, names: [strin
   const img = parseIdxImages(images, names[0]);
   const lab = parseIdxLabels(labels, names[1]);
   if (lab.length !== img.count) throw new DataError(`${names[0]} has ${img.count} images but ${names[1]} has ${lab.length} labels`);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) throw new DataError(`${names[0]}: limit must be a non-negative integer, got ${String(limit)}`);
   const count = Math.min(limit ?? img.count, img.count);
   const size = img.rows * img.cols;
   return { images: tensor2d(img.data.subarray(0, count * size), [count, size], 1 / 255) as MnistSplit["images"], labels: lab.subarray(0, count), count };
