@@ -58,6 +58,9 @@ export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
 export function uploadInputs(engine: Engine, what: string, x: Inputs, expectCols: number): DeviceInputs {
   const [rows, cols] = shapeOf(what, x);
   if (rows === 0) throw new DataError(`${what} is empty: there is nothing to train on or predict`);
+  if (cols === 0) {
+    throw new ShapeError(`${what} is a flat array of ${rows} numbers, not rows; pass number[][] or tensor2d(data, [rows, ${expectCols}])`);
+  }
   if (cols !== expectCols) {
     throw new ShapeError(`${what} has ${cols} columns but the model's input layer expects ${expectCols}; reshape (flatten) each sample to ${expectCols} values`);
   }

@@ -7,7 +7,7 @@ import { uploadInputs, type Inputs, type Labels, type DeviceInputs } from "../da
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
 import { gatherInputs, gatherTargets, tailInputs, tailTargets } from "../data/batches.js";
 import { CallbackList, History, epochLine, type CustomCallbackArgs, type Logs } from "./callbacks.js";
-import { countCorrect, outputGradient, type Targets } from "./losses.js";
+import { countCorrect, countJudged, outputGradient, type Targets } from "./losses.js";
 import { evaluateDevice, forward, reserve } from "./inference.js";
 import { Snapshot } from "./snapshot.js";
 import type { Sequential } from "./sequential.js";
@@ -56,9 +56,10 @@ export async function fit(model: Sequential, x: Inputs, y: Labels, args: FitArgs
     if (args.validationData) val = upload(model, args.validationData[0], args.validationData[1], "validationData x", "validationData y", own);
     const n = train.x.rows, units = model.outputUnits;
     const idx = own(heap.alloc(n * 4));
-    const xb = own(heap.alloc(batchSize * model.inputUnits * 4));
-    const yb = own(heap.alloc(batchSize * (train.y.sparse ? 1 : units) * 4));
-    reserve(model, batchSize);
+    const rows = Math.min(batchSize, n); // a batchSize above the data size needs no bigger buffers
+    const xb = own(heap.alloc(rows * model.inputUnits * 4));
+    const yb = own(heap.alloc(rows * (train.y.sparse ? 1 : units) * 4));
+    reserve(model, Math.max(rows, val ? Math.min(EVAL_ROWS, val.x.rows) : 0)); // sized once, also for validation
     const snapshot = new Snapshot(model);
     owned.push(snapshot.ptr);
     const rng = new Rng(engine, seed);
@@ -108,24 +109,25 @@ async function loop(model: Sequential, r: Run, callbacks: CallbackList): Promise
       gatherInputs(k, r.train.x, r.idx + start * 4, count, r.xb);
       gatherTargets(k, r.train.y, r.idx + start * 4, count, r.yb, r.units);
       const loss = trainStep(model, r.xb, targets, count);
-      if (!Number.isFinite(loss)) throw diverged(model, r, loss, epoch, b);
+      if (!Number.isFinite(loss)) throw diverged(model, `the loss became ${loss} at epoch ${epoch + 1}, batch ${b + 1}`, r.snapshot.restoreIfNonFinite(), epoch);
       lossSum += loss * count;
       seen += count;
       if (withAccuracy) {
-        const [c, m] = countCorrect(k, model.loss!, model.layers[model.layers.length - 1].output, targets, count, r.units);
-        correct += c;
-        judged += m;
+        correct += countCorrect(k, model.loss!, model.layers[model.layers.length - 1].output, targets, count, r.units);
+        judged += countJudged(model.loss!, targets, count, r.units);
       }
       if (batchHooks) {
         const logs: Logs = withAccuracy ? { batch: b, size: count, loss, accuracy: correct / judged } : { batch: b, size: count, loss };
         if (!(await callbacks.call("onBatchEnd", b, logs))) model.stopTraining = true;
       }
     }
+    // A finite loss can still be followed by an update that overflows (the epoch's last batch
+    // has no next loss to catch it): check before the next snapshot or validation reads them.
+    if (r.snapshot.restoreIfNonFinite()) throw diverged(model, `the weights became NaN or Infinity by epoch ${epoch + 1}, batch ${Math.ceil(seen / r.batchSize)}`, true, epoch);
     const logs: Logs = { loss: lossSum / Math.max(1, seen) + penalty(model) };
     if (withAccuracy) logs.accuracy = correct / judged;
     if (r.val) {
-      const v = evaluateDevice(model, r.val.x, r.val.y, 256);
-      reserve(model, r.batchSize);
+      const v = evaluateDevice(model, r.val.x, r.val.y, EVAL_ROWS);
       logs.val_loss = v.loss;
       if (withAccuracy) logs.val_accuracy = v.accuracy;
     }
@@ -138,17 +140,19 @@ async function loop(model: Sequential, r: Run, callbacks: CallbackList): Promise
   return history;
 }
 
+/** Rows per forward pass when fit() evaluates the validation data. */
+const EVAL_ROWS = 256;
+
 const penalty = (model: Sequential) => model.layers.reduce((s, l) => s + l.penalty(), 0);
 
 function lastLogs(history: History): Logs {
   return Object.fromEntries(Object.entries(history.history).map(([key, v]) => [key, v[v.length - 1]]));
 }
 
-function diverged(model: Sequential, r: Run, loss: number, epoch: number, batch: number): TrainingError {
-  const restored = r.snapshot.restoreIfNonFinite();
+function diverged(model: Sequential, what: string, restored: boolean, epoch: number): TrainingError {
   const lr = model.optimizer!.learningRate;
   return new TrainingError(
-    `the loss became ${loss} at epoch ${epoch + 1}, batch ${batch + 1}: training diverged. ` +
+    `${what}: training diverged. ` +
       (restored ? `The weights had become non-finite and were restored to the start of epoch ${epoch + 1}. ` : "The update of that batch was not applied. ") +
       `Use a smaller learning rate (now ${lr}; try ${lr / 10}) or scale the inputs (e.g. pixels by 1/255).`,
   );

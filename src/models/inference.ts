@@ -4,7 +4,7 @@ import { assertPositiveInteger, ModelError } from "../core/errors.js";
 import { uploadInputs, type DeviceInputs, type Inputs, type Labels, type Matrix2D } from "../data/inputs.js";
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
 import { gatherInputs, gatherTargets } from "../data/batches.js";
-import { countCorrect, lossValue } from "./losses.js";
+import { countCorrect, countJudged, lossValue } from "./losses.js";
 import type { Sequential } from "./sequential.js";
 
 export interface PredictArgs {
@@ -14,8 +14,9 @@ export interface PredictArgs {
 
 /** Forward `rows` rows at `x` through every layer; returns the pointer of the output. */
 export function forward(model: Sequential, x: number, rows: number): number {
+  const layers = model.layers;
   let a = x;
-  for (const layer of model.layers) a = layer.forward(a, rows);
+  for (let i = 0; i < layers.length; i++) a = layers[i].forward(a, rows); // no iterator object per step
   return a;
 }
 
@@ -72,9 +73,8 @@ export function evaluateDevice(model: Sequential, x: DeviceInputs, y: DeviceTarg
       const a = forward(model, xb, count);
       const t = { ptr: yb, sparse: y.sparse };
       loss += lossValue(k, model.loss!, a, t, count, units) * count;
-      const [c, n] = countCorrect(k, model.loss!, a, t, count, units);
-      correct += c;
-      judged += n;
+      correct += countCorrect(k, model.loss!, a, t, count, units);
+      judged += countJudged(model.loss!, t, count, units);
     });
   } finally {
     engine.heap.release(yb);

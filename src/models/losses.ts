@@ -57,12 +57,20 @@ export function outputGradient(k: Kernels, loss: LossName, act: Activation, a: n
   return value;
 }
 
+const binaryAccuracy = (loss: LossName, y: Targets, cols: number) => !y.sparse && (loss === "binaryCrossentropy" || cols === 1);
+
 /**
- * Correct predictions and how many were judged, as Keras' 'accuracy' resolves: binary accuracy
- * (0.5 threshold, per output) for binary cross-entropy or a single output, else argmax per row.
+ * Correct predictions as Keras' 'accuracy' resolves: binary accuracy (0.5 threshold, per output)
+ * for binary cross-entropy or a single output, else argmax per row. Returns a number, not a
+ * pair, so that the training step allocates no array.
  */
-export function countCorrect(k: Kernels, loss: LossName, a: number, y: Targets, rows: number, cols: number): [number, number] {
-  if (y.sparse) return [k.countCorrectSparse(a, y.ptr, rows, cols), rows];
-  if (loss === "binaryCrossentropy" || cols === 1) return [k.countCorrectBinary(a, y.ptr, rows * cols), rows * cols];
-  return [k.countCorrectOneHot(a, y.ptr, rows, cols), rows];
+export function countCorrect(k: Kernels, loss: LossName, a: number, y: Targets, rows: number, cols: number): number {
+  if (y.sparse) return k.countCorrectSparse(a, y.ptr, rows, cols);
+  if (binaryAccuracy(loss, y, cols)) return k.countCorrectBinary(a, y.ptr, rows * cols);
+  return k.countCorrectOneHot(a, y.ptr, rows, cols);
+}
+
+/** How many predictions countCorrect() judged in `rows` rows: one per output for binary accuracy. */
+export function countJudged(loss: LossName, y: Targets, rows: number, cols: number): number {
+  return binaryAccuracy(loss, y, cols) ? rows * cols : rows;
 }

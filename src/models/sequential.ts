@@ -2,7 +2,7 @@
 // loss, trained by fit(), queried by predict()/evaluate(). Parameters live in WASM memory from
 // compile() to dispose(); this class only holds their pointers.
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
-import { ModelError, ShapeError } from "../core/errors.js";
+import { DataError, ModelError, ShapeError } from "../core/errors.js";
 import { Rng, DEFAULT_SEED } from "../core/random.js";
 import { Dense } from "../layers/dense.js";
 import type { Param } from "../layers/layer.js";
@@ -145,9 +145,13 @@ export class Sequential {
       throw new ShapeError(`setWeights: got ${arrays.length} arrays but ${this.name} has ${params.length} (${params.map((p) => p.name).join(", ")})`);
     }
     params.forEach((p, i) => {
+      const shape = (weights[i] as { shape?: number[] }).shape;
+      if (shape && (shape.length !== p.shape.length || shape.some((d, j) => d !== p.shape[j]))) {
+        throw new ShapeError(`setWeights: ${p.name} has shape [${p.shape}] but was given shape [${shape}]; kernels are [inputs, units]`);
+      }
       if (arrays[i].length !== p.size) throw new ShapeError(`setWeights: ${p.name} needs ${p.size} values [${p.shape}], got ${arrays[i].length}`);
       for (let j = 0; j < arrays[i].length; j++) {
-        if (!Number.isFinite(arrays[i][j])) throw new ShapeError(`setWeights: ${p.name}[${j}] is ${arrays[i][j]}; weights must be finite`);
+        if (!Number.isFinite(arrays[i][j])) throw new DataError(`setWeights: ${p.name}[${j}] is ${arrays[i][j]}; weights must be finite`);
       }
     });
     const f32 = engine.heap.f32;

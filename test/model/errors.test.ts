@@ -1,0 +1,184 @@
+// Bad input gives an error that names the problem, of a class a caller can catch, and never
+// leaves the model half-updated: the weights after a failed call are the weights before it.
+import { describe, it, expect } from "vitest";
+import { Sequential, Dense, SGD, ShapeError, DataError, ModelError, TrainingError, tensor2d } from "../../src/index.js";
+import { tiny, toyClasses, weightBytes, rowsOf, seeded } from "./util.js";
+
+const data = toyClasses(16, 4, 3, 5);
+
+/** Expect `call` to throw `kind` matching every pattern, and the model's weights to be unchanged. */
+async function rejects(model: Sequential, call: () => unknown, kind: new (...a: never[]) => Error, ...patterns: RegExp[]): Promise<void> {
+  const before = weightBytes(model);
+  let error: unknown;
+  try {
+    await call();
+  } catch (e) {
+    error = e;
+  }
+  expect(error, `expected ${kind.name}`).toBeInstanceOf(kind);
+  for (const p of patterns) expect((error as Error).message).toMatch(p);
+  expect(weightBytes(model)).toEqual(before);
+}
+
+describe("bad data for fit/predict/evaluate", () => {
+  const model = tiny({ seed: 1 });
+  const fit = (x: unknown, y: unknown, args: object = {}) => () => model.fit(x as number[][], y as number[], { verbose: 0, ...args });
+
+  it("x columns differ from the input layer", async () => {
+    await rejects(model, fit(rowsOf(16, 5, 1), data.y), ShapeError, /5 columns/, /expects 4/);
+    await rejects(model, () => model.predict(rowsOf(2, 3, 1)), ShapeError, /3 columns/, /expects 4/);
+    await rejects(model, fit(tensor2d(new Float32Array(6), [2, 3]), [0, 1]), ShapeError, /3 columns/);
+  });
+
+  it("ragged rows and a shape that does not match the data", async () => {
+    await rejects(model, fit([[1, 2, 3, 4], [1, 2, 3]], [0, 1]), ShapeError, /row 1 has 3 values/);
+    await rejects(model, fit(tensor2d(new Float32Array(7), [2, 4]), [0, 1]), ShapeError, /7 values/, /\[2, 4\]/);
+  });
+
+  it("a flat array instead of rows", async () => {
+    await rejects(model, fit(new Float32Array(16), data.y.slice(0, 4)), ShapeError, /flat/, /tensor2d/);
+  });
+
+  it("x rows differ from y rows", async () => {
+    await rejects(model, fit(data.x, data.y.slice(0, 10)), ShapeError, /10 rows/, /16/);
+  });
+
+  it("NaN or Infinity in x, with row and column", async () => {
+    const x = data.x.map((r) => [...r]);
+    x[3][2] = NaN;
+    await rejects(model, fit(x, data.y), DataError, /NaN or Infinity/, /row 3, column 2/);
+    const flat = new Float32Array(64);
+    flat[4 * 7 + 1] = -Infinity;
+    await rejects(model, fit(tensor2d(flat, [16, 4]), data.y), DataError, /row 7, column 1/);
+    await rejects(model, () => model.predict(x), DataError, /row 3, column 2/);
+    await rejects(model, fit(data.x, data.y, { validationData: [x, data.y] }), DataError, /validationData x/, /row 3, column 2/);
+  });
+
+  it("a label out of range or not an integer", async () => {
+    const y = [...data.y];
+    y[5] = 3;
+    await rejects(model, fit(data.x, y), DataError, /y\[5\] is 3/, /0\.\.2/);
+    y[5] = 1.5;
+    await rejects(model, fit(data.x, y), DataError, /y\[5\] is 1.5/, /integers/);
+    y[5] = -1;
+    await rejects(model, () => model.evaluate(data.x, y), DataError, /y\[5\] is -1/);
+  });
+
+  it("NaN targets and targets outside [0, 1] for cross-entropy", async () => {
+    const oneHot = data.y.map((c) => [0, 1, 2].map((j) => (j === c ? 1 : 0)));
+    oneHot[2][0] = NaN;
+    await rejects(model, fit(data.x, oneHot), DataError, /NaN or Infinity/);
+    oneHot[2][0] = 2;
+    await rejects(model, fit(data.x, oneHot), DataError, /row 2 holds 2/, /\[0, 1\]/);
+  });
+
+  it.each([0, -1, 1.5, "32", NaN])("batchSize %s is rejected", async (batchSize) => {
+    await rejects(model, fit(data.x, data.y, { batchSize }), ModelError, /batchSize must be a positive integer/, new RegExp(`got ${String(batchSize)}`));
+  });
+
+  it.each([0, -1, 1.5, "32"])("epochs %s is rejected", async (epochs) => {
+    await rejects(model, fit(data.x, data.y, { epochs }), ModelError, /epochs must be a positive integer/);
+  });
+
+  it("predict/evaluate batchSize and validationSplit are checked", async () => {
+    await rejects(model, () => model.predict(data.x, { batchSize: 0 }), ModelError, /predict: batchSize/);
+    await rejects(model, () => model.evaluate(data.x, data.y, { batchSize: 2.5 }), ModelError, /evaluate: batchSize/);
+    await rejects(model, fit(data.x, data.y, { validationSplit: 1 }), ModelError, /validationSplit/);
+    await rejects(model, fit(data.x, data.y, { validationSplit: -0.1 }), ModelError, /validationSplit must be in \[0, 1\), got -0.1/);
+  });
+
+  it("empty data", async () => {
+    await rejects(model, fit([], []), DataError, /empty/);
+    await rejects(model, fit(tensor2d(new Float32Array(0), [0, 4]), []), DataError, /empty/);
+    await rejects(model, () => model.predict([]), DataError, /empty/);
+    await rejects(model, fit(data.x, data.y, { validationData: [[], []] }), DataError, /validationData x is empty/);
+  });
+});
+
+describe("bad names and misuse", () => {
+  it("unknown activation, loss, optimizer, metric and initializer", () => {
+    expect(() => new Dense({ units: 2, activation: "gelu" as never })).toThrow(ModelError);
+    expect(() => new Dense({ units: 2, activation: "gelu" as never })).toThrow(/unknown activation 'gelu'.*relu/);
+    const model = new Sequential([new Dense({ units: 2, inputShape: [3] })]);
+    expect(() => model.compile({ optimizer: "sgd", loss: "hinge" })).toThrow(/unknown loss 'hinge'.*meanSquaredError/);
+    expect(() => model.compile({ optimizer: "rmsprop" as never, loss: "mse" })).toThrow(/unknown optimizer 'rmsprop'.*adam/);
+    expect(() => model.compile({ optimizer: "sgd", loss: "mse", metrics: ["auc"] })).toThrow(/unknown metric 'auc'/);
+    for (const f of [() => model.compile({ optimizer: "sgd", loss: "hinge" }), () => model.compile({ optimizer: "x" as never, loss: "mse" })]) {
+      expect(f).toThrow(ModelError);
+    }
+    const bad = new Sequential([new Dense({ units: 2, inputShape: [3], kernelInitializer: "lecun" as never })]);
+    expect(() => bad.compile({ optimizer: "sgd", loss: "mse" })).toThrow(/unknown initializer 'lecun'/);
+    expect(() => new Dense({ units: 0 })).toThrow(/units must be a positive integer/);
+    expect(() => new SGD({ learningRate: -1 })).toThrow(/learningRate/);
+  });
+
+  it("fit, predict and getWeights before compile", async () => {
+    const model = new Sequential([new Dense({ units: 3, inputShape: [4] })]);
+    await expect(model.fit(data.x, data.y)).rejects.toThrow(ModelError);
+    await expect(model.fit(data.x, data.y)).rejects.toThrow(/not compiled.*compile\(/);
+    expect(() => model.predict(data.x)).toThrow(/not compiled/);
+    expect(() => model.getWeights()).toThrow(/not compiled/);
+  });
+
+  it("predict, fit, evaluate, getWeights and setWeights on a disposed model", async () => {
+    const model = tiny({ seed: 1 });
+    const weights = model.getWeights();
+    model.dispose();
+    await expect(model.fit(data.x, data.y)).rejects.toThrow(ModelError);
+    for (const f of [() => model.predict(data.x), () => model.getWeights(), () => model.evaluate(data.x, data.y), () => model.setWeights(weights), () => model.summary(() => {})]) {
+      expect(f).toThrow(/was disposed/);
+    }
+    model.dispose(); // twice is harmless
+  });
+
+  it("setWeights with a wrong count, shape or non-finite values changes nothing", async () => {
+    const model = tiny({ seed: 1 });
+    const w = model.getWeights();
+    await rejects(model, () => model.setWeights(w.slice(0, 3)), ShapeError, /got 3 arrays/, /has 4/, /dense_\d+\/bias/);
+    const short = w.map((t, i) => (i === 2 ? { shape: t.shape, data: t.data.slice(1) } : t));
+    await rejects(model, () => model.setWeights(short), ShapeError, /kernel needs 24 values \[8,3\], got 23/);
+    const transposed = w.map((t, i) => (i === 0 ? { shape: [8, 4], data: t.data } : t));
+    await rejects(model, () => model.setWeights(transposed), ShapeError, /shape \[8,4\]/, /\[4,8\]/);
+    const nan = w.map((t, i) => (i === 3 ? { shape: t.shape, data: Float32Array.from(t.data, (v, j) => (j === 1 ? NaN : v + 1)) } : t));
+    await rejects(model, () => model.setWeights(nan), DataError, /bias\[1\] is NaN/, /finite/);
+    model.dispose();
+  });
+});
+
+describe("a loss that turns NaN or Infinity", () => {
+  it("stops with a TrainingError naming the epoch and batch and leaves finite weights", async () => {
+    const model = new Sequential({ seed: 1 });
+    model.add(new Dense({ units: 8, activation: "linear", inputShape: [3] }));
+    model.add(new Dense({ units: 1, activation: "linear" }));
+    model.compile({ optimizer: new SGD({ learningRate: 1e10 }), loss: "meanSquaredError" });
+    const x = rowsOf(32, 3, 9, -1000, 1000); // unscaled
+    const y = seeded(32, 10, 0, 5000);
+    let error: unknown;
+    try {
+      await model.fit(x, y, { epochs: 3, batchSize: 8, verbose: 0 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TrainingError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/epoch \d+, batch \d+/);
+    expect(message).toMatch(/smaller learning rate/);
+    expect(message).toMatch(/now 10000000000; try 1000000000/);
+    for (const w of model.getWeights()) expect(w.data.every(Number.isFinite)).toBe(true);
+    expect(model.predict(x).data.every(Number.isFinite)).toBe(true);
+    model.dispose();
+  });
+
+  it("also when the weights overflow on the very last step", async () => {
+    // One batch, one epoch: the loss of that batch is finite, the update is not.
+    const model = new Sequential({ seed: 1, layers: [new Dense({ units: 1, inputShape: [2] })] });
+    model.compile({ optimizer: new SGD({ learningRate: 1e38 }), loss: "meanSquaredError" });
+    const before = weightBytes(model);
+    const fit = model.fit([[1e3, -2e3]], [1e3], { epochs: 1, batchSize: 1, verbose: 0 });
+    await expect(fit).rejects.toThrow(TrainingError);
+    await expect(fit).rejects.toThrow(/weights became NaN or Infinity by epoch 1, batch 1.*restored to the start of epoch 1/);
+    for (const w of model.getWeights()) expect(w.data.every(Number.isFinite)).toBe(true);
+    expect(weightBytes(model)).toEqual(before);
+    model.dispose();
+  });
+});
