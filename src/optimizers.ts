@@ -10,6 +10,8 @@ export abstract class Optimizer {
   /** Updates applied so far (Adam's t). */
   iterations = 0;
   abstract readonly name: string;
+  /** @internal The model this optimizer trains: one optimizer keeps the state of one model. */
+  owner?: object;
 
   constructor(public learningRate: number) {
     if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
@@ -18,8 +20,10 @@ export abstract class Optimizer {
   }
 
   /** Bind to a model's parameters and allocate state (zeroed). */
-  build(engine: Engine, params: Param[]): void {
+  build(engine: Engine, params: Param[], owner: object = params): void {
+    this.assertFreeFor(owner);
     this.dispose();
+    this.owner = owner;
     this.engine = engine;
     this.params = params;
     this.iterations = 0;
@@ -31,6 +35,19 @@ export abstract class Optimizer {
     this.iterations++;
     const k = this.engine!.k;
     for (let i = 0; i < this.params.length; i++) this.apply(k, this.params[i], i);
+  }
+
+  /** Throw unless this optimizer is unbound or already bound to `owner`. */
+  assertFreeFor(owner: object): void {
+    if (this.owner !== undefined && this.owner !== owner) {
+      throw new ModelError(`this ${this.name} optimizer already trains another model; give each model its own, e.g. new ${this.name}({learningRate: ${this.learningRate}})`);
+    }
+  }
+
+  /** Free the state and let another model use this optimizer. */
+  unbind(): void {
+    this.dispose();
+    this.owner = undefined;
   }
 
   protected allocate(_engine: Engine): void {}

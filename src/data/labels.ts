@@ -15,6 +15,11 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
   if (yRows !== rows) {
     throw new ShapeError(`${what} has ${yRows} rows but the inputs have ${rows}; give one label (or target row) per sample`);
   }
+  if (cols === 1 && units > 1 && takesIntegerLabels(loss)) {
+    // A column of class indices ([n, 1], as Keras accepts for sparse cross-entropy): flatten it.
+    const flat = "shape" in y ? Array.from((y as Matrix2D).data) : (y as number[][]).map((row) => row[0]);
+    return uploadTargets(engine, what, flat, rows, units, loss);
+  }
   const heap = engine.heap;
   if (cols === 0 && units > 1) {
     const labels = y as ArrayLike<number>;

@@ -4,7 +4,7 @@ import type { Engine } from "../core/engine.js";
 import type { Rng } from "../core/random.js";
 import { ModelError, assertPositiveInteger } from "../core/errors.js";
 import { getActivation, type Activation, type ActivationName } from "./activations.js";
-import { initialize, type InitializerSpec } from "./initializers.js";
+import { checkInitializer, initialize, type InitializerSpec } from "./initializers.js";
 import type { Layer, Param } from "./layer.js";
 
 export interface Regularizer {
@@ -47,6 +47,8 @@ export class Dense implements Layer {
     const declared = args.inputShape?.[args.inputShape.length - 1] ?? args.inputDim;
     if (declared !== undefined) assertPositiveInteger(`${this.name}: inputShape`, declared);
     this.inputUnits = declared;
+    if (args.kernelInitializer !== undefined) checkInitializer(args.kernelInitializer);
+    if (args.biasInitializer !== undefined) checkInitializer(args.biasInitializer);
   }
 
   get built(): boolean {

@@ -10,6 +10,14 @@ export type InitializerSpec =
   | InitializerName
   | { name: InitializerName; mean?: number; stddev?: number; minval?: number; maxval?: number };
 
+const names: InitializerName[] = ["glorotUniform", "heNormal", "randomNormal", "randomUniform", "zeros", "ones"];
+
+/** Throw a ModelError now (at layer construction) unless `spec` names a known initializer. */
+export function checkInitializer(spec: InitializerSpec): void {
+  const name = typeof spec === "string" ? spec : spec?.name;
+  if (!names.includes(name)) throw new ModelError(`unknown initializer '${String(name)}'; use ${names.join(", ")}`);
+}
+
 /** Fill the fanIn×fanOut block at `ptr` as `spec` says. */
 export function initialize(spec: InitializerSpec, rng: Rng, heap: Heap, ptr: number, fanIn: number, fanOut: number): void {
   const o = typeof spec === "string" ? { name: spec } : spec;
@@ -32,8 +40,6 @@ export function initialize(spec: InitializerSpec, rng: Rng, heap: Heap, ptr: num
       heap.f32.fill(1, ptr >>> 2, (ptr >>> 2) + n);
       return;
     default:
-      throw new ModelError(
-        `unknown initializer '${(o as { name: string }).name}'; use glorotUniform, heNormal, randomNormal, randomUniform, zeros or ones`,
-      );
+      checkInitializer(o as InitializerSpec);
   }
 }

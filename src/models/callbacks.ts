@@ -28,7 +28,8 @@ export class History {
 /** Several callback objects called in order; `true` means "keep going". */
 export class CallbackList {
   private readonly list: CustomCallbackArgs[];
-  constructor(callbacks: CustomCallbackArgs | CustomCallbackArgs[] | undefined) {
+  /** `check` runs after every hook: fit() uses it to stop if a callback disposed the model. */
+  constructor(callbacks: CustomCallbackArgs | CustomCallbackArgs[] | undefined, private readonly check: () => void = () => {}) {
     this.list = callbacks === undefined ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
   }
 
@@ -46,6 +47,7 @@ export class CallbackList {
       if (r instanceof Promise) r = await r;
       if (r === false) go = false;
     }
+    if (hook !== "onTrainEnd") this.check();
     return go;
   }
 }

@@ -64,7 +64,7 @@ export async function fit(model: Sequential, x: Inputs, y: Labels, args: FitArgs
     owned.push(snapshot.ptr);
     const rng = new Rng(engine, seed);
     owned.push(rng.state);
-    return await loop(model, { train, val, idx, xb, yb, n, units, epochs, batchSize, shuffle, verbose, rng, snapshot }, new CallbackList(args.callbacks));
+    return await loop(model, { train, val, idx, xb, yb, n, units, epochs, batchSize, shuffle, verbose, rng, snapshot }, new CallbackList(args.callbacks, () => model.built()));
   } finally {
     for (const p of owned) heap.release(p);
   }

@@ -44,7 +44,7 @@ export function forChunks(engine: Engine, x: DeviceInputs, batchSize: number, bo
 }
 
 export function predict(model: Sequential, x: Inputs, { batchSize = 256 }: PredictArgs = {}): Matrix2D & { data: Float32Array } {
-  const engine = model.built();
+  const engine = model.ready(); // as in TensorFlow.js, predict needs a built model, not a compiled one
   assertPositiveInteger("predict: batchSize", batchSize);
   const inputs = uploadInputs(engine, "predict: x", x, model.inputUnits);
   const units = model.outputUnits;

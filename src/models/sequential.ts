@@ -54,6 +54,7 @@ export class Sequential {
     this.alive();
     if (!(layer instanceof Dense)) throw new ModelError(`Sequential.add expects a Dense layer, got ${String(layer)}`);
     if (this.engine) throw new ModelError("add layers before compile(); this model is already built");
+    if (layer.built || this.layers.includes(layer)) throw new ModelError(`${layer.name} already belongs to a model; create a new Dense for each place it is used`);
     if (this.layers.length === 0 && layer.inputUnits === undefined) {
       throw new ShapeError(`the first layer needs inputShape, e.g. new Dense({units: ${layer.units}, inputShape: [784]})`);
     }
@@ -72,24 +73,35 @@ export class Sequential {
       if (m !== "accuracy" && m !== "acc") throw new ModelError(`unknown metric '${m}'; scratchnet computes 'accuracy'`);
     }
     const optimizer = getOptimizer(args.optimizer);
-    if (!this.engine) this.build();
-    this.optimizer?.dispose();
-    optimizer.build(this.engine!, this.params());
+    optimizer.assertFreeFor(this); // before anything changes
+    const engine = this.ready();
+    if (this.optimizer !== optimizer) this.optimizer?.unbind();
+    optimizer.build(engine, this.params(), this);
     this.optimizer = optimizer;
     this.loss = loss;
     this.metrics = (args.metrics ?? []).map(() => "accuracy");
   }
 
-  private build(): void {
+  /** @internal Build the layers once (weights from the seeded initialisers); predict needs no compile. */
+  ready(): Engine {
+    this.alive();
+    if (this.engine) return this.engine;
+    if (this.layers.length === 0) throw new ModelError(`${this.name} has no layers; add a Dense layer first`);
     const engine = this.requestedEngine ?? defaultEngine();
     const rng = new Rng(engine, this.seed);
-    let units = this.layers[0].inputUnits!;
-    for (const layer of this.layers) {
-      layer.build(engine, units, rng);
-      units = layer.units;
+    try {
+      let units = this.layers[0].inputUnits!;
+      for (const layer of this.layers) {
+        layer.build(engine, units, rng);
+        units = layer.units;
+      }
+    } catch (e) {
+      for (const layer of this.layers) layer.dispose(); // nothing half-built stays allocated
+      throw e;
+    } finally {
+      rng.dispose();
     }
-    rng.dispose();
-    this.engine = engine;
+    return (this.engine = engine);
   }
 
   get inputUnits(): number {
@@ -106,12 +118,13 @@ export class Sequential {
   }
 
   countParams(): number {
+    this.ready();
     return this.params().reduce((n, p) => n + p.size, 0);
   }
 
   /** The table Keras prints: layer, output shape, parameter count, totals. */
   summary(print: (line: string) => void = console.log): string {
-    this.built();
+    this.ready();
     const text = summaryText(this);
     print(text);
     return text;
@@ -132,13 +145,13 @@ export class Sequential {
 
   /** Copies of the weights in TensorFlow.js order and layout: kernel [in, out] row-major, then bias. */
   getWeights(): { shape: number[]; data: Float32Array }[] {
-    const f32 = this.built().heap.f32;
+    const f32 = this.ready().heap.f32;
     return this.params().map((p) => ({ shape: p.shape, data: f32.slice(p.value >>> 2, (p.value >>> 2) + p.size) }));
   }
 
   /** Replace every weight; shapes are checked before anything is written. */
   setWeights(weights: { shape?: number[]; data: ArrayLike<number> }[] | ArrayLike<number>[]): void {
-    const engine = this.built();
+    const engine = this.ready();
     const params = this.params();
     const arrays = weights.map((w) => ("data" in (w as object) ? (w as { data: ArrayLike<number> }).data : (w as ArrayLike<number>)));
     if (arrays.length !== params.length) {
@@ -161,7 +174,7 @@ export class Sequential {
   /** Free the model's WASM memory; the model cannot be used afterwards. */
   dispose(): void {
     if (this.disposed) return;
-    this.optimizer?.dispose();
+    this.optimizer?.unbind();
     for (const layer of this.layers) layer.dispose();
     this.disposed = true;
   }

@@ -25,6 +25,23 @@ describe("summary and parameters", () => {
   });
 });
 
+describe("a model is built on first use", () => {
+  it("summary, getWeights and predict work before compile; compile keeps those weights", async () => {
+    const model = new Sequential({ seed: 4, layers: [new Dense({ units: 3, activation: "softmax", inputShape: [4] })] });
+    expect(model.summary(() => {})).toMatch(/Total params: 15/);
+    const weights = weightBytes(model);
+    const p = model.predict(data.x).data;
+    model.compile({ optimizer: "adam", loss: "sparseCategoricalCrossentropy" });
+    expect(weightBytes(model)).toEqual(weights);
+    expect(model.predict(data.x).data).toEqual(p);
+    const fresh = new Sequential({ seed: 4, layers: [new Dense({ units: 3, activation: "softmax", inputShape: [4] })] });
+    fresh.compile({ optimizer: "adam", loss: "sparseCategoricalCrossentropy" });
+    expect(weightBytes(fresh)).toEqual(weights); // building early draws the same seeded weights
+    model.dispose();
+    fresh.dispose();
+  });
+});
+
 describe("weights as TensorFlow.js lays them out", () => {
   it("kernel [in, out] row-major, then bias, layer by layer; predict matches a hand computation", () => {
     const model = new Sequential([new Dense({ units: 3, activation: "relu", inputShape: [2] }), new Dense({ units: 1 })]);
@@ -141,6 +158,23 @@ describe("input forms give the same result", () => {
     expect(await trained(loss, data.x, oneHot)).toEqual(integers);
     expect(await trained(loss, data.x, Int32Array.from(data.y))).toEqual(integers);
     expect(await trained(loss, data.x, Uint8Array.from(data.y))).toEqual(integers);
+  });
+
+  it("sparse labels as a [n, 1] column, as Keras accepts", async () => {
+    const flat = await trained("sparseCategoricalCrossentropy", data.x, data.y);
+    expect(await trained("sparseCategoricalCrossentropy", data.x, data.y.map((c) => [c]))).toEqual(flat);
+    expect(await trained("sparseCategoricalCrossentropy", data.x, tensor2d(Float32Array.from(data.y), [40, 1]))).toEqual(flat);
+  });
+
+  it("a batchSize above the number of rows trains as one full batch", async () => {
+    const run = async (batchSize: number) => {
+      const model = tiny({ seed: 5 });
+      await model.fit(data.x, data.y, { epochs: 2, batchSize, verbose: 0 });
+      const w = weightBytes(model);
+      model.dispose();
+      return w;
+    };
+    expect(await run(1_000_000)).toEqual(await run(40));
   });
 
   it("number[][] and {data: Float32Array, shape}", async () => {

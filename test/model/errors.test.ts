@@ -1,14 +1,14 @@
 // Bad input gives an error that names the problem, of a class a caller can catch, and never
 // leaves the model half-updated: the weights after a failed call are the weights before it.
 import { describe, it, expect } from "vitest";
-import { Sequential, Dense, SGD, ShapeError, DataError, ModelError, TrainingError, tensor2d } from "../../src/index.js";
+import { engine, Sequential, Dense, SGD, Adam, ShapeError, DataError, ModelError, TrainingError, tensor2d } from "../../src/index.js";
 import { tiny, toyClasses, weightBytes, rowsOf, seeded } from "./util.js";
 
 const data = toyClasses(16, 4, 3, 5);
 
-/** Expect `call` to throw `kind` matching every pattern, and the model's weights to be unchanged. */
+/** Expect `call` to throw `kind` matching every pattern, the weights unchanged and no memory kept. */
 async function rejects(model: Sequential, call: () => unknown, kind: new (...a: never[]) => Error, ...patterns: RegExp[]): Promise<void> {
-  const before = weightBytes(model);
+  const before = weightBytes(model), live = engine().heap.liveBytes;
   let error: unknown;
   try {
     await call();
@@ -18,6 +18,7 @@ async function rejects(model: Sequential, call: () => unknown, kind: new (...a: 
   expect(error, `expected ${kind.name}`).toBeInstanceOf(kind);
   for (const p of patterns) expect((error as Error).message).toMatch(p);
   expect(weightBytes(model)).toEqual(before);
+  expect(engine().heap.liveBytes).toBe(live);
 }
 
 describe("bad data for fit/predict/evaluate", () => {
@@ -106,18 +107,45 @@ describe("bad names and misuse", () => {
     for (const f of [() => model.compile({ optimizer: "sgd", loss: "hinge" }), () => model.compile({ optimizer: "x" as never, loss: "mse" })]) {
       expect(f).toThrow(ModelError);
     }
-    const bad = new Sequential([new Dense({ units: 2, inputShape: [3], kernelInitializer: "lecun" as never })]);
-    expect(() => bad.compile({ optimizer: "sgd", loss: "mse" })).toThrow(/unknown initializer 'lecun'/);
+    expect(() => new Dense({ units: 2, kernelInitializer: "lecun" as never })).toThrow(/unknown initializer 'lecun'.*glorotUniform/);
+    expect(() => new Dense({ units: 2, biasInitializer: { name: "orthogonal" as never } })).toThrow(ModelError);
     expect(() => new Dense({ units: 0 })).toThrow(/units must be a positive integer/);
     expect(() => new SGD({ learningRate: -1 })).toThrow(/learningRate/);
   });
 
-  it("fit, predict and getWeights before compile", async () => {
+  it("fit and evaluate before compile (predict and getWeights need only a built model, as in TF.js)", async () => {
     const model = new Sequential([new Dense({ units: 3, inputShape: [4] })]);
     await expect(model.fit(data.x, data.y)).rejects.toThrow(ModelError);
     await expect(model.fit(data.x, data.y)).rejects.toThrow(/not compiled.*compile\(/);
-    expect(() => model.predict(data.x)).toThrow(/not compiled/);
-    expect(() => model.getWeights()).toThrow(/not compiled/);
+    expect(() => model.evaluate(data.x, data.y)).toThrow(/not compiled/);
+    expect(model.predict(data.x).shape).toEqual([16, 3]);
+    expect(model.getWeights()).toHaveLength(2);
+    expect(() => new Sequential().predict(data.x)).toThrow(/no layers/);
+    model.dispose();
+  });
+
+  it("a layer used in two models, or an optimizer shared by two models", () => {
+    const layer = new Dense({ units: 3, inputShape: [4] });
+    const first = new Sequential([layer]);
+    first.compile({ optimizer: "sgd", loss: "mse" });
+    expect(() => new Sequential([layer])).toThrow(/already belongs to a model/);
+    expect(() => first.add(new Dense({ units: 2 }))).toThrow(/before compile/);
+    const adam = new Adam({ learningRate: 0.01 });
+    first.compile({ optimizer: adam, loss: "mse" });
+    const second = new Sequential([new Dense({ units: 3, inputShape: [4] })]);
+    const before = weightBytes(second);
+    expect(() => second.compile({ optimizer: adam, loss: "mse" })).toThrow(/already trains another model.*new Adam/);
+    expect(weightBytes(second)).toEqual(before);
+    first.compile({ optimizer: "sgd", loss: "mse" }); // frees adam for another model
+    second.compile({ optimizer: adam, loss: "mse" });
+    first.dispose();
+    second.dispose();
+  });
+
+  it("a callback that disposes the model stops fit() with a ModelError", async () => {
+    const model = tiny({ seed: 1 });
+    const fit = model.fit(data.x, data.y, { epochs: 3, batchSize: 4, verbose: 0, callbacks: { onBatchEnd: (b) => void (b === 1 && model.dispose()) } });
+    await expect(fit).rejects.toThrow(/was disposed/);
   });
 
   it("predict, fit, evaluate, getWeights and setWeights on a disposed model", async () => {
