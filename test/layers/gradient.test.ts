@@ -1,0 +1,173 @@
+// Central-difference gradient checks through the WASM path: the activation table the layers use,
+// every loss with every output activation it is paired with (fused and not), a Dense layer's
+// dW/db/dx (with penalties), and whole networks through fit's trainStep.
+//
+// Tolerances (STYLE 2.2/2.4.10): eps = 1e-2 and relative error ≤ 1e-3 of the largest gradient
+// component. f32 rounding of a loss L contributes about 6e-8·L/eps = 6e-6·L to each numeric
+// component, and the truncation error is eps²·f'''/6, so inputs are kept where f''' is moderate.
+import { describe, it, expect } from "vitest";
+import { engine, Dense, Rng, Sequential, SGD, regularizers } from "../../src/index.js";
+import { getActivation, type ActivationName } from "../../src/layers/activations.js";
+import { lossValue, outputGradient, type LossName } from "../../src/models/losses.js";
+import { trainStep } from "../../src/models/fit.js";
+import { tensorOf, i32Of, readF32, writeF32, seededValues, seededInts, gradientCheck, GRADIENT_TOLERANCE } from "../helpers.js";
+import { oneHot } from "../reference/losses.js";
+
+const k = () => engine().k;
+const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((s, v, i) => s + v * b[i], 0);
+
+describe("activations (the table Dense uses): backward = d/dz of Σ dy ⊙ f(z)", () => {
+  it.each<ActivationName>(["linear", "identity", "step", "sigmoid", "tanh", "relu", "softmax"])("%s", (name) => {
+    const act = getActivation(name), rows = 3, cols = 5, n = rows * cols;
+    // Kinks (relu, step) at 0: keep every z at least 0.05 away so no difference straddles one.
+    const zs = seededValues(n, -3, 3, 21).map((v) => (Math.abs(v) < 0.05 ? v + 0.1 : v));
+    const dys = seededValues(n, -1, 1, 22);
+    const z = tensorOf(zs, rows, cols), a = tensorOf(zs, rows, cols), dz = tensorOf(dys, rows, cols);
+    const objective = (p: number[]) => (z.data.set(p), act.forward(k(), z.ptr, a.ptr, rows, cols), dot(dys, a.data));
+    objective(zs);
+    act.backward(k(), a.ptr, dz.ptr, dz.ptr, rows, cols); // in place, as Dense runs it
+    const check = gradientCheck(objective, zs, dz.data);
+    if (name === "step") expect(check.numeric.every((g) => g === 0) && check.analytic.every((g) => g === 0)).toBe(true);
+    else expect(check.error).toBeLessThan(GRADIENT_TOLERANCE);
+  });
+});
+
+describe("losses: outputGradient writes d loss / dz for the output activation", () => {
+  // [loss, activation, targets]: 'sparse' = integer labels, 'onehot', 'binary' (0/1), 'soft' (0..1), 'real'.
+  const cases: [LossName, ActivationName, "sparse" | "onehot" | "binary" | "soft" | "real"][] = [
+    ["meanSquaredError", "linear", "real"],
+    ["meanSquaredError", "sigmoid", "soft"],
+    ["meanSquaredError", "tanh", "real"],
+    ["binaryCrossentropy", "sigmoid", "binary"], // fused (a − y)/n
+    ["binaryCrossentropy", "sigmoid", "soft"], // fused
+    ["binaryCrossentropy", "softmax", "binary"], // BCE backward, then softmax backward
+    ["categoricalCrossentropy", "softmax", "onehot"], // fused (a − y)/m
+    ["categoricalCrossentropy", "softmax", "sparse"], // fused, integer labels
+    ["sparseCategoricalCrossentropy", "softmax", "sparse"], // fused
+    ["categoricalCrossentropy", "sigmoid", "onehot"], // −y/a/m, then sigmoid backward
+    ["sparseCategoricalCrossentropy", "sigmoid", "sparse"],
+  ];
+  it.each(cases)("%s after %s, %s targets", (loss, name, kind) => {
+    const act = getActivation(name), rows = 4, cols = 3, n = rows * cols;
+    const zs = seededValues(n, -1.5, 1.5, 31);
+    const labels = seededInts(rows, cols, 32);
+    const dense = kind === "onehot" ? oneHot(labels, rows, cols)
+      : kind === "binary" ? seededInts(n, 2, 33)
+      : kind === "soft" ? seededValues(n, 0, 1, 34)
+      : seededValues(n, -1, 1, 35);
+    const y = kind === "sparse" ? { ptr: i32Of(labels), sparse: true } : { ptr: tensorOf(dense, rows, cols).ptr, sparse: false };
+    const z = tensorOf(zs, rows, cols), a = tensorOf(zs, rows, cols), dz = tensorOf(zs, rows, cols);
+    const objective = (p: number[]) => {
+      z.data.set(p);
+      act.forward(k(), z.ptr, a.ptr, rows, cols);
+      return lossValue(k(), loss, a.ptr, y, rows, cols);
+    };
+    const value = objective(zs);
+    expect(outputGradient(k(), loss, act, a.ptr, y, dz.ptr, rows, cols)).toBe(value);
+    expect(gradientCheck(objective, zs, dz.data).error).toBeLessThan(GRADIENT_TOLERANCE);
+  });
+});
+
+/** A built Dense layer with `rows` rows reserved. */
+function denseLayer(args: ConstructorParameters<typeof Dense>[0], inputs: number, rows: number): Dense {
+  const layer = new Dense(args), rng = new Rng(engine(), 3);
+  layer.build(engine(), inputs, rng);
+  layer.reserve(rows);
+  return layer;
+}
+
+describe("Dense: dW, db and dx from backward match central differences", () => {
+  it.each<ActivationName>(["linear", "sigmoid", "tanh", "relu", "softmax"])("activation %s, 5 inputs → 3 units, 4 rows", (name) => {
+    const rows = 4, inputs = 5, units = 3;
+    const layer = denseLayer({ units, activation: name, inputShape: [inputs], biasInitializer: { name: "randomUniform", minval: -0.5, maxval: 0.5 } }, inputs, rows);
+    const xs = seededValues(rows * inputs, -1, 1, 41), g = seededValues(rows * units, -1, 1, 42);
+    const x = tensorOf(xs, rows, inputs), dx = tensorOf(new Array(rows * inputs).fill(0), rows, inputs);
+    // L = Σ g ⊙ Dense(x): the upstream gradient is g.
+    const loss = () => dot(g, readF32(layer.forward(x.ptr, rows), rows * units));
+    loss();
+    writeF32(layer.outputGrad, g);
+    layer.activationBackward(rows);
+    layer.backward(x.ptr, rows, dx.ptr);
+    for (const p of layer.params()) {
+      const w0 = readF32(p.value, p.size);
+      const check = gradientCheck((w) => (writeF32(p.value, w), loss()), w0, readF32(p.grad, p.size));
+      writeF32(p.value, w0);
+      expect(check.error, p.name).toBeLessThan(GRADIENT_TOLERANCE);
+    }
+    const check = gradientCheck((v) => (x.data.set(v), loss()), xs, dx.data);
+    expect(check.error, "dx").toBeLessThan(GRADIENT_TOLERANCE);
+    layer.dispose();
+  });
+
+  it("with L1 and L2 penalties: dW includes λ1·sign(w) + 2λ2·w and matches d(L + penalty)/dW", () => {
+    const rows = 3, inputs = 4, units = 5;
+    const layer = denseLayer({ units, activation: "tanh", inputShape: [inputs], kernelRegularizer: regularizers.l1l2({ l1: 0.05, l2: 0.1 }) }, inputs, rows);
+    // Weights at least 0.1 away from 0, where |w| is differentiable.
+    const [kernel] = layer.params();
+    writeF32(kernel.value, seededValues(kernel.size, 0.1, 0.8, 51).map((v, i) => (i % 2 ? v : -v)));
+    const xs = seededValues(rows * inputs, -1, 1, 52), g = seededValues(rows * units, -1, 1, 53);
+    const x = tensorOf(xs, rows, inputs);
+    const loss = () => dot(g, readF32(layer.forward(x.ptr, rows), rows * units)) + layer.penalty();
+    loss();
+    writeF32(layer.outputGrad, g);
+    layer.activationBackward(rows);
+    layer.backward(x.ptr, rows, 0);
+    const w0 = readF32(kernel.value, kernel.size);
+    const check = gradientCheck((w) => (writeF32(kernel.value, w), loss()), w0, readF32(kernel.grad, kernel.size));
+    expect(check.error).toBeLessThan(GRADIENT_TOLERANCE);
+    layer.dispose();
+  });
+});
+
+describe("whole networks: trainStep's gradients match central differences of evaluate()", () => {
+  /**
+   * Run one trainStep (SGD) on the batch, read every parameter gradient it wrote, put the weights
+   * back, then compare with central differences of the mean loss from model.evaluate().
+   */
+  function checkNetwork(model: Sequential, loss: string, xs: number[][], ys: number[] | number[][]) {
+    model.compile({ optimizer: new SGD({ learningRate: 0.1 }), loss });
+    const heap = engine().heap, rows = xs.length, params = model.params();
+    const before = model.getWeights().map((w) => Array.from(w.data));
+    const xb = tensorOf(xs.flat(), rows, model.inputUnits);
+    const sparse = !Array.isArray(ys[0]) && loss !== "binaryCrossentropy" && loss !== "meanSquaredError";
+    const yb = sparse ? i32Of(ys as number[]) : tensorOf((ys as number[][]).flat(), rows, model.outputUnits).ptr;
+    for (const layer of model.layers) layer.reserve(rows);
+    trainStep(model, xb.ptr, { ptr: yb, sparse }, rows);
+    const analytic = params.map((p) => readF32(p.grad, p.size));
+    expect(model.getWeights().map((w) => Array.from(w.data))).not.toEqual(before); // the step ran
+    model.setWeights(before);
+    const evaluateLoss = () => model.evaluate(xs, ys, { batchSize: rows })[0];
+    params.forEach((p, i) => {
+      const check = gradientCheck((w) => (heap.f32.set(w, p.value >>> 2), evaluateLoss()), before[i], analytic[i]);
+      heap.f32.set(before[i], p.value >>> 2);
+      expect(check.error, p.name).toBeLessThan(GRADIENT_TOLERANCE);
+    });
+    model.dispose();
+  }
+
+  const xs = Array.from({ length: 6 }, (_, r) => seededValues(5, -1, 1, 60 + r));
+
+  it("5-4-3, sigmoid then softmax, sparse categorical cross-entropy (39 parameters)", () => {
+    const model = new Sequential({ seed: 7, layers: [new Dense({ units: 4, activation: "sigmoid", inputShape: [5] }), new Dense({ units: 3, activation: "softmax" })] });
+    checkNetwork(model, "sparseCategoricalCrossentropy", xs, [0, 2, 1, 1, 0, 2]);
+  });
+
+  it("5-4-3, tanh then softmax, categorical cross-entropy on one-hot rows", () => {
+    const model = new Sequential({ seed: 8, layers: [new Dense({ units: 4, activation: "tanh", inputShape: [5] }), new Dense({ units: 3, activation: "softmax" })] });
+    checkNetwork(model, "categoricalCrossentropy", xs, oneHot([2, 0, 1, 2, 1, 0], 6, 3).reduce<number[][]>((rows, v, i) => (i % 3 ? rows[rows.length - 1].push(v) : rows.push([v]), rows), []));
+  });
+
+  it("5-4-2, relu then sigmoid, binary cross-entropy (fused sigmoid path)", () => {
+    const model = new Sequential({ seed: 9, layers: [new Dense({ units: 4, activation: "relu", inputShape: [5], biasInitializer: { name: "randomUniform", minval: 0.2, maxval: 0.5 } }), new Dense({ units: 2, activation: "sigmoid" })] });
+    checkNetwork(model, "binaryCrossentropy", xs, [[0, 1], [1, 1], [0, 0], [1, 0], [0, 1], [1, 0]]);
+  });
+
+  it("5-4-3-2, tanh, sigmoid, linear, mean squared error (unfused output backward, three layers)", () => {
+    const model = new Sequential({ seed: 10, layers: [
+      new Dense({ units: 4, activation: "tanh", inputShape: [5] }),
+      new Dense({ units: 3, activation: "sigmoid" }),
+      new Dense({ units: 2 }),
+    ] });
+    checkNetwork(model, "meanSquaredError", xs, Array.from({ length: 6 }, (_, r) => seededValues(2, -1, 1, 70 + r)));
+  });
+});
