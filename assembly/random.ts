@@ -48,7 +48,12 @@ export function rngBelow(state: usize, bound: u32): u32 {
 /** out[i] ~ U[lo, hi) for i < n. */
 export function fillUniform(state: usize, out: usize, n: i32, lo: f32, hi: f32): void {
   const width = hi - lo;
-  for (let i = 0; i < n; i++) store<f32>(out + (<usize>i << 2), lo + width * unit(state));
+  for (let i = 0; i < n; i++) {
+    let v = lo + width * unit(state);
+    // When |lo| ≫ hi − lo the f32 sum can round up to hi (36 in 10⁶ draws for [1000, 1001)): redraw.
+    while (v >= hi && width > 0) v = lo + width * unit(state);
+    store<f32>(out + (<usize>i << 2), v);
+  }
 }
 
 /** One standard normal by Box–Muller (the cosine branch only, so one draw costs two uniforms). */
