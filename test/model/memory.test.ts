@@ -89,4 +89,14 @@ describe("a training step allocates nothing", () => {
     expect(seen.at(-1)).toEqual(seen[0]);
     model.dispose();
   });
+
+  it("with validation, memory and live bytes stay level from epoch to epoch", async () => {
+    const heap = engine().heap;
+    const model = tiny({ seed: 3 });
+    const seen: number[][] = [];
+    const onEpochEnd = () => void seen.push([heap.liveBytes, heap.memory.buffer.byteLength]);
+    await model.fit(data.x, data.y, { epochs: 6, batchSize: 8, verbose: 0, validationSplit: 0.25, callbacks: { onEpochEnd } });
+    expect(new Set(seen.map((s) => s.join())).size).toBe(1);
+    model.dispose();
+  });
 });
