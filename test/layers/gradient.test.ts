@@ -16,6 +16,16 @@ import { oneHot } from "../reference/losses.js";
 const k = () => engine().k;
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((s, v, i) => s + v * b[i], 0);
 
+describe("the checker itself", () => {
+  it("passes an exact gradient and fails one that is 1% off", () => {
+    // f(x) = Σ x³ on the host: f' = 3x², central-difference truncation error eps² = 1e-4 (absolute).
+    const xs = seededValues(10, 0.5, 2, 1), f = (p: number[]) => p.reduce((s, v) => s + v ** 3, 0);
+    const exact = xs.map((v) => 3 * v * v);
+    expect(gradientCheck(f, xs, exact).error).toBeLessThan(GRADIENT_TOLERANCE);
+    expect(gradientCheck(f, xs, exact.map((g) => 1.01 * g)).error).toBeGreaterThan(5 * GRADIENT_TOLERANCE);
+  });
+});
+
 describe("activations (the table Dense uses): backward = d/dz of Σ dy ⊙ f(z)", () => {
   it.each<ActivationName>(["linear", "identity", "step", "sigmoid", "tanh", "relu", "softmax"])("%s", (name) => {
     const act = getActivation(name), rows = 3, cols = 5, n = rows * cols;
@@ -160,6 +170,15 @@ describe("whole networks: trainStep's gradients match central differences of eva
   it("5-4-2, relu then sigmoid, binary cross-entropy (fused sigmoid path)", () => {
     const model = new Sequential({ seed: 9, layers: [new Dense({ units: 4, activation: "relu", inputShape: [5], biasInitializer: { name: "randomUniform", minval: 0.2, maxval: 0.5 } }), new Dense({ units: 2, activation: "sigmoid" })] });
     checkNetwork(model, "binaryCrossentropy", xs, [[0, 1], [1, 1], [0, 0], [1, 0], [0, 1], [1, 0]]);
+  });
+
+  it("5-4-3 with an L2 kernel penalty: evaluate() adds λΣw², backward adds 2λw", () => {
+    const l2 = regularizers.l1l2({ l2: 0.05 });
+    const model = new Sequential({ seed: 11, layers: [
+      new Dense({ units: 4, activation: "sigmoid", inputShape: [5], kernelRegularizer: l2 }),
+      new Dense({ units: 3, activation: "softmax", kernelRegularizer: l2 }),
+    ] });
+    checkNetwork(model, "sparseCategoricalCrossentropy", xs, [1, 2, 0, 0, 2, 1]);
   });
 
   it("5-4-3-2, tanh, sigmoid, linear, mean squared error (unfused output backward, three layers)", () => {
