@@ -2,12 +2,9 @@
 // Backward from the saved output a:  dz = dy where a > 0, else 0 (the derivative at 0 is taken as 0).
 import { at } from "../f32";
 
-/** out[i] = max(0, x[i]); `out` may be `x`. */
+/** out[i] = max(0, x[i]); `out` may be `x`. NaN stays NaN (as in tf.relu), so divergence is not hidden. */
 export function relu(x: usize, out: usize, n: i32): void {
-  for (let i = 0; i < n; i++) {
-    const v = load<f32>(at(x, i));
-    store<f32>(at(out, i), v > 0 ? v : 0);
-  }
+  for (let i = 0; i < n; i++) store<f32>(at(out, i), Mathf.max(load<f32>(at(x, i)), 0));
 }
 
 /** dz[i] = a[i] > 0 ? dy[i] : 0. */

@@ -21,6 +21,14 @@ describe("relu", () => {
     expect(Array.from(x.data)).toEqual([0, 0, 0, Infinity, Math.fround(1e-30), 0]);
   });
 
+  it("keeps NaN as NaN, so a diverged layer is not silently zeroed", () => {
+    // With `x > 0 ? x : 0` a NaN pre-activation became 0: NaN weights in a hidden layer then gave a
+    // finite loss and zero gradients, and fit could not notice. max(0, NaN) is NaN (IEEE, tf.relu).
+    const x = tensorOf([NaN, -1, 2], 1, 3);
+    k().relu(x.ptr, x.ptr, 3);
+    expect(Array.from(x.data)).toEqual([NaN, 0, 2]);
+  });
+
   it.each(SIZES)("backward passes dy where a > 0 and 0 elsewhere, n = %i", (n) => {
     const as = seededValues(n, -1, 1, n + 100).map(ref.relu), dys = seededValues(n, -2, 2, n + 200);
     const a = tensorOf(as, 1, n), dy = tensorOf(dys, 1, n);
