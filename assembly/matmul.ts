@@ -44,46 +44,48 @@ const tile = memory.data(MR * NR * 4, 16);
   return f32x4.add(acc, f32x4.mul(a, b)); // two roundings: wasm SIMD has no fused multiply-add
 }
 
-/** The 4×8 block at c (rows ldc bytes apart) = (C if `fromC`, else 0) + Σ over kb packed steps. */
-function micro(pa: usize, pb: usize, c: usize, ldc: usize, kb: i32, fromC: bool): void {
-  let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0);
-  let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0);
-  if (fromC) {
-    c00 = v128.load(c); c01 = v128.load(c, 16);
-    c10 = v128.load(c + ldc); c11 = v128.load(c + ldc, 16);
-    c20 = v128.load(c + 2 * ldc); c21 = v128.load(c + 2 * ldc, 16);
-    c30 = v128.load(c + 3 * ldc); c31 = v128.load(c + 3 * ldc, 16);
-  }
+/**
+ * Walks down one 8-column strip of C: each of `blocks` 4×8 blocks (rows ldc bytes apart) becomes
+ * (itself if `fromC`, else 0) + Σ over kb packed steps. The packed strips of A lie end to end, so
+ * pa just runs on; the one strip of B (≤ 8 KB) is read again from L1 for every block.
+ */
+function column(pa: usize, pb: usize, c: usize, ldc: usize, kb: i32, blocks: i32, fromC: bool): void {
   const end = pb + <usize>kb * NR * 4;
-  while (pb < end) {
-    const b0 = v128.load(pb), b1 = v128.load(pb, 16);
-    let a = v128.load32_splat(pa);
-    c00 = madd(c00, a, b0); c01 = madd(c01, a, b1);
-    a = v128.load32_splat(pa, 4);
-    c10 = madd(c10, a, b0); c11 = madd(c11, a, b1);
-    a = v128.load32_splat(pa, 8);
-    c20 = madd(c20, a, b0); c21 = madd(c21, a, b1);
-    a = v128.load32_splat(pa, 12);
-    c30 = madd(c30, a, b0); c31 = madd(c31, a, b1);
-    pa += MR * 4;
-    pb += NR * 4;
+  for (let block = 0; block < blocks; block++) {
+    let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+    let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+    if (fromC) {
+      c00 = v128.load(c); c01 = v128.load(c, 16);
+      c10 = v128.load(c + ldc); c11 = v128.load(c + ldc, 16);
+      c20 = v128.load(c + 2 * ldc); c21 = v128.load(c + 2 * ldc, 16);
+      c30 = v128.load(c + 3 * ldc); c31 = v128.load(c + 3 * ldc, 16);
+    }
+    for (let q = pb; q < end; q += NR * 4) {
+      const b0 = v128.load(q), b1 = v128.load(q, 16);
+      let a = v128.load32_splat(pa);
+      c00 = madd(c00, a, b0); c01 = madd(c01, a, b1);
+      a = v128.load32_splat(pa, 4);
+      c10 = madd(c10, a, b0); c11 = madd(c11, a, b1);
+      a = v128.load32_splat(pa, 8);
+      c20 = madd(c20, a, b0); c21 = madd(c21, a, b1);
+      a = v128.load32_splat(pa, 12);
+      c30 = madd(c30, a, b0); c31 = madd(c31, a, b1);
+      pa += MR * 4;
+    }
+    v128.store(c, c00); v128.store(c, c01, 16);
+    v128.store(c + ldc, c10); v128.store(c + ldc, c11, 16);
+    v128.store(c + 2 * ldc, c20); v128.store(c + 2 * ldc, c21, 16);
+    v128.store(c + 3 * ldc, c30); v128.store(c + 3 * ldc, c31, 16);
+    c += <usize>MR * ldc;
   }
-  v128.store(c, c00); v128.store(c, c01, 16);
-  v128.store(c + ldc, c10); v128.store(c + ldc, c11, 16);
-  v128.store(c + 2 * ldc, c20); v128.store(c + 2 * ldc, c21, 16);
-  v128.store(c + 3 * ldc, c30); v128.store(c + 3 * ldc, c31, 16);
 }
 
-/** The rows×cols block of C at c (at most 4×8); a short one is computed whole in `tile`. */
-function block(pa: usize, pb: usize, c: usize, rows: i32, cols: i32, n: i32, kb: i32, fromC: bool): void {
-  if (rows == MR && cols == NR) {
-    micro(pa, pb, c, <usize>n << 2, kb, fromC);
-    return;
-  }
+/** A short block of C (rows ≤ 4, cols ≤ 8, at c): computed whole in `tile`, then copied back. */
+function edge(pa: usize, pb: usize, c: usize, rows: i32, cols: i32, n: i32, kb: i32, fromC: bool): void {
   for (let r = 0; r < rows; r++) {
     for (let j = 0; j < cols; j++) store<f32>(addr(tile, r, j, NR), load<f32>(addr(c, r, j, n)));
   }
-  micro(pa, pb, tile, NR * 4, kb, fromC);
+  column(pa, pb, tile, NR * 4, kb, 1, fromC);
   for (let r = 0; r < rows; r++) {
     for (let j = 0; j < cols; j++) store<f32>(addr(c, r, j, n), load<f32>(addr(tile, r, j, NR)));
   }
@@ -106,9 +108,11 @@ function product(a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, csB: i32, c: 
         pack(a, rsA, csA, ic, pc, rows, kb, MR, packedA);
         for (let j = 0; j < cols; j += NR) {
           const pb = packedB + (<usize>j * <usize>kb << 2);
-          for (let i = 0; i < rows; i += MR) {
+          const whole = cols - j >= NR ? rows / MR : 0; // blocks that lie wholly inside C
+          column(packedA, pb, addr(c, ic, jc + j, n), <usize>n << 2, kb, whole, fromC);
+          for (let i = whole * MR; i < rows; i += MR) {
             const pa = packedA + (<usize>i * <usize>kb << 2);
-            block(pa, pb, addr(c, ic + i, jc + j, n), min(MR, rows - i), min(NR, cols - j), n, kb, fromC);
+            edge(pa, pb, addr(c, ic + i, jc + j, n), min(MR, rows - i), min(NR, cols - j), n, kb, fromC);
           }
         }
       }

@@ -44,18 +44,18 @@ function packRuns(x: usize, ld: i32, s0: i32, p0: i32, count: i32, kb: i32, widt
 
 /** X[s, p] at x + 4·(s + p·ld): a strip at one p is contiguous, so it is copied. */
 function packStrips(x: usize, ld: i32, s0: i32, p0: i32, count: i32, kb: i32, width: i32, dst: usize): void {
-  const stride = <usize>ld << 2;
+  const stride = <usize>ld << 2, step = <usize>width << 2;
   for (let s = 0; s < count; s += width) {
     let src = x + ((<usize>(s0 + s) + <usize>p0 * <usize>ld) << 2);
     const here = count - s;
     for (let p = 0; p < kb; p++) {
       if (here >= width) {
-        for (let w = 0; w < width; w += 4) v128.store(dst + (<usize>w << 2), v128.load(src + (<usize>w << 2)));
+        for (let w: usize = 0; w < step; w += 16) v128.store(dst + w, v128.load(src + w));
       } else {
         for (let w = 0; w < width; w++) store<f32>(dst + (<usize>w << 2), w < here ? load<f32>(src + (<usize>w << 2)) : 0);
       }
       src += stride;
-      dst += <usize>width << 2;
+      dst += step;
     }
   }
 }
