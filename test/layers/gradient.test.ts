@@ -83,49 +83,56 @@ function denseLayer(args: ConstructorParameters<typeof Dense>[0], inputs: number
   const layer = new Dense(args), rng = new Rng(engine(), 3);
   layer.build(engine(), inputs, rng);
   layer.reserve(rows);
+  rng.dispose();
   return layer;
 }
 
+/**
+ * L = Σ g ⊙ Dense(x) (+ the layer's penalty): write g as the upstream gradient, run
+ * activationBackward and backward, and check every parameter gradient and dx.
+ */
+function checkDense(layer: Dense, rows: number, seed: number, withPenalty = false): void {
+  const inputs = layer.inputSize, units = layer.units;
+  const xs = seededValues(rows * inputs, -1, 1, seed), g = seededValues(rows * units, -1, 1, seed + 1);
+  const x = tensorOf(xs, rows, inputs), dx = tensorOf(new Array(rows * inputs).fill(0), rows, inputs);
+  const loss = () => dot(g, readF32(layer.forward(x.ptr, rows), rows * units)) + (withPenalty ? layer.penalty() : 0);
+  loss();
+  writeF32(layer.outputGrad, g);
+  layer.activationBackward(rows);
+  layer.backward(x.ptr, rows, dx.ptr);
+  for (const p of layer.params()) {
+    const w0 = readF32(p.value, p.size);
+    const check = gradientCheck((w) => (writeF32(p.value, w), loss()), w0, readF32(p.grad, p.size));
+    writeF32(p.value, w0);
+    expect(check.error, p.name).toBeLessThan(GRADIENT_TOLERANCE);
+  }
+  expect(gradientCheck((v) => (x.data.set(v), loss()), xs, dx.data).error, "dx").toBeLessThan(GRADIENT_TOLERANCE);
+  layer.dispose();
+}
+
+const smallBias = { name: "randomUniform", minval: -0.5, maxval: 0.5 } as const;
+
 describe("Dense: dW, db and dx from backward match central differences", () => {
   it.each<ActivationName>(["linear", "sigmoid", "tanh", "relu", "softmax"])("activation %s, 5 inputs → 3 units, 4 rows", (name) => {
-    const rows = 4, inputs = 5, units = 3;
-    const layer = denseLayer({ units, activation: name, inputShape: [inputs], biasInitializer: { name: "randomUniform", minval: -0.5, maxval: 0.5 } }, inputs, rows);
-    const xs = seededValues(rows * inputs, -1, 1, 41), g = seededValues(rows * units, -1, 1, 42);
-    const x = tensorOf(xs, rows, inputs), dx = tensorOf(new Array(rows * inputs).fill(0), rows, inputs);
-    // L = Σ g ⊙ Dense(x): the upstream gradient is g.
-    const loss = () => dot(g, readF32(layer.forward(x.ptr, rows), rows * units));
-    loss();
-    writeF32(layer.outputGrad, g);
-    layer.activationBackward(rows);
-    layer.backward(x.ptr, rows, dx.ptr);
-    for (const p of layer.params()) {
-      const w0 = readF32(p.value, p.size);
-      const check = gradientCheck((w) => (writeF32(p.value, w), loss()), w0, readF32(p.grad, p.size));
-      writeF32(p.value, w0);
-      expect(check.error, p.name).toBeLessThan(GRADIENT_TOLERANCE);
-    }
-    const check = gradientCheck((v) => (x.data.set(v), loss()), xs, dx.data);
-    expect(check.error, "dx").toBeLessThan(GRADIENT_TOLERANCE);
-    layer.dispose();
+    checkDense(denseLayer({ units: 3, activation: name, inputShape: [5], biasInitializer: smallBias }, 5, 4), 4, 41);
+  });
+
+  it("9 inputs → 10 units, 6 rows: shapes past gemm's 4-row and 8-column blocks", () => {
+    checkDense(denseLayer({ units: 10, activation: "tanh", inputShape: [9], biasInitializer: smallBias }, 9, 6), 6, 47);
+  });
+
+  it("without a bias: params() holds the kernel only, and dW and dx still match", () => {
+    const layer = denseLayer({ units: 2, activation: "sigmoid", inputShape: [4], useBias: false }, 4, 3);
+    expect(layer.params().length).toBe(1);
+    checkDense(layer, 3, 45);
   });
 
   it("with L1 and L2 penalties: dW includes λ1·sign(w) + 2λ2·w and matches d(L + penalty)/dW", () => {
-    const rows = 3, inputs = 4, units = 5;
-    const layer = denseLayer({ units, activation: "tanh", inputShape: [inputs], kernelRegularizer: regularizers.l1l2({ l1: 0.05, l2: 0.1 }) }, inputs, rows);
+    const layer = denseLayer({ units: 5, activation: "tanh", inputShape: [4], kernelRegularizer: regularizers.l1l2({ l1: 0.05, l2: 0.1 }) }, 4, 3);
     // Weights at least 0.1 away from 0, where |w| is differentiable.
     const [kernel] = layer.params();
     writeF32(kernel.value, seededValues(kernel.size, 0.1, 0.8, 51).map((v, i) => (i % 2 ? v : -v)));
-    const xs = seededValues(rows * inputs, -1, 1, 52), g = seededValues(rows * units, -1, 1, 53);
-    const x = tensorOf(xs, rows, inputs);
-    const loss = () => dot(g, readF32(layer.forward(x.ptr, rows), rows * units)) + layer.penalty();
-    loss();
-    writeF32(layer.outputGrad, g);
-    layer.activationBackward(rows);
-    layer.backward(x.ptr, rows, 0);
-    const w0 = readF32(kernel.value, kernel.size);
-    const check = gradientCheck((w) => (writeF32(kernel.value, w), loss()), w0, readF32(kernel.grad, kernel.size));
-    expect(check.error).toBeLessThan(GRADIENT_TOLERANCE);
-    layer.dispose();
+    checkDense(layer, 3, 52, true);
   });
 });
 
