@@ -36,6 +36,11 @@ describe("binaryCrossEntropy", () => {
     expect((-Math.log(ref.EPS)).toFixed(3)).toBe("16.118");
   });
 
+  it("clipping does not hide NaN: a NaN prediction makes the loss NaN", () => {
+    const a = tensorOf([0.5, NaN, 0.2], 1, 3), y = tensorOf([0, 1, 1], 1, 3);
+    expect(k().binaryCrossEntropy(a.ptr, y.ptr, 3)).toBeNaN();
+  });
+
   it.each(SIZES)("backward is (a − y) / (a(1 − a)) / n with a clipped, n = %i", (n) => {
     const as = probabilities(n, n), ys = labels01(n, n);
     const a = tensorOf(as, 1, n), y = tensorOf(ys, 1, n), da = tensorOf(as, 1, n);

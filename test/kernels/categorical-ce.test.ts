@@ -47,6 +47,12 @@ describe("categoricalCrossEntropy", () => {
     expect(Math.abs(loss - -Math.log(ref.ONE_MINUS_EPS))).toBeLessThan(1e-12);
   });
 
+  it("clipping does not hide NaN: a NaN softmax row makes both losses NaN", () => {
+    const a = tensorOf([0.2, 0.8, NaN, NaN], 2, 2), y = tensorOf([0, 1, 1, 0], 2, 2), t = i32Of([1, 0]);
+    expect(k().categoricalCrossEntropy(a.ptr, y.ptr, 2, 2)).toBeNaN();
+    expect(k().sparseCategoricalCrossEntropy(a.ptr, t, 2, 2)).toBeNaN();
+  });
+
   it.each(SHAPES)("backward −y/a/m (one-hot and sparse) matches the reference, %i×%i", (rows, cols) => {
     const { as, labels, ys } = sample(rows, cols, rows * 100 + cols + 7);
     const a = tensorOf(as, rows, cols), y = tensorOf(ys, rows, cols), t = i32Of(labels);

@@ -20,6 +20,11 @@ describe("mse", () => {
     expect(k().mse(a.ptr, y.ptr, 4)).toBe((1 + 4 + 9 + 16) / 4);
   });
 
+  it("a NaN prediction makes the loss NaN (fit's divergence check relies on it)", () => {
+    const a = tensorOf([0.5, NaN, 1], 1, 3), y = tensorOf([0, 0, 1], 1, 3);
+    expect(k().mse(a.ptr, y.ptr, 3)).toBeNaN();
+  });
+
   it.each(SIZES)("backward is scale · (a − y) with Keras' scale 2/n, n = %i", (n) => {
     const as = seededValues(n, -3, 3, n), ys = seededValues(n, -3, 3, n + 1);
     const a = tensorOf(as, 1, n), y = tensorOf(ys, 1, n), da = tensorOf(as, 1, n);
