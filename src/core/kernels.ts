@@ -9,6 +9,7 @@ export interface Kernels {
   memory: WebAssembly.Memory;
   heapBase(): P;
   rngSeed(state: P, seed: number): void;
+  /** u32 results (rngNext, rngBelow) arrive as signed i32: use `>>> 0`. */
   rngNext(state: P): number;
   rngBelow(state: P, bound: number): number;
   fillUniform(state: P, out: P, n: number, lo: number, hi: number): void;

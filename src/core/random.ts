@@ -28,7 +28,7 @@ export class Rng {
 
   /** A uniform integer in [0, bound). */
   below(bound: number): number {
-    return this.engine.k.rngBelow(this.state, bound);
+    return this.engine.k.rngBelow(this.state, bound) >>> 0; // u32 arrives signed
   }
 
   dispose(): void {

@@ -40,7 +40,7 @@ export function trainStep(model: Sequential, xb: number, y: Targets, count: numb
 }
 
 export async function fit(model: Sequential, x: Inputs, y: Labels, args: FitArgs): Promise<History> {
-  const engine = model.built(), heap = engine.heap, k = engine.k;
+  const engine = model.built(), heap = engine.heap;
   const { epochs = 1, batchSize = 32, shuffle = true, seed = DEFAULT_SEED, verbose = 1, validationSplit = 0 } = args;
   assertPositiveInteger("fit: epochs", epochs);
   assertPositiveInteger("fit: batchSize", batchSize);
