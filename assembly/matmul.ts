@@ -2,14 +2,16 @@
 // dX = np.dot(dy, W.T).  C (m×n) = A·B, Aᵀ·B or A·Bᵀ; with `accumulate`, C += … instead of C = ….
 //
 // Blocking, as in GotoBLAS/BLIS, sized for 128-bit SIMD:
-//  - The micro-kernel keeps a 4×8 block of C in eight f32x4 registers. For each step p of the
-//    sum it loads b[p, j..j+8] (two vectors) and splats a[i, p] for its four rows: 16 multiplies
-//    and 16 adds per 6 loads. Bigger blocks need more than the 15 xmm registers V8 gives us.
+//  - The micro-kernel (column()) keeps a 4×8 block of C in eight f32x4 registers. For each step
+//    p of the sum it loads b[p, j..j+8] (two vectors) and splats a[i, p] for its four rows: 8
+//    vector multiplies and 8 adds (64 flops) per 6 loads. V8 gives wasm 15 xmm registers on x64
+//    and schedules all loads first, so 6×8 blocks or a 2× unrolled loop spill and ran slower.
 //  - It reads A and B from packed copies in static buffers (matmul/pack.ts): A in strips of 4
 //    rows, B in strips of 8 columns, each stored step by step, so both stream from consecutive
 //    addresses. Packing reads the operands through strides, which is all that differs between
 //    A·B, Aᵀ·B and A·Bᵀ: one kernel does every product. Strips are zero-padded, so the kernel
-//    always computes a full 4×8 block; blocks at the right or bottom edge go through a tile.
+//    always computes a full block; blocks at the right or bottom edge go through a tile. A last
+//    strip of at most 4 columns runs through a 4×4 twin of the kernel (column4).
 //  - The sum runs in depth blocks of at most KC steps, so the strip of B in use (≤ 8 KB) stays
 //    in L1 while the strips of A go by, and the packed blocks (≤ 128 KB each) stay in L2.
 //
@@ -49,7 +51,7 @@ const tile = memory.data(MR * NR * 4, 16);
  * (itself if `fromC`, else 0) + Σ over kb packed steps. The packed strips of A lie end to end, so
  * pa just runs on; the one strip of B (≤ 8 KB) is read again from L1 for every block.
  */
-function column(pa: usize, pb: usize, c: usize, ldc: usize, kb: i32, blocks: i32, fromC: bool): void {
+function column8(pa: usize, pb: usize, c: usize, ldc: usize, kb: i32, blocks: i32, fromC: bool): void {
   const end = pb + <usize>kb * NR * 4;
   for (let block = 0; block < blocks; block++) {
     let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0);
@@ -80,14 +82,41 @@ function column(pa: usize, pb: usize, c: usize, ldc: usize, kb: i32, blocks: i32
   }
 }
 
-/** A short block of C (rows ≤ 4, cols ≤ 8, at c): computed whole in `tile`, then copied back. */
-function edge(pa: usize, pb: usize, c: usize, rows: i32, cols: i32, n: i32, kb: i32, fromC: bool): void {
-  for (let r = 0; r < rows; r++) {
-    for (let j = 0; j < cols; j++) store<f32>(addr(tile, r, j, NR), load<f32>(addr(c, r, j, n)));
+/** column8 for a strip 4 columns wide: the last strip of B when it has at most 4 columns. */
+function column4(pa: usize, pb: usize, c: usize, ldc: usize, kb: i32, blocks: i32, fromC: bool): void {
+  const end = pb + <usize>kb * 16;
+  for (let block = 0; block < blocks; block++) {
+    let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0), c3 = f32x4.splat(0);
+    if (fromC) {
+      c0 = v128.load(c); c1 = v128.load(c + ldc); c2 = v128.load(c + 2 * ldc); c3 = v128.load(c + 3 * ldc);
+    }
+    for (let q = pb; q < end; q += 16) {
+      const b0 = v128.load(q);
+      c0 = madd(c0, v128.load32_splat(pa), b0);
+      c1 = madd(c1, v128.load32_splat(pa, 4), b0);
+      c2 = madd(c2, v128.load32_splat(pa, 8), b0);
+      c3 = madd(c3, v128.load32_splat(pa, 12), b0);
+      pa += MR * 4;
+    }
+    v128.store(c, c0); v128.store(c + ldc, c1); v128.store(c + 2 * ldc, c2); v128.store(c + 3 * ldc, c3);
+    c += <usize>MR * ldc;
   }
-  column(pa, pb, tile, NR * 4, kb, 1, fromC);
+}
+
+// @ts-ignore: decorator
+@inline function column(width: i32, pa: usize, pb: usize, c: usize, ldc: usize, kb: i32, blocks: i32, fromC: bool): void {
+  if (width == NR) column8(pa, pb, c, ldc, kb, blocks, fromC);
+  else column4(pa, pb, c, ldc, kb, blocks, fromC);
+}
+
+/** A short block of C (rows ≤ 4, cols ≤ width, at c): computed whole in `tile`, then copied back. */
+function edge(width: i32, pa: usize, pb: usize, c: usize, rows: i32, cols: i32, n: i32, kb: i32, fromC: bool): void {
   for (let r = 0; r < rows; r++) {
-    for (let j = 0; j < cols; j++) store<f32>(addr(c, r, j, n), load<f32>(addr(tile, r, j, NR)));
+    for (let j = 0; j < cols; j++) store<f32>(addr(tile, r, j, width), load<f32>(addr(c, r, j, n)));
+  }
+  column(width, pa, pb, tile, <usize>width << 2, kb, 1, fromC);
+  for (let r = 0; r < rows; r++) {
+    for (let j = 0; j < cols; j++) store<f32>(addr(c, r, j, n), load<f32>(addr(tile, r, j, width)));
   }
 }
 
@@ -102,17 +131,21 @@ function product(a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, csB: i32, c: 
     const cols = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += depth) {
       const kb = min(depth, k - pc), fromC = accumulate || pc > 0;
-      pack(b, csB, rsB, jc, pc, cols, kb, NR, packedB); // op(B)ᵀ: strips run along the columns
+      // op(B)ᵀ in strips of 8 columns, but a last strip of at most 4 is packed 4 wide: padded
+      // to 8 it would cost as much as a full one.
+      const last = (cols - 1) & ~(NR - 1), narrow = cols - last <= 4;
+      pack(b, csB, rsB, jc, pc, narrow ? last : cols, kb, NR, packedB);
+      if (narrow) pack(b, csB, rsB, jc + last, pc, cols - last, kb, 4, packedB + (<usize>last * <usize>kb << 2));
       for (let ic = 0; ic < m; ic += MC) {
         const rows = min(MC, m - ic);
         pack(a, rsA, csA, ic, pc, rows, kb, MR, packedA);
         for (let j = 0; j < cols; j += NR) {
-          const pb = packedB + (<usize>j * <usize>kb << 2);
-          const whole = cols - j >= NR ? rows / MR : 0; // blocks that lie wholly inside C
-          column(packedA, pb, addr(c, ic, jc + j, n), <usize>n << 2, kb, whole, fromC);
+          const width = j == last && narrow ? 4 : NR, pb = packedB + (<usize>j * <usize>kb << 2);
+          const whole = cols - j >= width ? rows / MR : 0; // blocks that lie wholly inside C
+          column(width, packedA, pb, addr(c, ic, jc + j, n), <usize>n << 2, kb, whole, fromC);
           for (let i = whole * MR; i < rows; i += MR) {
             const pa = packedA + (<usize>i * <usize>kb << 2);
-            edge(pa, pb, addr(c, ic + i, jc + j, n), min(MR, rows - i), min(NR, cols - j), n, kb, fromC);
+            edge(width, pa, pb, addr(c, ic + i, jc + j, n), min(MR, rows - i), min(width, cols - j), n, kb, fromC);
           }
         }
       }
