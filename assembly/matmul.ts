@@ -2,10 +2,10 @@
 // dX = np.dot(dy, W.T).  C (m×n) = A·B, Aᵀ·B or A·Bᵀ; with `accumulate`, C += … instead of C = ….
 //
 // Blocking, as in GotoBLAS/BLIS, sized for 128-bit SIMD:
-//  - The micro-kernel (column()) keeps a 4×8 block of C in eight f32x4 registers. For each step
-//    p of the sum it loads b[p, j..j+8] (two vectors) and splats a[i, p] for its four rows: 8
-//    vector multiplies and 8 adds (64 flops) per 6 loads. V8 gives wasm 15 xmm registers on x64
-//    and schedules all loads first, so 6×8 blocks or a 2× unrolled loop spill and ran slower.
+//  - The micro-kernel (matmul/kernel.ts) keeps a 4×8 block of C in eight f32x4 registers. For
+//    each step p of the sum it loads b[p, j..j+8] (two vectors) and splats a[i, p] for its four
+//    rows: 8 vector multiplies and 8 adds (64 flops) per 6 loads. V8 gives wasm 15 xmm registers
+//    on x64 and schedules all loads first, so 6×8 blocks or a 2× unrolled loop spill, and ran slower.
 //  - It reads A and B from packed copies in static buffers (matmul/pack.ts): A in strips of 4
 //    rows, B in strips of 8 columns, each stored step by step, so both stream from consecutive
 //    addresses. Packing reads the operands through strides, which is all that differs between
@@ -19,10 +19,9 @@
 // p = 0..k-1 in order, rounding after each multiply and add, with c₀ = 0, or the old C with
 // `accumulate`. Between depth blocks the partial sum waits in C as the f32 it is, so the bits do
 // not depend on the blocking, on where an element sits, or on m (predict() may chunk rows).
+import { MR, NR, column } from "./matmul/kernel";
 import { pack } from "./matmul/pack";
 
-const MR = 4; // rows of a micro-kernel block
-const NR = 8; // columns of a micro-kernel block
 const KC = 256; // most steps of the sum per packed block
 const MC = 128; // most rows of A per packed block
 const NC = 128; // most columns of B per packed block
@@ -39,74 +38,6 @@ const tile = memory.data(MR * NR * 4, 16);
 // @ts-ignore: decorator
 @inline function min(x: i32, y: i32): i32 {
   return x < y ? x : y;
-}
-
-// @ts-ignore: decorator
-@inline function madd(acc: v128, a: v128, b: v128): v128 {
-  return f32x4.add(acc, f32x4.mul(a, b)); // two roundings: wasm SIMD has no fused multiply-add
-}
-
-/**
- * Walks down one 8-column strip of C: each of `blocks` 4×8 blocks (rows ldc bytes apart) becomes
- * (itself if `fromC`, else 0) + Σ over kb packed steps. The packed strips of A lie end to end, so
- * pa just runs on; the one strip of B (≤ 8 KB) is read again from L1 for every block.
- */
-function column8(pa: usize, pb: usize, c: usize, ldc: usize, kb: i32, blocks: i32, fromC: bool): void {
-  const end = pb + <usize>kb * NR * 4;
-  for (let block = 0; block < blocks; block++) {
-    let c00 = f32x4.splat(0), c01 = f32x4.splat(0), c10 = f32x4.splat(0), c11 = f32x4.splat(0);
-    let c20 = f32x4.splat(0), c21 = f32x4.splat(0), c30 = f32x4.splat(0), c31 = f32x4.splat(0);
-    if (fromC) {
-      c00 = v128.load(c); c01 = v128.load(c, 16);
-      c10 = v128.load(c + ldc); c11 = v128.load(c + ldc, 16);
-      c20 = v128.load(c + 2 * ldc); c21 = v128.load(c + 2 * ldc, 16);
-      c30 = v128.load(c + 3 * ldc); c31 = v128.load(c + 3 * ldc, 16);
-    }
-    for (let q = pb; q < end; q += NR * 4) {
-      const b0 = v128.load(q), b1 = v128.load(q, 16);
-      let a = v128.load32_splat(pa);
-      c00 = madd(c00, a, b0); c01 = madd(c01, a, b1);
-      a = v128.load32_splat(pa, 4);
-      c10 = madd(c10, a, b0); c11 = madd(c11, a, b1);
-      a = v128.load32_splat(pa, 8);
-      c20 = madd(c20, a, b0); c21 = madd(c21, a, b1);
-      a = v128.load32_splat(pa, 12);
-      c30 = madd(c30, a, b0); c31 = madd(c31, a, b1);
-      pa += MR * 4;
-    }
-    v128.store(c, c00); v128.store(c, c01, 16);
-    v128.store(c + ldc, c10); v128.store(c + ldc, c11, 16);
-    v128.store(c + 2 * ldc, c20); v128.store(c + 2 * ldc, c21, 16);
-    v128.store(c + 3 * ldc, c30); v128.store(c + 3 * ldc, c31, 16);
-    c += <usize>MR * ldc;
-  }
-}
-
-/** column8 for a strip 4 columns wide: the last strip of B when it has at most 4 columns. */
-function column4(pa: usize, pb: usize, c: usize, ldc: usize, kb: i32, blocks: i32, fromC: bool): void {
-  const end = pb + <usize>kb * 16;
-  for (let block = 0; block < blocks; block++) {
-    let c0 = f32x4.splat(0), c1 = f32x4.splat(0), c2 = f32x4.splat(0), c3 = f32x4.splat(0);
-    if (fromC) {
-      c0 = v128.load(c); c1 = v128.load(c + ldc); c2 = v128.load(c + 2 * ldc); c3 = v128.load(c + 3 * ldc);
-    }
-    for (let q = pb; q < end; q += 16) {
-      const b0 = v128.load(q);
-      c0 = madd(c0, v128.load32_splat(pa), b0);
-      c1 = madd(c1, v128.load32_splat(pa, 4), b0);
-      c2 = madd(c2, v128.load32_splat(pa, 8), b0);
-      c3 = madd(c3, v128.load32_splat(pa, 12), b0);
-      pa += MR * 4;
-    }
-    v128.store(c, c0); v128.store(c + ldc, c1); v128.store(c + 2 * ldc, c2); v128.store(c + 3 * ldc, c3);
-    c += <usize>MR * ldc;
-  }
-}
-
-// @ts-ignore: decorator
-@inline function column(width: i32, pa: usize, pb: usize, c: usize, ldc: usize, kb: i32, blocks: i32, fromC: bool): void {
-  if (width == NR) column8(pa, pb, c, ldc, kb, blocks, fromC);
-  else column4(pa, pb, c, ldc, kb, blocks, fromC);
 }
 
 /** A short block of C (rows ≤ 4, cols ≤ width, at c): computed whole in `tile`, then copied back. */
