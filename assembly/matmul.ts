@@ -94,10 +94,7 @@ export function gemmTN(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, acc
   product(a, 1, m, b, n, 1, c, m, k, n, accumulate);
 }
 
-/**
- * C (m×n) = A·Bᵀ with A m×k and B stored n×k (input gradients: dX = dY·Wᵀ). Packing reads B
- * through its strides, so `scratch` (k·n floats, kept in the host signature) goes unused.
- */
-export function gemmNT(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, accumulate: bool, scratch: usize): void {
+/** C (m×n) = A·Bᵀ with A m×k and B stored n×k (input gradients: dX = dY·Wᵀ); packing reads B through its strides. */
+export function gemmNT(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, accumulate: bool): void {
   product(a, k, 1, b, 1, k, c, m, k, n, accumulate);
 }

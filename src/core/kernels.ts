@@ -19,7 +19,7 @@ export interface Kernels {
   sampleIndices(state: P, idx: P, n: number, bound: number): void;
   gemm: Product;
   gemmTN: Product;
-  gemmNT(a: P, b: P, c: P, m: number, k: number, n: number, accumulate: number, scratch: P): void;
+  gemmNT: Product;
   transpose(x: P, out: P, rows: number, cols: number): void;
   addRowVector(x: P, b: P, out: P, rows: number, cols: number): void;
   sumColumns(x: P, out: P, rows: number, cols: number, accumulate: number): void;

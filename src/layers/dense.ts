@@ -35,7 +35,7 @@ export class Dense implements Layer {
   private inUnits = 0;
   private engine?: Engine;
   private w = 0; private b = 0; private dw = 0; private db = 0;
-  private a = 0; private da = 0; private wT = 0;
+  private a = 0; private da = 0;
   private rowsReserved = 0;
 
   constructor(readonly args: DenseArgs) {
@@ -62,7 +62,6 @@ export class Dense implements Layer {
     const n = inputUnits * this.units;
     this.w = heap.alloc(n * 4);
     this.dw = heap.calloc(n * 4);
-    this.wT = heap.alloc(n * 4);
     initialize(this.args.kernelInitializer ?? "glorotUniform", rng, heap, this.w, inputUnits, this.units);
     if (this.useBias) {
       this.b = heap.alloc(this.units * 4);
@@ -107,7 +106,7 @@ export class Dense implements Layer {
     const k = this.live().k;
     k.gemmTN(x, this.da, this.dw, this.inUnits, rows, this.units, 0);
     if (this.useBias) k.sumColumns(this.da, this.db, rows, this.units, 0);
-    if (dx) k.gemmNT(this.da, this.w, dx, rows, this.units, this.inUnits, 0, this.wT);
+    if (dx) k.gemmNT(this.da, this.w, dx, rows, this.units, this.inUnits, 0);
     const reg = this.args.kernelRegularizer;
     if (reg?.l1) k.addL1Grad(this.w, this.dw, this.inUnits * this.units, reg.l1);
     if (reg?.l2) k.addL2Grad(this.w, this.dw, this.inUnits * this.units, reg.l2);
@@ -139,8 +138,8 @@ export class Dense implements Layer {
   dispose(): void {
     if (!this.engine) return;
     const heap = this.engine.heap;
-    for (const p of [this.w, this.dw, this.wT, this.b, this.db, this.a, this.da]) if (p) heap.release(p);
-    this.w = this.dw = this.wT = this.b = this.db = this.a = this.da = 0;
+    for (const p of [this.w, this.dw, this.b, this.db, this.a, this.da]) if (p) heap.release(p);
+    this.w = this.dw = this.b = this.db = this.a = this.da = 0;
     this.rowsReserved = 0;
     this.engine = undefined;
   }

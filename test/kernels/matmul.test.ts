@@ -26,17 +26,15 @@ function run(kind: Kind, a: Float32Array, b: Float32Array, c0: Float32Array | nu
   const { k, heap } = engine();
   const bytes = (n: number) => Math.max(n, 1) * 4;
   const pa = heap.alloc(bytes(a.length)), pb = heap.alloc(bytes(b.length));
-  const pc = heap.alloc(bytes(s.m * s.n)), scratch = heap.alloc(bytes(s.k * s.n));
+  const pc = heap.alloc(bytes(s.m * s.n));
   const f32 = heap.f32;
   f32.set(a, pa >> 2);
   f32.set(b, pb >> 2);
   f32.set(c0 ?? new Float32Array(s.m * s.n).fill(NaN), pc >> 2); // C = … must overwrite, not read
   const acc = c0 ? 1 : 0;
-  if (kind === "gemm") k.gemm(pa, pb, pc, s.m, s.k, s.n, acc);
-  else if (kind === "gemmTN") k.gemmTN(pa, pb, pc, s.m, s.k, s.n, acc);
-  else k.gemmNT(pa, pb, pc, s.m, s.k, s.n, acc, scratch);
+  k[kind](pa, pb, pc, s.m, s.k, s.n, acc);
   const c = heap.f32.slice(pc >> 2, (pc >> 2) + s.m * s.n);
-  for (const p of [scratch, pc, pb, pa]) heap.release(p);
+  for (const p of [pc, pb, pa]) heap.release(p);
   return c;
 }
 
