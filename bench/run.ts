@@ -6,6 +6,7 @@
 //   npm run bench                  full MNIST training set (60,000 images)
 //   npm run bench -- --train 6000  the first 6,000 training images for every implementation
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -128,6 +129,14 @@ const cpuinfo = (() => { try { return readFileSync("/proc/cpuinfo", "utf8"); } c
 const cpuModel = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? "unknown CPU (no /proc/cpuinfo)";
 const date = new Date().toISOString().replace("T", " ").slice(0, 16) + " UTC";
 const machine = `${cpuModel}, ${availableParallelism()} logical cores; Node ${process.version}; ${date}`;
+/** Which kernels were measured: the commit, whether assembly/ had uncommitted edits, and the binary's hash. */
+const kernels = (() => {
+  const git = (...args: string[]) => spawnSync("git", args, { cwd: root, encoding: "utf8" }).stdout?.trim() ?? "";
+  const wasm = readFileSync(join(root, "build", "scratchnet.wasm"));
+  const commit = git("rev-parse", "--short", "HEAD") || "unknown commit";
+  const dirty = git("status", "--porcelain", "--", "assembly") ? " with uncommitted changes in assembly/" : "";
+  return `commit ${commit}${dirty}; build/scratchnet.wasm ${wasm.length.toLocaleString("en-US")} bytes, sha256 ${createHash("sha256").update(wasm).digest("hex").slice(0, 12)}`;
+})();
 
 const warm = (r: Result, what: string) => (r.failed || r.skipped ? `${what}: ${r.failed ?? r.skipped}` : what);
 const notes = [
@@ -147,6 +156,8 @@ const notes = [
 const markdown = `# scratchnet benchmark results
 
 Machine: ${machine}
+
+scratchnet: ${kernels}
 
 Task: MNIST ${TASK.inputs}-${TASK.hidden} (sigmoid) → ${TASK.classes} (softmax), categorical cross-entropy, SGD learning rate ${TASK.learningRate}, batch ${TASK.batchSize}.
 
