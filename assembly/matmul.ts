@@ -12,6 +12,7 @@
 //    A·B, Aᵀ·B and A·Bᵀ: one kernel does every product. Strips are zero-padded, so the kernel
 //    always computes a full block; blocks at the right or bottom edge go through a tile. A last
 //    strip of at most 4 columns runs through a 4×4 twin of the kernel (column4).
+//  - Fewer than 4 rows with B's rows contiguous (a one-sample predict) skip packing (matmul/rows.ts).
 //  - The sum runs in depth blocks of at most KC steps, so the strip of B in use (≤ 8 KB) stays
 //    in L1 while the strips of A go by, and the packed blocks (≤ 128 KB each) stay in L2.
 //
@@ -21,6 +22,7 @@
 // not depend on the blocking, on where an element sits, or on m (predict() may chunk rows).
 import { MR, NR, column } from "./matmul/kernel";
 import { pack } from "./matmul/pack";
+import { fewRows } from "./matmul/rows";
 
 const KC = 256; // most steps of the sum per packed block
 const MC = 128; // most rows of A per packed block
@@ -57,6 +59,7 @@ function product(a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, csB: i32, c: 
     if (!accumulate) memory.fill(c, 0, <usize>m * <usize>n << 2);
     return;
   }
+  if (m < MR && csB == 1) return fewRows(a, rsA, csA, b, rsB, c, m, k, n, accumulate);
   const blocks = (k + KC - 1) / KC, depth = (k + blocks - 1) / blocks; // equal depth blocks, each ≤ KC
   for (let jc = 0; jc < n; jc += NC) {
     const cols = min(NC, n - jc);
