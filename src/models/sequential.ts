@@ -2,7 +2,7 @@
 // loss, trained by fit(), queried by predict()/evaluate(). Parameters live in WASM memory from
 // compile() to dispose(); this class only holds their pointers.
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
-import { DataError, ModelError, ShapeError } from "../core/errors.js";
+import { ModelError, ShapeError } from "../core/errors.js";
 import { Rng, DEFAULT_SEED } from "../core/random.js";
 import { Dense } from "../layers/dense.js";
 import type { Param } from "../layers/layer.js";
@@ -12,6 +12,7 @@ import { summaryText } from "./summary.js";
 import { fit, type FitArgs } from "./fit.js";
 import { predict, evaluate, type PredictArgs } from "./inference.js";
 import type { History } from "./callbacks.js";
+import { getWeights, setWeights, type WeightsInput } from "./weights.js";
 import type { Inputs, Labels, Matrix2D } from "../data/inputs.js";
 
 export interface CompileArgs {
@@ -145,30 +146,12 @@ export class Sequential {
 
   /** Copies of the weights in TensorFlow.js order and layout: kernel [in, out] row-major, then bias. */
   getWeights(): { shape: number[]; data: Float32Array }[] {
-    const f32 = this.ready().heap.f32;
-    return this.params().map((p) => ({ shape: p.shape, data: f32.slice(p.value >>> 2, (p.value >>> 2) + p.size) }));
+    return getWeights(this);
   }
 
   /** Replace every weight; shapes are checked before anything is written. */
-  setWeights(weights: { shape?: number[]; data: ArrayLike<number> }[] | ArrayLike<number>[]): void {
-    const engine = this.ready();
-    const params = this.params();
-    const arrays = weights.map((w) => ("data" in (w as object) ? (w as { data: ArrayLike<number> }).data : (w as ArrayLike<number>)));
-    if (arrays.length !== params.length) {
-      throw new ShapeError(`setWeights: got ${arrays.length} arrays but ${this.name} has ${params.length} (${params.map((p) => p.name).join(", ")})`);
-    }
-    params.forEach((p, i) => {
-      const shape = (weights[i] as { shape?: number[] }).shape;
-      if (shape && (shape.length !== p.shape.length || shape.some((d, j) => d !== p.shape[j]))) {
-        throw new ShapeError(`setWeights: ${p.name} has shape [${p.shape}] but was given shape [${shape}]; kernels are [inputs, units]`);
-      }
-      if (arrays[i].length !== p.size) throw new ShapeError(`setWeights: ${p.name} needs ${p.size} values [${p.shape}], got ${arrays[i].length}`);
-      for (let j = 0; j < arrays[i].length; j++) {
-        if (!Number.isFinite(arrays[i][j])) throw new DataError(`setWeights: ${p.name}[${j}] is ${arrays[i][j]}; weights must be finite`);
-      }
-    });
-    const f32 = engine.heap.f32;
-    params.forEach((p, i) => f32.set(arrays[i], p.value >>> 2));
+  setWeights(weights: WeightsInput): void {
+    setWeights(this, weights);
   }
 
   /** Free the model's WASM memory; the model cannot be used afterwards. */
