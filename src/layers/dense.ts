@@ -44,6 +44,9 @@ export class Dense implements Layer {
     this.activation = getActivation(args.activation);
     this.useBias = args.useBias ?? true;
     this.name = args.name ?? `dense_${++counter}`;
+    if (this.activation.name === "softmax" && this.units === 1) {
+      throw new ModelError(`${this.name}: softmax over 1 unit always outputs 1; use activation 'sigmoid' for one output, or units ≥ 2 for softmax`);
+    }
     const declared = args.inputShape?.[args.inputShape.length - 1] ?? args.inputDim;
     if (declared !== undefined) assertPositiveInteger(`${this.name}: inputShape`, declared);
     this.inputUnits = declared;

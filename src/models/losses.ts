@@ -26,6 +26,14 @@ export function getLoss(name: string): LossName {
 export const takesIntegerLabels = (loss: LossName): boolean =>
   loss === "categoricalCrossentropy" || loss === "sparseCategoricalCrossentropy";
 
+/** Throw unless `loss` can train an output layer of `units` units (checked at compile()). */
+export function assertLossFits(loss: LossName, layerName: string, units: number): void {
+  if (takesIntegerLabels(loss) && units < 2) {
+    // With one unit, −Σ y·log(a) is 0 for every row whose target is 0: those rows never train.
+    throw new ModelError(`${loss} needs at least 2 output units, but ${layerName} has ${units}; for one sigmoid unit use binaryCrossentropy (or units: 2 with softmax)`);
+  }
+}
+
 /** Targets in WASM: i32 labels (`sparse`) or f32 rows with as many columns as the output. */
 export interface Targets {
   ptr: number;

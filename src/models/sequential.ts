@@ -7,7 +7,7 @@ import { Rng, DEFAULT_SEED } from "../core/random.js";
 import { Dense } from "../layers/dense.js";
 import type { Param } from "../layers/layer.js";
 import { getOptimizer, type Optimizer, type OptimizerSpec } from "../optimizers.js";
-import { getLoss, type LossName } from "./losses.js";
+import { assertLossFits, getLoss, type LossName } from "./losses.js";
 import { summaryText } from "./summary.js";
 import { fit, type FitArgs } from "./fit.js";
 import { predict, evaluate, type PredictArgs } from "./inference.js";
@@ -70,6 +70,7 @@ export class Sequential {
     this.alive();
     if (this.layers.length === 0) throw new ModelError("compile(): the model has no layers; add a Dense layer first");
     const loss = getLoss(args.loss);
+    assertLossFits(loss, this.layers.at(-1)!.name, this.outputUnits);
     for (const m of args.metrics ?? []) {
       if (m !== "accuracy" && m !== "acc") throw new ModelError(`unknown metric '${m}'; scratchnet computes 'accuracy'`);
     }

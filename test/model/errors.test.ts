@@ -113,6 +113,22 @@ describe("bad names and misuse", () => {
     expect(() => new SGD({ learningRate: -1 })).toThrow(/learningRate/);
   });
 
+  it("categorical cross-entropy on one output unit, and softmax over one unit, are refused", () => {
+    for (const loss of ["categoricalCrossentropy", "sparseCategoricalCrossentropy", "sparse_categorical_crossentropy"]) {
+      const model = new Sequential([new Dense({ units: 4, activation: "tanh", inputShape: [2] }), new Dense({ units: 1, activation: "sigmoid" })]);
+      const before = weightBytes(model);
+      expect(() => model.compile({ optimizer: "sgd", loss: loss as never })).toThrow(ModelError);
+      expect(() => model.compile({ optimizer: "sgd", loss: loss as never })).toThrow(/needs at least 2 output units.*has 1.*for one sigmoid unit use binaryCrossentropy/);
+      expect(model.optimizer).toBeUndefined(); // nothing bound by the refused compile
+      expect(weightBytes(model)).toEqual(before);
+      model.compile({ optimizer: "sgd", loss: "binaryCrossentropy" });
+      model.dispose();
+    }
+    expect(() => new Dense({ units: 1, activation: "softmax", inputShape: [2] })).toThrow(ModelError);
+    expect(() => new Dense({ units: 1, activation: "softmax" })).toThrow(/softmax over 1 unit always outputs 1.*'sigmoid'/);
+    expect(new Dense({ units: 2, activation: "softmax" }).units).toBe(2);
+  });
+
   it("fit and evaluate before compile (predict and getWeights need only a built model, as in TF.js)", async () => {
     const model = new Sequential([new Dense({ units: 3, inputShape: [4] })]);
     await expect(model.fit(data.x, data.y)).rejects.toThrow(ModelError);
