@@ -32,6 +32,8 @@ export class Dense implements Layer {
   readonly activation: Activation;
   readonly useBias: boolean;
   readonly inputUnits?: number;
+  /** @internal The model this layer was added to: a layer belongs to one model. */
+  owner?: { readonly name: string };
   private inUnits = 0;
   private engine?: Engine;
   private w = 0; private b = 0; private dw = 0; private db = 0;
@@ -59,6 +61,7 @@ export class Dense implements Layer {
   }
 
   build(engine: Engine, inputUnits: number, rng: Rng): void {
+    if (this.engine) throw new ModelError(`${this.name} is already built; building it again would orphan its weights. Create a new Dense for each model`);
     const heap = engine.heap;
     this.engine = engine;
     this.inUnits = inputUnits;

@@ -48,14 +48,22 @@ export class Sequential {
     this.name = o.name ?? "sequential";
     this.seed = o.seed ?? DEFAULT_SEED;
     this.requestedEngine = o.engine;
-    for (const layer of o.layers ?? []) this.add(layer);
+    try {
+      for (const layer of o.layers ?? []) this.add(layer);
+    } catch (e) {
+      for (const layer of this.layers) layer.owner = undefined; // a model never made owns nothing
+      throw e;
+    }
   }
 
   add(layer: Dense): void {
     this.alive();
     if (!(layer instanceof Dense)) throw new ModelError(`Sequential.add expects a Dense layer, got ${String(layer)}`);
     if (this.engine) throw new ModelError("add layers before compile(); this model is already built");
-    if (layer.built || this.layers.includes(layer)) throw new ModelError(`${layer.name} already belongs to a model; create a new Dense for each place it is used`);
+    if (this.layers.includes(layer)) throw new ModelError(`${layer.name} is already in ${this.name}; create a new Dense for each place it is used`);
+    if (layer.owner || layer.built) {
+      throw new ModelError(`${layer.name} already belongs to a model ('${layer.owner?.name ?? "built elsewhere"}') and cannot also join '${this.name}'; create a new Dense for each model`);
+    }
     if (this.layers.length === 0 && layer.inputUnits === undefined) {
       throw new ShapeError(`the first layer needs inputShape, e.g. new Dense({units: ${layer.units}, inputShape: [784]})`);
     }
@@ -63,6 +71,7 @@ export class Sequential {
       throw new ShapeError(`${layer.name} declares inputShape [${layer.inputUnits}] but the layer before it has ${this.layers.at(-1)!.units} units`);
     }
     this.layers.push(layer);
+    layer.owner = this;
   }
 
   /** Build the layers (weights from the seeded initialisers) and bind the optimizer and loss. */
@@ -91,14 +100,16 @@ export class Sequential {
     if (this.layers.length === 0) throw new ModelError(`${this.name} has no layers; add a Dense layer first`);
     const engine = this.requestedEngine ?? defaultEngine();
     const rng = new Rng(engine, this.seed);
+    const fresh: Dense[] = [];
     try {
       let units = this.layers[0].inputUnits!;
       for (const layer of this.layers) {
+        if (!layer.built) fresh.push(layer); // a layer built elsewhere throws and is left alone
         layer.build(engine, units, rng);
         units = layer.units;
       }
     } catch (e) {
-      for (const layer of this.layers) layer.dispose(); // nothing half-built stays allocated
+      for (const layer of fresh) layer.dispose(); // nothing half-built stays allocated
       throw e;
     } finally {
       rng.dispose();
@@ -159,7 +170,10 @@ export class Sequential {
   dispose(): void {
     if (this.disposed) return;
     this.optimizer?.unbind();
-    for (const layer of this.layers) layer.dispose();
+    for (const layer of this.layers) {
+      layer.dispose();
+      layer.owner = undefined;
+    }
     this.disposed = true;
   }
 

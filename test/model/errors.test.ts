@@ -158,6 +158,26 @@ describe("bad names and misuse", () => {
     second.dispose();
   });
 
+  it("a layer added to two models before either is built is refused, naming both models", () => {
+    const shared = new Dense({ units: 3, inputShape: [4] });
+    const first = new Sequential({ name: "first", layers: [shared] });
+    expect(() => new Sequential({ name: "second", layers: [shared] })).toThrow(ModelError);
+    const second = new Sequential({ name: "second" });
+    expect(() => second.add(shared)).toThrow(/already belongs to a model \('first'\).*'second'.*new Dense/);
+    expect(() => first.add(shared)).toThrow(/already in first/);
+    expect(second.layers).toEqual([]);
+    // A constructor that fails part-way leaves its earlier layers free for another model.
+    const free = new Dense({ units: 3, inputShape: [4] });
+    expect(() => new Sequential([free, shared])).toThrow(/already belongs/);
+    const third = new Sequential([free]);
+    expect(third.predict(data.x).shape).toEqual([16, 3]);
+    // build() refuses a layer that already holds weights, whoever calls it.
+    first.compile({ optimizer: "sgd", loss: "mse" });
+    expect(() => shared.build(engine(), 4, undefined as never)).toThrow(/already built.*new Dense/);
+    first.dispose();
+    third.dispose();
+  });
+
   it("a callback that disposes the model stops fit() with a ModelError", async () => {
     const model = tiny({ seed: 1 });
     const fit = model.fit(data.x, data.y, { epochs: 3, batchSize: 4, verbose: 0, callbacks: { onBatchEnd: (b) => void (b === 1 && model.dispose()) } });
