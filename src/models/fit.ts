@@ -101,6 +101,7 @@ async function loop(model: Sequential, r: Run, callbacks: CallbackList): Promise
   for (let epoch = 0; epoch < r.epochs && !model.stopTraining; epoch++) {
     const started = performance.now();
     if (!(await callbacks.call("onEpochBegin", epoch))) model.stopTraining = true;
+    if (model.stopTraining) break; // stopped before any batch: this epoch did not happen, record nothing
     if (r.shuffle) r.rng.shuffle(r.idx, r.n);
     r.snapshot.take();
     let lossSum = 0, seen = 0, correct = 0, judged = 0;

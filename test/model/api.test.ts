@@ -121,6 +121,37 @@ describe("callbacks", () => {
     model.dispose();
   });
 
+  it.each(["return false", "stopTraining"])("%s from onEpochBegin records no phantom epoch", async (how) => {
+    const model = tiny({ seed: 4 });
+    const before = weightBytes(model);
+    const ended: number[] = [];
+    const lines: string[] = [];
+    const log = console.log;
+    console.log = (line: string) => void lines.push(line);
+    try {
+      const onEpochBegin = (epoch: number) => {
+        if (epoch < 1) return;
+        if (how === "stopTraining") model.stopTraining = true;
+        else return false;
+      };
+      const history = await model.fit(data.x, data.y, { epochs: 3, batchSize: 8, verbose: 1, callbacks: { onEpochBegin, onEpochEnd: (e) => void ended.push(e) } });
+      expect(history.epoch).toEqual([0]);
+      expect(history.history.loss).toHaveLength(1);
+      expect(history.history.accuracy.every(Number.isFinite)).toBe(true);
+      expect(ended).toEqual([0]);
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^Epoch 1\/3/);
+      const none = await model.fit(data.x, data.y, { epochs: 2, verbose: 1, callbacks: { onEpochBegin: () => false } });
+      expect(none.epoch).toEqual([]);
+      expect(none.history).toEqual({});
+      expect(lines).toHaveLength(1);
+    } finally {
+      console.log = log;
+    }
+    expect(weightBytes(model)).not.toEqual(before);
+    model.dispose();
+  });
+
   it.each(["return false", "stopTraining"])("%s from onBatchEnd stops early and leaves a usable model", async (how) => {
     const model = tiny({ seed: 4 });
     let batches = 0;
