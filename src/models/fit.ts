@@ -41,12 +41,14 @@ export function trainStep(model: Sequential, xb: number, y: Targets, count: numb
 
 export async function fit(model: Sequential, x: Inputs, y: Labels, args: FitArgs): Promise<History> {
   const engine = model.built(), heap = engine.heap;
+  if (model.fitting) throw new ModelError("fit() is already running on this model; await it first"); // they would share the optimizer state
   const { epochs = 1, batchSize = 32, shuffle = true, seed = DEFAULT_SEED, verbose = 1, validationSplit = 0 } = args;
   assertPositiveInteger("fit: epochs", epochs);
   assertPositiveInteger("fit: batchSize", batchSize);
   if (!(validationSplit >= 0 && validationSplit < 1)) throw new ModelError(`fit: validationSplit must be in [0, 1), got ${validationSplit}`);
   const owned: number[] = [];
   const own = (p: number) => (owned.push(p), p);
+  model.fitting = true;
   try {
     const all = upload(model, x, y, "x", "y", own);
     const nVal = Math.floor(all.x.rows * validationSplit);
@@ -66,6 +68,7 @@ export async function fit(model: Sequential, x: Inputs, y: Labels, args: FitArgs
     owned.push(rng.state);
     return await loop(model, { train, val, idx, xb, yb, n, units, epochs, batchSize, shuffle, verbose, rng, snapshot }, new CallbackList(args.callbacks, () => model.built()));
   } finally {
+    model.fitting = false;
     for (const p of owned) heap.release(p);
   }
 }

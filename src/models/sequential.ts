@@ -39,6 +39,7 @@ export class Sequential {
   /** @internal */ optimizer?: Optimizer;
   /** @internal */ loss?: LossName;
   /** @internal */ metrics: string[] = [];
+  /** @internal True while fit() runs: a second fit() or a compile() would share its optimizer state. */ fitting = false;
   private readonly seed: number;
   private readonly requestedEngine?: Engine;
   private disposed = false;
@@ -78,6 +79,7 @@ export class Sequential {
   compile(args: CompileArgs): void {
     this.alive();
     if (this.layers.length === 0) throw new ModelError("compile(): the model has no layers; add a Dense layer first");
+    if (this.fitting) throw new ModelError("compile() while fit() is running would replace the optimizer it steps; await fit() first");
     const loss = getLoss(args.loss);
     assertLossFits(loss, this.layers.at(-1)!.name, this.outputUnits);
     for (const m of args.metrics ?? []) {

@@ -178,6 +178,38 @@ describe("bad names and misuse", () => {
     third.dispose();
   });
 
+  it("a second fit() while one runs is refused; predict and evaluate from a callback are fine", async () => {
+    const model = tiny({ seed: 1 });
+    const twin = tiny({ seed: 1 });
+    let second: Promise<unknown> | undefined;
+    let compileError: unknown;
+    const predictions: number[] = [];
+    const onBatchEnd = (batch: number) => {
+      if (batch !== 1) return;
+      second ??= model.fit(data.x, data.y, { verbose: 0 });
+      try {
+        model.compile({ optimizer: "sgd", loss: "mse" });
+      } catch (e) {
+        compileError = e;
+      }
+      predictions.push(model.predict(data.x).shape[0], model.evaluate(data.x, data.y).length);
+    };
+    const first = model.fit(data.x, data.y, { epochs: 2, batchSize: 4, verbose: 0, callbacks: { onBatchEnd } });
+    const concurrent = model.fit(data.x, data.y, { verbose: 0 });
+    await expect(concurrent).rejects.toThrow(ModelError);
+    await expect(concurrent).rejects.toThrow(/fit\(\) is already running on this model; await it first/);
+    await first;
+    await expect(second).rejects.toThrow(/already running/);
+    expect(compileError).toBeInstanceOf(ModelError);
+    expect(predictions).toEqual([16, 2, 16, 2]);
+    // The refused calls changed nothing: the same training without them gives the same bits.
+    await twin.fit(data.x, data.y, { epochs: 2, batchSize: 4, verbose: 0, callbacks: { onBatchEnd: (b) => void (b === 1 && (twin.predict(data.x), twin.evaluate(data.x, data.y))) } });
+    expect(weightBytes(model)).toEqual(weightBytes(twin));
+    await model.fit(data.x, data.y, { verbose: 0 }); // free again once the first has finished
+    model.dispose();
+    twin.dispose();
+  });
+
   it("a callback that disposes the model stops fit() with a ModelError", async () => {
     const model = tiny({ seed: 1 });
     const fit = model.fit(data.x, data.y, { epochs: 3, batchSize: 4, verbose: 0, callbacks: { onBatchEnd: (b) => void (b === 1 && model.dispose()) } });
