@@ -7,7 +7,7 @@ import { uploadInputs, type Inputs, type Labels, type DeviceInputs } from "../da
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
 import { gatherInputs, gatherTargets, tailInputs, tailTargets } from "../data/batches.js";
 import { CallbackList, History, epochLine, type CustomCallbackArgs, type Logs } from "./callbacks.js";
-import { countCorrect, countJudged, outputGradient, type Targets } from "./losses.js";
+import { countCorrect, countJudged, outputGradient, penalty, type Targets } from "./losses.js";
 import { evaluateDevice, forward, reserve } from "./inference.js";
 import { Snapshot } from "./snapshot.js";
 import type { Sequential } from "./sequential.js";
@@ -129,7 +129,7 @@ async function loop(model: Sequential, r: Run, callbacks: CallbackList): Promise
     // A finite loss can still be followed by an update that overflows (the epoch's last batch
     // has no next loss to catch it): check before the next snapshot or validation reads them.
     if (r.snapshot.restoreIfNonFinite()) throw diverged(model, `the weights became NaN or Infinity by epoch ${epoch + 1}, batch ${Math.ceil(seen / r.batchSize)}`, true, epoch);
-    const logs: Logs = { loss: lossSum / Math.max(1, seen) + penalty(model) };
+    const logs: Logs = { loss: lossSum / Math.max(1, seen) + penalty(model.layers) };
     if (withAccuracy) logs.accuracy = correct / judged;
     if (r.val) {
       const v = evaluateDevice(model, r.val.x, r.val.y, EVAL_ROWS);
@@ -152,8 +152,6 @@ async function loop(model: Sequential, r: Run, callbacks: CallbackList): Promise
 
 /** Rows per forward pass when fit() evaluates the validation data. */
 const EVAL_ROWS = 256;
-
-const penalty = (model: Sequential) => model.layers.reduce((s, l) => s + l.penalty(), 0);
 
 function lastLogs(history: History): Logs {
   return Object.fromEntries(Object.entries(history.history).map(([key, v]) => [key, v[v.length - 1]]));

@@ -4,7 +4,7 @@ import { assertPositiveInteger, ModelError } from "../core/errors.js";
 import { uploadInputs, type DeviceInputs, type Inputs, type Labels, type Matrix2D } from "../data/inputs.js";
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
 import { gatherInputs, gatherTargets } from "../data/batches.js";
-import { countCorrect, countJudged, lossValue } from "./losses.js";
+import { countCorrect, countJudged, lossValue, penalty } from "./losses.js";
 import type { Sequential } from "./sequential.js";
 
 export interface PredictArgs {
@@ -79,8 +79,7 @@ export function evaluateDevice(model: Sequential, x: DeviceInputs, y: DeviceTarg
   } finally {
     engine.heap.release(yb);
   }
-  const penalty = model.layers.reduce((s, l) => s + l.penalty(), 0);
-  return { loss: loss / x.rows + penalty, accuracy: correct / judged };
+  return { loss: loss / x.rows + penalty(model.layers), accuracy: correct / judged };
 }
 
 export function evaluate(model: Sequential, x: Inputs, y: Labels, { batchSize = 256 }: PredictArgs = {}): number[] {

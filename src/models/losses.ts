@@ -34,6 +34,13 @@ export function assertLossFits(loss: LossName, layerName: string, units: number)
   }
 }
 
+/** The regularisation terms the layers add to the loss, summed in layer order (fit and evaluate). */
+export function penalty(layers: readonly { penalty(): number }[]): number {
+  let sum = 0;
+  for (let i = 0; i < layers.length; i++) sum += layers[i].penalty(); // no closure on the training path
+  return sum;
+}
+
 /** Targets in WASM: i32 labels (`sparse`) or f32 rows with as many columns as the output. */
 export interface Targets {
   ptr: number;

@@ -3,6 +3,7 @@
 import { describe, it, expect } from "vitest";
 import { Sequential, Dense, SGD, Adam, tensor2d } from "../../src/index.js";
 import type { InitializerSpec } from "../../src/layers/initializers.js";
+import { penalty } from "../../src/models/losses.js";
 import { tiny, toyClasses, weightBytes, rowsOf, seeded } from "./util.js";
 
 const data = toyClasses(40, 4, 3, 31);
@@ -99,6 +100,25 @@ describe("History", () => {
     const history = await model.fit(data.x, oneHot, { epochs: 1, verbose: 0, validationSplit: 0.5 });
     expect(Object.keys(history.history).sort()).toEqual(["loss", "val_loss"]);
     model.dispose();
+  });
+});
+
+describe("regularisation", () => {
+  it("one penalty function: evaluate() adds λΣw² over the layers to the loss of the unregularised twin", () => {
+    const l2 = { l2: 0.05 };
+    const make = (reg?: { l2: number }) => new Sequential({ seed: 12, layers: [
+      new Dense({ units: 5, activation: "tanh", inputShape: [4], kernelRegularizer: reg }),
+      new Dense({ units: 3, activation: "softmax", kernelRegularizer: reg }),
+    ] });
+    const regularised = make(l2), plain = make();
+    for (const m of [regularised, plain]) m.compile({ optimizer: "sgd", loss: "sparseCategoricalCrossentropy" });
+    const kernels = regularised.getWeights().filter((w) => w.shape.length === 2);
+    const expected = kernels.reduce((s, w) => s + 0.05 * w.data.reduce((t, v) => t + v * v, 0), 0);
+    expect(penalty(regularised.layers)).toBeCloseTo(expected, 5);
+    expect(penalty(plain.layers)).toBe(0);
+    expect(regularised.evaluate(data.x, data.y)[0]).toBeCloseTo(plain.evaluate(data.x, data.y)[0] + penalty(regularised.layers), 5);
+    regularised.dispose();
+    plain.dispose();
   });
 });
 
