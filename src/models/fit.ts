@@ -122,7 +122,10 @@ async function loop(model: Sequential, r: Run, callbacks: CallbackList): Promise
         judged += countJudged(model.loss!, targets, count, r.units);
       }
       if (batchHooks) {
-        const logs: Logs = withAccuracy ? { batch: b, size: count, loss, accuracy: correct / judged } : { batch: b, size: count, loss };
+        // Running averages over the epoch so far, as Keras' progress bar shows: the last batch's
+        // figures are the epoch's, so nothing jumps at the epoch end.
+        const mean = lossSum / seen + penalty(model.layers);
+        const logs: Logs = withAccuracy ? { batch: b, size: count, loss: mean, accuracy: correct / judged } : { batch: b, size: count, loss: mean };
         if (!(await callbacks.call("onBatchEnd", b, logs))) model.stopTraining = true;
       }
     }

@@ -141,6 +141,26 @@ describe("callbacks", () => {
     model.dispose();
   });
 
+  it("onBatchEnd logs running averages of loss and accuracy; the last batch's equal the epoch's", async () => {
+    const model = new Sequential({ seed: 5, layers: [
+      new Dense({ units: 6, activation: "relu", inputShape: [4], kernelRegularizer: { l2: 0.01 } }),
+      new Dense({ units: 3, activation: "softmax" }),
+    ] });
+    model.compile({ optimizer: "adam", loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
+    const batches: Record<string, number>[][] = [[], []];
+    const epochs: Record<string, number>[] = [];
+    await model.fit(data.x, data.y, { epochs: 2, batchSize: 8, shuffle: false, verbose: 0, callbacks: {
+      onBatchEnd: (_b, logs) => void batches[epochs.length].push({ ...logs }),
+      onEpochEnd: (_e, logs) => void epochs.push({ ...logs }),
+    } });
+    for (let e = 0; e < 2; e++) {
+      expect(batches[e]).toHaveLength(5);
+      expect(batches[e].at(-1)!.loss).toBe(epochs[e].loss);
+      expect(batches[e].at(-1)!.accuracy).toBe(epochs[e].accuracy);
+    }
+    model.dispose();
+  });
+
   it.each(["return false", "stopTraining"])("%s from onEpochBegin records no phantom epoch", async (how) => {
     const model = tiny({ seed: 4 });
     const before = weightBytes(model);
