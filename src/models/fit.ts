@@ -160,11 +160,14 @@ function lastLogs(history: History): Logs {
   return Object.fromEntries(Object.entries(history.history).map(([key, v]) => [key, v[v.length - 1]]));
 }
 
+/** Two significant digits, without float noise: 1e30 / 10 → "1e+29", not "1.0000000000000001e+29". */
+const readable = (x: number) => String(Number(x.toPrecision(2)));
+
 function diverged(model: Sequential, what: string, restored: boolean, epoch: number): TrainingError {
   const lr = model.optimizer!.learningRate;
   return new TrainingError(
     `${what}: training diverged. ` +
       (restored ? `The weights had become non-finite and were restored to the start of epoch ${epoch + 1}. ` : "The update of that batch was not applied. ") +
-      `Use a smaller learning rate (now ${lr}; try ${lr / 10}) or scale the inputs (e.g. pixels by 1/255).`,
+      `Use a smaller learning rate (now ${lr}; try ${readable(lr / 10)}) or scale the inputs (e.g. pixels by 1/255).`,
   );
 }

@@ -265,6 +265,17 @@ describe("a loss that turns NaN or Infinity", () => {
     model.dispose();
   });
 
+  it("suggests a readable smaller learning rate", async () => {
+    for (const [lr, now, next] of [[1e30, "1e+30", "1e+29"], [0.3, "0.3", "0.03"], [1e10, "10000000000", "1000000000"]] as const) {
+      const model = new Sequential({ seed: 1, layers: [new Dense({ units: 1, inputShape: [2] })] });
+      model.compile({ optimizer: new SGD({ learningRate: lr }), loss: "meanSquaredError" });
+      const error = await model.fit([[1e30, -2e30]], [1e30], { epochs: 2, batchSize: 1, verbose: 0 }).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(TrainingError);
+      expect((error as Error).message).toContain(`(now ${now}; try ${next})`);
+      model.dispose();
+    }
+  });
+
   it("also when the weights overflow on the very last step", async () => {
     // One batch, one epoch: the loss of that batch is finite, the update is not.
     const model = new Sequential({ seed: 1, layers: [new Dense({ units: 1, inputShape: [2] })] });
