@@ -96,6 +96,11 @@ export class Adam extends Optimizer {
 
   constructor({ learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7 }: { learningRate?: number; beta1?: number; beta2?: number; epsilon?: number } = {}) {
     super(learningRate);
+    // Adam divides by 1 − β^t: β = 1 divides by zero, β outside [0, 1) makes the moments diverge.
+    for (const [name, beta, usual] of [["beta1", beta1, 0.9], ["beta2", beta2, 0.999]] as const) {
+      if (!(beta >= 0 && beta < 1)) throw new ModelError(`Adam ${name} must be in [0, 1), got ${beta}; the usual value is ${usual}`);
+    }
+    if (!(epsilon > 0) || !Number.isFinite(epsilon)) throw new ModelError(`Adam epsilon must be a positive finite number, got ${epsilon}; the usual value is 1e-7`);
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.epsilon = epsilon;

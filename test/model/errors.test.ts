@@ -113,6 +113,14 @@ describe("bad names and misuse", () => {
     expect(() => new SGD({ learningRate: -1 })).toThrow(/learningRate/);
   });
 
+  it("Adam's beta1 and beta2 must be in [0, 1) and epsilon positive", () => {
+    for (const beta1 of [1, 1.5, -0.1, NaN]) expect(() => new Adam({ beta1 })).toThrow(new RegExp(`Adam beta1 must be in \\[0, 1\\), got ${beta1}`));
+    for (const beta2 of [1, 2, NaN]) expect(() => new Adam({ beta2 })).toThrow(/Adam beta2 must be in \[0, 1\).*0\.999/);
+    for (const epsilon of [0, -1e-7, Infinity, NaN]) expect(() => new Adam({ epsilon })).toThrow(/Adam epsilon must be a positive finite number/);
+    expect(() => new Adam({ beta1: 1 })).toThrow(ModelError);
+    expect(new Adam({ beta1: 0, beta2: 0.5, epsilon: 1e-8 }).getConfig()).toEqual({ learningRate: 0.001, beta1: 0, beta2: 0.5, epsilon: 1e-8 });
+  });
+
   it("categorical cross-entropy on one output unit, and softmax over one unit, are refused", () => {
     for (const loss of ["categoricalCrossentropy", "sparseCategoricalCrossentropy", "sparse_categorical_crossentropy"]) {
       const model = new Sequential([new Dense({ units: 4, activation: "tanh", inputShape: [2] }), new Dense({ units: 1, activation: "sigmoid" })]);
