@@ -8,17 +8,23 @@ export type ActivationName = "linear" | "identity" | "step" | "sigmoid" | "tanh"
 
 export interface Activation {
   readonly name: ActivationName;
+  /** The kernels it calls, resolved once when the table is built (no string built per step). */
+  readonly kernels: { readonly forward: keyof Kernels; readonly backward: keyof Kernels };
   /** a = f(z) over a rows×cols block; in place when a === z. */
   forward(k: Kernels, z: number, a: number, rows: number, cols: number): void;
   /** dz = dL/dz from dy = dL/da and the forward output a; in place when dz === dy. */
   backward(k: Kernels, a: number, dy: number, dz: number, rows: number, cols: number): void;
 }
 
-const elementwise = (name: ActivationName, f: "identity" | "step" | "sigmoid" | "tanh" | "relu"): Activation => ({
-  name,
-  forward: (k, z, a, rows, cols) => k[f](z, a, rows * cols),
-  backward: (k, a, dy, dz, rows, cols) => k[`${f}Backward`](a, dy, dz, rows * cols),
-});
+const elementwise = (name: ActivationName, f: "identity" | "step" | "sigmoid" | "tanh" | "relu"): Activation => {
+  const fBackward = `${f}Backward` as const;
+  return {
+    name,
+    kernels: { forward: f, backward: fBackward },
+    forward: (k, z, a, rows, cols) => k[f](z, a, rows * cols),
+    backward: (k, a, dy, dz, rows, cols) => k[fBackward](a, dy, dz, rows * cols),
+  };
+};
 
 const table: Record<ActivationName, Activation> = {
   linear: elementwise("linear", "identity"),
@@ -29,6 +35,7 @@ const table: Record<ActivationName, Activation> = {
   relu: elementwise("relu", "relu"),
   softmax: {
     name: "softmax",
+    kernels: { forward: "softmax", backward: "softmaxBackward" },
     forward: (k, z, a, rows, cols) => k.softmax(z, a, rows, cols),
     backward: (k, a, dy, dz, rows, cols) => k.softmaxBackward(a, dy, dz, rows, cols),
   },

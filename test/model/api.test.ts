@@ -4,6 +4,8 @@ import { describe, it, expect } from "vitest";
 import { Sequential, Dense, SGD, Adam, tensor2d } from "../../src/index.js";
 import type { InitializerSpec } from "../../src/layers/initializers.js";
 import { penalty } from "../../src/models/losses.js";
+import { getActivation, type ActivationName } from "../../src/layers/activations.js";
+import type { Kernels } from "../../src/core/kernels.js";
 import { tiny, toyClasses, weightBytes, rowsOf, seeded } from "./util.js";
 
 const data = toyClasses(40, 4, 3, 31);
@@ -100,6 +102,20 @@ describe("History", () => {
     const history = await model.fit(data.x, oneHot, { epochs: 1, verbose: 0, validationSplit: 0.5 });
     expect(Object.keys(history.history).sort()).toEqual(["loss", "val_loss"]);
     model.dispose();
+  });
+});
+
+describe("activations", () => {
+  it.each(["linear", "identity", "step", "sigmoid", "tanh", "relu", "softmax"] as ActivationName[])("%s resolves its kernel names once, when the table is built", (name) => {
+    const act = getActivation(name);
+    const base = name === "linear" ? "identity" : name;
+    expect(act.kernels).toEqual({ forward: base, backward: `${base}Backward` });
+    const read: PropertyKey[] = [];
+    const k = new Proxy({}, { get: (_t, key) => (read.push(key), () => 0) }) as unknown as Kernels;
+    act.forward(k, 0, 0, 1, 1);
+    act.backward(k, 0, 0, 0, 1, 1);
+    act.backward(k, 0, 0, 0, 1, 1);
+    expect(read).toEqual([act.kernels.forward, act.kernels.backward, act.kernels.backward]);
   });
 });
 
