@@ -7,15 +7,21 @@ import { ModelError } from "../core/errors.js";
 
 export type LossName = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy";
 
-const aliases: Record<string, LossName> = {
+/** What compile() accepts: the camelCase names, Keras' snake_case spellings and 'mse'. */
+export type LossSpec = LossName | "mse" | "mean_squared_error" | "binary_crossentropy" | "categorical_crossentropy" | "sparse_categorical_crossentropy";
+/** Keras' 'accuracy' and its short name 'acc'. */
+export type MetricName = "accuracy" | "acc";
+
+const aliases: Record<LossSpec, LossName> = {
   meanSquaredError: "meanSquaredError", mse: "meanSquaredError", mean_squared_error: "meanSquaredError",
   binaryCrossentropy: "binaryCrossentropy", binary_crossentropy: "binaryCrossentropy",
   categoricalCrossentropy: "categoricalCrossentropy", categorical_crossentropy: "categoricalCrossentropy",
   sparseCategoricalCrossentropy: "sparseCategoricalCrossentropy", sparse_categorical_crossentropy: "sparseCategoricalCrossentropy",
 };
 
+/** The loss called `name`, checked at run time too (JavaScript callers, casts). */
 export function getLoss(name: string): LossName {
-  const found = aliases[name];
+  const found = Object.hasOwn(aliases, name) ? aliases[name as LossSpec] : undefined; // not 'toString'
   if (!found) {
     throw new ModelError(`unknown loss '${name}'; use meanSquaredError, binaryCrossentropy, categoricalCrossentropy or sparseCategoricalCrossentropy`);
   }

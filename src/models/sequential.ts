@@ -7,7 +7,7 @@ import { Rng, DEFAULT_SEED } from "../core/random.js";
 import { Dense } from "../layers/dense.js";
 import type { Param } from "../layers/layer.js";
 import { getOptimizer, type Optimizer, type OptimizerSpec } from "../optimizers.js";
-import { assertLossFits, getLoss, type LossName } from "./losses.js";
+import { assertLossFits, getLoss, type LossName, type LossSpec, type MetricName } from "./losses.js";
 import { summaryText } from "./summary.js";
 import { fit, type FitArgs } from "./fit.js";
 import { predict, evaluate, type PredictArgs } from "./inference.js";
@@ -17,8 +17,8 @@ import type { Inputs, Labels, Matrix2D } from "../data/inputs.js";
 
 export interface CompileArgs {
   optimizer: OptimizerSpec;
-  loss: string;
-  metrics?: string[];
+  loss: LossSpec;
+  metrics?: MetricName[];
 }
 
 export interface SequentialArgs {

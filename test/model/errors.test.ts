@@ -101,10 +101,11 @@ describe("bad names and misuse", () => {
     expect(() => new Dense({ units: 2, activation: "gelu" as never })).toThrow(ModelError);
     expect(() => new Dense({ units: 2, activation: "gelu" as never })).toThrow(/unknown activation 'gelu'.*relu/);
     const model = new Sequential([new Dense({ units: 2, inputShape: [3] })]);
-    expect(() => model.compile({ optimizer: "sgd", loss: "hinge" })).toThrow(/unknown loss 'hinge'.*meanSquaredError/);
+    expect(() => model.compile({ optimizer: "sgd", loss: "hinge" as never })).toThrow(/unknown loss 'hinge'.*meanSquaredError/);
+    expect(() => model.compile({ optimizer: "sgd", loss: "toString" as never })).toThrow(/unknown loss 'toString'/); // not Object.prototype's
     expect(() => model.compile({ optimizer: "rmsprop" as never, loss: "mse" })).toThrow(/unknown optimizer 'rmsprop'.*adam/);
-    expect(() => model.compile({ optimizer: "sgd", loss: "mse", metrics: ["auc"] })).toThrow(/unknown metric 'auc'/);
-    for (const f of [() => model.compile({ optimizer: "sgd", loss: "hinge" }), () => model.compile({ optimizer: "x" as never, loss: "mse" })]) {
+    expect(() => model.compile({ optimizer: "sgd", loss: "mse", metrics: ["auc" as never] })).toThrow(/unknown metric 'auc'/);
+    for (const f of [() => model.compile({ optimizer: "sgd", loss: "hinge" as never }), () => model.compile({ optimizer: "x" as never, loss: "mse" })]) {
       expect(f).toThrow(ModelError);
     }
     expect(() => new Dense({ units: 2, kernelInitializer: "lecun" as never })).toThrow(/unknown initializer 'lecun'.*glorotUniform/);
