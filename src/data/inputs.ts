@@ -31,9 +31,34 @@ export interface DeviceInputs {
 
 const isMatrix = (x: unknown): x is Matrix2D => typeof x === "object" && x !== null && "shape" in x && "data" in x;
 
+/** A value as an error shows it: strings quoted (so "0" is visibly not 0), with its type. */
+export function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return String(v);
+  const type = Array.isArray(v) ? "an array" : typeof v === "object" ? "an object" : `a ${typeof v}`;
+  return `${typeof v === "string" ? JSON.stringify(v) : String(v)} (${type})`;
+}
+
+/** f32.set for a plain JS array, refusing what set() would coerce ("0", null, true); returns the first non-number's index or -1. */
+export function setNumbers(f32: Float32Array, values: ArrayLike<unknown>, at: number): number {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v !== "number") return i;
+    f32[at + i] = v;
+  }
+  return -1;
+}
+
+/** The error for a non-number at `where` (e.g. " row 3, column 1" or "[3]"). */
+export const notANumber = (what: string, where: string, v: unknown) =>
+  new DataError(`${what}${where} is ${describeValue(v)}; every value must be a number: convert with Number() or parseFloat() first`);
+
 /** Shape of inputs or labels: [rows, cols], with cols = 0 for a flat list of labels. */
 export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
   if (isMatrix(x)) {
+    if (!Array.isArray(x.shape) || x.shape.length !== 2) {
+      const dims: number[] = Array.isArray(x.shape) ? x.shape : [];
+      throw new ShapeError(`${what}: shape [${dims}] is not [rows, cols]; flatten each sample to one row, e.g. tensor2d(data, [${dims[0]}, ${dims.slice(1).reduce((a, b) => a * b, 1)}])`);
+    }
     const [rows, cols] = x.shape;
     if (x.data.length !== rows * cols) {
       throw new ShapeError(`${what}: data has ${x.data.length} values but shape [${rows}, ${cols}] needs ${rows * cols}`);
@@ -45,6 +70,10 @@ export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
   if (list.length === 0) throw new DataError(`${what} is empty: there is nothing to train on or predict`);
   if (!Array.isArray(list[0])) return [list.length, 0];
   const cols = (list[0] as number[]).length;
+  const inner = (list[0] as unknown[])[0];
+  if (Array.isArray(inner)) {
+    throw new ShapeError(`${what} is 3-D ([${list.length}, ${cols}, ${inner.length}]): its rows hold arrays, not numbers; flatten each sample to one row of a [rows, cols] array, e.g. x.map((sample) => sample.flat())`);
+  }
   for (let r = 0; r < list.length; r++) {
     const row = list[r];
     if (!Array.isArray(row) || row.length !== cols) {
@@ -73,10 +102,20 @@ export function uploadInputs(engine: Engine, what: string, x: Inputs, expectCols
   const ptr = heap.alloc(rows * cols * 4);
   const f32 = heap.f32, base = ptr >>> 2;
   if (isMatrix(x)) {
-    f32.set(x.data, base);
+    const bad = Array.isArray(x.data) ? setNumbers(f32, x.data, base) : (f32.set(x.data, base), -1); // typed arrays hold numbers
+    if (bad >= 0) {
+      heap.release(ptr);
+      throw notANumber(what, ` row ${Math.floor(bad / cols)}, column ${bad % cols}`, x.data[bad]);
+    }
     if (x.scale !== undefined) for (let i = 0; i < rows * cols; i++) f32[base + i] *= x.scale;
   } else {
-    for (let r = 0; r < rows; r++) f32.set(x[r], base + r * cols);
+    for (let r = 0; r < rows; r++) {
+      const bad = setNumbers(f32, x[r], base + r * cols);
+      if (bad >= 0) {
+        heap.release(ptr);
+        throw notANumber(what, ` row ${r}, column ${bad}`, x[r][bad]);
+      }
+    }
   }
   const bad = engine.k.countNonFinite(ptr, rows * cols);
   if (bad > 0) {

@@ -3,7 +3,7 @@
 import type { Engine } from "../core/engine.js";
 import { DataError, ShapeError } from "../core/errors.js";
 import { takesIntegerLabels, type LossName, type Targets } from "../models/losses.js";
-import { shapeOf, type Labels, type Matrix2D } from "./inputs.js";
+import { describeValue, notANumber, setNumbers, shapeOf, type Labels, type Matrix2D } from "./inputs.js";
 
 export interface DeviceTargets extends Targets {
   rows: number;
@@ -25,6 +25,9 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
     const labels = y as ArrayLike<number>;
     for (let r = 0; r < rows; r++) {
       const t = labels[r];
+      if (typeof t !== "number") {
+        throw new DataError(`${what}[${r}] is ${describeValue(t)}, not a class index; labels must be numbers in 0..${units - 1}: convert with Number() first`);
+      }
       if (!Number.isInteger(t) || t < 0 || t >= units) {
         throw new DataError(`${what}[${r}] is ${t}, not a class index in 0..${units - 1}; the output layer has ${units} units, so labels must be integers below ${units}`);
       }
@@ -43,9 +46,19 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
   }
   const ptr = heap.alloc(rows * units * 4);
   const f32 = heap.f32, base = ptr >>> 2;
-  if (cols === 0) f32.set(y as ArrayLike<number>, base);
-  else if ("shape" in y) f32.set((y as Matrix2D).data, base);
-  else (y as number[][]).forEach((row, r) => f32.set(row, base + r * units));
+  // Plain arrays are checked while copied (set() would turn "1" into 1 and null into 0); typed arrays hold numbers.
+  const fail = (where: string, v: unknown) => (heap.release(ptr), notANumber(what, where, v));
+  if (cols === 0 || "shape" in y) {
+    const values = cols === 0 ? (y as ArrayLike<number>) : (y as Matrix2D).data;
+    const bad = Array.isArray(values) ? setNumbers(f32, values, base) : (f32.set(values, base), -1);
+    if (bad >= 0) throw fail(cols === 0 ? `[${bad}]` : ` row ${Math.floor(bad / units)}, column ${bad % units}`, values[bad]);
+  } else {
+    const list = y as number[][];
+    for (let r = 0; r < rows; r++) {
+      const bad = setNumbers(f32, list[r], base + r * units);
+      if (bad >= 0) throw fail(` row ${r}, column ${bad}`, list[r][bad]);
+    }
+  }
   if (engine.k.countNonFinite(ptr, rows * units) > 0) {
     heap.release(ptr);
     throw new DataError(`${what} holds NaN or Infinity; every target must be a finite number`);

@@ -49,6 +49,9 @@ export class Dense implements Layer {
     if (this.activation.name === "softmax" && this.units === 1) {
       throw new ModelError(`${this.name}: softmax over 1 unit always outputs 1; use activation 'sigmoid' for one output, or units ≥ 2 for softmax`);
     }
+    if (args.inputShape !== undefined && !Array.isArray(args.inputShape)) {
+      throw new ModelError(`${this.name}: inputShape must be an array such as [${Number(args.inputShape) || 2}], got ${JSON.stringify(args.inputShape)}; or give inputDim: ${String(args.inputShape)}`);
+    }
     const declared = args.inputShape?.[args.inputShape.length - 1] ?? args.inputDim;
     if (declared !== undefined) assertPositiveInteger(`${this.name}: inputShape`, declared);
     this.inputUnits = declared;

@@ -40,6 +40,46 @@ describe("bad data for fit/predict/evaluate", () => {
     await rejects(model, fit(new Float32Array(16), data.y.slice(0, 4)), ShapeError, /flat/, /tensor2d/);
   });
 
+  it("strings, null and booleans in x are refused with row, column and type, not coerced", async () => {
+    const x = data.x.map((r) => [...r]) as unknown[][];
+    x[3][2] = "0";
+    await rejects(model, fit(x, data.y), DataError, /x row 3, column 2 is "0" \(a string\)/, /Number\(\)/);
+    await rejects(model, () => model.predict(x as number[][]), DataError, /row 3, column 2 is "0" \(a string\)/);
+    x[3][2] = null;
+    await rejects(model, fit(x, data.y), DataError, /row 3, column 2 is null/);
+    x[3][2] = 0;
+    x[15][0] = true;
+    await rejects(model, fit(x, data.y), DataError, /row 15, column 0 is true \(a boolean\)/);
+    const flat: unknown[] = data.x.flat();
+    flat[4 * 7 + 1] = "1.5";
+    await rejects(model, fit(tensor2d(flat as number[], [16, 4]), data.y), DataError, /row 7, column 1 is "1.5" \(a string\)/);
+    await rejects(model, () => model.evaluate(data.x, data.y.map(String) as never), DataError, /y\[0\] is "\d" \(a string\), not a class index/);
+  });
+
+  it("non-number targets are refused with their type", async () => {
+    const binary = new Sequential({ seed: 1, layers: [new Dense({ units: 1, activation: "sigmoid", inputShape: [4] })] });
+    binary.compile({ optimizer: "sgd", loss: "binaryCrossentropy" });
+    const y: unknown[] = data.y.map((c) => (c === 0 ? 1 : 0));
+    y[6] = "1";
+    await rejects(binary, () => binary.fit(data.x, y as number[], { verbose: 0 }), DataError, /y\[6\] is "1" \(a string\)/);
+    y[6] = null;
+    await rejects(binary, () => binary.evaluate(data.x, y as number[]), DataError, /y\[6\] is null/);
+    const oneHot: unknown[][] = data.y.map((c) => [0, 1, 2].map((j) => (j === c ? 1 : 0)));
+    oneHot[9][1] = false;
+    await rejects(model, fit(data.x, oneHot), DataError, /y row 9, column 1 is false \(a boolean\)/);
+    const columns: unknown[] = data.y.map((c) => [0, 1, 2].map((j) => (j === c ? 1 : 0))).flat();
+    columns[3 * 2 + 2] = "1";
+    await rejects(model, fit(data.x, tensor2d(columns as number[], [16, 3])), DataError, /row 2, column 2 is "1" \(a string\)/);
+    binary.dispose();
+  });
+
+  it("3-D input is named as such, with how to flatten it", async () => {
+    const images = data.x.map((r) => [r.slice(0, 2), r.slice(2)]); // [16, 2, 2]
+    await rejects(model, fit(images, data.y), ShapeError, /x is 3-D \(\[16, 2, 2\]\)/, /flatten/, /\.flat\(\)/);
+    await rejects(model, () => model.predict(images as never), ShapeError, /3-D/);
+    await rejects(model, fit({ data: new Float32Array(64), shape: [16, 2, 2] }, data.y), ShapeError, /shape \[16,2,2\] is not \[rows, cols\]/, /\[16, 4\]/);
+  });
+
   it("x rows differ from y rows", async () => {
     await rejects(model, fit(data.x, data.y.slice(0, 10)), ShapeError, /10 rows/, /16/);
   });
@@ -111,6 +151,8 @@ describe("bad names and misuse", () => {
     expect(() => new Dense({ units: 2, kernelInitializer: "lecun" as never })).toThrow(/unknown initializer 'lecun'.*glorotUniform/);
     expect(() => new Dense({ units: 2, biasInitializer: { name: "orthogonal" as never } })).toThrow(ModelError);
     expect(() => new Dense({ units: 0 })).toThrow(/units must be a positive integer/);
+    expect(() => new Dense({ units: 2, inputShape: 2 as never })).toThrow(/inputShape must be an array such as \[2\], got 2/);
+    expect(() => new Dense({ units: 2, inputShape: "784" as never })).toThrow(ModelError);
     expect(() => new SGD({ learningRate: -1 })).toThrow(/learningRate/);
   });
 
