@@ -1,0 +1,60 @@
+// fit() of seed 001's classes: the course's epoch loop on data copied into WASM once. Batches are
+// gathered by index into fixed buffers (batch gradient descent is one batch of every row, in
+// order); each epoch records (Σ loss + reg_loss) / m and, with validation data, the val loss.
+import { assertPositiveInteger, ModelError, TrainingError } from "../core/errors.js";
+import { shapeOf, type Inputs, type Labels } from "../data/inputs.js";
+import { gatherInputs, gatherTargets } from "../data/batches.js";
+import type { CourseNetwork } from "./course-network.js";
+
+/**
+ * The course's fit(x, y, epochs=100, x_val=None, y_val=None) with the optional arguments in an
+ * object, as Keras' fit takes them: fit(x, y, {epochs, xVal, yVal}).
+ */
+export interface CourseFitArgs {
+  epochs?: number;
+  xVal?: Inputs;
+  yVal?: Labels;
+}
+
+/** Rows per forward pass of the validation loss. */
+const EVAL_ROWS = 1024;
+
+export function courseFit(net: CourseNetwork, x: Inputs, y: Labels, { epochs = 100, xVal, yVal }: CourseFitArgs): void {
+  assertPositiveInteger("fit: epochs", epochs);
+  if ((xVal === undefined) !== (yVal === undefined)) throw new ModelError("fit: give both xVal and yVal, or neither");
+  const [rows, cols] = shapeOf("fit: x", x);
+  if (cols === 0) throw new ModelError(`fit: x is a flat array of ${rows} numbers; pass rows of features (number[][] or tensor2d)`);
+  net.initWeights(cols, net.outputsFor(y));
+  net.losses = [];
+  net.valLosses = [];
+  const { engine } = net, heap = engine.heap, k = engine.k;
+  const owned: number[] = [];
+  try {
+    const train = net.upload(x, y, "fit");
+    owned.push(train.inputs.ptr, train.targets.ptr);
+    const val = xVal !== undefined && yVal !== undefined ? net.upload(xVal, yVal, "fit: validation") : undefined;
+    if (val) owned.push(val.inputs.ptr, val.targets.ptr);
+    const n = train.inputs.rows, size = Math.min(net.batchSize(n), n), units = net.outputUnits;
+    const width = train.targets.sparse ? 1 : units;
+    const idx = heap.alloc(n * 4), xb = heap.alloc(size * cols * 4), yb = heap.alloc(size * width * 4);
+    owned.push(idx, xb, yb);
+    k.iota(idx, n);
+    net.reserve(Math.max(size, val ? Math.min(EVAL_ROWS, val.inputs.rows) : 0)); // sized once
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      let loss = 0;
+      for (const start of net.genBatch(idx, n)) {
+        const count = Math.min(size, n - start);
+        gatherInputs(k, train.inputs, idx + start * 4, count, xb);
+        gatherTargets(k, train.targets, idx + start * 4, count, yb, units);
+        loss += net.training(xb, { ptr: yb, sparse: train.targets.sparse, rows: count }, count);
+      }
+      if (!Number.isFinite(loss)) {
+        throw new TrainingError(`the loss became ${loss} at epoch ${epoch + 1}: training diverged; use a smaller learningRate (now ${net.lr}) or standardise the inputs`);
+      }
+      net.losses.push((loss + net.regLoss()) / n);
+      if (val) net.updateValLoss(val.inputs, val.targets);
+    }
+  } finally {
+    for (const p of owned) heap.release(p);
+  }
+}

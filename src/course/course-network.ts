@@ -1,0 +1,198 @@
+// The machinery under seed 001's classes (SingleLayer … MultiClassNetwork): a stack of Dense
+// layers trained by the course's loop. Every number is computed by the WASM kernels the Keras
+// API uses (gemm, sigmoid/softmax, the fused (a − y)/m gradient, sumColumns, sgdStep, penalties):
+// these classes choose the course's initialisation, penalty scaling and loss bookkeeping. Names
+// are the course's: forpass, backprop, training, regLoss, updateValLoss, genBatch, initWeights.
+import { engine as defaultEngine, type Engine } from "../core/engine.js";
+import { ModelError } from "../core/errors.js";
+import { Rng, DEFAULT_SEED } from "../core/random.js";
+import { Dense } from "../layers/dense.js";
+import { uploadInputs, type DeviceInputs, type Inputs, type Labels } from "../data/inputs.js";
+import { uploadTargets, type DeviceTargets } from "../data/labels.js";
+import { countCorrect, lossValue, outputGradient, type LossName } from "../models/losses.js";
+import { eachChunk, outputsOf } from "./course-eval.js";
+import { courseFit, type CourseFitArgs } from "./course-fit.js";
+
+export type { CourseFitArgs };
+
+export interface CourseArgs {
+  /** learning_rate (default 0.1). */
+  learningRate?: number;
+  /** L1 penalty λ₁: adds λ₁·sign(w)/m to the gradient and λ₁·Σ|w| to the loss (default 0). */
+  l1?: number;
+  /** L2 penalty λ₂: adds λ₂·w/m to the gradient and λ₂/2·Σw² to the loss (default 0). */
+  l2?: number;
+  /** Seed of the initialisation and shuffling (the course's np.random.seed(42)). */
+  seed?: number;
+}
+
+/** Rows per forward pass when predicting or scoring. */
+const EVAL_ROWS = 1024;
+
+export abstract class CourseNetwork {
+  readonly lr: number;
+  readonly l1: number;
+  readonly l2: number;
+  readonly seed: number;
+  /** Training loss per epoch: (Σ loss + regLoss()) / m, as the course records it. */
+  losses: number[] = [];
+  /** Validation loss per epoch (when fit() was given xVal and yVal). */
+  valLosses: number[] = [];
+  /** @internal */ layers: Dense[] = [];
+  /** @internal */ rng?: Rng;
+  protected abstract readonly lossName: LossName;
+  readonly engine: Engine;
+
+  constructor({ learningRate = 0.1, l1 = 0, l2 = 0, seed = DEFAULT_SEED }: CourseArgs = {}, engine?: Engine) {
+    if (!(learningRate > 0)) throw new ModelError(`learningRate must be > 0, got ${learningRate}`);
+    if (!(l1 >= 0) || !(l2 >= 0)) throw new ModelError(`l1 and l2 must be ≥ 0, got ${l1} and ${l2}`);
+    [this.lr, this.l1, this.l2, this.seed] = [learningRate, l1, l2, seed];
+    this.engine = engine ?? defaultEngine();
+  }
+
+  /** The layers for `nFeatures` inputs and `nOutputs` outputs, unbuilt (each class's init_weights). */
+  protected abstract makeLayers(nFeatures: number, nOutputs: number): Dense[];
+
+  /** Rows per gradient step for `n` training rows (all of them: batch gradient descent). */
+  batchSize(n: number): number {
+    return n;
+  }
+
+  /** gen_batch: start rows of the batches over the index buffer `idx`, reshuffled per call when batches are smaller than n. */
+  *genBatch(idx: number, n: number): Generator<number> {
+    const size = this.batchSize(n);
+    if (size < n) this.rng!.shuffle(idx, n); // np.random.permutation, from the seeded Rng
+    for (let start = 0; start < n; start += size) yield start;
+  }
+
+  /** How many outputs targets `y` need (1 here; one per class for MultiClassNetwork). */
+  outputsFor(_y: Labels): number {
+    return 1;
+  }
+
+  /** Fresh weights (the course re-initialises in every fit()), drawn from the seeded Rng. */
+  initWeights(nFeatures: number, nOutputs = 1): void {
+    this.dispose();
+    this.rng = new Rng(this.engine, this.seed);
+    this.layers = this.makeLayers(nFeatures, nOutputs);
+    let units = nFeatures;
+    for (const layer of this.layers) {
+      layer.build(this.engine, units, this.rng);
+      units = layer.units;
+    }
+  }
+
+  /** Train for `epochs` (default 100), recording losses (and valLosses with xVal, yVal). */
+  fit(x: Inputs, y: Labels, args: CourseFitArgs = {}): this {
+    courseFit(this, x, y, args);
+    return this;
+  }
+
+  /** Forward `rows` rows at pointer `x`; returns the pointer of the output activations a. */
+  forpass(x: number, rows: number): number {
+    let a = x;
+    for (let i = 0; i < this.layers.length; i++) a = this.layers[i].forward(a, rows);
+    return a;
+  }
+
+  /** From err = dL/dz in the output layer's gradient buffer: every weight and bias gradient. */
+  backprop(x: number, rows: number): void {
+    const layers = this.layers;
+    for (let i = layers.length - 1; i >= 0; i--) {
+      if (i < layers.length - 1) layers[i].activationBackward(rows); // err_to_hidden = err·w2ᵀ ⊙ a1(1 − a1)
+      layers[i].backward(i > 0 ? layers[i - 1].output : x, rows, i > 0 ? layers[i - 1].outputGrad : 0);
+    }
+  }
+
+  /** One gradient step on `m` rows at x, y (pointers); returns the summed (not mean) loss before it. */
+  training(x: number, y: DeviceTargets, m: number): number {
+    const k = this.engine.k, last = this.layers[this.layers.length - 1];
+    const a = this.forpass(x, m);
+    // err = (a − y)/m, fused with the loss; the course divides by m in backprop instead: same numbers.
+    const mean = outputGradient(k, this.lossName, last.activation, a, y, last.outputGrad, m, last.units);
+    this.backprop(x, m);
+    for (const layer of this.layers) {
+      const [w, ...rest] = layer.params();
+      if (this.l1) k.addL1Grad(w.value, w.grad, w.size, this.l1 / m); // w_grad += l1·sign(w)/m
+      if (this.l2) k.addL2Grad(w.value, w.grad, w.size, this.l2 / (2 * m)); // kernel adds 2λw: w_grad += l2·w/m
+      for (const p of [w, ...rest]) k.sgdStep(p.value, p.grad, p.size, this.lr);
+    }
+    return mean * m;
+  }
+
+  /** The penalty the course adds to the loss: l1·Σ|w| + l2/2·Σw² over every weight matrix. */
+  regLoss(): number {
+    const k = this.engine.k;
+    let sum = 0;
+    for (const layer of this.live()) {
+      const w = layer.params()[0];
+      if (this.l1) sum += this.l1 * k.l1Norm(w.value, w.size);
+      if (this.l2) sum += (this.l2 / 2) * k.l2Norm(w.value, w.size);
+    }
+    return sum;
+  }
+
+  /** Append (Σ validation loss + regLoss()) / m to valLosses (data already in WASM). */
+  updateValLoss(xVal: DeviceInputs, yVal: DeviceTargets): void {
+    let sum = 0;
+    eachChunk(this, xVal, yVal, EVAL_ROWS, (a, y, count) => (sum += lossValue(this.engine.k, this.lossName, a, y, count, this.outputUnits) * count));
+    this.valLosses.push((sum + this.regLoss()) / xVal.rows);
+  }
+
+  /** Fraction of rows predicted right (the course's score). */
+  score(x: Inputs, y: Labels): number {
+    const { inputs, targets } = this.upload(x, y, "score");
+    try {
+      let correct = 0;
+      eachChunk(this, inputs, targets, EVAL_ROWS, (a, t, count) => (correct += countCorrect(this.engine.k, this.lossName, a, t, count, this.outputUnits)));
+      return correct / inputs.rows;
+    } finally {
+      this.engine.heap.release(inputs.ptr);
+      this.engine.heap.release(targets.ptr);
+    }
+  }
+
+  /** The output activations for `x`, row-major (rows × outputs), copied out of WASM. */
+  activations(x: Inputs): Float32Array {
+    return outputsOf(this, x, EVAL_ROWS);
+  }
+
+  /** Class predictions (each class's own rule: z > 0 for one sigmoid output, argmax for softmax). */
+  abstract predict(x: Inputs): Int32Array;
+
+  get inputUnits(): number {
+    return this.live()[0].inputSize;
+  }
+  get outputUnits(): number {
+    return this.live()[this.layers.length - 1].units;
+  }
+
+  /** @internal Copy x and y into WASM for this network (the caller frees both). */
+  upload(x: Inputs, y: Labels, what: string): { inputs: DeviceInputs; targets: DeviceTargets } {
+    const inputs = uploadInputs(this.engine, `${what}: x`, x, this.inputUnits);
+    try {
+      return { inputs, targets: uploadTargets(this.engine, `${what}: y`, y, inputs.rows, this.outputUnits, this.lossName) };
+    } catch (e) {
+      this.engine.heap.release(inputs.ptr);
+      throw e;
+    }
+  }
+
+  /** @internal Size every layer's per-batch buffers for `rows` rows. */
+  reserve(rows: number): void {
+    for (const layer of this.layers) layer.reserve(rows);
+  }
+
+  /** Free the weights and the generator state; fit() makes new ones. */
+  dispose(): void {
+    for (const layer of this.layers) layer.dispose();
+    this.layers = [];
+    this.rng?.dispose();
+    this.rng = undefined;
+  }
+
+  private live(): Dense[] {
+    if (this.layers.length === 0) throw new ModelError("this network has no weights yet: call fit() first");
+    return this.layers;
+  }
+}
