@@ -1,0 +1,157 @@
+// Lesson 2, the forward pass with given weights (seed 004): the 3-layer network of the course
+// (init_network, forward: sigmoid, sigmoid, identity), the MNIST network (predict: sigmoid,
+// sigmoid, softmax) and its accuracy computed in batches of 100, as neuralnet_mnist_batch.py does.
+// Each layer is a = z·W + b then h(a), run by the gemm, bias-add and activation kernels.
+// Seed 004 shows init_network as a picture; its numbers are the book's (Saito, "Deep Learning
+// from Scratch", ch. 3, neuralnet.py), which prints [0.31682708 0.69627909] for x = [1.0, 0.5].
+import { engine as defaultEngine, type Engine } from "../core/engine.js";
+import { DataError, ShapeError } from "../core/errors.js";
+import { Tensor } from "../core/tensor.js";
+import { uploadInputs, type Inputs } from "../data/inputs.js";
+import { gatherInputs } from "../data/batches.js";
+import { Indices } from "../ops/indices.js";
+import type { LayersModel } from "../io/layers-model.js";
+
+/** A weight matrix [inputs, units], row-major. */
+export interface Matrix {
+  shape: [number, number];
+  data: Float32Array;
+}
+
+/** The course's network dictionary: W1, b1, W2, b2, W3, b3. */
+export interface CourseNetwork {
+  W1: Matrix; b1: Float32Array;
+  W2: Matrix; b2: Float32Array;
+  W3: Matrix; b3: Float32Array;
+}
+
+const matrix = (rows: number[][]): Matrix => ({ shape: [rows.length, rows[0].length], data: Float32Array.from(rows.flat()) });
+
+/** init_network(): the course's 2-3-2-2 network. */
+export function initNetwork(): CourseNetwork {
+  return {
+    W1: matrix([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]]), b1: Float32Array.of(0.1, 0.2, 0.3),
+    W2: matrix([[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]]), b2: Float32Array.of(0.1, 0.2),
+    W3: matrix([[0.1, 0.3], [0.2, 0.4]]), b3: Float32Array.of(0.1, 0.2),
+  };
+}
+
+/** What the course prints for forward(init_network(), [1.0, 0.5]). */
+export const COURSE_FORWARD_OUTPUT = [0.31682708, 0.69627909] as const;
+/** The accuracy the course reports for its stored network (sample_weight.pkl) on the 10,000 MNIST test images. */
+export const COURSE_SAMPLE_WEIGHT_ACCURACY = 0.9352;
+
+type Output = "identity" | "softmax";
+type Run = (x: number, rows: number, output: Output) => number;
+
+/** Upload the network once, with buffers for up to `maxRows` rows; `body` gets a runner. Frees all after. */
+function withNetwork<T>(net: CourseNetwork, maxRows: number, engine: Engine, body: (run: Run, inputs: number, classes: number) => T): T {
+  const layers = [[net.W1, net.b1], [net.W2, net.b2], [net.W3, net.b3]] as const;
+  let inputs = net.W1.shape[0];
+  layers.forEach(([W, b], i) => {
+    if (W.shape[0] !== inputs || W.data.length !== W.shape[0] * W.shape[1] || b.length !== W.shape[1]) {
+      throw new ShapeError(`network: W${i + 1} is [${W.shape}] with ${W.data.length} values and b${i + 1} has ${b.length}; W${i + 1} needs [${inputs}, units] and b${i + 1} one value per unit`);
+    }
+    inputs = W.shape[1];
+  });
+  const made: Tensor[] = [];
+  const keep = (t: Tensor) => (made.push(t), t);
+  const k = engine.k;
+  try {
+    const W = layers.map(([w]) => keep(Tensor.from(w.data, w.shape[0], w.shape[1], engine)));
+    const B = layers.map(([, b]) => keep(Tensor.from(b, 1, b.length, engine)));
+    const A = W.map((w) => keep(Tensor.zeros(Math.max(1, maxRows), w.cols, engine)));
+    const run: Run = (x, rows, output) => {
+      let z = x;
+      for (let i = 0; i < 3; i++) {
+        const a = A[i].ptr, units = W[i].cols;
+        k.gemm(z, W[i].ptr, a, rows, W[i].rows, units, 0); // a = z·W
+        k.addRowVector(a, B[i].ptr, a, rows, units); //         a += b
+        if (i < 2) k.sigmoid(a, a, rows * units);
+        else if (output === "softmax") k.softmax(a, a, rows, units);
+        z = a;
+      }
+      return z;
+    };
+    return body(run, net.W1.shape[0], net.W3.shape[1]);
+  } finally {
+    for (const t of made) t.dispose();
+  }
+}
+
+function pass(what: string, net: CourseNetwork, x: ArrayLike<number>, output: Output, engine: Engine): Float32Array {
+  const n = net.W1.shape[0];
+  if (x.length === 0 || x.length % n !== 0) throw new DataError(`${what}: ${x.length} values are not rows of ${n} inputs`);
+  const rows = x.length / n;
+  return withNetwork(net, rows, engine, (run, _inputs, classes) => {
+    const X = Tensor.from(x, rows, n, engine);
+    try {
+      const a = run(X.ptr, rows, output);
+      return engine.heap.f32.slice(a >>> 2, (a >>> 2) + rows * classes);
+    } finally {
+      X.dispose();
+    }
+  });
+}
+
+/** forward(network, x): sigmoid, sigmoid, identity; x holds one or more rows, the output rows×units. */
+export function forward(network: CourseNetwork, x: ArrayLike<number>, engine: Engine = defaultEngine()): Float32Array {
+  return pass("forward", network, x, "identity", engine);
+}
+
+/** predict(network, x): sigmoid, sigmoid, softmax, as neuralnet_mnist.py. */
+export function predict(network: CourseNetwork, x: ArrayLike<number>, engine: Engine = defaultEngine()): Float32Array {
+  return pass("predict", network, x, "softmax", engine);
+}
+
+export interface BatchAccuracy {
+  correct: number;
+  total: number;
+  accuracy: number;
+  batches: number;
+}
+
+/**
+ * The course's batch loop: for i in range(0, len(x), batch_size), predict x[i:i+batch_size],
+ * count argmax == t. `x` may be MNIST bytes ({data: Uint8Array, shape, scale}), scaled on the way in.
+ */
+export function batchAccuracy(network: CourseNetwork, x: Inputs, t: ArrayLike<number>, batchSize = 100, engine: Engine = defaultEngine()): BatchAccuracy {
+  if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new DataError(`batchAccuracy: batchSize must be a positive integer, got ${batchSize}`);
+  const xs = uploadInputs(engine, "batchAccuracy: x", x, network.W1.shape[0]);
+  const made: { dispose(): void }[] = [];
+  try {
+    if (t.length !== xs.rows) throw new DataError(`batchAccuracy: ${xs.rows} images but ${t.length} labels`);
+    const labels = Indices.from(t, engine), idx = Indices.zeros(xs.rows, engine);
+    made.push(labels, idx);
+    engine.k.iota(idx.ptr, xs.rows);
+    return withNetwork(network, Math.min(batchSize, xs.rows), engine, (run, inputs, classes) => {
+      const xb = Tensor.zeros(Math.min(batchSize, xs.rows), inputs, engine);
+      made.push(xb);
+      let correct = 0, batches = 0;
+      for (let i = 0; i < xs.rows; i += batchSize, batches++) {
+        const count = Math.min(batchSize, xs.rows - i);
+        gatherInputs(engine.k, xs, idx.ptr + i * 4, count, xb.ptr); // x_batch = x[i:i+batch_size]
+        const y = run(xb.ptr, count, "softmax");
+        correct += engine.k.countCorrectSparse(y, labels.ptr + i * 4, count, classes); // np.sum(argmax(y) == t)
+      }
+      return { correct, total: xs.rows, accuracy: correct / xs.rows, batches };
+    });
+  } finally {
+    for (const m of made) m.dispose();
+    engine.heap.release(xs.ptr);
+  }
+}
+
+/** The course network from a stored 3-layer Dense model (src/io/layers-model.ts). */
+export function networkFromLayersModel(model: LayersModel): CourseNetwork {
+  const [l1, l2, l3] = model.layers;
+  if (model.layers.length !== 3 || model.layers.some((l) => !l.bias)) {
+    throw new ShapeError(`${model.name}: the course network has 3 Dense layers with biases, this model has ${model.layers.length}`);
+  }
+  const acts = model.layers.map((l) => l.activation).join(", ");
+  if (acts !== "sigmoid, sigmoid, softmax") {
+    throw new ShapeError(`${model.name}: the course network's activations are sigmoid, sigmoid, softmax, this model's are ${acts}`);
+  }
+  const m = (w: { shape: number[]; data: Float32Array }): Matrix => ({ shape: [w.shape[0], w.shape[1]], data: w.data });
+  return { W1: m(l1.kernel), b1: l1.bias!.data, W2: m(l2.kernel), b2: l2.bias!.data, W3: m(l3.kernel), b3: l3.bias!.data };
+}
