@@ -1,0 +1,69 @@
+// Lesson 7 (seed 003, 12-8 "전체 학습 사이클"): minibatches drawn WITH replacement
+// (np.random.choice(train_size, batch_size), here the seeded sampleIndices kernel), one trainStep
+// each, and train/test accuracy once per epoch (every train_size / batch_size iterations,
+// starting at iteration 0, as `if i % iter_per_epoch == 0`). The notebook scores the test
+// images against test labels here; its 12-7 cell scores TRAINING images against TEST labels
+// (x_train[:100] with y_test[:100]), which we do not repeat.
+import type { Engine } from "../core/engine.js";
+import { Rng } from "../core/random.js";
+import { Tensor } from "../core/tensor.js";
+import { Indices } from "../ops/indices.js";
+import { gatherIndices, gatherRows, sampleIndices } from "../ops/data.js";
+import { accuracy, initParams, StepWorkspace, trainStep, type Params } from "./step-by-step.js";
+
+/** Images as f32 rows in WASM (pixels · scale, /255 as the notebook) and labels as Indices. */
+export function imagesToTensors(images: { data: ArrayLike<number>; shape: [number, number]; scale?: number }, labels: ArrayLike<number>, engine?: Engine): { x: Tensor; y: Indices } {
+  const [rows, cols] = images.shape;
+  const x = Tensor.zeros(rows, cols, engine);
+  const d = x.data, src = images.data, scale = images.scale ?? 1;
+  for (let i = 0; i < rows * cols; i++) d[i] = src[i] * scale;
+  return { x, y: Indices.from(labels, x.engine) };
+}
+
+export interface CycleOptions {
+  itersNum: number;
+  batchSize?: number;
+  learningRate?: number;
+  hiddenSize?: number;
+  weightInitStd?: number;
+  activation?: Params["activation"];
+  seed?: number;
+  /** Called after each per-epoch evaluation. */
+  onEpoch?: (epoch: number, iteration: number, loss: number, trainAcc: number, testAcc: number) => void;
+}
+
+export interface CycleResult {
+  params: Params;
+  trainLossList: number[];
+  trainAccList: number[];
+  testAccList: number[];
+}
+
+/** The full training cycle on (xTrain, yTrain), scored on both sets once per epoch. */
+export function trainingCycle(xTrain: Tensor, yTrain: Indices, xTest: Tensor, yTest: Indices, options: CycleOptions): CycleResult {
+  const { itersNum, batchSize = 100, learningRate = 0.1, hiddenSize = 50, weightInitStd = 0.01, activation = "sigmoid", seed = 42 } = options;
+  const rng = new Rng(xTrain.engine, seed);
+  const params = initParams(xTrain.cols, hiddenSize, 10, rng, weightInitStd, activation);
+  const work = new StepWorkspace(batchSize, params);
+  const batchMask = Indices.zeros(batchSize, xTrain.engine), yBatch = Indices.zeros(batchSize, xTrain.engine);
+  const xBatch = Tensor.zeros(batchSize, xTrain.cols, xTrain.engine);
+  const iterPerEpoch = Math.max(xTrain.rows / batchSize, 1);
+  const result: CycleResult = { params, trainLossList: [], trainAccList: [], testAccList: [] };
+  try {
+    for (let i = 0; i < itersNum; i++) {
+      sampleIndices(rng, xTrain.rows, batchMask);
+      gatherRows(xTrain, batchMask, xBatch);
+      gatherIndices(yTrain, batchMask, yBatch);
+      const loss = trainStep(xBatch, yBatch, params, learningRate, work);
+      result.trainLossList.push(loss);
+      if (i % iterPerEpoch === 0) {
+        result.trainAccList.push(accuracy(params, xTrain, yTrain));
+        result.testAccList.push(accuracy(params, xTest, yTest));
+        options.onEpoch?.(result.testAccList.length - 1, i, loss, result.trainAccList.at(-1)!, result.testAccList.at(-1)!);
+      }
+    }
+  } finally {
+    for (const t of [work, batchMask, yBatch, xBatch, rng]) t.dispose();
+  }
+  return result;
+}

@@ -1,0 +1,152 @@
+// Lesson 7 (seed 003, "딥러닝 들여다보기"): the two-layer network written out step by step, as
+// functions on Tensors. Every number is computed by the WASM kernels through src/ops.
+// Names follow the notebook: a1 = X·W1 + b1 is the PRE-activation and z1 = sigmoid(a1) the
+// output (the reverse of the usual z/a), y_hat = softmax(a2).
+//
+// Where we differ from the notebook:
+//  - sigmoidGrad/reluGrad take the activation's OUTPUT and the upstream gradient, and return
+//    their product: the notebook's `sigmoid_grad(a1) * dz1` is sigmoidGrad(z1, dz1) here.
+//  - cell 17 computes `db1 = np.sum(dz1, axis=0)` from the wrong delta; db1 = Σ da1 (as its own
+//    affine_layer_backward does in cell 20).
+//  - train_step returns the undefined name `Lossb` (a NameError); trainStep returns the loss and
+//    updates the parameters in place.
+//  - crossEntropyError clips y to [1e-7, 1 − 1e-7] before the log (the notebook's log(0) is −inf).
+import { ShapeError } from "../core/errors.js";
+import type { Rng } from "../core/random.js";
+import { Tensor } from "../core/tensor.js";
+import { Indices } from "../ops/indices.js";
+import * as act from "../ops/activations.js";
+import { addRowVector, gemm, gemmNT, gemmTN, sumColumns } from "../ops/linear.js";
+import { categoricalCrossEntropy, softmaxSparseCrossEntropyBackward, sparseCategoricalCrossEntropy } from "../ops/losses.js";
+import { countCorrectSparse, oneHot as oneHotOp } from "../ops/data.js";
+
+/** What affineForward keeps for the backward pass: (X, W, b). */
+export interface AffineCache {
+  X: Tensor;
+  W: Tensor;
+  b: Tensor;
+}
+
+/** y = X·W + b (written into `out` if given); returns [y, cache] like affine_layer_forward. */
+export function affineForward(X: Tensor, W: Tensor, b: Tensor, out?: Tensor): [Tensor, AffineCache] {
+  const y = gemm(X, W, out);
+  return [addRowVector(y, b, y), { X, W, b }];
+}
+
+/** Output tensors for affineBackward; dX null skips it (the first layer's dX is never used). */
+export interface AffineGrads {
+  dX?: Tensor | null;
+  dW?: Tensor;
+  db?: Tensor;
+}
+
+/** dX = dy·Wᵀ, dW = Xᵀ·dy, db = Σ_rows dy (affine_layer_backward). */
+export function affineBackward(dy: Tensor, cache: AffineCache, out: AffineGrads = {}): [Tensor | null, Tensor, Tensor] {
+  const dX = out.dX === null ? null : gemmNT(dy, cache.W, out.dX);
+  return [dX, gemmTN(cache.X, dy, out.dW), sumColumns(dy, out.db)];
+}
+
+/** Row softmax with the max subtracted ("오버플로 대책"): finite for [1010, 1000, 990]. */
+export const softmax = (x: Tensor, out?: Tensor): Tensor => act.softmax(x, out);
+export const sigmoid = (x: Tensor, out?: Tensor): Tensor => act.sigmoid(x, out);
+export const relu = (x: Tensor, out?: Tensor): Tensor => act.relu(x, out);
+/** dz · σ'(a1), from z1 = σ(a1): (1 − z1) · z1 · dz. */
+export const sigmoidGrad = (z1: Tensor, dz: Tensor, out?: Tensor): Tensor => act.sigmoidBackward(z1, dz, out);
+/** dz where the ReLU's output is positive, else 0 (np.where(x > 0, dz, 0)). */
+export const reluGrad = (z1: Tensor, dz: Tensor, out?: Tensor): Tensor => act.reluBackward(z1, dz, out);
+
+/** Mean over rows of −log y[r, t_r]: t as integer labels (Indices) or one-hot rows (Tensor). */
+export function crossEntropyError(y: Tensor, t: Tensor | Indices): number {
+  return t instanceof Indices ? sparseCategoricalCrossEntropy(y, t) : categoricalCrossEntropy(y, t);
+}
+
+/** One-hot rows of integer labels (_change_one_hot_label). */
+export function oneHot(labels: Indices | ArrayLike<number>, numCategory = 10, out?: Tensor): Tensor {
+  if (labels instanceof Indices) return oneHotOp(labels, numCategory, out);
+  const idx = Indices.from(labels);
+  const t = oneHotOp(idx, numCategory, out);
+  idx.dispose();
+  return t;
+}
+
+export interface Params {
+  W1: Tensor;
+  b1: Tensor;
+  W2: Tensor;
+  b2: Tensor;
+  /** Hidden activation: sigmoid (cells 5–22) or relu (the 12-8 exercise). */
+  activation: "sigmoid" | "relu";
+}
+
+/** W = weightInitStd · randn (from `rng`), b = 0 (init_params). */
+export function initParams(inputSize: number, hiddenSize: number, outputSize: number, rng: Rng, weightInitStd = 0.01, activation: Params["activation"] = "sigmoid"): Params {
+  const e = rng.engine, W1 = Tensor.zeros(inputSize, hiddenSize, e), W2 = Tensor.zeros(hiddenSize, outputSize, e);
+  rng.normal(W1.ptr, W1.size, 0, weightInitStd);
+  rng.normal(W2.ptr, W2.size, 0, weightInitStd);
+  return { W1, b1: Tensor.zeros(1, hiddenSize, e), W2, b2: Tensor.zeros(1, outputSize, e), activation };
+}
+
+export function disposeParams(p: Params): void {
+  for (const t of [p.W1, p.b1, p.W2, p.b2]) t.dispose();
+}
+
+/** Buffers for one minibatch size, made once per training run (a step allocates nothing). */
+export class StepWorkspace {
+  readonly a1: Tensor; readonly z1: Tensor; readonly a2: Tensor; readonly yHat: Tensor; readonly dy: Tensor;
+  readonly dz1: Tensor; readonly da1: Tensor; readonly dW1: Tensor; readonly db1: Tensor; readonly dW2: Tensor; readonly db2: Tensor;
+
+  constructor(readonly batch: number, p: Params) {
+    const z = (r: number, c: number) => Tensor.zeros(r, c, p.W1.engine);
+    const [d, h, k] = [p.W1.rows, p.W1.cols, p.W2.cols];
+    [this.a1, this.z1, this.dz1, this.da1] = [z(batch, h), z(batch, h), z(batch, h), z(batch, h)];
+    [this.a2, this.yHat, this.dy] = [z(batch, k), z(batch, k), z(batch, k)];
+    [this.dW1, this.db1, this.dW2, this.db2] = [z(d, h), z(1, h), z(h, k), z(1, k)];
+  }
+
+  dispose(): void {
+    for (const t of Object.values(this)) if (t instanceof Tensor) t.dispose();
+  }
+}
+
+/** Forward, loss, backward and W −= lr·dW for one minibatch (train_step); returns the loss. */
+export function trainStep(X: Tensor, Y: Indices, params: Params, learningRate = 0.1, work?: StepWorkspace): number {
+  const w = work ?? new StepWorkspace(X.rows, params);
+  const [, cache1] = affineForward(X, params.W1, params.b1, w.a1);
+  const g = params.activation === "relu" ? [relu, reluGrad] as const : [sigmoid, sigmoidGrad] as const;
+  g[0](w.a1, w.z1);
+  const [, cache2] = affineForward(w.z1, params.W2, params.b2, w.a2);
+  softmax(w.a2, w.yHat);
+  const loss = softmaxSparseCrossEntropyBackward(w.yHat, Y, w.dy); // dy = (y_hat − t) / batch_num
+  affineBackward(w.dy, cache2, { dX: w.dz1, dW: w.dW2, db: w.db2 });
+  g[1](w.z1, w.dz1, w.da1);
+  affineBackward(w.da1, cache1, { dX: null, dW: w.dW1, db: w.db1 }); // db1 = Σ da1, not Σ dz1
+  const k = X.engine.k;
+  for (const [p, d] of [[params.W1, w.dW1], [params.b1, w.db1], [params.W2, w.dW2], [params.b2, w.db2]]) k.sgdStep(p.ptr, d.ptr, p.size, learningRate);
+  if (!work) w.dispose();
+  return loss;
+}
+
+/** y_hat = softmax(σ(X·W1 + b1)·W2 + b2), a new tensor the caller disposes. */
+export function predict(params: Params, X: Tensor): Tensor {
+  const [a1] = affineForward(X, params.W1, params.b1);
+  (params.activation === "relu" ? relu : sigmoid)(a1, a1);
+  const [a2] = affineForward(a1, params.W2, params.b2);
+  a1.dispose();
+  return softmax(a2, a2);
+}
+
+/** Fraction of rows whose argmax of y_hat equals the label, computed 10,000 rows at a time. */
+export function accuracy(params: Params, x: Tensor, y: Indices): number {
+  if (y.length !== x.rows) throw new ShapeError(`accuracy: x has ${x.rows} rows but y has ${y.length} labels`);
+  const engine = x.engine;
+  let correct = 0;
+  for (let r = 0; r < x.rows; r += 10_000) {
+    const n = Math.min(10_000, x.rows - r);
+    const rows = new Tensor(engine, x.ptr + r * x.cols * 4, n, x.cols); // a view: not disposed
+    const labels = new Indices(engine, y.ptr + r * 4, n);
+    const yHat = predict(params, rows);
+    correct += countCorrectSparse(yHat, labels);
+    yHat.dispose();
+  }
+  return correct / Math.max(1, x.rows);
+}
