@@ -17,6 +17,10 @@ describe("DeepNeuralNet (lesson 3)", () => {
     const dnn = new DeepNeuralNet(arch, g, 0.5, 5000, 2).fit(X, y);
     expect(dnn.predict(X)).toEqual(y);
     expect(dnn.evaluate(X, y)).toBe(1);
+    const x = Tensor.from(X.flat(), 2, 4);
+    const out = dnn.forpass(x)[1][arch.length - 1].toArray();
+    expect(Array.from(out, (v, i) => (y[i] === 1 ? v > 0.5 : v < 0.5))).toEqual([true, true, true, true]); // strictly
+    x.dispose();
     expect(dnn.cost).toHaveLength(5000);
     expect(dnn.cost[4999]).toBeLessThan(dnn.cost[0] / 4);
     dnn.dispose();
