@@ -86,9 +86,9 @@ export const spirals = (args: SyntheticArgs & { classes?: number } = {}) => {
   });
 };
 
-/** `classes` Gaussian blobs (default 3) around centres uniform in [−box, box]² (default 5). */
+/** `classes` Gaussian blobs (default 3, noise 1) around centres uniform in [−box, box]² (default 10, as scikit-learn). */
 export const blobs = (args: SyntheticArgs & { classes?: number; box?: number } = {}) => {
-  const k = args.classes ?? 3, box = args.box ?? 5;
+  const k = args.classes ?? 3, box = args.box ?? 10;
   const centres = withDraw((args.seed ?? DEFAULT_SEED) ^ 0x5eed, (draw) => draw.uniform(k * 2, -box, box));
   return build("blobs", { noise: 1, ...args }, k, (i) => [centres[2 * (i % k)], centres[2 * (i % k) + 1], i % k]);
 };
