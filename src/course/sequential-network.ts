@@ -1,0 +1,218 @@
+// Seed 002's `SequentialNetwork`: layers added in order and linked both ways, MSE loss,
+// minibatch SGD. `train(data, epochs, miniBatchSize, learningRate, testData)` prints
+// `Epoch k: correct / total` as the course does. Every number is computed by the WASM kernels
+// through the layers in ./layers.ts; this file only moves pointers.
+//
+// Where we differ from the course's code (which, as written, learns nothing):
+//  - `train_batch` is missing: it is forward_backward then update, as its name says.
+//  - DenseLayer's `update_param` uses an undefined `rate` and is never called (the network calls
+//    `update_params`): each layer steps W −= (learning_rate / batch size) · ΣΔW.
+//  - forward_backward loops over the samples, adding each Δ·xᵀ to ΔW. Summing per-sample deltas
+//    over a minibatch IS the gradient of the minibatch's summed loss, so we compute it as one
+//    batched product (a minibatch is a matrix of rows) — the same numbers, one kernel call.
+//  - Pixels are /255 (the library's MNIST scaling); the course's mnist.pkl.gz stores them /256.
+import { engine as defaultEngine, type Engine } from "../core/engine.js";
+import { Rng, DEFAULT_SEED } from "../core/random.js";
+import { ModelError, ShapeError, assertPositiveInteger } from "../core/errors.js";
+import { uploadInputs, type DeviceInputs, type Inputs, type Labels } from "../data/inputs.js";
+import { uploadTargets, type DeviceTargets } from "../data/labels.js";
+import { gatherInputs, gatherTargets } from "../data/batches.js";
+import { forChunks } from "../models/inference.js";
+import type { Layer } from "./layers.js";
+
+export { Layer, DenseLayer, ActivationLayer } from "./layers.js";
+
+/**
+ * The course's MSE. Its slide says "mean", its code computes ½Σᵢ(aᵢ − yᵢ)² per sample, whose
+ * derivative is simply a − y: we implement the code (summed over the minibatch's samples).
+ */
+export const MSE = {
+  /** ½ Σ (a − y)² over n floats at a and y (the kernel returns the mean; n·mean/2 is the course's sum). */
+  lossFunction(engine: Engine, a: number, y: number, n: number): number {
+    return 0.5 * engine.k.mse(a, y, n) * n;
+  },
+  /** da = a − y (scale 1). */
+  lossDerivative(engine: Engine, a: number, y: number, da: number, n: number): void {
+    engine.k.mseBackward(a, y, da, n, 1);
+  },
+};
+
+/** Samples and their labels (digits, or one-target rows), e.g. loadMnist()'s `{images, labels}`. */
+export type CourseData = { x: Inputs; y: Labels } | { images: Inputs; labels: Labels };
+
+export interface TrainResult {
+  /** Test samples classified correctly after each epoch (empty without test data). */
+  correct: number[];
+  /** Size of the test data. */
+  total: number;
+  /** Seconds each epoch took (training and evaluation). */
+  seconds: number[];
+}
+
+export interface SequentialNetworkArgs {
+  /** Seeds the weights (N(0, 1)) and the shuffling. */
+  seed?: number;
+  /** Where the course's prints go (default console.log); pass () => {} for silence. */
+  print?: (line: string) => void;
+  engine?: Engine;
+}
+
+/** Rows per forward pass when evaluating. */
+const EVAL_ROWS = 500;
+
+export class SequentialNetwork {
+  readonly layers: Layer[] = [];
+  readonly loss = MSE;
+  readonly engine: Engine;
+  private readonly rng: Rng;
+  private readonly print: (line: string) => void;
+  private rowsReserved = 0;
+
+  constructor({ seed = DEFAULT_SEED, print = console.log, engine = defaultEngine() }: SequentialNetworkArgs = {}) {
+    this.engine = engine;
+    this.print = print;
+    this.rng = new Rng(engine, seed);
+    this.print("Initialize Network...");
+  }
+
+  /** Append `layer`, build its weights, print its description and link it to the layer before. */
+  add(layer: Layer): void {
+    if (layer.previous || layer.next || this.layers.includes(layer)) throw new ModelError(`${layer.constructor.name} is already linked into a network; create a new layer`);
+    const last = this.layers[this.layers.length - 1];
+    if (last && last.outputDim !== layer.inputDim) {
+      throw new ShapeError(`${layer.constructor.name}(${layer.inputDim}) cannot follow a layer with ${last.outputDim} outputs; give it input_dim ${last.outputDim}`);
+    }
+    layer.build(this.engine, this.rng);
+    if (this.rowsReserved) layer.reserve(this.rowsReserved);
+    this.layers.push(layer);
+    this.print(layer.describe());
+    if (last) layer.connect(last);
+  }
+
+  /** Each layer's description, in order. */
+  describe(): string {
+    return this.layers.map((l) => l.describe()).join("\n");
+  }
+
+  /** Minibatch SGD for `epochs` epochs, printing `Epoch k: correct / total` when testData is given. */
+  train(trainingData: CourseData, epochs: number, miniBatchSize: number, learningRate: number, testData?: CourseData): TrainResult {
+    assertPositiveInteger("train: epochs", epochs);
+    assertPositiveInteger("train: mini_batch_size", miniBatchSize);
+    if (!(learningRate > 0)) throw new ModelError(`train: learning_rate must be a positive number, got ${learningRate}`);
+    const heap = this.engine.heap, k = this.engine.k, owned: number[] = [];
+    const result: TrainResult = { correct: [], total: 0, seconds: [] };
+    try {
+      const train = this.upload("train: training_data", trainingData, owned);
+      const test = testData ? this.upload("train: test_data", testData, owned) : undefined;
+      const n = train.x.rows, units = this.outputDim, rows = Math.min(miniBatchSize, n);
+      const idx = heap.alloc(n * 4), xb = heap.alloc(rows * train.x.cols * 4), yb = heap.alloc(rows * units * 4);
+      owned.push(idx, xb, yb);
+      this.reserve(Math.max(rows, Math.min(EVAL_ROWS, test?.x.rows ?? 0)));
+      k.iota(idx, n);
+      result.total = test?.x.rows ?? 0;
+      for (let epoch = 0; epoch < epochs; epoch++) {
+        const started = performance.now();
+        this.rng.shuffle(idx, n); // the course's random.shuffle(training_data)
+        for (let start = 0; start < n; start += miniBatchSize) {
+          const count = Math.min(miniBatchSize, n - start);
+          gatherInputs(k, train.x, idx + start * 4, count, xb);
+          gatherTargets(k, train.y, idx + start * 4, count, yb, units);
+          this.trainBatch(xb, yb, count, learningRate);
+        }
+        if (test) {
+          const correct = this.evaluateDevice(test.x, test.y);
+          result.correct.push(correct);
+          this.print(`Epoch ${epoch}: ${correct} / ${test.x.rows}`);
+        } else this.print(`Epoch ${epoch} complete`);
+        result.seconds.push((performance.now() - started) / 1000);
+      }
+      return result;
+    } finally {
+      for (const p of owned) heap.release(p);
+    }
+  }
+
+  /** One minibatch of `count` rows at xb (targets at yb): forward, backward, update. Returns the batch's ½Σ loss. */
+  trainBatch(xb: number, yb: number, count: number, learningRate: number): number {
+    const loss = this.forwardBackward(xb, yb, count);
+    this.update(count, learningRate);
+    return loss;
+  }
+
+  /** Step every layer with learning_rate / batch size, then clear the deltas (the course's update). */
+  update(count: number, learningRate: number): void {
+    for (const layer of this.layers) layer.updateParams(learningRate / count);
+    for (const layer of this.layers) layer.clearDeltas();
+  }
+
+  /** Forward `count` rows, start the deltas with the loss derivative, backward through every layer. */
+  forwardBackward(xb: number, yb: number, count: number): number {
+    const a = this.singleForward(xb, count), last = this.layers[this.layers.length - 1], n = count * this.outputDim;
+    last.inputDelta = last.deltaTarget;
+    this.loss.lossDerivative(this.engine, a, yb, last.inputDelta, n);
+    for (let i = this.layers.length - 1; i >= 0; i--) this.layers[i].backward();
+    return this.loss.lossFunction(this.engine, a, yb, n);
+  }
+
+  /** Forward `count` rows at x through every layer; returns the pointer of the output. */
+  singleForward(x: number, count: number): number {
+    if (this.layers.length === 0) throw new ModelError("SequentialNetwork has no layers: add() some first");
+    this.reserve(count);
+    const first = this.layers[0];
+    first.inputData = x;
+    first.rows = count;
+    for (const layer of this.layers) layer.forward();
+    return this.layers[this.layers.length - 1].outputData;
+  }
+
+  /** How many samples of `testData` the network classifies correctly (argmax of output vs label). */
+  evaluate(testData: CourseData): number {
+    const owned: number[] = [];
+    try {
+      const test = this.upload("evaluate: test_data", testData, owned);
+      return this.evaluateDevice(test.x, test.y);
+    } finally {
+      for (const p of owned) this.engine.heap.release(p);
+    }
+  }
+
+  get inputDim(): number {
+    return this.layers[0]?.inputDim ?? 0;
+  }
+
+  get outputDim(): number {
+    return this.layers[this.layers.length - 1]?.outputDim ?? 0;
+  }
+
+  /** Free every layer's memory and the random state. */
+  dispose(): void {
+    for (const layer of this.layers) layer.dispose();
+    this.rng.dispose();
+  }
+
+  private evaluateDevice(x: DeviceInputs, y: DeviceTargets): number {
+    let correct = 0;
+    const units = this.outputDim;
+    forChunks(this.engine, x, EVAL_ROWS, (xb, _idx, start, count) => {
+      const a = this.singleForward(xb, count);
+      correct += this.engine.k.countCorrectOneHot(a, y.ptr + start * units * 4, count, units);
+    });
+    return correct;
+  }
+
+  private reserve(rows: number): void {
+    if (rows <= this.rowsReserved) return;
+    for (const layer of this.layers) layer.reserve(rows);
+    this.rowsReserved = rows;
+  }
+
+  private upload(what: string, data: CourseData, owned: number[]): { x: DeviceInputs; y: DeviceTargets } {
+    if (this.layers.length === 0) throw new ModelError("SequentialNetwork has no layers: add() some first");
+    const [xs, ys] = "images" in data ? [data.images, data.labels] : [data.x, data.y];
+    const x = uploadInputs(this.engine, `${what} x`, xs, this.inputDim);
+    owned.push(x.ptr);
+    const y = uploadTargets(this.engine, `${what} y`, ys, x.rows, this.outputDim, "meanSquaredError"); // digits become one-hot rows
+    owned.push(y.ptr);
+    return { x, y };
+  }
+}
