@@ -64,6 +64,12 @@ describe("lesson 2: activation functions as array functions", () => {
     expect(() => A.softmax([1, 2, 3], 2)).toThrow(/3 values do not split into rows of 2/);
   });
 
+  it("seed 003's softmax(a2)[0] gives the printed y_hat[0]", () => {
+    const a2 = [-0.28615831, 0.07776111, 0.75183561, 0.20877389, 0.04245447, -0.52126731, -0.60078501, -1.00608647, -0.03605047, -0.60720834];
+    const printed = [0.08124258, 0.11690468, 0.22939225, 0.13326927, 0.11284918, 0.06422101, 0.05931207, 0.03954785, 0.10432879, 0.05893231];
+    expect(maxAbsDiff(A.softmax([...a2, ...a2], 10), [...printed, ...printed])).toBeLessThan(1e-7);
+  });
+
   it("softmaxJacobian is y_i(δ_ij − y_j)", () => {
     const x = [0.3, 2.9, 4.0];
     const e = x.map(Math.exp), s = e.reduce((a, b) => a + b);
