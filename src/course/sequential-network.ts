@@ -14,31 +14,15 @@
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { Rng, DEFAULT_SEED } from "../core/random.js";
 import { ModelError, ShapeError, assertPositiveInteger } from "../core/errors.js";
-import { uploadInputs, type DeviceInputs, type Inputs, type Labels } from "../data/inputs.js";
-import { uploadTargets, type DeviceTargets } from "../data/labels.js";
+import type { DeviceInputs } from "../data/inputs.js";
+import type { DeviceTargets } from "../data/labels.js";
 import { gatherInputs, gatherTargets } from "../data/batches.js";
 import { forChunks } from "../models/inference.js";
-import type { Layer } from "./layers.js";
+import type { Layer } from "./layer.js";
+import { MSE, uploadData, type CourseData } from "./mse.js";
 
 export { Layer, DenseLayer, ActivationLayer } from "./layers.js";
-
-/**
- * The course's MSE. Its slide says "mean", its code computes ½Σᵢ(aᵢ − yᵢ)² per sample, whose
- * derivative is simply a − y: we implement the code (summed over the minibatch's samples).
- */
-export const MSE = {
-  /** ½ Σ (a − y)² over n floats at a and y (the kernel returns the mean; n·mean/2 is the course's sum). */
-  lossFunction(engine: Engine, a: number, y: number, n: number): number {
-    return 0.5 * engine.k.mse(a, y, n) * n;
-  },
-  /** da = a − y (scale 1). */
-  lossDerivative(engine: Engine, a: number, y: number, da: number, n: number): void {
-    engine.k.mseBackward(a, y, da, n, 1);
-  },
-};
-
-/** Samples and their labels (digits, or one-target rows), e.g. loadMnist()'s `{images, labels}`. */
-export type CourseData = { x: Inputs; y: Labels } | { images: Inputs; labels: Labels };
+export { MSE, type CourseData } from "./mse.js";
 
 export interface TrainResult {
   /** Test samples classified correctly after each epoch (empty without test data). */
@@ -102,8 +86,8 @@ export class SequentialNetwork {
     const heap = this.engine.heap, k = this.engine.k, owned: number[] = [];
     const result: TrainResult = { correct: [], total: 0, seconds: [] };
     try {
-      const train = this.upload("train: training_data", trainingData, owned);
-      const test = testData ? this.upload("train: test_data", testData, owned) : undefined;
+      const train = uploadData(this.engine, "train: training_data", trainingData, this.inputDim, this.outputDim, owned);
+      const test = testData ? uploadData(this.engine, "train: test_data", testData, this.inputDim, this.outputDim, owned) : undefined;
       const n = train.x.rows, units = this.outputDim, rows = Math.min(miniBatchSize, n);
       const idx = heap.alloc(n * 4), xb = heap.alloc(rows * train.x.cols * 4), yb = heap.alloc(rows * units * 4);
       owned.push(idx, xb, yb);
@@ -169,7 +153,7 @@ export class SequentialNetwork {
   evaluate(testData: CourseData): number {
     const owned: number[] = [];
     try {
-      const test = this.upload("evaluate: test_data", testData, owned);
+      const test = uploadData(this.engine, "evaluate: test_data", testData, this.inputDim, this.outputDim, owned);
       return this.evaluateDevice(test.x, test.y);
     } finally {
       for (const p of owned) this.engine.heap.release(p);
@@ -204,15 +188,5 @@ export class SequentialNetwork {
     if (rows <= this.rowsReserved) return;
     for (const layer of this.layers) layer.reserve(rows);
     this.rowsReserved = rows;
-  }
-
-  private upload(what: string, data: CourseData, owned: number[]): { x: DeviceInputs; y: DeviceTargets } {
-    if (this.layers.length === 0) throw new ModelError("SequentialNetwork has no layers: add() some first");
-    const [xs, ys] = "images" in data ? [data.images, data.labels] : [data.x, data.y];
-    const x = uploadInputs(this.engine, `${what} x`, xs, this.inputDim);
-    owned.push(x.ptr);
-    const y = uploadTargets(this.engine, `${what} y`, ys, x.rows, this.outputDim, "meanSquaredError"); // digits become one-hot rows
-    owned.push(y.ptr);
-    return { x, y };
   }
 }
