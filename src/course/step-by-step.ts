@@ -110,18 +110,22 @@ export class StepWorkspace {
 
 /** Forward, loss, backward and W −= lr·dW for one minibatch (train_step); returns the loss. */
 export function trainStep(X: Tensor, Y: Indices, params: Params, learningRate = 0.1, work?: StepWorkspace): number {
+  if (work && work.batch !== X.rows) throw new ShapeError(`trainStep: X has ${X.rows} rows but the workspace was made for batches of ${work.batch}`);
   const w = work ?? new StepWorkspace(X.rows, params);
+  const relu1 = params.activation === "relu";
   const [, cache1] = affineForward(X, params.W1, params.b1, w.a1);
-  const g = params.activation === "relu" ? [relu, reluGrad] as const : [sigmoid, sigmoidGrad] as const;
-  g[0](w.a1, w.z1);
+  (relu1 ? relu : sigmoid)(w.a1, w.z1);
   const [, cache2] = affineForward(w.z1, params.W2, params.b2, w.a2);
   softmax(w.a2, w.yHat);
   const loss = softmaxSparseCrossEntropyBackward(w.yHat, Y, w.dy); // dy = (y_hat − t) / batch_num
   affineBackward(w.dy, cache2, { dX: w.dz1, dW: w.dW2, db: w.db2 });
-  g[1](w.z1, w.dz1, w.da1);
+  (relu1 ? reluGrad : sigmoidGrad)(w.z1, w.dz1, w.da1);
   affineBackward(w.da1, cache1, { dX: null, dW: w.dW1, db: w.db1 }); // db1 = Σ da1, not Σ dz1
-  const k = X.engine.k;
-  for (const [p, d] of [[params.W1, w.dW1], [params.b1, w.db1], [params.W2, w.dW2], [params.b2, w.db2]]) k.sgdStep(p.ptr, d.ptr, p.size, learningRate);
+  const k = X.engine.k; // update_params: W = W − learning_rate · dW
+  k.sgdStep(params.W1.ptr, w.dW1.ptr, params.W1.size, learningRate);
+  k.sgdStep(params.b1.ptr, w.db1.ptr, params.b1.size, learningRate);
+  k.sgdStep(params.W2.ptr, w.dW2.ptr, params.W2.size, learningRate);
+  k.sgdStep(params.b2.ptr, w.db2.ptr, params.b2.size, learningRate);
   if (!work) w.dispose();
   return loss;
 }
