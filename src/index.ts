@@ -1,4 +1,4 @@
-// scratchnet's public API: the Keras-style model, its pieces, and the data helpers.
+// scratchnet's public API: the Keras-style model, its pieces, the data helpers, and the course.
 import { init } from "./core/engine.js";
 
 export { init, engine, createEngine, wasmBytes, Engine } from "./core/engine.js";
@@ -16,6 +16,28 @@ export type { LossName, LossSpec, MetricName } from "./models/losses.js";
 export { SGD, Adam, Optimizer } from "./optimizers.js";
 export { tensor2d, type Matrix2D, type Inputs, type Labels } from "./data/inputs.js";
 export { parseIdxImages, parseIdxLabels, mnistSplit, type MnistSplit } from "./data/mnist.js";
+
+export { parseLayersModel, ModelFileError, type LayersModel } from "./io/layers-model.js";
+
+// Data: CSV, the breast cancer set, Fashion-MNIST's JSON, splits, and 2-D sets for pictures.
+export { parseNumericCsv, type NumericCsv } from "./data/csv.js";
+export { parseBreastCancer, BREAST_CANCER_FEATURES, type BreastCancer } from "./data/breast-cancer.js";
+export { stratifiedSplit, trainValTestSplit, standardize, columnStats, oneHot, takeRows, takeLabels, type SplitIndices, type LabelledSet } from "./data/split.js";
+export { parseFashionClass, fashionMnistSplit, FASHION_CLASSES, type FashionMnist } from "./data/fashion-mnist.js";
+export * as datasets from "./data/synthetic.js";
+
+// The course (seeds 000-004), lesson by lesson. Classes keep the course's names; functions whose
+// names repeat across lessons (softmax, predict, ...) live in one namespace per lesson.
+export * as perceptron from "./course/perceptron.js"; // lesson 1: AND, NAND, OR, XOR, Perceptron
+export { Perceptron } from "./course/perceptron.js";
+export * as activations from "./course/activations.js"; // lesson 2: step, sigmoid, ... as array functions
+export * as forwardPass from "./course/forward-pass.js"; // lesson 2: initNetwork, forward, batchAccuracy
+export { SingleLayer } from "./course/single-layer.js"; // lesson 4
+export { DualLayer, RandomInitNetwork, type DualLayerArgs } from "./course/dual-layer.js";
+export { MinibatchNetwork, MultiClassNetwork, type MinibatchArgs } from "./course/minibatch-network.js";
+export { CourseNetwork, type CourseArgs, type CourseFitArgs } from "./course/course-network.js";
+export { SequentialNetwork, DenseLayer, ActivationLayer, Layer as CourseLayer, MSE, type CourseData, type TrainResult, type SequentialNetworkArgs } from "./course/sequential-network.js"; // lesson 6
+export { averageDigit, predictAverageDigit, evaluateAverageDigit, onlyDigit, AVERAGE_DIGIT_BIAS, AVERAGE_DIGIT_THRESHOLD, type DigitData } from "./course/average-digit.js";
 
 /** Keras' regularizers.l1l2. */
 export const regularizers = { l1l2: ({ l1 = 0, l2 = 0 }: { l1?: number; l2?: number } = {}) => ({ l1, l2 }) };

@@ -1,3 +1,7 @@
 // Node-only additions (they read files): `import { loadMnist } from "scratchnet/node"`.
 export * from "./index.js";
 export { loadMnist } from "./data/mnist-node.js";
+export { loadBreastCancer } from "./data/breast-cancer.js";
+export { loadFashionMnist } from "./data/fashion-mnist.js";
+export { readLayersModel } from "./io/layers-model-node.js";
+export { loadSampleWeight, SAMPLE_WEIGHT_DIR } from "./course/sample-weight.js";
