@@ -32,11 +32,15 @@ export * as perceptron from "./course/perceptron.js"; // lesson 1: AND, NAND, OR
 export { Perceptron } from "./course/perceptron.js";
 export * as activations from "./course/activations.js"; // lesson 2: step, sigmoid, ... as array functions
 export * as forwardPass from "./course/forward-pass.js"; // lesson 2: initNetwork, forward, batchAccuracy
+export { DeepNeuralNet, type DeepActivation, type DeepNeuralNetOptions, type CourseMatrix } from "./course/deep-neural-net.js"; // lesson 3
 export { SingleLayer } from "./course/single-layer.js"; // lesson 4
 export { DualLayer, RandomInitNetwork, type DualLayerArgs } from "./course/dual-layer.js";
 export { MinibatchNetwork, MultiClassNetwork, type MinibatchArgs } from "./course/minibatch-network.js";
 export { CourseNetwork, type CourseArgs, type CourseFitArgs } from "./course/course-network.js";
 export { SequentialNetwork, DenseLayer, ActivationLayer, Layer as CourseLayer, MSE, type CourseData, type TrainResult, type SequentialNetworkArgs } from "./course/sequential-network.js"; // lesson 6
+export * as stepByStep from "./course/step-by-step.js"; // lesson 7: affineForward, affineBackward, trainStep, ...
+export { trainingCycle, imagesToTensors, type CycleOptions, type CycleResult } from "./course/step-by-step-cycle.js";
+export { Indices } from "./ops/indices.js";
 export { averageDigit, predictAverageDigit, evaluateAverageDigit, onlyDigit, AVERAGE_DIGIT_BIAS, AVERAGE_DIGIT_THRESHOLD, type DigitData } from "./course/average-digit.js";
 
 /** Keras' regularizers.l1l2. */
