@@ -1,8 +1,10 @@
 // Forward passes of a course network over data in WASM, EVAL_ROWS rows at a time (predict,
-// score and the validation loss): buffers stay small whatever the size of the set.
-import type { DeviceInputs, Inputs } from "../data/inputs.js";
-import { uploadInputs } from "../data/inputs.js";
-import type { DeviceTargets } from "../data/labels.js";
+// score and the validation loss): buffers stay small whatever the size of the set; and the upload
+// of x and y for fit and score.
+import type { Engine } from "../core/engine.js";
+import { uploadInputs, type DeviceInputs, type Inputs, type Labels } from "../data/inputs.js";
+import { uploadTargets, type DeviceTargets } from "../data/labels.js";
+import type { LossName } from "../models/losses.js";
 import { forChunks } from "../models/inference.js";
 import type { CourseNetwork } from "./course-network.js";
 
@@ -28,4 +30,15 @@ export function outputsOf(net: CourseNetwork, x: Inputs, rows: number): Float32A
     engine.heap.release(inputs.ptr);
   }
   return out;
+}
+
+/** Copy x and y into WASM for a network of `inputs` → `outputs` units (the caller frees both). */
+export function uploadData(engine: Engine, x: Inputs, y: Labels, what: string, inputs: number, outputs: number, loss: LossName): { inputs: DeviceInputs; targets: DeviceTargets } {
+  const dx = uploadInputs(engine, `${what}: x`, x, inputs);
+  try {
+    return { inputs: dx, targets: uploadTargets(engine, `${what}: y`, y, dx.rows, outputs, loss) };
+  } catch (e) {
+    engine.heap.release(dx.ptr);
+    throw e;
+  }
 }

@@ -1,6 +1,7 @@
 // fit() of seed 001's classes: the course's epoch loop on data copied into WASM once. Batches are
 // gathered by index into fixed buffers (batch gradient descent is one batch of every row, in
-// order); each epoch records (Σ loss + reg_loss) / m and, with validation data, the val loss.
+// order); each epoch records (Σ loss + reg_loss) / m and, with validation data, the val loss and
+// accuracy; onEpochEnd may stop the loop early.
 import { assertPositiveInteger, ModelError, TrainingError } from "../core/errors.js";
 import { shapeOf, type Inputs, type Labels } from "../data/inputs.js";
 import { gatherInputs, gatherTargets } from "../data/batches.js";
@@ -14,12 +15,17 @@ export interface CourseFitArgs {
   epochs?: number;
   xVal?: Inputs;
   yVal?: Labels;
+  /**
+   * Called after each epoch (0-based) once losses, valLosses and valScores hold it; return false
+   * to stop there (e.g. when net.valScores reaches a target): fewer epochs than `epochs` are run.
+   */
+  onEpochEnd?: (epoch: number, net: CourseNetwork) => boolean | void;
 }
 
 /** Rows per forward pass of the validation loss. */
 const EVAL_ROWS = 1024;
 
-export function courseFit(net: CourseNetwork, x: Inputs, y: Labels, { epochs = 100, xVal, yVal }: CourseFitArgs): void {
+export function courseFit(net: CourseNetwork, x: Inputs, y: Labels, { epochs = 100, xVal, yVal, onEpochEnd }: CourseFitArgs): void {
   assertPositiveInteger("fit: epochs", epochs);
   if ((xVal === undefined) !== (yVal === undefined)) throw new ModelError("fit: give both xVal and yVal, or neither");
   const [rows, cols] = shapeOf("fit: x", x);
@@ -27,6 +33,7 @@ export function courseFit(net: CourseNetwork, x: Inputs, y: Labels, { epochs = 1
   net.initWeights(cols, net.outputsFor(y));
   net.losses = [];
   net.valLosses = [];
+  net.valScores = [];
   const { engine } = net, heap = engine.heap, k = engine.k;
   const owned: number[] = [];
   try {
@@ -53,6 +60,7 @@ export function courseFit(net: CourseNetwork, x: Inputs, y: Labels, { epochs = 1
       }
       net.losses.push((loss + net.regLoss()) / n);
       if (val) net.updateValLoss(val.inputs, val.targets);
+      if (onEpochEnd?.(epoch, net) === false) break;
     }
   } finally {
     for (const p of owned) heap.release(p);

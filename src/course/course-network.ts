@@ -7,10 +7,10 @@ import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { ModelError } from "../core/errors.js";
 import { Rng, DEFAULT_SEED } from "../core/random.js";
 import { Dense } from "../layers/dense.js";
-import { uploadInputs, type DeviceInputs, type Inputs, type Labels } from "../data/inputs.js";
-import { uploadTargets, type DeviceTargets } from "../data/labels.js";
+import type { DeviceInputs, Inputs, Labels } from "../data/inputs.js";
+import type { DeviceTargets } from "../data/labels.js";
 import { countCorrect, lossValue, outputGradient, type LossName } from "../models/losses.js";
-import { eachChunk, outputsOf } from "./course-eval.js";
+import { eachChunk, outputsOf, uploadData } from "./course-eval.js";
 import { courseFit, type CourseFitArgs } from "./course-fit.js";
 
 export type { CourseFitArgs };
@@ -38,6 +38,8 @@ export abstract class CourseNetwork {
   losses: number[] = [];
   /** Validation loss per epoch (when fit() was given xVal and yVal). */
   valLosses: number[] = [];
+  /** Validation accuracy per epoch (the score on xVal, yVal), from the pass that gives valLosses. */
+  valScores: number[] = [];
   /** @internal */ layers: Dense[] = [];
   /** @internal */ rng?: Rng;
   protected abstract readonly lossName: LossName;
@@ -132,11 +134,16 @@ export abstract class CourseNetwork {
     return sum;
   }
 
-  /** Append (Σ validation loss + regLoss()) / m to valLosses (data already in WASM). */
+  /** Append (Σ validation loss + regLoss()) / m to valLosses and the accuracy to valScores (data already in WASM). */
   updateValLoss(xVal: DeviceInputs, yVal: DeviceTargets): void {
-    let sum = 0;
-    eachChunk(this, xVal, yVal, EVAL_ROWS, (a, y, count) => (sum += lossValue(this.engine.k, this.lossName, a, y, count, this.outputUnits) * count));
+    const k = this.engine.k, units = this.outputUnits;
+    let sum = 0, correct = 0;
+    eachChunk(this, xVal, yVal, EVAL_ROWS, (a, y, count) => {
+      sum += lossValue(k, this.lossName, a, y, count, units) * count;
+      correct += countCorrect(k, this.lossName, a, y, count, units);
+    });
     this.valLosses.push((sum + this.regLoss()) / xVal.rows);
+    this.valScores.push(correct / xVal.rows);
   }
 
   /** Fraction of rows predicted right (the course's score). */
@@ -169,13 +176,7 @@ export abstract class CourseNetwork {
 
   /** @internal Copy x and y into WASM for this network (the caller frees both). */
   upload(x: Inputs, y: Labels, what: string): { inputs: DeviceInputs; targets: DeviceTargets } {
-    const inputs = uploadInputs(this.engine, `${what}: x`, x, this.inputUnits);
-    try {
-      return { inputs, targets: uploadTargets(this.engine, `${what}: y`, y, inputs.rows, this.outputUnits, this.lossName) };
-    } catch (e) {
-      this.engine.heap.release(inputs.ptr);
-      throw e;
-    }
+    return uploadData(this.engine, x, y, what, this.inputUnits, this.outputUnits, this.lossName);
   }
 
   /** @internal Size every layer's per-batch buffers for `rows` rows. */

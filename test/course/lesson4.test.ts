@@ -96,4 +96,47 @@ describe("MultiClassNetwork", () => {
     net.dispose();
     expect(heap.liveBytes).toBe(before); // fit, score, predict and dispose leave nothing allocated
   });
+
+  it("records the validation accuracy per epoch (valScores) and stops when onEpochEnd returns false", () => {
+    const { x, y } = blobs({ classes: 3, n: 300, noise: 0.5, seed: 5 });
+    const seen: number[] = [];
+    const net = new MultiClassNetwork({ units: 8, batchSize: 32, seed: 1 }).fit(x, y, { epochs: 30, xVal: x, yVal: y });
+    expect(net.valScores).toHaveLength(30);
+    expect(net.valScores[29]).toBe(net.score(x, y));
+    const stopped = new MultiClassNetwork({ units: 8, batchSize: 32, seed: 1 }).fit(x, y, {
+      epochs: 30, xVal: x, yVal: y, onEpochEnd: (epoch, n) => (seen.push(n.valScores[epoch]), epoch < 4),
+    });
+    expect([stopped.losses.length, stopped.valLosses.length, stopped.valScores.length]).toEqual([5, 5, 5]);
+    expect(seen).toEqual(net.valScores.slice(0, 5)); // same seed, same epochs
+    net.dispose();
+    stopped.dispose();
+  });
+
+  it("steps as the course's training() in float64, with the output bias summed per column", () => {
+    const { x, y } = blobs({ classes: 3, n: 40, noise: 0.8, seed: 3 });
+    const X = Array.from(x.data as ArrayLike<number>), m = 40, f = 2, h = 5, c = 3, lr = 0.1;
+    const net = new MultiClassNetwork({ units: h, batchSize: m, seed: 9 });
+    net.initWeights(f, c);
+    const read = (l: number, p: number) => { const q = net.layers[l].params()[p]; return Array.from(engine().heap.f32.subarray(q.value >>> 2, (q.value >>> 2) + q.size)); };
+    const [w1, b1, w2, b2] = [read(0, 0), read(0, 1), read(1, 0), read(1, 1)];
+    for (let epoch = 0; epoch < 3; epoch++) {
+      const a1 = Array.from({ length: m * h }, (_, i) => { const r = Math.floor(i / h), j = i % h; let z = b1[j]; for (let k = 0; k < f; k++) z += X[r * f + k] * w1[k * h + j]; return 1 / (1 + Math.exp(-z)); });
+      const err: number[] = [];
+      for (let r = 0; r < m; r++) {
+        const z = Array.from({ length: c }, (_, o) => b2[o] + a1.slice(r * h, r * h + h).reduce((s, a, j) => s + a * w2[j * c + o], 0));
+        const e = z.map((v) => Math.exp(v - Math.max(...z))), sum = e.reduce((s, v) => s + v, 0);
+        err.push(...e.map((v, o) => v / sum - (o === y[r] ? 1 : 0)));
+      }
+      const back = Array.from({ length: m * h }, (_, i) => { const r = Math.floor(i / h), j = i % h; let s = 0; for (let o = 0; o < c; o++) s += err[r * c + o] * w2[j * c + o]; return s * a1[i] * (1 - a1[i]); });
+      for (let j = 0; j < h; j++) for (let o = 0; o < c; o++) { let g = 0; for (let r = 0; r < m; r++) g += a1[r * h + j] * err[r * c + o]; w2[j * c + o] -= (lr * g) / m; }
+      for (let o = 0; o < c; o++) { let g = 0; for (let r = 0; r < m; r++) g += err[r * c + o]; b2[o] -= (lr * g) / m; } // np.sum(err, axis=0)
+      for (let k = 0; k < f; k++) for (let j = 0; j < h; j++) { let g = 0; for (let r = 0; r < m; r++) g += X[r * f + k] * back[r * h + j]; w1[k * h + j] -= (lr * g) / m; }
+      for (let j = 0; j < h; j++) { let g = 0; for (let r = 0; r < m; r++) g += back[r * h + j]; b1[j] -= (lr * g) / m; }
+    }
+    net.fit(x, y, { epochs: 3 }); // same seed: the same initial weights, one full batch per epoch
+    for (const [ours, ref] of [[read(0, 0), w1], [read(0, 1), b1], [read(1, 0), w2], [read(1, 1), b2]]) {
+      ours.forEach((v, i) => expect(v).toBeCloseTo(ref[i], 5));
+    }
+    net.dispose();
+  });
 });
