@@ -34,7 +34,8 @@ export function niceTicks(lo: number, hi: number, count = 5): Ticks {
   while (pow10(e + 1) <= raw) e++;
   while (pow10(e) > raw) e--;
   const base = pow10(e);
-  const m = [1, 2, 5, 10].find((k) => k * base >= raw * (1 - 1e-9)) ?? 10;
+  // The multiplier nearest to raw / base on a log scale (d3's thresholds √50, √10, √2).
+  const ratio = raw / base, m = ratio >= 7.0710678 ? 10 : ratio >= 3.1622777 ? 5 : ratio >= 1.4142136 ? 2 : 1;
   const decimals = Math.max(0, m === 10 ? -e - 1 : -e);
   const step = m * base;
   const round = (v: number) => Number(v.toFixed(Math.min(20, decimals)));
