@@ -43,6 +43,8 @@ export { trainingCycle, imagesToTensors, type CycleOptions, type CycleResult } f
 export { Indices } from "./ops/indices.js";
 export { averageDigit, predictAverageDigit, evaluateAverageDigit, onlyDigit, AVERAGE_DIGIT_BIAS, AVERAGE_DIGIT_THRESHOLD, type DigitData } from "./course/average-digit.js";
 
+export * as plot from "./plot/svg.js"; // lesson 8: SVG line charts, decision regions, image grids
+
 /** Keras' regularizers.l1l2. */
 export const regularizers = { l1l2: ({ l1 = 0, l2 = 0 }: { l1?: number; l2?: number } = {}) => ({ l1, l2 }) };
 

@@ -21,10 +21,12 @@ describe("public exports", () => {
     expect(typeof scratchnet.stepByStep.affineForward).toBe("function");
     expect(typeof scratchnet.stepByStep.affineBackward).toBe("function");
     expect(typeof scratchnet.datasets.spirals).toBe("function");
+    expect(typeof scratchnet.plot.lineChart).toBe("function");
+    expect(typeof scratchnet.plot.decisionRegions).toBe("function");
   });
 
   it("keeps file-reading loaders in scratchnet/node", () => {
-    for (const name of ["loadMnist", "loadBreastCancer", "loadFashionMnist", "readLayersModel", "loadSampleWeight"]) {
+    for (const name of ["loadMnist", "loadBreastCancer", "loadFashionMnist", "readLayersModel", "loadSampleWeight", "svgToPng", "writePicture"]) {
       expect(typeof (node as Record<string, unknown>)[name], name).toBe("function");
       expect(scratchnet, name).not.toHaveProperty(name);
     }
