@@ -45,8 +45,7 @@ export { averageDigit, predictAverageDigit, evaluateAverageDigit, onlyDigit, AVE
 
 export * as plot from "./plot/svg.js"; // lesson 8: SVG line charts, decision regions, image grids
 
-/** Keras' regularizers.l1l2. */
-export const regularizers = { l1l2: ({ l1 = 0, l2 = 0 }: { l1?: number; l2?: number } = {}) => ({ l1, l2 }) };
+export { regularizers } from "./regularizers.js";
 
 // The default engine is ready once this module has loaded: `import { Sequential } from "scratchnet"` just works.
 await init();
