@@ -1,0 +1,79 @@
+// Browser builds with esbuild (issue 5), all minified ES modules in dist/browser/:
+//   scratchnet.js         the full barrel for bundlers and pages; fetches scratchnet.wasm beside it
+//   scratchnet-core.js    the Keras-style API alone (src/core-entry.ts); the same scratchnet.wasm
+//   scratchnet.inline.js  the full barrel with the .wasm inlined (base64): one file that works
+//                         from <script type="module"> with no bundler and no server (file://)
+// `node scripts/build-browser.mjs [outDir]`; the test calls buildBrowser() with a temporary outDir.
+import * as esbuild from "esbuild";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+export const defaultOutDir = join(root, "dist", "browser");
+const wasmFile = join(root, "build", "scratchnet.wasm");
+
+/** Replaces src/wasm-location.ts (which points at ../build/ from src/ and dist/) with `contents`. */
+const wasmLocation = (contents) => ({
+  name: "scratchnet-wasm-location",
+  setup(build) {
+    build.onResolve({ filter: /\/wasm-location\.js$/ }, () => ({ path: "wasm-location", namespace: "scratchnet-wasm" }));
+    build.onLoad({ filter: /.*/, namespace: "scratchnet-wasm" }, () => ({ contents, loader: "js" }));
+  },
+});
+
+// Node's built-ins are reached only by dynamic import() on Node-only paths (engine.ts reading a
+// file: URL, the data loaders). In the bundle each becomes a stub that rejects with a clear
+// message when imported, so no `node:` specifier is left for a browser or a bundler to trip on.
+const nodeBuiltinsStub = {
+  name: "scratchnet-node-stub",
+  setup(build) {
+    build.onResolve({ filter: /^node:/ }, (args) => ({ path: args.path, namespace: "scratchnet-node-stub" }));
+    build.onLoad({ filter: /.*/, namespace: "scratchnet-node-stub" }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`scratchnet: ${args.path} is not available in this build; in a browser pass init() the .wasm bytes or URL and load data yourself`)});`,
+      loader: "js",
+    }));
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: true,
+  format: "esm",
+  platform: "browser",
+  target: "es2022", // top-level await
+  write: true,
+  metafile: true,
+  logLevel: "warning",
+};
+
+/** The data: URL the inline build fetches: the .wasm's bytes, base64. */
+export const wasmDataUrl = () => `data:application/wasm;base64,${readFileSync(wasmFile).toString("base64")}`;
+
+/** Build the three bundles into `outDir` and copy the .wasm beside them; returns their paths. */
+export async function buildBrowser(outDir = defaultOutDir) {
+  mkdirSync(outDir, { recursive: true });
+  const beside = wasmLocation(`export const wasmUrl = () => new URL("./scratchnet.wasm", import.meta.url);`);
+  const inline = wasmLocation(`export const wasmUrl = () => new URL(${JSON.stringify(wasmDataUrl())});`);
+  const files = {
+    full: join(outDir, "scratchnet.js"),
+    core: join(outDir, "scratchnet-core.js"),
+    inline: join(outDir, "scratchnet.inline.js"),
+    wasm: join(outDir, "scratchnet.wasm"),
+  };
+  const builds = [
+    [join(root, "src", "index.ts"), files.full, beside],
+    [join(root, "src", "core-entry.ts"), files.core, beside],
+    [join(root, "src", "index.ts"), files.inline, inline],
+  ];
+  const results = await Promise.all(builds.map(([entry, outfile, location]) =>
+    esbuild.build({ ...common, entryPoints: [entry], outfile, plugins: [location, nodeBuiltinsStub] })));
+  copyFileSync(wasmFile, files.wasm);
+  const inputs = results.map((r) => Object.keys(r.metafile.inputs));
+  return { files, inputs: { full: inputs[0], core: inputs[1], inline: inputs[2] } };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { files } = await buildBrowser(process.argv[2] ? resolve(process.argv[2]) : defaultOutDir);
+  console.log(`browser builds: ${Object.values(files).map((f) => f.slice(root.length)).join(", ")}`);
+}

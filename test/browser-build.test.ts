@@ -1,0 +1,83 @@
+// The browser builds (issue 5): built here into a temporary folder with esbuild's JS API, then
+// measured (core + .wasm under 30 KB gzipped), searched for Node-only code, and run.
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+// @ts-expect-error: a plain .mjs build script without type declarations
+import { buildBrowser } from "../scripts/build-browser.mjs";
+
+type Built = { files: Record<"full" | "core" | "inline" | "wasm", string>; inputs: Record<"full" | "core" | "inline", string[]> };
+const gzipped = (...files: string[]) => files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
+// `import … from "node:x"`, `import "node:x"`, `import("node:x")`, `require("node:x")`, minified or not.
+const nodeSpecifier = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']node:/;
+
+// Train a 2-4-1 network on XOR with the bundle at `url` and print its rounded predictions.
+const xorScript = (url: string) => `
+  const { Sequential, Dense, SGD } = await import(${JSON.stringify(url)});
+  const model = new Sequential([new Dense({ units: 4, activation: "tanh", inputShape: [2] }), new Dense({ units: 1, activation: "sigmoid" })]);
+  model.compile({ optimizer: new SGD({ learningRate: 0.5 }), loss: "binaryCrossentropy" });
+  const x = [[0, 0], [0, 1], [1, 0], [1, 1]];
+  await model.fit(x, [0, 1, 1, 0], { epochs: 2000, batchSize: 4, verbose: 0 });
+  console.log(JSON.stringify(Array.from(model.predict(x).data, Math.round)));`;
+// As a browser sees it: no `process`, and fetch() is the only way to the .wasm (file: URLs served from disk here).
+const asBrowser = (script: string) => `
+  const { readFile } = await import("node:fs/promises");
+  const fetchUrl = globalThis.fetch, fetchedUrls = [];
+  globalThis.fetch = async (url) => {
+    fetchedUrls.push(String(url));
+    return new URL(url).protocol === "file:" ? new Response(await readFile(new URL(url))) : fetchUrl(url);
+  };
+  delete globalThis.process;
+  ${script}
+  console.log(JSON.stringify(fetchedUrls));`;
+const run = (script: string) => execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }).trim().split("\n");
+
+describe("browser builds", () => {
+  let dir: string;
+  let built: Built;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), "scratchnet-browser-"));
+    built = await buildBrowser(dir);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("keeps the Keras-style core with its .wasm under 30 KB, minified and gzipped", () => {
+    expect(gzipped(built.files.core, built.files.wasm)).toBeLessThan(30 * 1024);
+  });
+
+  it("leaves Node-only modules out and no node: import in any bundle", () => {
+    const nodeOnly = /src\/(node\.ts|data\/mnist-node\.ts|io\/layers-model-node\.ts|course\/sample-weight\.ts|plot\/png-node\.ts|cli\/)/;
+    for (const name of ["full", "core", "inline"] as const) {
+      expect(built.inputs[name].filter((f) => nodeOnly.test(f)), name).toEqual([]);
+      expect(readFileSync(built.files[name], "utf8"), name).not.toMatch(nodeSpecifier);
+    }
+  });
+
+  it("inlines the .wasm in the single-file build, and fetches it from beside the others", () => {
+    const base64 = readFileSync(built.files.wasm).toString("base64");
+    expect(readFileSync(built.files.inline, "utf8")).toContain(`data:application/wasm;base64,${base64}`);
+    for (const name of ["full", "core"] as const) {
+      const text = readFileSync(built.files[name], "utf8");
+      expect(text).toContain(`new URL("./scratchnet.wasm",import.meta.url)`);
+      expect(text).not.toContain(base64.slice(0, 64));
+    }
+  });
+
+  it("the module build fetches scratchnet.wasm beside itself and learns XOR with no process object", () => {
+    const [predictions, fetched] = run(asBrowser(xorScript(pathToFileURL(built.files.core).href)));
+    expect(JSON.parse(predictions)).toEqual([0, 1, 1, 0]);
+    expect(JSON.parse(fetched)).toEqual([pathToFileURL(built.files.wasm).href]);
+  });
+
+  it("the single-file build needs nothing beside it", () => {
+    rmSync(built.files.wasm); // the last test: nothing else reads it
+    const [predictions, fetched] = run(asBrowser(xorScript(pathToFileURL(built.files.inline).href)));
+    expect(JSON.parse(predictions)).toEqual([0, 1, 1, 0]);
+    expect(JSON.parse(fetched)).toHaveLength(1);
+    expect(JSON.parse(fetched)[0]).toMatch(/^data:application\/wasm;base64,/);
+  });
+});
