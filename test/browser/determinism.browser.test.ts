@@ -1,0 +1,115 @@
+// The same seed and data give bit-identical weights after training in Node and in Chromium: the
+// shared scenario (four small networks) runs here and, bundled with esbuild, in headless Debian
+// Chromium driven by playwright-core; the SHA-256 of each network's weight bytes must match, and
+// Node's must equal the pinned constants so that a drift in the kernels is caught too.
+// Skipped, with a message saying so, when no Chromium is found (CHROMIUM_PATH or /usr/bin/chromium).
+import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AddressInfo } from "node:net";
+import { runScenarios, type ScenarioResult } from "./scenario.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`Chromium not found at ${CHROMIUM}: browser tests skipped; install it with apt-get install chromium`);
+}
+const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+  "--no-first-run", "--disable-quic", "--disable-sync"];
+
+/** Node's hashes of the scenario: any change to the kernels, initialisers or shuffling shows up here. */
+const PINNED: Record<string, string> = {
+  sigmoid: "2994b6e5328bcd5e47a86135231d4be24182d2e9b3101c1bc7a8822882a31bd2",
+  tanh: "581e658fd83396f83b5d087f0a021478ee173fd12465f06a194c1c671dd8f1fb",
+  relu: "a72ba878b0db695b559aa1ba4a72b596e0fc76fa74c1ba92cee3b1ac0799316d",
+  softmax: "0213ec7d0db0657e64d83da07a67b699ab9087c3aae7ad04f76146a81216a9df",
+};
+const NAMES = Object.keys(PINNED);
+
+let nodeResults: ScenarioResult[] = [];
+let browserResults: ScenarioResult[] = [];
+let work: string | undefined;
+let server: Server | undefined;
+let context: { close(): Promise<void> } | undefined;
+const pageErrors: string[] = [];
+
+/** Bundle the entry, serve it with the .wasm on 127.0.0.1, run it in Chromium, read the results. */
+async function runInChromium(): Promise<ScenarioResult[]> {
+  const { build } = await import("esbuild");
+  const { chromium } = await import("playwright-core");
+  work = await mkdtemp(join(tmpdir(), "scratchnet-browser-"));
+  const bundle = join(work, "b", "entry.js");
+  // node:* imports sit behind runtime checks in src/ and never run in a page.
+  await build({ entryPoints: [join(here, "entry.ts")], bundle: true, format: "esm", platform: "browser", target: "es2022",
+    outfile: bundle, external: ["node:*"], logLevel: "silent" });
+  const files: Record<string, { path: string; type: string }> = {
+    "/b/entry.js": { path: bundle, type: "text/javascript" },
+    // The bundle's import.meta.url is /b/entry.js, so the library fetches ../build/scratchnet.wasm.
+    "/build/scratchnet.wasm": { path: join(root, "build", "scratchnet.wasm"), type: "application/wasm" },
+  };
+  const page = `<!doctype html><meta charset="utf-8"><title>scratchnet determinism</title><script type="module" src="/b/entry.js"></script>`;
+  server = createServer(async (req, res) => {
+    const url = (req.url ?? "/").split("?")[0];
+    const file = files[url];
+    if (url === "/") { res.writeHead(200, { "content-type": "text/html" }); res.end(page); return; }
+    if (!file) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { "content-type": file.type });
+    res.end(await readFile(file.path));
+  });
+  await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const ctx = await chromium.launchPersistentContext(join(work, "profile"), { executablePath: CHROMIUM, headless: true, args: ARGS });
+  context = ctx;
+  await ctx.route("**/*", (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+  const tab = ctx.pages()[0] ?? await ctx.newPage();
+  tab.on("pageerror", (e) => pageErrors.push(String(e)));
+  tab.on("console", (m) => { if (m.type() === "error") pageErrors.push(m.text()); });
+  await tab.goto(`${origin}/`);
+  const handle = await tab.waitForFunction(() => (globalThis as unknown as { __determinism?: unknown }).__determinism, undefined, { timeout: 20_000 })
+    .catch((e: unknown) => { throw new Error(`the page gave no result: ${String(e)}\npage errors: ${pageErrors.join("\n") || "none"}`); });
+  const out = (await handle.jsonValue()) as { ok: boolean; value: unknown };
+  if (!out.ok) throw new Error(`the scenario failed in Chromium: ${String(out.value)}`);
+  return out.value as ScenarioResult[];
+}
+
+describe("bit-identical training in Node and Chromium", () => {
+  beforeAll(async () => {
+    nodeResults = await runScenarios();
+    if (haveChromium) browserResults = await runInChromium();
+    await mkdir(join(root, "out"), { recursive: true });
+    await writeFile(join(root, "out", "determinism.json"), JSON.stringify({ chromium: haveChromium ? CHROMIUM : null, node: nodeResults, browser: browserResults }, null, 2) + "\n");
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  for (const name of NAMES) {
+    it(`${name}: Node's weight hash is the pinned one`, () => {
+      const r = nodeResults.find((x) => x.name === name)!;
+      expect(Number.isFinite(r.loss)).toBe(true);
+      expect(r.sha256).toBe(PINNED[name]);
+    });
+
+    it.skipIf(!haveChromium)(`${name}: Chromium's weight hash equals Node's`, () => {
+      const b = browserResults.find((x) => x.name === name);
+      const n = nodeResults.find((x) => x.name === name)!;
+      expect(b, `no ${name} result from Chromium`).toBeDefined();
+      expect(b!.weights).toBe(n.weights);
+      expect(b!.sha256).toBe(n.sha256);
+      expect(b!.loss).toBe(n.loss);
+    });
+  }
+
+  it.skipIf(!haveChromium)("the page logged no error", () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
