@@ -1,13 +1,17 @@
 // Browser builds with esbuild (issue 5), all minified ES modules in dist/browser/:
 //   scratchnet.js         the full barrel for bundlers and pages; fetches scratchnet.wasm beside it
 //   scratchnet-core.js    the Keras-style API alone (src/core-entry.ts); the same scratchnet.wasm
-//   scratchnet.inline.js  the full barrel with the .wasm inlined (base64): one file that works
-//                         from <script type="module"> with no bundler and no server (file://)
+//   scratchnet.inline.js  the full barrel with the .wasm inlined (base64): one file, no bundler,
+//                         no server setup; import it from <script type="module">
+//   scratchnet.global.js  the same as a classic script, for pages opened from file:// (Chromium
+//                         refuses module scripts there): `<script src>` sets globalThis.scratchnet
+//                         to a Promise of the module's exports
 // `node scripts/build-browser.mjs [outDir]`; the test calls buildBrowser() with a temporary outDir.
 import * as esbuild from "esbuild";
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Script } from "node:vm";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const defaultOutDir = join(root, "dist", "browser");
@@ -50,7 +54,20 @@ const common = {
 /** The data: URL the inline build fetches: the .wasm's bytes, base64. */
 export const wasmDataUrl = () => `data:application/wasm;base64,${readFileSync(wasmFile).toString("base64")}`;
 
-/** Build the three bundles into `outDir` and copy the .wasm beside them; returns their paths. */
+/** An ES module bundle without imports or import.meta, rewrapped as a classic script. */
+export function asClassicScript(esm) {
+  const exported = /export\s*\{([^}]*)\};?\s*$/.exec(esm);
+  if (!exported) throw new Error("asClassicScript: the bundle does not end with one export { ... }");
+  const fields = exported[1].split(",").map((item) => {
+    const [local, name = local] = item.trim().split(/\s+as\s+/);
+    return `${name}:${local}`;
+  });
+  const script = `globalThis.scratchnet=(async()=>{${esm.slice(0, exported.index)}return Object.freeze({${fields.join(",")}})})();\n`;
+  new Script(script); // throws on any import, export or import.meta left in it
+  return script;
+}
+
+/** Build the bundles into `outDir` and copy the .wasm beside them; returns their paths. */
 export async function buildBrowser(outDir = defaultOutDir) {
   mkdirSync(outDir, { recursive: true });
   const beside = wasmLocation(`export const wasmUrl = () => new URL("./scratchnet.wasm", import.meta.url);`);
@@ -59,6 +76,7 @@ export async function buildBrowser(outDir = defaultOutDir) {
     full: join(outDir, "scratchnet.js"),
     core: join(outDir, "scratchnet-core.js"),
     inline: join(outDir, "scratchnet.inline.js"),
+    global: join(outDir, "scratchnet.global.js"),
     wasm: join(outDir, "scratchnet.wasm"),
   };
   const builds = [
@@ -69,6 +87,7 @@ export async function buildBrowser(outDir = defaultOutDir) {
   const results = await Promise.all(builds.map(([entry, outfile, location]) =>
     esbuild.build({ ...common, entryPoints: [entry], outfile, plugins: [location, nodeBuiltinsStub] })));
   copyFileSync(wasmFile, files.wasm);
+  writeFileSync(files.global, asClassicScript(readFileSync(files.inline, "utf8")));
   const inputs = results.map((r) => Object.keys(r.metafile.inputs));
   return { files, inputs: { full: inputs[0], core: inputs[1], inline: inputs[2] } };
 }

@@ -39,6 +39,7 @@ export async function sizeRows() {
     ["scratchnet/core + .wasm", "scratchnet-core.js, scratchnet.wasm", [files.core, files.wasm]],
     ["scratchnet (full barrel) + .wasm", "scratchnet.js, scratchnet.wasm", [files.full, files.wasm]],
     ["scratchnet inline (one file)", "scratchnet.inline.js", [files.inline]],
+    ["scratchnet global (one classic script)", "scratchnet.global.js", [files.global]],
     ["scratchnet .wasm alone", "scratchnet.wasm", [files.wasm]],
     ["TensorFlow.js layers+core+wasm", "tf-core, tf-layers, tf-backend-wasm .min.js, tfjs-backend-wasm.wasm",
       [tf("tfjs-core", "dist/tf-core.min.js"), tf("tfjs-layers", "dist/tf-layers.min.js"),

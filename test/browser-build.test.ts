@@ -10,14 +10,14 @@ import { gzipSync } from "node:zlib";
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { buildBrowser } from "../scripts/build-browser.mjs";
 
-type Built = { files: Record<"full" | "core" | "inline" | "wasm", string>; inputs: Record<"full" | "core" | "inline", string[]> };
+type Built = { files: Record<"full" | "core" | "inline" | "global" | "wasm", string>; inputs: Record<"full" | "core" | "inline", string[]> };
 const gzipped = (...files: string[]) => files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 // `import … from "node:x"`, `import "node:x"`, `import("node:x")`, `require("node:x")`, minified or not.
 const nodeSpecifier = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']node:/;
 
-// Train a 2-4-1 network on XOR with the bundle at `url` and print its rounded predictions.
-const xorScript = (url: string) => `
-  const { Sequential, Dense, SGD } = await import(${JSON.stringify(url)});
+// Train a 2-4-1 network on XOR with the module `load` gives and print its rounded predictions.
+const xorScript = (load: string) => `
+  const { Sequential, Dense, SGD } = ${load};
   const model = new Sequential([new Dense({ units: 4, activation: "tanh", inputShape: [2] }), new Dense({ units: 1, activation: "sigmoid" })]);
   model.compile({ optimizer: new SGD({ learningRate: 0.5 }), loss: "binaryCrossentropy" });
   const x = [[0, 0], [0, 1], [1, 0], [1, 1]];
@@ -26,6 +26,7 @@ const xorScript = (url: string) => `
 // As a browser sees it: no `process`, and fetch() is the only way to the .wasm (file: URLs served from disk here).
 const asBrowser = (script: string) => `
   const { readFile } = await import("node:fs/promises");
+  const { runInThisContext } = await import("node:vm");
   const fetchUrl = globalThis.fetch, fetchedUrls = [];
   globalThis.fetch = async (url) => {
     fetchedUrls.push(String(url));
@@ -34,7 +35,7 @@ const asBrowser = (script: string) => `
   delete globalThis.process;
   ${script}
   console.log(JSON.stringify(fetchedUrls));`;
-const run = (script: string) => execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }).trim().split("\n");
+const run = (script: string) => execFileSync(process.execPath, ["--input-type=module"], { input: script, encoding: "utf8" }).trim().split("\n");
 
 describe("browser builds", () => {
   let dir: string;
@@ -55,11 +56,14 @@ describe("browser builds", () => {
       expect(built.inputs[name].filter((f) => nodeOnly.test(f)), name).toEqual([]);
       expect(readFileSync(built.files[name], "utf8"), name).not.toMatch(nodeSpecifier);
     }
+    expect(readFileSync(built.files.global, "utf8")).not.toMatch(nodeSpecifier);
   });
 
   it("inlines the .wasm in the single-file build, and fetches it from beside the others", () => {
     const base64 = readFileSync(built.files.wasm).toString("base64");
-    expect(readFileSync(built.files.inline, "utf8")).toContain(`data:application/wasm;base64,${base64}`);
+    for (const name of ["inline", "global"] as const) {
+      expect(readFileSync(built.files[name], "utf8"), name).toContain(`data:application/wasm;base64,${base64}`);
+    }
     for (const name of ["full", "core"] as const) {
       const text = readFileSync(built.files[name], "utf8");
       expect(text).toContain(`new URL("./scratchnet.wasm",import.meta.url)`);
@@ -68,16 +72,20 @@ describe("browser builds", () => {
   });
 
   it("the module build fetches scratchnet.wasm beside itself and learns XOR with no process object", () => {
-    const [predictions, fetched] = run(asBrowser(xorScript(pathToFileURL(built.files.core).href)));
+    const [predictions, fetched] = run(asBrowser(xorScript(`await import(${JSON.stringify(pathToFileURL(built.files.core).href)})`)));
     expect(JSON.parse(predictions)).toEqual([0, 1, 1, 0]);
     expect(JSON.parse(fetched)).toEqual([pathToFileURL(built.files.wasm).href]);
   });
 
-  it("the single-file build needs nothing beside it", () => {
+  it("the single-file builds need nothing beside them, as a module and as a classic script", () => {
     rmSync(built.files.wasm); // the last test: nothing else reads it
-    const [predictions, fetched] = run(asBrowser(xorScript(pathToFileURL(built.files.inline).href)));
-    expect(JSON.parse(predictions)).toEqual([0, 1, 1, 0]);
-    expect(JSON.parse(fetched)).toHaveLength(1);
-    expect(JSON.parse(fetched)[0]).toMatch(/^data:application\/wasm;base64,/);
+    const asModule = `await import(${JSON.stringify(pathToFileURL(built.files.inline).href)})`;
+    const asClassic = `(runInThisContext(await readFile(${JSON.stringify(built.files.global)}, "utf8")), await globalThis.scratchnet)`;
+    for (const load of [asModule, asClassic]) {
+      const [predictions, fetched] = run(asBrowser(xorScript(load)));
+      expect(JSON.parse(predictions)).toEqual([0, 1, 1, 0]);
+      expect(JSON.parse(fetched)).toHaveLength(1);
+      expect(JSON.parse(fetched)[0]).toMatch(/^data:application\/wasm;base64,/);
+    }
   });
 });
