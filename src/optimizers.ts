@@ -50,6 +50,11 @@ export abstract class Optimizer {
     this.owner = undefined;
   }
 
+  /** The state buffers (pointer, floats) an update reads and writes: fit() snapshots them with the weights. */
+  stateBuffers(): { ptr: number; size: number }[] {
+    return [];
+  }
+
   protected allocate(_engine: Engine): void {}
   protected abstract apply(k: Engine["k"], p: Param, i: number): void;
   abstract getConfig(): Record<string, number>;
@@ -69,6 +74,10 @@ export class SGD extends Optimizer {
 
   protected override allocate(engine: Engine): void {
     if (this.momentum > 0) this.velocity = this.params.map((p) => engine.heap.calloc(p.size * 4));
+  }
+
+  override stateBuffers() {
+    return this.velocity.map((ptr, i) => ({ ptr, size: this.params[i].size }));
   }
 
   protected apply(k: Engine["k"], p: Param, i: number): void {
@@ -109,6 +118,10 @@ export class Adam extends Optimizer {
   protected override allocate(engine: Engine): void {
     this.m = this.params.map((p) => engine.heap.calloc(p.size * 4));
     this.v = this.params.map((p) => engine.heap.calloc(p.size * 4));
+  }
+
+  override stateBuffers() {
+    return [...this.m, ...this.v].map((ptr, i) => ({ ptr, size: this.params[i % this.params.length].size }));
   }
 
   protected apply(k: Engine["k"], p: Param, i: number): void {

@@ -51,7 +51,7 @@ export async function fit(model: Sequential, x: Inputs, y: Labels, args: FitArgs
   model.fitting = true;
   try {
     const all = upload(model, x, y, "x", "y", own);
-    const nVal = Math.floor(all.x.rows * validationSplit);
+    const nVal = args.validationData ? 0 : Math.floor(all.x.rows * validationSplit); // as in Keras, validationData overrides the split
     const train = { x: { ...all.x, rows: all.x.rows - nVal }, y: { ...all.y, rows: all.x.rows - nVal } };
     if (train.x.rows === 0) throw new ModelError(`fit: validationSplit ${validationSplit} leaves no training rows`);
     let val = nVal > 0 ? { x: tailInputs(all.x, nVal), y: tailTargets(all.y, nVal, model.outputUnits) } : undefined;
@@ -114,7 +114,7 @@ async function loop(model: Sequential, r: Run, callbacks: CallbackList): Promise
       gatherInputs(k, r.train.x, r.idx + start * 4, count, r.xb);
       gatherTargets(k, r.train.y, r.idx + start * 4, count, r.yb, r.units);
       const loss = trainStep(model, r.xb, targets, count);
-      if (!Number.isFinite(loss)) throw diverged(model, `the loss became ${loss} at epoch ${epoch + 1}, batch ${b + 1}`, r.snapshot.restoreIfNonFinite(), epoch);
+      if (!Number.isFinite(loss)) throw diverged(model, `the loss became ${loss} at epoch ${epoch + 1}, batch ${b + 1}`, r.snapshot, epoch);
       lossSum += loss * count;
       seen += count;
       if (withAccuracy) {
@@ -131,7 +131,7 @@ async function loop(model: Sequential, r: Run, callbacks: CallbackList): Promise
     }
     // A finite loss can still be followed by an update that overflows (the epoch's last batch
     // has no next loss to catch it): check before the next snapshot or validation reads them.
-    if (r.snapshot.restoreIfNonFinite()) throw diverged(model, `the weights became NaN or Infinity by epoch ${epoch + 1}, batch ${Math.ceil(seen / r.batchSize)}`, true, epoch);
+    if (r.snapshot.weightsNonFinite()) throw diverged(model, `the weights became NaN or Infinity by epoch ${epoch + 1}, batch ${Math.ceil(seen / r.batchSize)}`, r.snapshot, epoch);
     const logs: Logs = { loss: lossSum / Math.max(1, seen) + penalty(model.layers) };
     if (withAccuracy) logs.accuracy = correct / judged;
     if (r.val) {
@@ -163,11 +163,12 @@ function lastLogs(history: History): Logs {
 /** Two significant digits, without float noise: 1e30 / 10 → "1e+29", not "1.0000000000000001e+29". */
 const readable = (x: number) => String(Number(x.toPrecision(2)));
 
-function diverged(model: Sequential, what: string, restored: boolean, epoch: number): TrainingError {
+/** Put back the weights and optimizer state of the epoch's start, and say so. */
+function diverged(model: Sequential, what: string, snapshot: Snapshot, epoch: number): TrainingError {
+  snapshot.restore();
   const lr = model.optimizer!.learningRate;
   return new TrainingError(
-    `${what}: training diverged. ` +
-      (restored ? `The weights had become non-finite and were restored to the start of epoch ${epoch + 1}. ` : "The update of that batch was not applied. ") +
+    `${what}: training diverged. The weights and the optimizer's state were restored to the start of epoch ${epoch + 1}. ` +
       `Use a smaller learning rate (now ${lr}; try ${readable(lr / 10)}) or scale the inputs (e.g. pixels by 1/255).`,
   );
 }

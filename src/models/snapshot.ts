@@ -1,36 +1,44 @@
-// A copy of a model's weights taken at each epoch start, so that a diverged fit() never leaves
-// non-finite weights behind. One buffer, allocated per fit(); copies stay inside WASM memory.
+// The model's weights AND its optimizer's state (velocity, Adam's m, v and step count), copied
+// at each epoch start, so that a diverged fit() leaves the model as it was before that epoch:
+// retrying with a smaller learning rate then starts from sane weights and a sane optimizer.
+// One buffer, allocated per fit(); copies stay inside WASM memory.
 import type { Sequential } from "./sequential.js";
-import type { Param } from "../layers/layer.js";
 
 export class Snapshot {
   readonly ptr: number;
-  private readonly params: Param[];
+  private readonly regions: { ptr: number; size: number }[];
+  private iterations = 0;
 
   constructor(private readonly model: Sequential) {
-    this.params = model.params();
-    this.ptr = model.engine!.heap.alloc(this.params.reduce((n, p) => n + p.size, 0) * 4);
+    const params = model.params().map((p) => ({ ptr: p.value, size: p.size }));
+    this.regions = [...params, ...model.optimizer!.stateBuffers()];
+    this.ptr = model.engine!.heap.alloc(this.regions.reduce((n, r) => n + r.size, 0) * 4);
   }
 
   take(): void {
-    const f32 = this.model.engine!.heap.f32;
-    let at = this.ptr >>> 2;
-    for (const p of this.params) {
-      f32.copyWithin(at, p.value >>> 2, (p.value >>> 2) + p.size);
-      at += p.size;
-    }
+    this.copy(true);
+    this.iterations = this.model.optimizer!.iterations;
   }
 
-  /** Put the snapshot back if any weight is NaN/Infinity; says whether it did. */
-  restoreIfNonFinite(): boolean {
+  restore(): void {
+    this.copy(false);
+    this.model.optimizer!.iterations = this.iterations;
+  }
+
+  /** Whether any weight is NaN or ±Infinity. */
+  weightsNonFinite(): boolean {
     const k = this.model.engine!.k;
-    if (!this.params.some((p) => k.countNonFinite(p.value, p.size) > 0)) return false;
+    return this.model.params().some((p) => k.countNonFinite(p.value, p.size) > 0);
+  }
+
+  private copy(out: boolean): void {
     const f32 = this.model.engine!.heap.f32;
     let at = this.ptr >>> 2;
-    for (const p of this.params) {
-      f32.copyWithin(p.value >>> 2, at, at + p.size);
-      at += p.size;
+    for (const r of this.regions) {
+      const live = r.ptr >>> 2;
+      if (out) f32.copyWithin(at, live, live + r.size);
+      else f32.copyWithin(live, at, at + r.size);
+      at += r.size;
     }
-    return true;
   }
 }
