@@ -9,9 +9,10 @@ const files = (dir: string): string[] =>
   readdirSync(join(root, dir)).flatMap((f) => (statSync(join(root, dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
 
 describe("budgets", () => {
-  it("the release .wasm stays under 30 KB", () => {
-    // Measured 17.9 KB at the first commit; the budget is 30 KB.
-    expect(statSync(join(root, "build/scratchnet.wasm")).size).toBeLessThan(30 * 1024);
+  it("the release .wasm stays within its budget: the measured size plus 20%", () => {
+    // 20,453 bytes measured after the GEMM and SIMD work (STYLE.md 2.4 rule 12); the ceiling
+    // is 30 KB. Raise this only in a commit that says why.
+    expect(statSync(join(root, "build/scratchnet.wasm")).size).toBeLessThanOrEqual(24_544);
   });
 
   it("no Math.exp/log/tanh/pow/random in src/: transcendental math and randomness run in WASM", () => {

@@ -1,5 +1,5 @@
 // A model as TensorFlow.js' layers-model artifacts: model.json (topology + weights manifest)
-// and weights.bin (little-endian float32, getWeights() order). Issue #6 adds loading.
+// and weights.bin (little-endian float32, getWeights() order); src/io/layers-model.ts reads them back.
 import type { Sequential } from "../models/sequential.js";
 
 export function toArtifacts(model: Sequential): { modelJson: object; weights: Uint8Array } {

@@ -1,4 +1,4 @@
-// The one layer protocol every skin (Keras Dense, the course's classes) is built on.
+// The layer protocol of the Keras-style engine (Dense implements it; Sequential and fit() drive it).
 import type { Engine } from "../core/engine.js";
 import type { Rng } from "../core/random.js";
 
