@@ -9,6 +9,7 @@ import { DataError, ModelError } from "../core/errors.js";
 import { shapeOf, uploadInputs, type DeviceInputs, type Inputs, type Matrix2D } from "../data/inputs.js";
 import { forChunks } from "../models/inference.js";
 import { getActivation } from "../layers/activations.js";
+import { COURSE_EVAL_ROWS } from "./course-eval.js";
 
 /** The course's bias for the average 8 (`b = -45`). */
 export const AVERAGE_DIGIT_BIAS = -45;
@@ -20,8 +21,6 @@ export interface DigitData {
   images: Inputs;
   labels: ArrayLike<number>;
 }
-
-const CHUNK = 1000;
 
 function upload(engine: Engine, what: string, data: DigitData): DeviceInputs {
   const inputs = uploadInputs(engine, what, data.images, shapeOf(what, data.images)[1]);
@@ -61,11 +60,11 @@ export function predictAverageDigit(images: Inputs, w: ArrayLike<number>, b = AV
   const heap = engine.heap, k = engine.k, sigmoid = getActivation("sigmoid");
   const x = uploadInputs(engine, "predictAverageDigit: images", images, w.length);
   const out = new Float32Array(x.rows);
-  const wPtr = heap.alloc(w.length * 4), bPtr = heap.alloc(4), z = heap.alloc(Math.min(CHUNK, x.rows) * 4);
+  const wPtr = heap.alloc(w.length * 4), bPtr = heap.alloc(4), z = heap.alloc(Math.min(COURSE_EVAL_ROWS, x.rows) * 4);
   try {
     heap.f32.set(w, wPtr >>> 2);
     heap.f32[bPtr >>> 2] = b;
-    forChunks(engine, x, CHUNK, (xb, _idx, start, count) => {
+    forChunks(engine, x, COURSE_EVAL_ROWS, (xb, _idx, start, count) => {
       k.gemm(xb, wPtr, z, count, x.cols, 1, 0); // X·W (W as one column)
       k.addRowVector(z, bPtr, z, count, 1);
       sigmoid.forward(k, z, z, count, 1);

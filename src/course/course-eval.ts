@@ -1,4 +1,4 @@
-// Forward passes of a course network over data in WASM, EVAL_ROWS rows at a time (predict,
+// Forward passes of a course network over data in WASM, COURSE_EVAL_ROWS rows at a time (predict,
 // score and the validation loss): buffers stay small whatever the size of the set; and the upload
 // of x and y for fit and score.
 import type { Engine } from "../core/engine.js";
@@ -7,6 +7,9 @@ import { uploadTargets, type DeviceTargets } from "../data/labels.js";
 import type { LossName } from "../models/losses.js";
 import { forChunks } from "../models/inference.js";
 import type { CourseNetwork } from "./course-network.js";
+
+/** Rows per forward pass when the course's classes predict, score or compute a validation loss. */
+export const COURSE_EVAL_ROWS = 1024;
 
 /** Call `body` with the output pointer, the matching targets and the row count of each chunk. */
 export function eachChunk(net: CourseNetwork, x: DeviceInputs, y: DeviceTargets, rows: number, body: (a: number, y: DeviceTargets, count: number) => void): void {
@@ -17,19 +20,37 @@ export function eachChunk(net: CourseNetwork, x: DeviceInputs, y: DeviceTargets,
 
 /** The output activations for `x`, row-major (rows × outputs), copied out of WASM. */
 export function outputsOf(net: CourseNetwork, x: Inputs, rows: number): Float32Array {
+  const units = net.outputUnits;
+  return eachOutput(net, x, rows, (n) => new Float32Array(n * units), (a, count, out, start) =>
+    out.set(net.engine.heap.f32.subarray(a >>> 2, (a >>> 2) + count * units), start * units));
+}
+
+/** The index of the largest output of each row (the argmaxRows kernel; the first on ties). */
+export function argmaxOf(net: CourseNetwork, x: Inputs, rows: number): Int32Array {
+  const { heap, k } = net.engine, units = net.outputUnits;
+  let best = 0;
+  try {
+    return eachOutput(net, x, rows, (n) => ((best = heap.alloc(Math.min(rows, n) * 4)), new Int32Array(n)), (a, count, out, start) => {
+      k.argmaxRows(a, best, count, units);
+      out.set(heap.i32.subarray(best >>> 2, (best >>> 2) + count), start);
+    });
+  } finally {
+    if (best) heap.release(best);
+  }
+}
+
+/** Upload x, forward it `rows` rows at a time and hand each chunk's output pointer to `take`. */
+function eachOutput<T>(net: CourseNetwork, x: Inputs, rows: number, make: (n: number) => T, take: (a: number, count: number, out: T, start: number) => void): T {
   const { engine } = net;
   const inputs = uploadInputs(engine, "predict: x", x, net.inputUnits);
-  const units = net.outputUnits, out = new Float32Array(inputs.rows * units);
   try {
+    const out = make(inputs.rows);
     net.reserve(Math.min(rows, inputs.rows));
-    forChunks(engine, inputs, rows, (xb, _idx, start, count) => {
-      const a = net.forpass(xb, count);
-      out.set(engine.heap.f32.subarray(a >>> 2, (a >>> 2) + count * units), start * units);
-    });
+    forChunks(engine, inputs, rows, (xb, _idx, start, count) => take(net.forpass(xb, count), count, out, start));
+    return out;
   } finally {
     engine.heap.release(inputs.ptr);
   }
-  return out;
 }
 
 /** Copy x and y into WASM for a network of `inputs` → `outputs` units (the caller frees both). */

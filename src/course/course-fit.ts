@@ -5,6 +5,8 @@
 import { assertPositiveInteger, ModelError, TrainingError } from "../core/errors.js";
 import { shapeOf, type Inputs, type Labels } from "../data/inputs.js";
 import { gatherInputs, gatherTargets } from "../data/batches.js";
+import type { DeviceTargets } from "../data/labels.js";
+import { COURSE_EVAL_ROWS } from "./course-eval.js";
 import type { CourseNetwork } from "./course-network.js";
 
 /**
@@ -22,38 +24,40 @@ export interface CourseFitArgs {
   onEpochEnd?: (epoch: number, net: CourseNetwork) => boolean | void;
 }
 
-/** Rows per forward pass of the validation loss. */
-const EVAL_ROWS = 1024;
-
 export function courseFit(net: CourseNetwork, x: Inputs, y: Labels, { epochs = 100, xVal, yVal, onEpochEnd }: CourseFitArgs): void {
   assertPositiveInteger("fit: epochs", epochs);
   if ((xVal === undefined) !== (yVal === undefined)) throw new ModelError("fit: give both xVal and yVal, or neither");
   const [rows, cols] = shapeOf("fit: x", x);
   if (cols === 0) throw new ModelError(`fit: x is a flat array of ${rows} numbers; pass rows of features (number[][] or tensor2d)`);
-  net.initWeights(cols, net.outputsFor(y));
-  net.losses = [];
-  net.valLosses = [];
-  net.valScores = [];
+  const units = net.outputsFor(y);
   const { engine } = net, heap = engine.heap, k = engine.k;
   const owned: number[] = [];
   try {
-    const train = net.upload(x, y, "fit");
+    // x and y (and the validation set) are checked and uploaded before the old weights go.
+    const train = net.upload(x, y, "fit", cols, units);
     owned.push(train.inputs.ptr, train.targets.ptr);
-    const val = xVal !== undefined && yVal !== undefined ? net.upload(xVal, yVal, "fit: validation") : undefined;
+    const val = xVal !== undefined && yVal !== undefined ? net.upload(xVal, yVal, "fit: validation", cols, units) : undefined;
     if (val) owned.push(val.inputs.ptr, val.targets.ptr);
-    const n = train.inputs.rows, size = Math.min(net.batchSize(n), n), units = net.outputUnits;
+    net.initWeights(cols, units);
+    net.losses = [];
+    net.valLosses = [];
+    net.valScores = [];
+    const n = train.inputs.rows, size = Math.min(net.batchSize(n), n);
     const width = train.targets.sparse ? 1 : units;
     const idx = heap.alloc(n * 4), xb = heap.alloc(size * cols * 4), yb = heap.alloc(size * width * 4);
     owned.push(idx, xb, yb);
     k.iota(idx, n);
-    net.reserve(Math.max(size, val ? Math.min(EVAL_ROWS, val.inputs.rows) : 0)); // sized once
+    net.reserve(Math.max(size, val ? Math.min(COURSE_EVAL_ROWS, val.inputs.rows) : 0)); // sized once
+    const batch: DeviceTargets = { ptr: yb, sparse: train.targets.sparse, rows: 0 }; // one object, rows set per step
     for (let epoch = 0; epoch < epochs; epoch++) {
       let loss = 0;
-      for (const start of net.genBatch(idx, n)) {
+      if (size < n) net.rng!.shuffle(idx, n); // gen_batch: np.random.permutation, from the seeded Rng
+      for (let start = 0; start < n; start += size) {
         const count = Math.min(size, n - start);
         gatherInputs(k, train.inputs, idx + start * 4, count, xb);
         gatherTargets(k, train.targets, idx + start * 4, count, yb, units);
-        loss += net.training(xb, { ptr: yb, sparse: train.targets.sparse, rows: count }, count);
+        batch.rows = count;
+        loss += net.training(xb, batch, count);
       }
       if (!Number.isFinite(loss)) {
         throw new TrainingError(`the loss became ${loss} at epoch ${epoch + 1}: training diverged; use a smaller learningRate (now ${net.lr}) or standardise the inputs`);

@@ -2,15 +2,16 @@
 // layers trained by the course's loop. Every number is computed by the WASM kernels the Keras
 // API uses (gemm, sigmoid/softmax, the fused (a − y)/m gradient, sumColumns, sgdStep, penalties):
 // these classes choose the course's initialisation, penalty scaling and loss bookkeeping. Names
-// are the course's: forpass, backprop, training, regLoss, updateValLoss, genBatch, initWeights.
+// are the course's: forpass, backprop, training, regLoss, updateValLoss, initWeights.
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { ModelError } from "../core/errors.js";
 import { Rng, DEFAULT_SEED } from "../core/random.js";
 import { Dense } from "../layers/dense.js";
+import type { Param } from "../layers/layer.js";
 import type { DeviceInputs, Inputs, Labels } from "../data/inputs.js";
 import type { DeviceTargets } from "../data/labels.js";
 import { countCorrect, lossValue, outputGradient, type LossName } from "../models/losses.js";
-import { eachChunk, outputsOf, uploadData } from "./course-eval.js";
+import { COURSE_EVAL_ROWS, eachChunk, outputsOf, uploadData } from "./course-eval.js";
 import { courseFit, type CourseFitArgs } from "./course-fit.js";
 
 export type { CourseFitArgs };
@@ -26,9 +27,6 @@ export interface CourseArgs {
   seed?: number;
 }
 
-/** Rows per forward pass when predicting or scoring. */
-const EVAL_ROWS = 1024;
-
 export abstract class CourseNetwork {
   readonly lr: number;
   readonly l1: number;
@@ -42,6 +40,8 @@ export abstract class CourseNetwork {
   valScores: number[] = [];
   /** @internal */ layers: Dense[] = [];
   /** @internal */ rng?: Rng;
+  /** Each layer's params (weight matrix first), read once in initWeights: no arrays per step. */
+  private layerParams: Param[][] = [];
   protected abstract readonly lossName: LossName;
   readonly engine: Engine;
 
@@ -60,28 +60,26 @@ export abstract class CourseNetwork {
     return n;
   }
 
-  /** gen_batch: start rows of the batches over the index buffer `idx`, reshuffled per call when batches are smaller than n. */
-  *genBatch(idx: number, n: number): Generator<number> {
-    const size = this.batchSize(n);
-    if (size < n) this.rng!.shuffle(idx, n); // np.random.permutation, from the seeded Rng
-    for (let start = 0; start < n; start += size) yield start;
-  }
-
   /** How many outputs targets `y` need (1 here; one per class for MultiClassNetwork). */
   outputsFor(_y: Labels): number {
     return 1;
   }
 
-  /** Fresh weights (the course re-initialises in every fit()), drawn from the seeded Rng. */
+  /** Fresh weights (the course re-initialises in every fit()) from the seeded Rng, swapped in once built. */
   initWeights(nFeatures: number, nOutputs = 1): void {
-    this.dispose();
-    this.rng = new Rng(this.engine, this.seed);
-    this.layers = this.makeLayers(nFeatures, nOutputs);
+    const rng = new Rng(this.engine, this.seed);
+    const layers = this.makeLayers(nFeatures, nOutputs);
     let units = nFeatures;
-    for (const layer of this.layers) {
-      layer.build(this.engine, units, this.rng);
-      units = layer.units;
+    try {
+      for (const layer of layers) units = (layer.build(this.engine, units, rng), layer.units);
+    } catch (e) {
+      for (const layer of layers) layer.dispose();
+      rng.dispose();
+      throw e;
     }
+    this.dispose();
+    [this.rng, this.layers] = [rng, layers];
+    this.layerParams = layers.map((layer) => layer.params());
   }
 
   /** Train for `epochs` (default 100), recording losses (and valLosses with xVal, yVal). */
@@ -113,11 +111,11 @@ export abstract class CourseNetwork {
     // err = (a − y)/m, fused with the loss; the course divides by m in backprop instead: same numbers.
     const mean = outputGradient(k, this.lossName, last.activation, a, y, last.outputGrad, m, last.units);
     this.backprop(x, m);
-    for (const layer of this.layers) {
-      const [w, ...rest] = layer.params();
+    for (let i = 0; i < this.layerParams.length; i++) {
+      const params = this.layerParams[i], w = params[0];
       if (this.l1) k.addL1Grad(w.value, w.grad, w.size, this.l1 / m); // w_grad += l1·sign(w)/m
       if (this.l2) k.addL2Grad(w.value, w.grad, w.size, this.l2 / (2 * m)); // kernel adds 2λw: w_grad += l2·w/m
-      for (const p of [w, ...rest]) k.sgdStep(p.value, p.grad, p.size, this.lr);
+      for (let j = 0; j < params.length; j++) k.sgdStep(params[j].value, params[j].grad, params[j].size, this.lr);
     }
     return mean * m;
   }
@@ -126,8 +124,8 @@ export abstract class CourseNetwork {
   regLoss(): number {
     const k = this.engine.k;
     let sum = 0;
-    for (const layer of this.live()) {
-      const w = layer.params()[0];
+    this.live();
+    for (const [w] of this.layerParams) {
       if (this.l1) sum += this.l1 * k.l1Norm(w.value, w.size);
       if (this.l2) sum += (this.l2 / 2) * k.l2Norm(w.value, w.size);
     }
@@ -138,7 +136,7 @@ export abstract class CourseNetwork {
   updateValLoss(xVal: DeviceInputs, yVal: DeviceTargets): void {
     const k = this.engine.k, units = this.outputUnits;
     let sum = 0, correct = 0;
-    eachChunk(this, xVal, yVal, EVAL_ROWS, (a, y, count) => {
+    eachChunk(this, xVal, yVal, COURSE_EVAL_ROWS, (a, y, count) => {
       sum += lossValue(k, this.lossName, a, y, count, units) * count;
       correct += countCorrect(k, this.lossName, a, y, count, units);
     });
@@ -151,7 +149,7 @@ export abstract class CourseNetwork {
     const { inputs, targets } = this.upload(x, y, "score");
     try {
       let correct = 0;
-      eachChunk(this, inputs, targets, EVAL_ROWS, (a, t, count) => (correct += countCorrect(this.engine.k, this.lossName, a, t, count, this.outputUnits)));
+      eachChunk(this, inputs, targets, COURSE_EVAL_ROWS, (a, t, count) => (correct += countCorrect(this.engine.k, this.lossName, a, t, count, this.outputUnits)));
       return correct / inputs.rows;
     } finally {
       this.engine.heap.release(inputs.ptr);
@@ -161,7 +159,7 @@ export abstract class CourseNetwork {
 
   /** The output activations for `x`, row-major (rows × outputs), copied out of WASM. */
   activations(x: Inputs): Float32Array {
-    return outputsOf(this, x, EVAL_ROWS);
+    return outputsOf(this, x, COURSE_EVAL_ROWS);
   }
 
   /** Class predictions (each class's own rule: z > 0 for one sigmoid output, argmax for softmax). */
@@ -174,9 +172,9 @@ export abstract class CourseNetwork {
     return this.live()[this.layers.length - 1].units;
   }
 
-  /** @internal Copy x and y into WASM for this network (the caller frees both). */
-  upload(x: Inputs, y: Labels, what: string): { inputs: DeviceInputs; targets: DeviceTargets } {
-    return uploadData(this.engine, x, y, what, this.inputUnits, this.outputUnits, this.lossName);
+  /** @internal Copy x and y into WASM for `inputs` → `outputs` units (this network's by default; the caller frees both). */
+  upload(x: Inputs, y: Labels, what: string, inputs = this.inputUnits, outputs = this.outputUnits): { inputs: DeviceInputs; targets: DeviceTargets } {
+    return uploadData(this.engine, x, y, what, inputs, outputs, this.lossName);
   }
 
   /** @internal Size every layer's per-batch buffers for `rows` rows. */
@@ -187,7 +185,7 @@ export abstract class CourseNetwork {
   /** Free the weights and the generator state; fit() makes new ones. */
   dispose(): void {
     for (const layer of this.layers) layer.dispose();
-    this.layers = [];
+    [this.layers, this.layerParams] = [[], []];
     this.rng?.dispose();
     this.rng = undefined;
   }

@@ -3,9 +3,10 @@
 // rows at a time (the last batch holds the remainder: 364 rows in batches of 32 → 12 steps).
 // MultiClassNetwork: a softmax output of one unit per class trained with cross-entropy; the
 // fused kernel gives err = (a − y)/m; predict is the argmax, score the accuracy.
-import { assertPositiveInteger } from "../core/errors.js";
-import { shapeOf, type Inputs, type Labels } from "../data/inputs.js";
+import { assertPositiveInteger, DataError, ShapeError } from "../core/errors.js";
+import { describeValue, shapeOf, type Inputs, type Labels } from "../data/inputs.js";
 import type { LossName } from "../models/losses.js";
+import { argmaxOf, COURSE_EVAL_ROWS } from "./course-eval.js";
 import { RandomInitNetwork, type DualLayerArgs } from "./dual-layer.js";
 
 export interface MinibatchArgs extends DualLayerArgs {
@@ -37,23 +38,27 @@ export class MinibatchNetwork extends RandomInitNetwork {
 export class MultiClassNetwork extends MinibatchNetwork {
   protected override readonly lossName: LossName = "categoricalCrossentropy";
 
+  /** One output per class: the width of one-hot rows, or the largest integer label + 1 (at least 2). */
   override outputsFor(y: Labels): number {
     const [, cols] = shapeOf("fit: y", y);
-    if (cols > 0) return cols;
-    const labels = y as ArrayLike<number>;
+    if (cols === 1) {
+      throw new ShapeError("fit: y is one column ([n, 1]); a MultiClassNetwork needs at least 2 classes: give one-hot rows of ≥ 2 columns (one per class) or a flat array of integer labels");
+    }
+    if (cols > 1) return cols;
+    const labels = y as ArrayLike<unknown>;
     let max = 1;
-    for (let i = 0; i < labels.length; i++) if (labels[i] > max) max = labels[i];
+    for (let i = 0; i < labels.length; i++) {
+      const t = labels[i];
+      if (typeof t !== "number" || !Number.isInteger(t) || t < 0) {
+        throw new DataError(`fit: y[${i}] is ${describeValue(t)}, not a class label; labels must be integers ≥ 0 (0, 1, 2, … one per class)`);
+      }
+      if (t > max) max = t;
+    }
     return max + 1;
   }
 
-  /** The index of the largest output of each row (argmax of z equals argmax of softmax(z)). */
+  /** The index of the largest output of each row (argmax of z equals argmax of softmax(z)), by the argmaxRows kernel. */
   override predict(x: Inputs): Int32Array {
-    const a = this.activations(x), c = this.outputUnits, out = new Int32Array(a.length / c);
-    for (let r = 0; r < out.length; r++) {
-      let best = 0;
-      for (let j = 1; j < c; j++) if (a[r * c + j] > a[r * c + best]) best = j;
-      out[r] = best;
-    }
-    return out;
+    return argmaxOf(this, x, COURSE_EVAL_ROWS);
   }
 }

@@ -18,6 +18,7 @@ import type { DeviceInputs } from "../data/inputs.js";
 import type { DeviceTargets } from "../data/labels.js";
 import { gatherInputs, gatherTargets } from "../data/batches.js";
 import { forChunks } from "../models/inference.js";
+import { COURSE_EVAL_ROWS } from "./course-eval.js";
 import type { Layer } from "./layer.js";
 import { MSE, uploadData, type CourseData } from "./mse.js";
 
@@ -40,9 +41,6 @@ export interface SequentialNetworkArgs {
   print?: (line: string) => void;
   engine?: Engine;
 }
-
-/** Rows per forward pass when evaluating. */
-const EVAL_ROWS = 500;
 
 export class SequentialNetwork {
   readonly layers: Layer[] = [];
@@ -91,7 +89,7 @@ export class SequentialNetwork {
       const n = train.x.rows, units = this.outputDim, rows = Math.min(miniBatchSize, n);
       const idx = heap.alloc(n * 4), xb = heap.alloc(rows * train.x.cols * 4), yb = heap.alloc(rows * units * 4);
       owned.push(idx, xb, yb);
-      this.reserve(Math.max(rows, Math.min(EVAL_ROWS, test?.x.rows ?? 0)));
+      this.reserve(Math.max(rows, Math.min(COURSE_EVAL_ROWS, test?.x.rows ?? 0)));
       k.iota(idx, n);
       result.total = test?.x.rows ?? 0;
       for (let epoch = 0; epoch < epochs; epoch++) {
@@ -177,7 +175,7 @@ export class SequentialNetwork {
   private evaluateDevice(x: DeviceInputs, y: DeviceTargets): number {
     let correct = 0;
     const units = this.outputDim;
-    forChunks(this.engine, x, EVAL_ROWS, (xb, _idx, start, count) => {
+    forChunks(this.engine, x, COURSE_EVAL_ROWS, (xb, _idx, start, count) => {
       const a = this.singleForward(xb, count);
       correct += this.engine.k.countCorrectOneHot(a, y.ptr + start * units * 4, count, units);
     });
