@@ -1,0 +1,53 @@
+// `npm run serve`: the web pages (issue 5) on http://127.0.0.1:8080/, from this checkout alone,
+// offline. URL layout (the same as the static copy `npm run build:web` writes to dist/web/):
+//   /            examples/web/   the pages and their scripts
+//   /lib/        dist/browser/   the library bundles and scratchnet.wasm (`npm run build` makes them)
+//   /models/     data/models/    the shipped models
+// `node scripts/serve.mjs [port]` (0 picks a free port); tests call createServer() below.
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createServer as httpServer } from "node:http";
+import { extname, join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+export const defaultRoots = { "/lib/": join(root, "dist", "browser"), "/models/": join(root, "data", "models"), "/": join(root, "examples", "web") };
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8", ".json": "application/json", ".wasm": "application/wasm", ".bin": "application/octet-stream",
+  ".svg": "image/svg+xml", ".png": "image/png", ".md": "text/plain; charset=utf-8" };
+
+/** The file a URL path maps to under `roots` (longest prefix first), or undefined if it leaves its folder. */
+export function resolvePath(urlPath, roots = defaultRoots) {
+  let path;
+  try { path = decodeURIComponent(urlPath.split("?")[0].split("#")[0]); } catch { return undefined; }
+  if (path.endsWith("/")) path += "index.html";
+  const prefix = Object.keys(roots).sort((a, b) => b.length - a.length).find((p) => path.startsWith(p));
+  if (!prefix) return undefined;
+  const base = roots[prefix], file = normalize(join(base, path.slice(prefix.length)));
+  return file === base || file.startsWith(base + sep) ? file : undefined;
+}
+
+/** A static server over `roots`; GET and HEAD only, no caching, nothing outside the folders. */
+export function createServer(roots = defaultRoots) {
+  return httpServer(async (req, res) => {
+    const file = req.method === "GET" || req.method === "HEAD" ? resolvePath(req.url ?? "/", roots) : undefined;
+    let body;
+    try { body = file && await readFile(file); } catch { body = undefined; }
+    if (!body) { res.writeHead(404, { "content-type": "text/plain" }); res.end("not found\n"); return; }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    res.end(req.method === "HEAD" ? undefined : body);
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1])) {
+  if (!existsSync(join(defaultRoots["/lib/"], "scratchnet.js"))) {
+    console.error("dist/browser/scratchnet.js is missing: run `npm run build` first");
+    process.exit(1);
+  }
+  const port = Number(process.argv[2] ?? process.env.PORT ?? 8080);
+  const server = createServer();
+  server.listen(port, "127.0.0.1", () => {
+    const url = `http://127.0.0.1:${server.address().port}/`;
+    console.log(`scratchnet pages at ${url}\n  ${url}digit.html   draw a digit\n  ${url}playground.html   the playground\nCtrl-C stops.`);
+  });
+}
