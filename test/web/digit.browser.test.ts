@@ -22,7 +22,7 @@ async function draw(points: [number, number][]) {
 const predicted = () => browser!.page.waitForFunction(() => {
   const d = (globalThis as unknown as { __digit?: { predicted: number; probabilities: number[] | null } }).__digit;
   return d && d.probabilities ? d : undefined;
-}).then((h) => h.jsonValue());
+}).then(async (h) => (await h.jsonValue())!);
 
 describe.skipIf(!haveChromium)("examples/web/digit.html in Chromium", () => {
   beforeAll(async () => {
