@@ -54,11 +54,3 @@ export class Tensor {
     this.engine.heap.release(this.ptr);
   }
 }
-
-/** Throw unless all tensors have the shape of the first. */
-export function assertSameShape(op: string, ...ts: Tensor[]): void {
-  const [r, c] = ts[0].shape;
-  for (const t of ts) {
-    if (t.rows !== r || t.cols !== c) throw new ShapeError(`${op}: shapes ${r}×${c} and ${t.rows}×${t.cols} differ; pass tensors of one shape`);
-  }
-}

@@ -20,6 +20,7 @@ import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { Rng } from "../core/random.js";
 import { Tensor } from "../core/tensor.js";
 import { ModelError, ShapeError } from "../core/errors.js";
+import { uploadInputs } from "../data/inputs.js";
 import * as ops from "../ops/activations.js";
 import { gemm, gemmNT, gemmTN, transpose } from "../ops/linear.js";
 import { mse, mseBackward } from "../ops/losses.js";
@@ -112,8 +113,9 @@ export class DeepNeuralNet {
   /** Full-batch training for `epochs` epochs; X is features × samples, y one row per output unit. */
   fit(X: CourseMatrix, y: number[] | CourseMatrix): this {
     const [x, ownX] = this.upload("X", X);
-    const [t, ownY] = this.upload("y", Array.isArray(y) && typeof y[0] === "number" ? [y as number[]] : (y as CourseMatrix));
+    let t: Tensor | undefined, ownY = false;
     try {
+      [t, ownY] = this.upload("y", Array.isArray(y) && typeof y[0] === "number" ? [y as number[]] : (y as CourseMatrix));
       expectTargets(t, this.netArch[this.layers - 1], x.cols);
       this.cost = [];
       for (let epoch = 0; epoch < this.epochs; epoch++) {
@@ -123,7 +125,7 @@ export class DeepNeuralNet {
       }
     } finally {
       if (ownX) x.dispose();
-      if (ownY) t.dispose();
+      if (ownY) t!.dispose();
     }
     return this;
   }
@@ -167,7 +169,8 @@ export class DeepNeuralNet {
     if (X instanceof Tensor) return [X, false];
     const cols = X[0]?.length ?? 0;
     if (X.some((row) => row.length !== cols)) throw new ShapeError(`DeepNeuralNet: ${what} has rows of different lengths`);
-    return [Tensor.from(X.flat(), X.length, cols, this.engine), true];
+    const d = uploadInputs(this.engine, `DeepNeuralNet: ${what}`, X, cols); // refuses non-numbers and NaN by row and column
+    return [new Tensor(this.engine, d.ptr, d.rows, d.cols), true];
   }
 
   /** Buffers for m samples, made once and kept while m stays the same (no allocation per epoch). */

@@ -8,6 +8,7 @@
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { DataError, ModelError } from "../core/errors.js";
 import { Tensor } from "../core/tensor.js";
+import { uploadInputs } from "../data/inputs.js";
 import { addRowVector, gemm } from "../ops/linear.js";
 import { step } from "../ops/activations.js";
 
@@ -114,7 +115,8 @@ export class Perceptron {
     const made: Tensor[] = [];
     const keep = (t: Tensor) => (made.push(t), t);
     try {
-      const X = keep(Tensor.from(x.flatMap((row) => Array.from(row)), s, n, e));
+      const dx = uploadInputs(e, "Perceptron.fit: x", x.map((row) => Array.from(row)), n); // refuses non-numbers and NaN by row and column
+      const X = keep(new Tensor(e, dx.ptr, s, n));
       const W = keep(Tensor.from(this.weights, n, 1, e)), B = keep(Tensor.from([this.bias], 1, 1, e));
       const one = keep(Tensor.from([1], 1, 1, e)), y = keep(Tensor.zeros(1, 1, e));
       const errors: number[] = [];

@@ -8,16 +8,19 @@ import type { Engine } from "../core/engine.js";
 import { Rng } from "../core/random.js";
 import { Tensor } from "../core/tensor.js";
 import { Indices } from "../ops/indices.js";
-import { gatherIndices, gatherRows, sampleIndices } from "../ops/data.js";
-import { accuracy, initParams, StepWorkspace, trainStep, type Params } from "./step-by-step.js";
+import { ShapeError } from "../core/errors.js";
+import { sampleIndices } from "../ops/data.js";
+import { accuracy, checkStep, disposeParams, initParams, StepWorkspace, type Params } from "./step-by-step.js";
 
 /** Images as f32 rows in WASM (pixels · scale, /255 as the notebook) and labels as Indices. */
 export function imagesToTensors(images: { data: ArrayLike<number>; shape: [number, number]; scale?: number }, labels: ArrayLike<number>, engine?: Engine): { x: Tensor; y: Indices } {
   const [rows, cols] = images.shape;
+  if (labels.length !== rows) throw new ShapeError(`imagesToTensors: ${rows} images but ${labels.length} labels; give one label per image`);
+  const y = Indices.from(labels, engine); // checked before x is allocated
   const x = Tensor.zeros(rows, cols, engine);
   const d = x.data, src = images.data, scale = images.scale ?? 1;
   for (let i = 0; i < rows * cols; i++) d[i] = src[i] * scale;
-  return { x, y: Indices.from(labels, x.engine) };
+  return { x, y };
 }
 
 export interface CycleOptions {
@@ -47,14 +50,16 @@ export function trainingCycle(xTrain: Tensor, yTrain: Indices, xTest: Tensor, yT
   const work = new StepWorkspace(batchSize, params);
   const batchMask = Indices.zeros(batchSize, xTrain.engine), yBatch = Indices.zeros(batchSize, xTrain.engine);
   const xBatch = Tensor.zeros(batchSize, xTrain.cols, xTrain.engine);
-  const iterPerEpoch = Math.max(xTrain.rows / batchSize, 1);
+  const iterPerEpoch = Math.max(xTrain.rows / batchSize, 1), k = xTrain.engine.k, n = xTrain.rows;
   const result: CycleResult = { params, trainLossList: [], trainAccList: [], testAccList: [] };
   try {
+    // Checked once here: every step's batch is sampled from these rows, so the steps check nothing.
+    checkStep("trainingCycle", xTrain, yTrain, params);
     for (let i = 0; i < itersNum; i++) {
-      sampleIndices(rng, xTrain.rows, batchMask);
-      gatherRows(xTrain, batchMask, xBatch);
-      gatherIndices(yTrain, batchMask, yBatch);
-      const loss = trainStep(xBatch, yBatch, params, learningRate, work);
+      sampleIndices(rng, n, batchMask); // np.random.choice(train_size, batch_size)
+      k.gatherRows(xTrain.ptr, batchMask.ptr, xBatch.ptr, batchSize, xTrain.cols);
+      k.gatherI32(yTrain.ptr, batchMask.ptr, yBatch.ptr, batchSize);
+      const loss = work.step(xBatch.ptr, yBatch.ptr, params, learningRate);
       result.trainLossList.push(loss);
       if (i % iterPerEpoch === 0) {
         result.trainAccList.push(accuracy(params, xTrain, yTrain));
@@ -62,6 +67,9 @@ export function trainingCycle(xTrain: Tensor, yTrain: Indices, xTest: Tensor, yT
         options.onEpoch?.(result.testAccList.length - 1, i, loss, result.trainAccList.at(-1)!, result.testAccList.at(-1)!);
       }
     }
+  } catch (e) {
+    disposeParams(params); // the caller never receives them
+    throw e;
   } finally {
     for (const t of [work, batchMask, yBatch, xBatch, rng]) t.dispose();
   }

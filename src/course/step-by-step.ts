@@ -19,6 +19,7 @@ import * as act from "../ops/activations.js";
 import { addRowVector, gemm, gemmNT, gemmTN, sumColumns } from "../ops/linear.js";
 import { categoricalCrossEntropy, softmaxSparseCrossEntropyBackward, sparseCategoricalCrossEntropy } from "../ops/losses.js";
 import { countCorrectSparse, oneHot as oneHotOp } from "../ops/data.js";
+import { expectShape, sameShape } from "../ops/shape.js";
 
 /** What affineForward keeps for the backward pass: (X, W, b). */
 export interface AffineCache {
@@ -64,9 +65,11 @@ export function crossEntropyError(y: Tensor, t: Tensor | Indices): number {
 export function oneHot(labels: Indices | ArrayLike<number>, numCategory = 10, out?: Tensor): Tensor {
   if (labels instanceof Indices) return oneHotOp(labels, numCategory, out);
   const idx = Indices.from(labels);
-  const t = oneHotOp(idx, numCategory, out);
-  idx.dispose();
-  return t;
+  try {
+    return oneHotOp(idx, numCategory, out);
+  } finally {
+    idx.dispose(); // also when a label is refused
+  }
 }
 
 export interface Params {
@@ -106,28 +109,57 @@ export class StepWorkspace {
   dispose(): void {
     for (const t of Object.values(this)) if (t instanceof Tensor) t.dispose();
   }
+
+  /**
+   * @internal train_step on pointers (x: batch × d floats, y: batch labels), every kernel called on
+   * this workspace's buffers with nothing checked: trainStep checks per call, trainingCycle once.
+   */
+  step(x: number, y: number, p: Params, learningRate: number): number {
+    const k = p.W1.engine.k, m = this.batch, [d, h, c] = [p.W1.rows, p.W1.cols, p.W2.cols], relu1 = p.activation === "relu";
+    k.gemm(x, p.W1.ptr, this.a1.ptr, m, d, h, 0); // a1 = X·W1 + b1
+    k.addRowVector(this.a1.ptr, p.b1.ptr, this.a1.ptr, m, h);
+    k[relu1 ? "relu" : "sigmoid"](this.a1.ptr, this.z1.ptr, m * h);
+    k.gemm(this.z1.ptr, p.W2.ptr, this.a2.ptr, m, h, c, 0); // a2 = z1·W2 + b2
+    k.addRowVector(this.a2.ptr, p.b2.ptr, this.a2.ptr, m, c);
+    k.softmax(this.a2.ptr, this.yHat.ptr, m, c);
+    const loss = k.softmaxSparseCrossEntropyBackward(this.yHat.ptr, y, this.dy.ptr, m, c); // dy = (y_hat − t) / batch_num
+    k.gemmNT(this.dy.ptr, p.W2.ptr, this.dz1.ptr, m, c, h, 0); // dz1 = dy·W2ᵀ
+    k.gemmTN(this.z1.ptr, this.dy.ptr, this.dW2.ptr, h, m, c, 0); // dW2 = z1ᵀ·dy
+    k.sumColumns(this.dy.ptr, this.db2.ptr, m, c, 0);
+    k[relu1 ? "reluBackward" : "sigmoidBackward"](this.z1.ptr, this.dz1.ptr, this.da1.ptr, m * h);
+    k.gemmTN(x, this.da1.ptr, this.dW1.ptr, d, m, h, 0); // dW1 = Xᵀ·da1
+    k.sumColumns(this.da1.ptr, this.db1.ptr, m, h, 0); // db1 = Σ da1, not Σ dz1
+    k.sgdStep(p.W1.ptr, this.dW1.ptr, p.W1.size, learningRate); // update_params: W = W − learning_rate · dW
+    k.sgdStep(p.b1.ptr, this.db1.ptr, p.b1.size, learningRate);
+    k.sgdStep(p.W2.ptr, this.dW2.ptr, p.W2.size, learningRate);
+    k.sgdStep(p.b2.ptr, this.db2.ptr, p.b2.size, learningRate);
+    return loss;
+  }
+}
+
+/** Throw unless X (batch × d), labels Y (one per row, below the classes) and the params fit together. */
+export function checkStep(op: string, X: Tensor, Y: Indices, p: Params, work?: StepWorkspace): void {
+  if (work && work.batch !== X.rows) throw new ShapeError(`${op}: X has ${X.rows} rows but the workspace was made for batches of ${work.batch}`);
+  const [d, h, c] = [p.W1.rows, p.W1.cols, p.W2.cols];
+  expectShape(op, "X", X, X.rows, d, "W1's rows are the inputs");
+  expectShape(op, "b1", p.b1, 1, h, "one row with W1's columns");
+  expectShape(op, "W2", p.W2, h, c, "W1's columns are W2's rows");
+  expectShape(op, "b2", p.b2, 1, c, "one row with W2's columns");
+  if (Y.length !== X.rows) throw new ShapeError(`${op}: X has ${X.rows} rows but Y has ${Y.length} labels`);
+  Y.assertBelow(op, c, "the output layer (classes)");
+  if (work) sameShape(op, "W1", p.W1, "the workspace's dW1", work.dW1);
+  if (work) sameShape(op, "W2", p.W2, "the workspace's dW2", work.dW2);
 }
 
 /** Forward, loss, backward and W −= lr·dW for one minibatch (train_step); returns the loss. */
 export function trainStep(X: Tensor, Y: Indices, params: Params, learningRate = 0.1, work?: StepWorkspace): number {
-  if (work && work.batch !== X.rows) throw new ShapeError(`trainStep: X has ${X.rows} rows but the workspace was made for batches of ${work.batch}`);
+  checkStep("trainStep", X, Y, params, work);
   const w = work ?? new StepWorkspace(X.rows, params);
-  const relu1 = params.activation === "relu";
-  const [, cache1] = affineForward(X, params.W1, params.b1, w.a1);
-  (relu1 ? relu : sigmoid)(w.a1, w.z1);
-  const [, cache2] = affineForward(w.z1, params.W2, params.b2, w.a2);
-  softmax(w.a2, w.yHat);
-  const loss = softmaxSparseCrossEntropyBackward(w.yHat, Y, w.dy); // dy = (y_hat − t) / batch_num
-  affineBackward(w.dy, cache2, { dX: w.dz1, dW: w.dW2, db: w.db2 });
-  (relu1 ? reluGrad : sigmoidGrad)(w.z1, w.dz1, w.da1);
-  affineBackward(w.da1, cache1, { dX: null, dW: w.dW1, db: w.db1 }); // db1 = Σ da1, not Σ dz1
-  const k = X.engine.k; // update_params: W = W − learning_rate · dW
-  k.sgdStep(params.W1.ptr, w.dW1.ptr, params.W1.size, learningRate);
-  k.sgdStep(params.b1.ptr, w.db1.ptr, params.b1.size, learningRate);
-  k.sgdStep(params.W2.ptr, w.dW2.ptr, params.W2.size, learningRate);
-  k.sgdStep(params.b2.ptr, w.db2.ptr, params.b2.size, learningRate);
-  if (!work) w.dispose();
-  return loss;
+  try {
+    return w.step(X.ptr, Y.ptr, params, learningRate);
+  } finally {
+    if (!work) w.dispose();
+  }
 }
 
 /** y_hat = softmax(σ(X·W1 + b1)·W2 + b2), a new tensor the caller disposes. */

@@ -1,0 +1,84 @@
+// Refused calls of the course's classes leave WASM memory as it was (heap.liveBytes before ==
+// after), refuse non-numbers by row and column, and lesson 7's workspace step (kernels on the
+// workspace's pointers) gives the numbers of the ops path without allocating.
+import { describe, it, expect } from "vitest";
+import { Tensor, engine } from "../../src/index.js";
+import { Rng } from "../../src/core/random.js";
+import { Indices } from "../../src/ops/indices.js";
+import { DeepNeuralNet } from "../../src/course/deep-neural-net.js";
+import { Perceptron } from "../../src/course/perceptron.js";
+import {
+  affineBackward, affineForward, disposeParams, initParams, oneHot, sigmoid, sigmoidGrad, softmax, StepWorkspace, trainStep, type Params,
+} from "../../src/course/step-by-step.js";
+import { softmaxSparseCrossEntropyBackward } from "../../src/ops/losses.js";
+import { imagesToTensors, trainingCycle } from "../../src/course/step-by-step-cycle.js";
+import { seededValues } from "../helpers.js";
+
+const unchanged = (f: () => unknown, message: RegExp) => {
+  const live = engine().heap.liveBytes;
+  expect(f).toThrow(message);
+  expect(engine().heap.liveBytes).toBe(live);
+};
+
+describe("refused course calls free what they allocated", () => {
+  it("DeepNeuralNet.fit with a bad y, and non-numbers in X or y, by row and column", () => {
+    const net = new DeepNeuralNet([2, 3, 1], [], 1, 2);
+    const X = [[0, 1, 0, 1], [0, 0, 1, 1]];
+    unchanged(() => net.fit(X, [[0, 1, 1], [0]]), /rows of different lengths/);
+    unchanged(() => net.fit(X, [[0, 1, "1" as unknown as number, 0]]), /y row 0, column 2 is "1"/);
+    unchanged(() => net.fit([[0, 1, 0, 1], [0, NaN, 1, 1]], [0, 1, 1, 0]), /X .*row 1, column 1/);
+    unchanged(() => net.fit([[0, 1, 0, 1], [0, null as unknown as number, 1, 1]], [0, 1, 1, 0]), /X row 1, column 1 is null/);
+    net.dispose();
+  });
+
+  it("Perceptron.fit refuses non-numbers and NaN by row and column", () => {
+    const p = new Perceptron(2);
+    unchanged(() => p.fit([[0, 0], [0, "1" as unknown as number]], [0, 1]), /row 1, column 1 is "1"/);
+    unchanged(() => p.fit([[0, 0], [NaN, 1]], [0, 1]), /row 1, column 0/);
+  });
+
+  it("trainStep without a workspace, oneHot of an array, imagesToTensors", () => {
+    const rng = new Rng(engine(), 1), params = initParams(4, 3, 10, rng);
+    const X = Tensor.from(seededValues(8, 2), 2, 4);
+    const Y3 = Indices.from([1, 2, 3]), Y = Indices.from([1, 12]), Y1 = Indices.from([0]);
+    unchanged(() => trainStep(X, Y3, params), /2 rows but Y has 3 labels/);
+    unchanged(() => trainStep(X, Y, params), /index 1 is 12/);
+    unchanged(() => oneHot([0, 12], 10), /index 1 is 12/);
+    unchanged(() => imagesToTensors({ data: [1, 2, 3, 4], shape: [2, 2] }, [0, -1]), /value 1 is -1/);
+    unchanged(() => imagesToTensors({ data: [1, 2, 3, 4], shape: [2, 2] }, [0, 1, 2]), /2 images but 3 labels/);
+    unchanged(() => trainingCycle(X, Y1, X, Y, { itersNum: 1, batchSize: 2 }), /2 rows but Y has 1 labels/);
+    for (const t of [X, Y, Y1, Y3, rng]) t.dispose();
+    disposeParams(params);
+  });
+});
+
+describe("lesson 7's workspace step", () => {
+  const copy = (p: Params): Params => ({ ...p, W1: Tensor.from(p.W1.data, p.W1.rows, p.W1.cols), b1: Tensor.from(p.b1.data, 1, p.b1.cols), W2: Tensor.from(p.W2.data, p.W2.rows, p.W2.cols), b2: Tensor.from(p.b2.data, 1, p.b2.cols) });
+
+  it("gives bit for bit the ops path's loss and parameters, and 50 steps allocate nothing", () => {
+    const rng = new Rng(engine(), 3), a = initParams(6, 5, 10, rng, 0.5), b = copy(a);
+    const X = Tensor.from(seededValues(24, 4), 4, 6), Y = Indices.from([3, 0, 9, 3]);
+    const work = new StepWorkspace(4, a);
+    const loss = trainStep(X, Y, a, 0.1, work);
+    // The ops path, as trainStep was written before.
+    const w = new StepWorkspace(4, b);
+    const [, c1] = affineForward(X, b.W1, b.b1, w.a1);
+    sigmoid(w.a1, w.z1);
+    const [, c2] = affineForward(w.z1, b.W2, b.b2, w.a2);
+    softmax(w.a2, w.yHat);
+    const ref = softmaxSparseCrossEntropyBackward(w.yHat, Y, w.dy);
+    affineBackward(w.dy, c2, { dX: w.dz1, dW: w.dW2, db: w.db2 });
+    sigmoidGrad(w.z1, w.dz1, w.da1);
+    affineBackward(w.da1, c1, { dX: null, dW: w.dW1, db: w.db1 });
+    const k = engine().k;
+    for (const [p, g] of [[b.W1, w.dW1], [b.b1, w.db1], [b.W2, w.dW2], [b.b2, w.db2]] as const) k.sgdStep(p.ptr, g.ptr, p.size, 0.1);
+    expect(loss).toBe(ref);
+    for (const key of ["W1", "b1", "W2", "b2"] as const) expect(a[key].toArray()).toEqual(b[key].toArray());
+    const heap = engine().heap, allocations = heap.allocations, live = heap.liveBytes;
+    for (let i = 0; i < 50; i++) trainStep(X, Y, a, 0.1, work);
+    expect([heap.allocations, heap.liveBytes]).toEqual([allocations, live]);
+    for (const t of [work, w, X, Y, rng]) t.dispose();
+    disposeParams(a);
+    disposeParams(b);
+  });
+});
