@@ -16,6 +16,8 @@ export abstract class Layer {
   /** Rows of the batch now flowing through (the course passes one column; we pass a minibatch). */
   rows = 0;
   protected engine?: Engine;
+  /** params(), read once per build (updateParams runs every step and makes no arrays). */
+  private stepParams?: Param[];
 
   constructor(readonly inputDim: number, readonly outputDim: number) {
     assertPositiveInteger(`${new.target.name}: input_dim`, inputDim);
@@ -48,6 +50,7 @@ export abstract class Layer {
   /** Allocate parameters (DenseLayer: N(0, 1) as np.random.randn) from the network's seeded Rng. */
   build(engine: Engine, _rng: Rng): void {
     this.engine = engine;
+    this.stepParams = undefined;
   }
   /** Size the per-batch buffers for up to `rows` rows (allocated once, reused by every step). */
   abstract reserve(rows: number): void;
@@ -61,8 +64,8 @@ export abstract class Layer {
   clearDeltas(): void {}
   /** w −= learningRate · Σ Δw for every parameter (the network passes learning_rate / batch size). */
   updateParams(learningRate: number): void {
-    const k = this.live().k;
-    for (const p of this.params()) k.sgdStep(p.value, p.grad, p.size, learningRate);
+    const k = this.live().k, params = (this.stepParams ??= this.params());
+    for (let i = 0; i < params.length; i++) k.sgdStep(params[i].value, params[i].grad, params[i].size, learningRate);
   }
   /** The lines the course prints for this layer. */
   abstract describe(): string;

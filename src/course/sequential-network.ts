@@ -123,8 +123,9 @@ export class SequentialNetwork {
 
   /** Step every layer with learning_rate / batch size, then clear the deltas (the course's update). */
   update(count: number, learningRate: number): void {
-    for (const layer of this.layers) layer.updateParams(learningRate / count);
-    for (const layer of this.layers) layer.clearDeltas();
+    const layers = this.layers;
+    for (let i = 0; i < layers.length; i++) layers[i].updateParams(learningRate / count);
+    for (let i = 0; i < layers.length; i++) layers[i].clearDeltas();
   }
 
   /** Forward `count` rows, start the deltas with the loss derivative, backward through every layer. */
@@ -143,7 +144,7 @@ export class SequentialNetwork {
     const first = this.layers[0];
     first.inputData = x;
     first.rows = count;
-    for (const layer of this.layers) layer.forward();
+    for (let i = 0; i < this.layers.length; i++) this.layers[i].forward();
     return this.layers[this.layers.length - 1].outputData;
   }
 

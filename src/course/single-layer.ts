@@ -5,6 +5,7 @@
 import { Dense } from "../layers/dense.js";
 import type { Inputs } from "../data/inputs.js";
 import type { DeviceTargets } from "../data/labels.js";
+import type { Param } from "../layers/layer.js";
 import type { LossName } from "../models/losses.js";
 import { CourseNetwork, type CourseArgs } from "./course-network.js";
 
@@ -12,6 +13,8 @@ export class SingleLayer extends CourseNetwork {
   protected readonly lossName: LossName = "binaryCrossentropy";
   /** Copies of w (features × 1): after initialisation, then after each update (the course's w_history). */
   wHistory: Float32Array[] = [];
+  /** w's Param, read once per initWeights (training() copies it every step). */
+  private kernel?: Param;
 
   constructor(args: CourseArgs = {}) {
     super(args);
@@ -23,6 +26,7 @@ export class SingleLayer extends CourseNetwork {
 
   override initWeights(nFeatures: number, nOutputs = 1): void {
     super.initWeights(nFeatures, nOutputs);
+    this.kernel = this.layers[0].params()[0];
     this.wHistory = [this.weights()];
   }
 
@@ -34,13 +38,18 @@ export class SingleLayer extends CourseNetwork {
 
   /** A copy of the weight vector w. */
   weights(): Float32Array {
-    const w = this.layers[0].params()[0];
+    const w = this.kernel ?? this.layers[0].params()[0];
     return this.engine.heap.f32.slice(w.value >>> 2, (w.value >>> 2) + w.size);
   }
 
   /** The bias b. */
   get bias(): number {
     return this.engine.heap.f32[this.layers[0].params()[1].value >>> 2];
+  }
+
+  override dispose(): void {
+    super.dispose();
+    this.kernel = undefined;
   }
 
   /** 1 where z > 0 (a > 0.5), else 0: the course's predict. */

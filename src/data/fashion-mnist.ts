@@ -6,7 +6,7 @@
 import { DataError } from "../core/errors.js";
 import { DEFAULT_SEED } from "../core/random.js";
 import { tensor2d, type Matrix2D } from "./inputs.js";
-import { stratifiedSplit, takeLabels, takeRows, type LabelledSet } from "./split.js";
+import { trainValTestSplit, type LabelledSet } from "./split.js";
 
 export const FASHION_CLASSES = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];
 
@@ -90,12 +90,5 @@ export async function loadFashionMnist(options: { dir?: string; classes?: number
  * test_size=0.2)): 48,000 train and 12,000 validation images.
  */
 export function fashionMnistSplit(data: { x: Matrix2D; y: Int32Array }, { testSize = 10_000, valSize = 0.2, seed = DEFAULT_SEED } = {}): { train: LabelledSet; val: LabelledSet; test: LabelledSet } {
-  const first = stratifiedSplit(data.y, testSize, seed);
-  const second = stratifiedSplit(takeLabels(data.y, first.train), valSize, seed + 1);
-  const pick = (idx: Int32Array): LabelledSet => ({ x: takeRows(data.x, idx), y: takeLabels(data.y, idx) });
-  return {
-    train: pick(Int32Array.from(second.train, (i) => first.train[i])),
-    val: pick(Int32Array.from(second.test, (i) => first.train[i])),
-    test: pick(first.test),
-  };
+  return trainValTestSplit(data.x, data.y, { testSize, valSize, seed });
 }

@@ -1,6 +1,9 @@
 // The course's fit() on refused data: the trained network survives, the messages name the labels,
 // nothing stays allocated; and the training loop allocates no WASM memory per step.
-import { describe, it, expect } from "vitest";
+import { describe, it, expect, vi } from "vitest";
+import { Dense } from "../../src/layers/dense.js";
+import { SequentialNetwork, DenseLayer, ActivationLayer } from "../../src/course/sequential-network.js";
+import { seededValues } from "../helpers.js";
 import { engine } from "../../src/index.js";
 import { blobs } from "../../src/data/synthetic.js";
 import { MultiClassNetwork } from "../../src/course/minibatch-network.js";
@@ -54,12 +57,31 @@ describe("course training loop", () => {
       net.fit(x, labels, { epochs: 1 });
       const { inputs, targets } = net.upload(x, labels, "test");
       net.reserve(inputs.rows);
-      const heap = engine().heap, allocations = heap.allocations;
+      const heap = engine().heap, allocations = heap.allocations, params = vi.spyOn(Dense.prototype, "params");
       for (let step = 0; step < 50; step++) net.training(inputs.ptr, targets, inputs.rows);
       expect(heap.allocations).toBe(allocations);
+      expect(params).not.toHaveBeenCalled(); // read once in initWeights, not per step
+      params.mockRestore();
       heap.release(inputs.ptr);
       heap.release(targets.ptr);
       net.dispose();
     }
+  });
+
+  it("SequentialNetwork steps read each layer's params once, not per step, and allocate no WASM memory", () => {
+    const net = new SequentialNetwork({ seed: 3, print: () => {} });
+    for (const layer of [new DenseLayer(4, 3), new ActivationLayer(3), new DenseLayer(3, 2)]) net.add(layer);
+    const heap = engine().heap, xb = heap.alloc(5 * 4 * 4), yb = heap.alloc(5 * 2 * 4);
+    heap.f32.set(seededValues(20, -1, 1, 1), xb >>> 2);
+    heap.f32.set(seededValues(10, 0, 1, 2), yb >>> 2);
+    net.trainBatch(xb, yb, 5, 0.5);
+    const allocations = heap.allocations, params = vi.spyOn(DenseLayer.prototype, "params");
+    for (let step = 0; step < 50; step++) net.trainBatch(xb, yb, 5, 0.5);
+    expect(heap.allocations).toBe(allocations);
+    expect(params).not.toHaveBeenCalled();
+    params.mockRestore();
+    heap.release(xb);
+    heap.release(yb);
+    net.dispose();
   });
 });
