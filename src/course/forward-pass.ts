@@ -19,7 +19,7 @@ export interface Matrix {
 }
 
 /** The course's network dictionary: W1, b1, W2, b2, W3, b3. */
-export interface CourseNetwork {
+export interface ForwardNetwork {
   W1: Matrix; b1: Float32Array;
   W2: Matrix; b2: Float32Array;
   W3: Matrix; b3: Float32Array;
@@ -28,7 +28,7 @@ export interface CourseNetwork {
 const matrix = (rows: number[][]): Matrix => ({ shape: [rows.length, rows[0].length], data: Float32Array.from(rows.flat()) });
 
 /** init_network(): the course's 2-3-2-2 network. */
-export function initNetwork(): CourseNetwork {
+export function initNetwork(): ForwardNetwork {
   return {
     W1: matrix([[0.1, 0.3, 0.5], [0.2, 0.4, 0.6]]), b1: Float32Array.of(0.1, 0.2, 0.3),
     W2: matrix([[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]]), b2: Float32Array.of(0.1, 0.2),
@@ -45,7 +45,7 @@ type Output = "identity" | "softmax";
 type Run = (x: number, rows: number, output: Output) => number;
 
 /** Upload the network once, with buffers for up to `maxRows` rows; `body` gets a runner. Frees all after. */
-function withNetwork<T>(net: CourseNetwork, maxRows: number, engine: Engine, body: (run: Run, inputs: number, classes: number) => T): T {
+function withNetwork<T>(net: ForwardNetwork, maxRows: number, engine: Engine, body: (run: Run, inputs: number, classes: number) => T): T {
   const layers = [[net.W1, net.b1], [net.W2, net.b2], [net.W3, net.b3]] as const;
   let inputs = net.W1.shape[0];
   layers.forEach(([W, b], i) => {
@@ -79,7 +79,7 @@ function withNetwork<T>(net: CourseNetwork, maxRows: number, engine: Engine, bod
   }
 }
 
-function pass(what: string, net: CourseNetwork, x: ArrayLike<number>, output: Output, engine: Engine): Float32Array {
+function pass(what: string, net: ForwardNetwork, x: ArrayLike<number>, output: Output, engine: Engine): Float32Array {
   const n = net.W1.shape[0];
   if (x.length === 0 || x.length % n !== 0) throw new DataError(`${what}: ${x.length} values are not rows of ${n} inputs`);
   const rows = x.length / n;
@@ -95,12 +95,12 @@ function pass(what: string, net: CourseNetwork, x: ArrayLike<number>, output: Ou
 }
 
 /** forward(network, x): sigmoid, sigmoid, identity; x holds one or more rows, the output rows×units. */
-export function forward(network: CourseNetwork, x: ArrayLike<number>, engine: Engine = defaultEngine()): Float32Array {
+export function forward(network: ForwardNetwork, x: ArrayLike<number>, engine: Engine = defaultEngine()): Float32Array {
   return pass("forward", network, x, "identity", engine);
 }
 
 /** predict(network, x): sigmoid, sigmoid, softmax, as neuralnet_mnist.py. */
-export function predict(network: CourseNetwork, x: ArrayLike<number>, engine: Engine = defaultEngine()): Float32Array {
+export function predict(network: ForwardNetwork, x: ArrayLike<number>, engine: Engine = defaultEngine()): Float32Array {
   return pass("predict", network, x, "softmax", engine);
 }
 
@@ -115,7 +115,7 @@ export interface BatchAccuracy {
  * The course's batch loop: for i in range(0, len(x), batch_size), predict x[i:i+batch_size],
  * count argmax == t. `x` may be MNIST bytes ({data: Uint8Array, shape, scale}), scaled on the way in.
  */
-export function batchAccuracy(network: CourseNetwork, x: Inputs, t: ArrayLike<number>, batchSize = 100, engine: Engine = defaultEngine()): BatchAccuracy {
+export function batchAccuracy(network: ForwardNetwork, x: Inputs, t: ArrayLike<number>, batchSize = 100, engine: Engine = defaultEngine()): BatchAccuracy {
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new DataError(`batchAccuracy: batchSize must be a positive integer, got ${batchSize}`);
   const xs = uploadInputs(engine, "batchAccuracy: x", x, network.W1.shape[0]);
   const made: { dispose(): void }[] = [];
@@ -143,7 +143,7 @@ export function batchAccuracy(network: CourseNetwork, x: Inputs, t: ArrayLike<nu
 }
 
 /** The course network from a stored 3-layer Dense model (src/io/layers-model.ts). */
-export function networkFromLayersModel(model: LayersModel): CourseNetwork {
+export function networkFromLayersModel(model: LayersModel): ForwardNetwork {
   const [l1, l2, l3] = model.layers;
   if (model.layers.length !== 3 || model.layers.some((l) => !l.bias)) {
     throw new ShapeError(`${model.name}: the course network has 3 Dense layers with biases, this model has ${model.layers.length}`);

@@ -1,9 +1,6 @@
-// Seed 002's loss and data for SequentialNetwork: the course's `MSE` class, and its
-// (features, label) pairs uploaded into WASM once, labels as one-hot rows (its encode_label).
+// Seed 002's loss for SequentialNetwork: the course's `MSE` class (its data upload is in
+// course-data.ts).
 import type { Engine } from "../core/engine.js";
-import { ModelError } from "../core/errors.js";
-import { uploadInputs, type DeviceInputs, type Inputs, type Labels } from "../data/inputs.js";
-import { uploadTargets, type DeviceTargets } from "../data/labels.js";
 
 /**
  * The course's MSE. Its slide says "mean", its code computes ½Σᵢ(aᵢ − yᵢ)² per sample, whose
@@ -19,17 +16,3 @@ export const MSE = {
     engine.k.mseBackward(a, y, da, n, 1);
   },
 };
-
-/** Samples and their labels (digits, or one-target rows), e.g. loadMnist()'s `{images, labels}`. */
-export type CourseData = { x: Inputs; y: Labels } | { images: Inputs; labels: Labels };
-
-/** Copy `data` into WASM for a network of inputDim → outputDim; the pointers go into `owned` (freed by the caller). */
-export function uploadData(engine: Engine, what: string, data: CourseData, inputDim: number, outputDim: number, owned: number[]): { x: DeviceInputs; y: DeviceTargets } {
-  if (inputDim === 0) throw new ModelError("SequentialNetwork has no layers: add() some first");
-  const [xs, ys] = "images" in data ? [data.images, data.labels] : [data.x, data.y];
-  const x = uploadInputs(engine, `${what} x`, xs, inputDim);
-  owned.push(x.ptr);
-  const y = uploadTargets(engine, `${what} y`, ys, x.rows, outputDim, "meanSquaredError"); // digits become one-hot rows
-  owned.push(y.ptr);
-  return { x, y };
-}

@@ -20,10 +20,12 @@ import { gatherInputs, gatherTargets } from "../data/batches.js";
 import { forChunks } from "../models/inference.js";
 import { COURSE_EVAL_ROWS } from "./course-eval.js";
 import type { Layer } from "./layer.js";
-import { MSE, uploadData, type CourseData } from "./mse.js";
+import { MSE } from "./mse.js";
+import { uploadCourseData, type CourseData } from "./course-data.js";
 
 export { Layer, DenseLayer, ActivationLayer } from "./layers.js";
-export { MSE, type CourseData } from "./mse.js";
+export { MSE } from "./mse.js";
+export type { CourseData } from "./course-data.js";
 
 export interface TrainResult {
   /** Test samples classified correctly after each epoch (empty without test data). */
@@ -84,8 +86,8 @@ export class SequentialNetwork {
     const heap = this.engine.heap, k = this.engine.k, owned: number[] = [];
     const result: TrainResult = { correct: [], total: 0, seconds: [] };
     try {
-      const train = uploadData(this.engine, "train: training_data", trainingData, this.inputDim, this.outputDim, owned);
-      const test = testData ? uploadData(this.engine, "train: test_data", testData, this.inputDim, this.outputDim, owned) : undefined;
+      const train = uploadCourseData(this.engine, "train: training_data", trainingData, this.inputDim, this.outputDim, owned);
+      const test = testData ? uploadCourseData(this.engine, "train: test_data", testData, this.inputDim, this.outputDim, owned) : undefined;
       const n = train.x.rows, units = this.outputDim, rows = Math.min(miniBatchSize, n);
       const idx = heap.alloc(n * 4), xb = heap.alloc(rows * train.x.cols * 4), yb = heap.alloc(rows * units * 4);
       owned.push(idx, xb, yb);
@@ -152,7 +154,7 @@ export class SequentialNetwork {
   evaluate(testData: CourseData): number {
     const owned: number[] = [];
     try {
-      const test = uploadData(this.engine, "evaluate: test_data", testData, this.inputDim, this.outputDim, owned);
+      const test = uploadCourseData(this.engine, "evaluate: test_data", testData, this.inputDim, this.outputDim, owned);
       return this.evaluateDevice(test.x, test.y);
     } finally {
       for (const p of owned) this.engine.heap.release(p);
