@@ -28,7 +28,7 @@ describe.skipIf(!haveChromium)("examples/web/digit.html in Chromium", () => {
   beforeAll(async () => {
     browser = await openBrowser();
     await browser.page.goto(`${browser.origin}/digit.html`);
-    await browser.page.waitForFunction(() => (globalThis as unknown as { __digitReady?: boolean }).__digitReady, undefined, { timeout: 15_000 });
+    await browser.page.waitForFunction(() => (globalThis as unknown as { __digitReady?: boolean }).__digitReady, undefined, { timeout: 45_000 });
   }, 30_000);
   afterAll(async () => browser?.close());
 
