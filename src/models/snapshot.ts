@@ -6,11 +6,14 @@ import type { Sequential } from "./sequential.js";
 
 export class Snapshot {
   readonly ptr: number;
+  /** The weights first (`weightCount` of them), then the optimizer's state buffers. */
   private readonly regions: { ptr: number; size: number }[];
+  private readonly weightCount: number;
   private iterations = 0;
 
   constructor(private readonly model: Sequential) {
     const params = model.params().map((p) => ({ ptr: p.value, size: p.size }));
+    this.weightCount = params.length;
     this.regions = [...params, ...model.optimizer!.stateBuffers()];
     this.ptr = model.engine!.heap.alloc(this.regions.reduce((n, r) => n + r.size, 0) * 4);
   }
@@ -28,7 +31,8 @@ export class Snapshot {
   /** Whether any weight is NaN or ±Infinity. */
   weightsNonFinite(): boolean {
     const k = this.model.engine!.k;
-    return this.model.params().some((p) => k.countNonFinite(p.value, p.size) > 0);
+    for (let i = 0; i < this.weightCount; i++) if (k.countNonFinite(this.regions[i].ptr, this.regions[i].size) > 0) return true;
+    return false;
   }
 
   private copy(out: boolean): void {
