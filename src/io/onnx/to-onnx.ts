@@ -1,0 +1,79 @@
+// A Sequential model as an ONNX graph. Each Dense layer becomes the same arithmetic it runs here:
+//   z = MatMul(x, kernel)             kernel [inputs, units], row-major as getWeights() gives it
+//   z = Add(z, bias)                  broadcast over the batch rows (left out when useBias is false)
+//   a = Sigmoid | Tanh | Relu | Softmax(axis = -1) (z), nothing for linear,
+//       Cast(Greater(z, 0), FLOAT) for step (exactly `z > 0 ? 1 : 0`, NaN → 0 as in the kernel).
+// The input is "input" [batch, inputUnits] and the output "output" [batch, units], where "batch" is
+// a symbolic dimension so any number of rows can be fed. Opset 13 (IR version 7, ONNX 1.8) has every
+// operator used here; test/io/onnx.test.ts runs the files in onnxruntime-node.
+import { ModelError } from "../../core/errors.js";
+import type { Dense } from "../../layers/dense.js";
+import type { Sequential } from "../../models/sequential.js";
+import { DataType, encodeModel, type OnnxGraph, type OnnxInitializer, type OnnxNode } from "./onnx-proto.js";
+
+export const ONNX_OPSET = 13;
+export const ONNX_IR_VERSION = 7;
+export const ONNX_INPUT = "input";
+export const ONNX_OUTPUT = "output";
+
+const elementwise: Record<string, string> = { sigmoid: "Sigmoid", tanh: "Tanh", relu: "Relu" };
+
+/** The bytes of an .onnx file that computes what `model.predict` computes. */
+export function toOnnx(model: Sequential): Uint8Array {
+  return encodeModel({ irVersion: ONNX_IR_VERSION, opsetVersion: ONNX_OPSET, producerName: "scratchnet", graph: onnxGraph(model) });
+}
+
+/** The graph toOnnx() writes, as plain objects (useful to read or to test). */
+export function onnxGraph(model: Sequential): OnnxGraph {
+  try {
+    model.built(); // weights exist and are not freed
+  } catch (e) {
+    throw new ModelError(`toOnnx: ${(e as Error).message}`);
+  }
+  const weights = model.getWeights();
+  const nodes: OnnxNode[] = [];
+  const initializers: OnnxInitializer[] = [];
+  let next = 0; // index into weights: kernel, then bias when the layer has one
+  let x = ONNX_INPUT;
+  for (const layer of model.layers) {
+    const kernel = `${layer.name}/kernel`;
+    initializers.push({ name: kernel, dims: weights[next].shape, data: weights[next++].data });
+    x = op(nodes, layer, "MatMul", [x, kernel]);
+    if (layer.useBias) {
+      const bias = `${layer.name}/bias`;
+      initializers.push({ name: bias, dims: weights[next].shape, data: weights[next++].data });
+      x = op(nodes, layer, "Add", [x, bias]);
+    }
+    x = activation(nodes, initializers, layer, x);
+  }
+  nodes[nodes.length - 1].outputs = [ONNX_OUTPUT]; // the last value computed is the graph's output
+  return {
+    name: model.name,
+    nodes,
+    initializers,
+    inputs: [{ name: ONNX_INPUT, dims: ["batch", model.inputUnits] }],
+    outputs: [{ name: ONNX_OUTPUT, dims: ["batch", model.outputUnits] }],
+  };
+}
+
+/** Append `opType(inputs)` for `layer`; returns the name of its output. */
+function op(nodes: OnnxNode[], layer: Dense, opType: string, inputs: string[], attributes?: Record<string, number>): string {
+  const name = `${layer.name}/${opType}`;
+  const output = `${name}:0`;
+  nodes.push({ opType, name, inputs, outputs: [output], ...(attributes ? { attributes } : {}) });
+  return output;
+}
+
+function activation(nodes: OnnxNode[], initializers: OnnxInitializer[], layer: Dense, z: string): string {
+  const name = layer.activation.name;
+  if (name === "linear" || name === "identity") return z;
+  if (elementwise[name]) return op(nodes, layer, elementwise[name], [z]);
+  if (name === "softmax") return op(nodes, layer, "Softmax", [z], { axis: -1 });
+  if (name === "step") {
+    const zero = `${layer.name}/zero`;
+    initializers.push({ name: zero, dims: [], data: new Float32Array(1) }); // a scalar, broadcast
+    const positive = op(nodes, layer, "Greater", [z, zero]);
+    return op(nodes, layer, "Cast", [positive], { to: DataType.FLOAT });
+  }
+  throw new ModelError(`toOnnx: ${layer.name} has activation '${name}', which has no ONNX export; use linear, sigmoid, tanh, relu, softmax or step`);
+}
