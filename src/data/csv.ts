@@ -27,6 +27,7 @@ export function parseNumericCsv(text: string, file = "csv"): NumericCsv {
   for (let r = 0; r < rows; r++) {
     const fields = lines[r + 1].split(",");
     const where = `line ${r + 2} (data row ${r})`;
+    if (lines[r + 1].trim() === "") throw new DataError(`${file}: ${where} is blank; remove empty lines between the rows`);
     if (fields.length !== cols) {
       throw new DataError(`${file}: ${where} has ${fields.length} fields, the first data row has ${cols}; a value is missing or a comma is extra`);
     }
@@ -34,7 +35,9 @@ export function parseNumericCsv(text: string, file = "csv"): NumericCsv {
       const field = fields[c].trim();
       if (field === "") throw new DataError(`${file}: ${where}, column ${c}${name(header, c)} is empty (missing value); fill or drop that row`);
       if (!NUMBER.test(field)) throw new DataError(`${file}: ${where}, column ${c}${name(header, c)} is ${JSON.stringify(field)}, not a number`);
-      data[r * cols + c] = Number(field);
+      const value = Number(field);
+      if (!Number.isFinite(value)) throw new DataError(`${file}: ${where}, column ${c}${name(header, c)} is ${field}, beyond float64's range (±1.8e308)`);
+      data[r * cols + c] = value;
     }
   }
   return { header, rows, cols, data };

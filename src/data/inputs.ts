@@ -60,6 +60,12 @@ export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
       throw new ShapeError(`${what}: shape [${dims}] is not [rows, cols]; flatten each sample to one row, e.g. tensor2d(data, [${dims[0]}, ${dims.slice(1).reduce((a, b) => a * b, 1)}])`);
     }
     const [rows, cols] = x.shape;
+    if (![rows, cols].every((d) => Number.isInteger(d) && d >= 0)) {
+      throw new ShapeError(`${what}: shape [${rows}, ${cols}] must hold two non-negative integers [rows, cols]`);
+    }
+    if (x.scale !== undefined && !(typeof x.scale === "number" && Number.isFinite(x.scale))) {
+      throw new DataError(`${what}: scale is ${describeValue(x.scale)}; give a finite number (1/255 for pixels) or leave it out`);
+    }
     if (x.data.length !== rows * cols) {
       throw new ShapeError(`${what}: data has ${x.data.length} values but shape [${rows}, ${cols}] needs ${rows * cols}`);
     }
@@ -123,7 +129,11 @@ export function uploadInputs(engine: Engine, what: string, x: Inputs, expectCols
     let i = 0;
     while (Number.isFinite(view[base + i])) i++;
     heap.release(ptr);
-    throw new DataError(`${what} holds ${bad} NaN or Infinity value(s), the first at row ${Math.floor(i / cols)}, column ${i % cols}; clean or impute the data before training`);
+    const r = Math.floor(i / cols), c = i % cols;
+    // A finite given value here exceeded f32's range (±3.4e38), alone or times the scale: say so.
+    const given = Number(isMatrix(x) ? x.data[i] : x[r][c]);
+    const shown = Number.isFinite(given) ? `${given}${isMatrix(x) && x.scale !== undefined ? ` × scale ${x.scale}` : ""}, beyond float32's range ±3.4e38` : String(given);
+    throw new DataError(`${what} holds ${bad} NaN or Infinity value(s), the first at row ${r}, column ${c} (${shown}); clean or impute the data before training`);
   }
   return { ptr, rows, cols, bytes: false, scale: 1 };
 }

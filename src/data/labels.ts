@@ -59,9 +59,13 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
       if (bad >= 0) throw fail(` row ${r}, column ${bad}`, list[r][bad]);
     }
   }
-  if (engine.k.countNonFinite(ptr, rows * units) > 0) {
+  const nonFinite = engine.k.countNonFinite(ptr, rows * units);
+  if (nonFinite > 0) {
+    let i = 0;
+    while (Number.isFinite(f32[base + i])) i++;
     heap.release(ptr);
-    throw new DataError(`${what} holds NaN or Infinity; every target must be a finite number`);
+    const where = cols === 0 ? `row ${i}` : `row ${Math.floor(i / units)}, column ${i % units}`;
+    throw new DataError(`${what} holds ${nonFinite} NaN or Infinity value(s) (as float32), the first at ${where}; every target must be a finite number below ±3.4e38`);
   }
   if (loss === "binaryCrossentropy" || takesIntegerLabels(loss)) {
     for (let i = 0; i < rows * units; i++) {

@@ -21,6 +21,7 @@ export function parseIdxImages(bytes: Uint8Array, file = "images"): { data: Uint
   const magic = view.getUint32(0);
   if (magic !== IMAGES_MAGIC) throw new DataError(`${file}: magic number 0x${magic.toString(16).padStart(8, "0")} is not 0x00000803 (IDX unsigned-byte images)`);
   const count = view.getUint32(4), rows = view.getUint32(8), cols = view.getUint32(12);
+  if (count * rows * cols === 0) throw new DataError(`${file}: header says ${count} images of ${rows}×${cols}: the file holds no pixels; it is truncated or not an image file`);
   const expected = 16 + count * rows * cols;
   if (bytes.byteLength !== expected) {
     throw new DataError(`${file}: header says ${count} images of ${rows}×${cols} (${expected} bytes) but the file has ${bytes.byteLength}; it is truncated or corrupt`);
@@ -35,6 +36,7 @@ export function parseIdxLabels(bytes: Uint8Array, file = "labels"): Uint8Array {
   const magic = view.getUint32(0);
   if (magic !== LABELS_MAGIC) throw new DataError(`${file}: magic number 0x${magic.toString(16).padStart(8, "0")} is not 0x00000801 (IDX unsigned-byte labels)`);
   const count = view.getUint32(4);
+  if (count === 0) throw new DataError(`${file}: header says 0 labels: the file holds no data; it is truncated or not a label file`);
   if (bytes.byteLength !== 8 + count) {
     throw new DataError(`${file}: header says ${count} labels but the file has ${bytes.byteLength - 8}; it is truncated or corrupt`);
   }

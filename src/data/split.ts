@@ -86,8 +86,12 @@ export function trainValTestSplit(x: Matrix2D, y: ArrayLike<number>, { testSize 
 export function columnStats(x: Matrix2D): { mean: Float64Array; std: Float64Array } {
   const [rows, cols] = x.shape;
   const d = x.data as ArrayLike<number>, s = x.scale ?? 1;
+  if (rows === 0) throw new DataError("columnStats: the set is empty; there are no rows to take statistics of");
   const mean = new Float64Array(cols), std = new Float64Array(cols);
-  for (let i = 0; i < rows * cols; i++) mean[i % cols] += d[i] * s;
+  for (let i = 0; i < rows * cols; i++) {
+    if (!Number.isFinite(d[i] * s)) throw new DataError(`columnStats: row ${Math.floor(i / cols)}, column ${i % cols} is ${d[i]}; every value must be finite (one NaN would turn its whole column into NaN)`);
+    mean[i % cols] += d[i] * s;
+  }
   for (let c = 0; c < cols; c++) mean[c] /= rows;
   for (let i = 0; i < rows * cols; i++) {
     const v = d[i] * s - mean[i % cols];

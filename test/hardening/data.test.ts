@@ -1,0 +1,36 @@
+// Data that lies (issue 6): each bad input gives an error of a class a caller can catch, whose
+// message names the row, column, offset or value; a model it reached keeps its weights and the
+// heap keeps no memory for the refused call.
+import { describe, it, expect, afterAll } from "vitest";
+import { engine } from "../../src/index.js";
+import { weightBytes } from "../model/util.js";
+import { BAD_DATA, victim, regression } from "./bad-data.js";
+
+describe("data that lies", () => {
+  const model = victim(), linear = regression();
+  afterAll(() => {
+    model.dispose();
+    linear.dispose();
+  });
+
+  it.each(BAD_DATA.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+    const before = [weightBytes(model), weightBytes(linear)], live = engine().heap.liveBytes;
+    let error: unknown;
+    try {
+      await c.run(model, linear);
+    } catch (e) {
+      error = e;
+    }
+    expect(error, `expected a ${c.kind.name}`).toBeInstanceOf(c.kind);
+    for (const pattern of c.says) expect((error as Error).message).toMatch(pattern);
+    expect([weightBytes(model), weightBytes(linear)]).toEqual(before);
+    expect(engine().heap.liveBytes).toBe(live);
+  });
+
+  it("the good data next to the bad is accepted (the checks do not refuse valid input)", async () => {
+    const x = [[0, 1, 0.5, 0.5], [1, 0, 0.5, 0.5], [0.5, 0.5, 1, 0]];
+    const history = await model.fit(x, [0, 1, 2], { epochs: 2, batchSize: 2, verbose: 0, validationData: [x, [0, 1, 2]] });
+    expect(history.history.loss.every(Number.isFinite)).toBe(true);
+    expect(model.predict(x).data.every(Number.isFinite)).toBe(true);
+  });
+});
