@@ -10,7 +10,7 @@ import { Sequential, Dense, ModelError } from "../../src/index.js";
 import type { ActivationName } from "../../src/layers/activations.js";
 import { toOnnx, onnxGraph } from "../../src/io/onnx/to-onnx.js";
 import { writeOnnx } from "../../src/io/onnx/onnx-node.js";
-import { seeded } from "../model/util.js";
+import { seeded, tiny, toyClasses } from "../model/util.js";
 
 /** A model whose every weight (biases too) is a seeded value in [-scale, scale). */
 function modelOf(layers: Dense[], seed: number, scale = 1): Sequential {
@@ -85,6 +85,21 @@ describe("toOnnx against onnxruntime", () => {
     expect(bytes.length).toBeLessThan(39_760 * 4 + 1_000);
     const session = await ort.InferenceSession.create(bytes);
     for (const rows of [1, 7]) expect(await maxDiff(model, session, rows, 7 + rows, 0, 1)).toBeLessThan(TOLERANCE);
+    await session.release();
+    model.dispose();
+  });
+
+  it("a model after fit() (Adam, 20 epochs) gives the same probabilities and predicted classes", async () => {
+    const data = toyClasses(60, 4, 3, 17);
+    const model = tiny({ seed: 5 }); // 4 → 8 relu → 3 softmax, Adam, sparse categorical cross-entropy
+    await model.fit(data.x, data.y, { epochs: 20, batchSize: 16, verbose: 0 });
+    const session = await ort.InferenceSession.create(toOnnx(model));
+    const x = Float32Array.from(data.x.flat());
+    const theirs = (await session.run({ input: new ort.Tensor("float32", x, [60, 4]) })).output.data as Float32Array;
+    const ours = model.predict(data.x).data;
+    const argmax = (p: Float32Array, r: number) => [0, 1, 2].reduce((best, j) => (p[r * 3 + j] > p[r * 3 + best] ? j : best), 0);
+    expect(Array.from({ length: 60 }, (_, r) => argmax(theirs, r))).toEqual(Array.from({ length: 60 }, (_, r) => argmax(ours, r)));
+    ours.forEach((v, i) => expect(Math.abs(v - theirs[i])).toBeLessThan(TOLERANCE));
     await session.release();
     model.dispose();
   });
