@@ -1,61 +1,84 @@
-// The playground's trainer, in a Web Worker so the page never freezes: it makes the data set and
-// the network from the page's settings, then loops: a few epochs of fit(), the loss and accuracy,
-// and the class probabilities over a GRID × GRID lattice for the heat map, posted to the page.
+// The playground's trainer, in a Web Worker so the page never freezes. From the page's settings it
+// makes the data (worker-data.js) and the network, then loops: `every` epochs of fit() with the
+// test rows as validation data, and — when the page has drawn the last picture — a new picture
+// (probe.js: heat map, per-neuron pictures, weights), posted with its buffers transferred.
 // All the numbers come from scratchnet's ES module bundle.
-import { Sequential, Dense, SGD, Adam, datasets } from "./lib/scratchnet.js";
+import { Sequential, Dense, SGD, Adam, regularizers } from "./lib/scratchnet.js";
+import { makeData, withPoints } from "./playground/worker-data.js";
+import { frame, transferables, GRID, NEURON_GRID } from "./playground/probe.js";
 
-const GRID = 48;
 let run = 0; // bumped by every new configuration; an old loop sees it and stops
 let paused = false;
+let drawn = true; // the page has drawn the last picture: flow control, so pictures never queue up
+let current = null; // { data, train } of the running configuration; clicked points replace train
 const tick = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Points in [-1, 1]² (each set scaled by its largest coordinate) so one learning rate fits all. */
-function makeData(s) {
-  const d = datasets[s.data]({ n: s.n, noise: s.noise, seed: s.seed, ...(s.data === "spirals" || s.data === "blobs" ? { classes: s.classes } : {}) });
-  let m = 0;
-  for (const v of d.x.data) m = Math.max(m, Math.abs(v));
-  const x = d.x.data.map((v) => v / (m * 1.1));
-  return { x, y: d.y, classes: d.classes, rows: d.y.length };
-}
-
 function makeModel(s, classes) {
-  const layers = s.hidden.map((units, i) => new Dense({ units, activation: s.activation, ...(i === 0 ? { inputShape: [2] } : {}) }));
-  layers.push(new Dense({ units: classes, activation: "softmax", ...(layers.length === 0 ? { inputShape: [2] } : {}) }));
+  const kernelRegularizer = s.reg !== "none" && s.rate > 0 ? regularizers.l1l2({ [s.reg]: s.rate }) : undefined;
+  const dense = (units, activation, first) => new Dense({ units, activation, kernelRegularizer, ...(first ? { inputShape: [2] } : {}) });
+  const layers = s.hidden.map((units, i) => dense(units, s.activation, i === 0));
+  layers.push(dense(classes, "softmax", layers.length === 0));
   const model = new Sequential({ layers, seed: s.seed });
   const optimizer = s.optimizer === "adam" ? new Adam({ learningRate: s.lr }) : new SGD({ learningRate: s.lr });
   model.compile({ optimizer, loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
   return model;
 }
 
-const lattice = new Float32Array(GRID * GRID * 2);
-for (let j = 0; j < GRID; j++) for (let i = 0; i < GRID; i++) {
-  lattice[2 * (j * GRID + i)] = -1 + (2 * i + 1) / GRID;
-  lattice[2 * (j * GRID + i) + 1] = 1 - (2 * j + 1) / GRID;
+function postData() {
+  const { data, train } = current;
+  postMessage({ type: "data", train, test: data.test, classes: data.classes, grid: GRID, neuronGrid: NEURON_GRID });
 }
+
+/** The epochs since the last picture: loss, accuracy and (with test rows) val_loss, val_accuracy. */
+const emptyLog = () => ({ epochs: [], loss: [], accuracy: [], val_loss: [], val_accuracy: [] });
 
 async function train(s, me) {
-  const data = makeData(s), model = makeModel(s, data.classes);
-  const x = { data: data.x, shape: [data.rows, 2] };
-  postMessage({ type: "data", x: data.x, y: data.y, classes: data.classes, grid: GRID });
-  for (let epoch = 0; me === run && epoch < s.epochs; ) {
-    const t0 = performance.now();
-    const epochs = Math.min(s.every, s.epochs - epoch);
-    const h = await model.fit(x, data.y, { epochs, batchSize: s.batch, verbose: 0, seed: s.seed + epoch });
-    epoch += epochs;
-    const probs = model.predict({ data: lattice, shape: [GRID * GRID, 2] }).data;
-    const acc = h.history.accuracy ?? h.history.acc ?? [NaN];
-    postMessage({ type: "step", epoch, loss: h.history.loss.at(-1), accuracy: acc.at(-1), probs, ms: performance.now() - t0 });
-    await tick(0); // let a new configuration or a pause in
-    while (paused && me === run) await tick(50);
+  const data = makeData(s);
+  current = { data, train: withPoints(data, s.points) };
+  postData();
+  const model = makeModel(s, data.classes);
+  let log = emptyLog();
+  try {
+    for (let epoch = 0; me === run && epoch < s.epochs; ) {
+      const { train: t } = current, test = data.test;
+      if (t.y.length === 0) { await tick(50); continue; } // "only my clicks" before the first click
+      const epochs = Math.min(s.every, s.epochs - epoch);
+      const h = await model.fit({ data: t.x, shape: [t.y.length, 2] }, t.y, {
+        epochs, batchSize: s.batch, verbose: 0, seed: s.seed + epoch,
+        ...(test.y.length ? { validationData: [{ data: test.x, shape: [test.y.length, 2] }, test.y] } : {}),
+      });
+      if (me !== run) break;
+      for (let e = 0; e < epochs; e++) {
+        log.epochs.push(epoch + e + 1);
+        for (const key of ["loss", "accuracy", "val_loss", "val_accuracy"]) log[key].push(h.history[key]?.[e] ?? NaN);
+      }
+      epoch += epochs;
+      if (drawn || epoch >= s.epochs) {
+        const f = frame(model);
+        drawn = false;
+        postMessage({ type: "frame", epoch, log, ...f }, transferables(f));
+        log = emptyLog();
+      }
+      await tick(0); // let a new configuration, a click or a pause in
+      while (paused && me === run) await tick(50);
+    }
+    if (me === run) postMessage({ type: "done" });
+  } finally {
+    model.dispose();
   }
-  if (me === run) postMessage({ type: "done" });
-  model.dispose?.();
 }
 
-onmessage = (e) => {
-  if (e.data.type === "pause") return void (paused = e.data.paused);
-  const me = ++run;
-  paused = false;
-  if (e.data.type === "start") train(e.data.settings, me).catch((err) => postMessage({ type: "error", message: String(err?.message ?? err) }));
+onmessage = ({ data: m }) => {
+  if (m.type === "pause") paused = m.paused;
+  else if (m.type === "drawn") drawn = true;
+  else if (m.type === "points" && current) {
+    current.train = withPoints(current.data, m.points);
+    postData();
+  } else if (m.type === "start") {
+    const me = ++run;
+    paused = false;
+    drawn = true;
+    train(m.settings, me).catch((err) => postMessage({ type: "error", message: String(err?.message ?? err) }));
+  }
 };
 postMessage({ type: "ready" });

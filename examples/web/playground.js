@@ -1,118 +1,128 @@
-// The playground page: settings from and to the URL's query string, a Web Worker that trains
-// (playground-worker.js), and two canvases: the decision regions as a heat map with the points
-// over it, and the loss curve. This file only draws; the worker does all the numbers.
-const form = document.getElementById("settings"), statusLine = document.getElementById("status");
-const regions = document.getElementById("regions").getContext("2d"), lossCtx = document.getElementById("loss").getContext("2d");
-const COLORS = [[76, 120, 168], [228, 87, 86], [84, 162, 75], [242, 142, 43], [178, 121, 162], [114, 183, 178]];
-const NUMBERS = ["classes", "n", "noise", "lr", "batch", "epochs", "seed"];
+// The playground page: settings from and to the address (playground/settings.js), a Web Worker
+// that trains (playground-worker.js), and the pictures: decision regions with the points, the loss
+// curves, the network diagram. Pictures are drawn once per animation frame from the worker's latest
+// frame, then the worker is told, so it never sends faster than the page draws. This file only
+// draws and wires; the worker does all the numbers.
+import { readSettings, fromUrl, toUrl, classCount, snap, MAX_POINTS } from "./playground/settings.js";
+import { drawRegions, toPoint, mapAccuracy } from "./playground/regions-view.js";
+import { drawLoss } from "./playground/loss-view.js";
+import { buildNetwork, drawNetwork } from "./playground/network-view.js";
+import { CLASS_COLORS, rgb } from "./playground/colors.js";
 
-/** The form's settings, checked and clamped; `every` is how many epochs run between pictures. */
-function settings() {
-  const f = new FormData(form), s = Object.fromEntries(f);
-  for (const k of NUMBERS) s[k] = Number(s[k]);
-  s.hidden = String(s.hidden).split(",").map((v) => parseInt(v, 10)).filter((v) => v > 0 && v <= 64).slice(0, 6);
-  s.classes = Math.min(6, Math.max(2, Math.round(s.classes) || 3));
-  s.n = Math.min(2000, Math.max(20, Math.round(s.n) || 300));
-  s.batch = Math.max(1, Math.round(s.batch) || 16);
-  s.epochs = Math.max(1, Math.round(s.epochs) || 300);
-  s.every = Math.max(1, Math.min(10, Math.round(2000 / s.n)));
-  return s;
-}
+const $ = (id) => document.getElementById(id);
+const form = $("settings"), statusLine = $("status"), counts = $("counts"), clickClass = $("click-class");
+const regions = $("regions").getContext("2d"), lossCtx = $("loss").getContext("2d");
 
-function fromUrl() {
-  const q = new URLSearchParams(location.search);
-  for (const el of form.elements) if (el.name && q.has(el.name)) el.value = q.get(el.name);
-}
-function toUrl() {
-  const q = new URLSearchParams();
-  for (const el of form.elements) if (el.name) q.set(el.name, el.value);
-  history.replaceState(null, "", `?${q}`);
-}
-
-let data = null, losses = [], paused = false, worker = null, frames = 0, started = 0;
-const state = { epoch: 0, loss: NaN, accuracy: NaN, done: false };
+let points = fromUrl(form), worker = null, data = null, latest = null, net = null, paused = false, scheduled = false;
+let log = { epochs: [], loss: [], accuracy: [], val_loss: [], val_accuracy: [] };
+// What the page shows, for people reading the DOM and for the browser tests.
+const state = { epoch: 0, done: false, frames: 0, fps: 0, trainCount: 0, testCount: 0, points: 0 };
 window.__playground = state;
+const clock = { since: 0, frames: 0 }; // frames drawn while training, for the fps figure
 
-function drawRegions(probs) {
-  const { width: W, height: H } = regions.canvas, G = data.grid, k = data.classes;
-  const img = regions.createImageData(G, G);
-  for (let c = 0; c < G * G; c++) {
-    const rgb = [0, 0, 0];
-    for (let j = 0; j < k; j++) for (let t = 0; t < 3; t++) rgb[t] += probs[c * k + j] * COLORS[j][t];
-    for (let t = 0; t < 3; t++) img.data[4 * c + t] = 255 - 0.45 * (255 - rgb[t]);
-    img.data[4 * c + 3] = 255;
-  }
-  const cell = new OffscreenCanvas(G, G);
-  cell.getContext("2d").putImageData(img, 0, 0);
-  regions.imageSmoothingEnabled = true;
-  regions.drawImage(cell, 0, 0, W, H);
-  for (let i = 0; i < data.y.length; i++) {
-    const px = (data.x[2 * i] + 1) / 2 * W, py = (1 - data.x[2 * i + 1]) / 2 * H;
-    regions.beginPath();
-    regions.arc(px, py, 3.5, 0, 2 * Math.PI);
-    regions.fillStyle = `rgb(${COLORS[data.y[i]].join(",")})`;
-    regions.fill();
-    regions.strokeStyle = "#fff";
-    regions.stroke();
-  }
+function classOptions(k) {
+  const keep = Math.min(Number(clickClass.value) || 0, k - 1);
+  clickClass.replaceChildren(...Array.from({ length: k }, (_, c) => {
+    const o = new Option(`class ${c + 1}`, String(c));
+    o.style.color = rgb(CLASS_COLORS[c]);
+    return o;
+  }));
+  clickClass.value = String(keep);
+  clickClass.style.color = rgb(CLASS_COLORS[keep]);
 }
 
-function drawLoss() {
-  const { width: W, height: H } = lossCtx.canvas, top = Math.max(...losses.map((l) => l.loss), 1e-9);
-  const last = losses.at(-1)?.epoch ?? 1;
-  lossCtx.clearRect(0, 0, W, H);
-  lossCtx.strokeStyle = "#ccc";
-  lossCtx.strokeRect(0.5, 0.5, W - 1, H - 1);
-  lossCtx.beginPath();
-  losses.forEach(({ epoch, loss }, i) => lossCtx[i ? "lineTo" : "moveTo"](4 + (W - 8) * epoch / last, H - 4 - (H - 20) * loss / top));
-  lossCtx.strokeStyle = "#e45756";
-  lossCtx.lineWidth = 2;
-  lossCtx.stroke();
-  lossCtx.fillStyle = "#555";
-  lossCtx.font = "12px system-ui, sans-serif";
-  lossCtx.fillText(`training loss (max ${top.toFixed(3)})`, 8, 14);
+function showCounts() {
+  Object.assign(state, { trainCount: data?.train.y.length ?? 0, testCount: data?.test.y.length ?? 0, points: points.length });
+  counts.textContent = `${state.trainCount} training points (${points.length} clicked) · ${state.testCount} test points`;
+  if (!state.trainCount) statusLine.textContent = "no training points: click the plane to add some";
+}
+
+function draw() {
+  scheduled = false;
+  if (!data) return;
+  drawRegions(regions, data, latest?.probs, $("show-test").checked);
+  if (!latest) return;
+  drawLoss(lossCtx, log);
+  drawNetwork(net, latest.neurons, latest.kernels);
+  worker.postMessage({ type: "drawn" });
+  // Frames per second while training: from the first picture drawn (not the page load) to now.
+  if (!paused && !state.done) {
+    if (clock.frames++ === 0) clock.since = performance.now();
+    const seconds = (performance.now() - clock.since) / 1000;
+    if (seconds > 0) state.fps = (clock.frames - 1) / seconds;
+  }
+  state.frames++;
+  const f = (v, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : "–"), pct = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : "–");
+  const reg = latest.penalty > 0 ? ` (incl. ${form.reg.value.toUpperCase()} penalty ${f(latest.penalty, 4)})` : "";
+  statusLine.textContent = `epoch ${state.epoch} · loss ${f(state.loss)}${reg} · test loss ${f(state.valLoss)} · accuracy ${pct(state.accuracy)}` +
+    ` · test ${pct(state.valAccuracy)} · ‖w‖ ${f(latest.norm, 2)} · ${f(state.fps, 1)} fps${state.done ? " · done" : paused ? " · paused" : ""}`;
+  statusLine.dataset.fps = f(state.fps, 1);
+}
+
+const schedule = () => { if (!scheduled) (scheduled = true), requestAnimationFrame(draw); };
+
+function onFrame(m) {
+  for (const key of Object.keys(log)) log[key].push(...m.log[key]);
+  latest = m;
+  Object.assign(state, {
+    epoch: m.epoch, loss: log.loss.at(-1), valLoss: log.val_loss.at(-1), accuracy: log.accuracy.at(-1), valAccuracy: log.val_accuracy.at(-1),
+    losses: log.loss, valLosses: log.val_loss, penalty: m.penalty, norm: m.norm,
+    mapAccuracy: mapAccuracy(m.probs, data.grid, data.classes, data.test), mapTrainAccuracy: mapAccuracy(m.probs, data.grid, data.classes, data.train),
+  });
+  schedule();
 }
 
 function onMessage({ data: m }) {
-  // The worker's module awaits the .wasm at its top level; messages sent before that would be lost.
-  if (m.type === "ready") worker.postMessage({ type: "start", settings: settings() });
-  else if (m.type === "data") data = m;
-  else if (m.type === "step") {
-    Object.assign(state, { epoch: m.epoch, loss: m.loss, accuracy: m.accuracy });
-    losses.push({ epoch: m.epoch, loss: m.loss });
-    state.losses = losses.map((l) => l.loss);
-    frames++;
-    drawRegions(m.probs);
-    drawLoss();
-    const fps = frames / ((performance.now() - started) / 1000);
-    statusLine.textContent = `epoch ${m.epoch} · loss ${m.loss.toFixed(4)} · accuracy ${(100 * m.accuracy).toFixed(1)}% · ${fps.toFixed(1)} pictures/s`;
-    state.fps = fps;
-  } else if (m.type === "done") (state.done = true), (statusLine.textContent += " · done");
+  // The worker's module awaits the .wasm at its top level; messages sent before "ready" would be lost.
+  if (m.type === "ready") worker.postMessage({ type: "start", settings: readSettings(form, points) });
+  else if (m.type === "data") (data = m), showCounts(), schedule();
+  else if (m.type === "frame") onFrame(m);
+  else if (m.type === "done") (state.done = true), schedule();
   else if (m.type === "error") statusLine.textContent = `error: ${m.message}`;
 }
 
 function restart() {
-  toUrl();
+  toUrl(form, points);
+  const s = readSettings(form, points);
   worker?.terminate();
   worker = new Worker(new URL("./playground-worker.js", import.meta.url), { type: "module" });
   worker.onmessage = onMessage;
   worker.onerror = (e) => (statusLine.textContent = `worker error: ${e.message}`);
-  losses = [];
-  frames = 0;
-  started = performance.now();
-  Object.assign(state, { epoch: 0, loss: NaN, accuracy: NaN, done: false, losses: [] });
+  log = { epochs: [], loss: [], accuracy: [], val_loss: [], val_accuracy: [] };
+  data = latest = null;
+  net = buildNetwork($("network"), s.hidden, s.activation, 24);
+  classOptions(classCount(s));
+  Object.assign(state, { epoch: 0, done: false, frames: 0, fps: 0, losses: [], valLosses: [], settings: s });
+  Object.assign(clock, { since: 0, frames: 0 });
   paused = false;
-  document.getElementById("pause").textContent = "Pause";
+  $("pause").textContent = "Pause";
+  statusLine.textContent = "starting…";
 }
 
+/** Points change the training rows in the running worker; the network keeps training from where it is. */
+function pointsChanged() {
+  toUrl(form, points);
+  worker?.postMessage({ type: "points", points });
+  if (state.done) restart(); // a finished run has no loop left to take them
+}
+
+$("regions").addEventListener("click", (e) => {
+  if (points.length >= MAX_POINTS) return void (statusLine.textContent = `at most ${MAX_POINTS} clicked points; clear some first`);
+  const k = clickClass.options.length, label = (Number(clickClass.value) + (e.shiftKey ? 1 : 0)) % k;
+  const { x, y } = toPoint(e.currentTarget, e.offsetX, e.offsetY);
+  points.push({ x: snap(x), y: snap(y), label }); // as the address will hold it, so a shared link trains on the same points
+  pointsChanged();
+});
+$("clear-points").addEventListener("click", () => { points = []; pointsChanged(); });
+clickClass.addEventListener("change", () => (clickClass.style.color = rgb(CLASS_COLORS[clickClass.value])));
+$("show-test").addEventListener("change", schedule);
 form.addEventListener("submit", (e) => { e.preventDefault(); restart(); });
 form.addEventListener("change", restart);
-document.getElementById("pause").addEventListener("click", (e) => {
+$("pause").addEventListener("click", (e) => {
   paused = !paused;
   e.target.textContent = paused ? "Resume" : "Pause";
   worker?.postMessage({ type: "pause", paused });
-  if (paused) statusLine.textContent += " · paused";
-  else started = performance.now(), frames = 0;
+  if (!paused) Object.assign(clock, { since: 0, frames: 0 });
+  schedule();
 });
-fromUrl();
 restart();
