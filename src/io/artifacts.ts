@@ -1,29 +1,52 @@
-// A model as TensorFlow.js' layers-model artifacts: model.json (topology + weights manifest)
-// and weights.bin (little-endian float32, getWeights() order); src/io/layers-model.ts reads them back.
+// A model as TensorFlow.js' layers-model artifacts: the topology model.toJSON() would write, a
+// weights manifest (kernel [in, units] then bias, layer by layer, little-endian float32) and,
+// when the model is compiled, trainingConfig plus the optimizer's state (group 'optimizer').
+// src/io/layers-model.ts reads them back.
 import type { Sequential } from "../models/sequential.js";
+import { topologyJson, TFJS_FORMAT } from "./topology.js";
+import { trainingConfigOf, optimizerWeights } from "./optimizer-state.js";
+import { encodeWeights, type NamedArray } from "./weights-codec.js";
+import type { ModelArtifacts, ModelJson, SaveConfig } from "./types.js";
 
-export function toArtifacts(model: Sequential): { modelJson: object; weights: Uint8Array } {
-  const weights = model.getWeights();
-  const layers = model.layers.map((l, i) => ({
-    class_name: "Dense",
-    config: {
-      name: l.name, units: l.units, activation: l.activation.name === "identity" ? "linear" : l.activation.name, use_bias: l.useBias,
-      ...(i === 0 ? { batch_input_shape: [null, model.inputUnits] } : {}),
-    },
+/** The name model.json gives the weights file, as TensorFlow.js' Node file handler does. */
+export const WEIGHTS_FILE = "weights.bin";
+
+/** The model (and, unless includeOptimizer is false, its optimizer) as TensorFlow.js ModelArtifacts. */
+export function modelArtifacts(model: Sequential, config: SaveConfig = {}): ModelArtifacts {
+  const engine = model.ready();
+  const f32 = engine.heap.f32;
+  const arrays: NamedArray[] = model.params().map((p) => ({
+    spec: { name: p.name, shape: p.shape, dtype: "float32" },
+    data: f32.slice(p.value >>> 2, (p.value >>> 2) + p.size),
   }));
-  const total = weights.reduce((n, w) => n + w.data.length, 0);
-  const bytes = new Uint8Array(total * 4);
-  const view = new DataView(bytes.buffer);
-  let at = 0;
-  for (const w of weights) for (const v of w.data) view.setFloat32((at++) * 4, v, true);
-  const names = model.params().map((p) => p.name);
+  const withOptimizer = (config.includeOptimizer ?? true) && model.optimizer !== undefined && model.loss !== undefined;
+  if (withOptimizer) arrays.push(...optimizerWeights(model));
   return {
-    modelJson: {
-      format: "layers-model",
-      generatedBy: "scratchnet",
-      modelTopology: { class_name: "Sequential", config: { name: model.name, layers } },
-      weightsManifest: [{ paths: ["weights.bin"], weights: weights.map((w, i) => ({ name: names[i], shape: w.shape, dtype: "float32" })) }],
-    },
-    weights: bytes,
+    modelTopology: topologyJson(model),
+    weightSpecs: arrays.map((a) => a.spec),
+    weightData: encodeWeights(arrays),
+    ...(withOptimizer ? { trainingConfig: trainingConfigOf(model) } : {}),
+    format: "layers-model",
+    generatedBy: `scratchnet (${TFJS_FORMAT} format)`,
+    convertedBy: null,
   };
+}
+
+/** model.json for artifacts whose bytes are stored in `paths` (relative to model.json). */
+export function modelJsonOf(a: ModelArtifacts, paths: string[] = [WEIGHTS_FILE]): ModelJson {
+  return {
+    modelTopology: a.modelTopology as object,
+    weightsManifest: [{ paths, weights: a.weightSpecs ?? [] }],
+    ...(a.trainingConfig ? { trainingConfig: a.trainingConfig } : {}),
+    format: a.format ?? "layers-model",
+    generatedBy: a.generatedBy,
+    convertedBy: a.convertedBy ?? null,
+    ...(a.userDefinedMetadata ? { userDefinedMetadata: a.userDefinedMetadata } : {}),
+  };
+}
+
+/** model.json and the bytes of weights.bin, weights only (what the CLI and scripts write). */
+export function toArtifacts(model: Sequential): { modelJson: ModelJson; weights: Uint8Array } {
+  const a = modelArtifacts(model, { includeOptimizer: false });
+  return { modelJson: modelJsonOf(a), weights: new Uint8Array(a.weightData as ArrayBuffer) };
 }

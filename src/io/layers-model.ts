@@ -1,9 +1,13 @@
-// Reading back exactly what toArtifacts() (./artifacts.ts) writes: a TensorFlow.js layers-model
-// of Dense layers, model.json (topology + one weights group) and weights.bin (little-endian
-// float32, kernel [in, units] then bias, layer by layer). Everything is checked before it is
-// used: the byte length against the manifest, every shape against the topology. A failure
-// throws a ModelFileError that names the file and what is wrong with it.
+// Reading a TensorFlow.js layers-model (model.json + its weights, or tf.io ModelArtifacts) into
+// checked Dense layers: the topology (src/io/topology.ts), every dtype and the byte length
+// (src/io/weights-codec.ts), every shape against the topology, the optimizer state apart.
+// Everything is checked before anything is returned; a failure throws a ModelFileError that
+// names the file, what is wrong with it, and what to do.
 import { ModelError } from "../core/errors.js";
+import type { ActivationName } from "../layers/activations.js";
+import { readTopology, type Topology } from "./topology.js";
+import { decodeWeights, joinWeightData, type NamedArray } from "./weights-codec.js";
+import type { ModelArtifacts, TrainingConfig, WeightSpec } from "./types.js";
 
 /** A stored model file that is missing, malformed, truncated or does not fit its own topology. */
 export class ModelFileError extends ModelError {
@@ -19,7 +23,7 @@ export interface StoredWeight {
 export interface StoredDense {
   name: string;
   units: number;
-  activation: string;
+  activation: ActivationName;
   /** [inputs, units], row-major. */
   kernel: StoredWeight;
   /** [units], absent when use_bias is false. */
@@ -32,6 +36,14 @@ export interface LayersModel {
   layers: StoredDense[];
 }
 
+/** A checked model with what loadModel() needs besides the weights. */
+export interface ParsedModel extends LayersModel {
+  topology: Topology;
+  /** Entries of group 'optimizer' (TensorFlow.js' convention), in manifest order. */
+  optimizerState: NamedArray[];
+  trainingConfig?: TrainingConfig;
+}
+
 /** File names used in error messages (default: model.json and the manifest's path). */
 export interface ArtifactNames {
   modelJson?: string;
@@ -40,84 +52,99 @@ export interface ArtifactNames {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const sameShape = (a: number[], b: number[]) => a.length === b.length && a.every((d, i) => d === b[i]);
-const isDim = (d: unknown) => typeof d === "number" && Number.isInteger(d) && d >= 1;
+const fileError = (file: string, what: string): never => {
+  throw new ModelFileError(`${file}: ${what}`);
+};
 
-/** Parse model.json (text or object) and the bytes of weights.bin into checked Dense layers. */
-export function parseLayersModel(modelJson: unknown, weights: Uint8Array, names: ArtifactNames = {}): LayersModel {
-  const jsonFile = names.modelJson ?? "model.json";
-  const fail = (file: string, what: string): never => {
-    throw new ModelFileError(`${file}: ${what}`);
-  };
-  let json = modelJson;
+/** model.json's text (or bytes) as an object; the error names the file. */
+export function parseModelJson(text: unknown, file = "model.json"): Record<string, unknown> {
+  let json = text;
+  if (json instanceof Uint8Array || json instanceof ArrayBuffer) json = new TextDecoder().decode(json);
   if (typeof json === "string") {
     try {
       json = JSON.parse(json);
     } catch (e) {
-      fail(jsonFile, `is not valid JSON (${(e as Error).message})`);
+      fileError(file, `is not valid JSON (${(e as Error).message}); it should be the model.json that model.save() or TensorFlow.js wrote`);
     }
   }
-  if (!isObject(json)) return fail(jsonFile, "is not a JSON object");
-  const topology = json.modelTopology;
-  if (!isObject(topology) || topology.class_name !== "Sequential" || !isObject(topology.config) || !Array.isArray(topology.config.layers)) {
-    return fail(jsonFile, "modelTopology is not a Sequential model with a layers list (this reader takes the files toArtifacts() writes)");
-  }
-  const config = topology.config as { name?: unknown; layers: unknown[] };
-  const manifest = json.weightsManifest;
-  if (!Array.isArray(manifest) || manifest.length !== 1 || !isObject(manifest[0]) || !Array.isArray(manifest[0].paths) || manifest[0].paths.length !== 1 || !Array.isArray(manifest[0].weights)) {
-    return fail(jsonFile, "weightsManifest must hold one group with one path and a weights list");
-  }
-  const binFile = names.weights ?? String(manifest[0].paths[0]);
-  const specs = (manifest[0].weights as unknown[]).map((w, i) => {
-    if (!isObject(w) || typeof w.name !== "string" || !Array.isArray(w.shape) || !w.shape.every(isDim)) {
-      return fail(jsonFile, `weightsManifest entry ${i} needs a name and a shape of positive integers`);
-    }
-    if (w.dtype !== "float32") return fail(jsonFile, `${w.name} has dtype ${String(w.dtype)}; only float32 is stored`);
-    return { name: w.name, shape: w.shape as number[], size: (w.shape as number[]).reduce((a, b) => a * b, 1) };
-  });
-  const expected = specs.reduce((n, s) => n + s.size * 4, 0);
-  if (weights.byteLength !== expected) {
-    const hint = weights.byteLength < expected ? "it is truncated" : "it has extra bytes";
-    fail(binFile, `${weights.byteLength} bytes, but ${jsonFile} lists ${specs.length} float32 arrays of ${expected} bytes; ${hint} or belongs to another model`);
-  }
-  const view = new DataView(weights.buffer, weights.byteOffset, weights.byteLength);
-  let offset = 0;
-  const read = (spec: (typeof specs)[number]): StoredWeight => {
-    const data = new Float32Array(spec.size);
-    for (let i = 0; i < spec.size; i++, offset += 4) data[i] = view.getFloat32(offset, true);
-    const bad = data.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0) fail(binFile, `${spec.name}[${bad}] is ${data[bad]}; stored weights must be finite`);
-    return { name: spec.name, shape: spec.shape, data };
-  };
+  if (!isObject(json)) return fileError(file, "is not a JSON object with modelTopology and weightsManifest");
+  return json;
+}
 
-  const layers: StoredDense[] = [];
-  let next = 0;
-  let inputUnits = 0;
-  let inputs = 0;
-  config.layers.forEach((layer, i) => {
-    const c = isObject(layer) ? layer.config : undefined;
-    if (!isObject(layer) || layer.class_name !== "Dense" || !isObject(c)) return fail(jsonFile, `layer ${i} is not a Dense layer`);
-    const name = String(c.name ?? `layer ${i}`);
-    if (!isDim(c.units)) return fail(jsonFile, `${name}: units ${String(c.units)} is not a positive integer`);
-    const units = c.units as number;
-    if (i === 0) {
-      const shape = c.batch_input_shape;
-      if (!Array.isArray(shape) || shape.length !== 2 || !isDim(shape[1])) return fail(jsonFile, `${name}: batch_input_shape must be [null, inputs]`);
-      inputs = inputUnits = shape[1] as number;
-    }
-    const take = (what: string, shape: number[]) => {
-      const spec = specs[next++];
-      if (!spec) return fail(jsonFile, `${name}: the weights manifest ends before its ${what}`);
-      if (!sameShape(spec.shape, shape)) {
-        return fail(jsonFile, `${spec.name} has shape [${spec.shape}] but ${name} (${inputs} inputs, ${units} units) needs [${shape}]`);
-      }
-      return read(spec);
-    };
-    const kernel = take("kernel", [inputs, units]);
-    const bias = c.use_bias === false ? undefined : take("bias", [units]);
-    layers.push({ name, units, activation: String(c.activation ?? "linear"), kernel, bias });
-    inputs = units;
+/** The weights manifest's groups flattened in order, and the weight files they name in order. */
+export function manifestOf(json: Record<string, unknown>, file = "model.json"): { specs: WeightSpec[]; paths: string[] } {
+  const manifest = json.weightsManifest;
+  const fail = (what: string) => fileError(file, what);
+  if (!Array.isArray(manifest)) return fail("has no weightsManifest list (a layers-model's model.json lists its weight files there)");
+  const paths: string[] = [];
+  const specs: WeightSpec[] = [];
+  manifest.forEach((group, i) => {
+    if (!isObject(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) fail(`weightsManifest group ${i} needs paths and weights lists`);
+    const g = group as { paths: unknown[]; weights: WeightSpec[] };
+    if (!g.paths.every((p) => typeof p === "string" && p.length > 0)) fail(`weightsManifest group ${i}: paths must be file names`);
+    paths.push(...(g.paths as string[]));
+    specs.push(...g.weights);
   });
-  if (layers.length === 0) fail(jsonFile, "has no layers");
-  if (next !== specs.length) fail(jsonFile, `lists ${specs.length} weight arrays but the layers use ${next}`);
-  return { name: String(config.name ?? "model"), inputUnits, layers };
+  return { specs, paths };
+}
+
+/** model.json plus the bytes of its weight files (concatenated in manifest order) as ModelArtifacts. */
+export function artifactsFromModelJson(json: Record<string, unknown>, weights: Uint8Array, file = "model.json"): ModelArtifacts {
+  const bytes = weights.byteOffset === 0 && weights.byteLength === weights.buffer.byteLength ? (weights.buffer as ArrayBuffer) : weights.slice().buffer;
+  return {
+    modelTopology: json.modelTopology as object,
+    weightSpecs: manifestOf(json, file).specs,
+    weightData: bytes,
+    trainingConfig: json.trainingConfig as TrainingConfig | undefined,
+    format: json.format as string | undefined,
+    generatedBy: json.generatedBy as string | undefined,
+  };
+}
+
+/** Check ModelArtifacts (from any handler) into Dense layers, their weights and the optimizer state. */
+export function parseArtifacts(a: ModelArtifacts, names: ArtifactNames = {}): ParsedModel {
+  const jsonFile = names.modelJson ?? "model.json";
+  const binFile = names.weights ?? "weights.bin";
+  if (!isObject(a)) return fileError(jsonFile, "the model's artifacts are not an object with modelTopology and weightSpecs");
+  if (a.modelTopology instanceof ArrayBuffer) return fileError(jsonFile, "holds a binary (GraphDef) topology; scratchnet loads layers-models, not graph models");
+  const topology = readTopology(a.modelTopology, (what) => fileError(jsonFile, what));
+  const all = decodeWeights(a.weightSpecs, joinWeightData(a.weightData), jsonFile, binFile, fileError);
+  const weights = all.filter((w) => w.spec.group !== "optimizer");
+  const byName = new Map(weights.map((w) => [w.spec.name, w]));
+  // TensorFlow.js matches weights by name; files whose names follow no layer (converted ones) go by order.
+  const named = topology.layers.some((l) => byName.has(`${l.name}/kernel`));
+  const used = new Set<NamedArray>();
+  let next = 0;
+  let inputs = topology.inputUnits;
+  const layers = topology.layers.map((l): StoredDense => {
+    const take = (what: "kernel" | "bias", shape: number[]): StoredWeight => {
+      const want = `${l.name}/${what}`;
+      const w = named ? byName.get(want) : weights[next++];
+      if (!w) {
+        return fileError(jsonFile, named ? `the weights manifest has no ${want} (${l.name} needs its ${what}, shape [${shape}]); the file is incomplete or belongs to another model`
+          : `${l.name}: the weights manifest ends before its ${what}`);
+      }
+      if (!sameShape(w.spec.shape, shape)) fileError(jsonFile, `${w.spec.name} has shape [${w.spec.shape}] but ${l.name} (${inputs} inputs, ${l.units} units) needs [${shape}]`);
+      used.add(w);
+      return { name: w.spec.name, shape, data: w.data as Float32Array };
+    };
+    const kernel = take("kernel", [inputs, l.units]);
+    const bias = l.useBias ? take("bias", [l.units]) : undefined;
+    inputs = l.units;
+    return { name: l.name, units: l.units, activation: l.activation, kernel, bias };
+  });
+  if (used.size !== weights.length) {
+    const extra = weights.filter((w) => !used.has(w)).map((w) => w.spec.name);
+    fileError(jsonFile, `lists ${weights.length} weight arrays but the layers use ${used.size} (unused: ${extra.slice(0, 4).join(", ")}); the manifest does not belong to this topology`);
+  }
+  const trainingConfig = isObject(a.trainingConfig) ? (a.trainingConfig as unknown as TrainingConfig) : undefined;
+  return { name: topology.name, inputUnits: topology.inputUnits, layers, topology, optimizerState: all.filter((w) => w.spec.group === "optimizer"), trainingConfig };
+}
+
+/** Parse model.json (text, bytes or object) and the bytes of its weights into checked Dense layers. */
+export function parseLayersModel(modelJson: unknown, weights: Uint8Array, names: ArtifactNames = {}): ParsedModel {
+  const jsonFile = names.modelJson ?? "model.json";
+  const json = parseModelJson(modelJson, jsonFile);
+  const { paths } = manifestOf(json, jsonFile);
+  return parseArtifacts(artifactsFromModelJson(json, weights, jsonFile), { modelJson: jsonFile, weights: names.weights ?? paths.join(" + ") });
 }

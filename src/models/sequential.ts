@@ -14,6 +14,7 @@ import { predict, evaluate, type PredictArgs } from "./inference.js";
 import type { History } from "./callbacks.js";
 import { getWeights, setWeights, type WeightsInput } from "./weights.js";
 import type { Inputs, Labels, Matrix2D } from "../data/inputs.js";
+import { saveModel, type SaveTarget, type SaveConfig, type SaveResult } from "../io/save.js";
 
 export interface CompileArgs {
   optimizer: OptimizerSpec;
@@ -166,6 +167,11 @@ export class Sequential {
   /** Replace every weight; shapes are checked before anything is written. */
   setWeights(weights: WeightsInput): void {
     setWeights(this, weights);
+  }
+
+  /** Save as TensorFlow.js' layers-model (and, by default, the optimizer's state) to a URL, folder or handler. */
+  save(target: SaveTarget, config?: SaveConfig): Promise<SaveResult> {
+    return saveModel(this, target, config);
   }
 
   /** Free the model's WASM memory; the model cannot be used afterwards. */

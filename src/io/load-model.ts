@@ -1,0 +1,65 @@
+// loadModel(): a model (and its compiled optimizer with its state) from TensorFlow.js' layers-model
+// format through any handler (src/io/handlers.ts). Every file is checked before anything is
+// built, and what was built is freed if a later check fails: a bad file gives an error, never
+// part of a model.
+import type { Engine } from "../core/engine.js";
+import { Dense } from "../layers/dense.js";
+import { Sequential } from "../models/sequential.js";
+import { getLoss } from "../models/losses.js";
+import { ModelFileError, parseArtifacts } from "./layers-model.js";
+import { optimizerFromConfig, restoreOptimizerState } from "./optimizer-state.js";
+import { loadHandler, type LoadSource } from "./handlers.js";
+import type { HttpOptions } from "./http.js";
+
+export interface LoadOptions extends HttpOptions {
+  /** Compile with the stored loss and optimizer and restore the optimizer's state (default true, as in Keras). */
+  compile?: boolean;
+  /** The WASM instance the model lives in (the default engine unless given). */
+  engine?: Engine;
+}
+
+/** Load a model saved by model.save() or TensorFlow.js (Sequential, Dense layers), compiled when it was saved compiled. */
+export async function loadModel(source: LoadSource, options: LoadOptions = {}): Promise<Sequential> {
+  const handler = loadHandler(source, options);
+  const artifacts = await handler.load!();
+  const names = handler.names ?? (typeof source === "string" ? { modelJson: source, weights: `${source} weights` } : { modelJson: "the loaded artifacts", weights: "their weightData" });
+  const parsed = parseArtifacts(artifacts, names);
+  const jsonFile = names.modelJson;
+  const fail = (what: string): never => {
+    throw new ModelFileError(`${jsonFile}: ${what}`);
+  };
+  // Everything that can be checked without memory is checked first: the loss, the optimizer.
+  const config = options.compile === false ? undefined : parsed.trainingConfig;
+  let compileArgs: Parameters<Sequential["compile"]>[0] | undefined;
+  if (config) {
+    const lossName = Array.isArray(config.loss) && config.loss.length === 1 ? config.loss[0] : config.loss;
+    let loss;
+    try {
+      loss = getLoss(String(lossName));
+    } catch (e) {
+      return fail(`trainingConfig: ${(e as Error).message}; or load with {compile: false} and compile it yourself`);
+    }
+    const metrics = Array.isArray(config.metrics) && config.metrics.some((m) => m === "accuracy" || m === "acc") ? (["accuracy"] as const) : [];
+    compileArgs = { loss, optimizer: optimizerFromConfig(config.optimizer_config, fail), metrics: [...metrics] };
+  }
+  const model = new Sequential({
+    name: parsed.name,
+    engine: options.engine,
+    layers: parsed.topology.layers.map((l, i) => new Dense({
+      units: l.units, activation: l.activation, useBias: l.useBias, name: l.name,
+      ...(l.regularizer ? { kernelRegularizer: l.regularizer } : {}),
+      ...(i === 0 ? { inputShape: [parsed.inputUnits] } : {}),
+    })),
+  });
+  try {
+    model.setWeights(parsed.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel])));
+    if (compileArgs) {
+      model.compile(compileArgs);
+      restoreOptimizerState(model, parsed.optimizerState, fail);
+    }
+    return model;
+  } catch (e) {
+    model.dispose();
+    throw e;
+  }
+}

@@ -1,0 +1,108 @@
+// The optimizer in TensorFlow.js' terms: trainingConfig.optimizer_config (class_name + config)
+// and its state as manifest entries of group 'optimizer' — 'iter' (int32 step count), then
+// Adam's `<weight>/m` for every weight and `<weight>/v` for every weight, or Momentum's
+// `<weight>/momentum`. TensorFlow.js' Momentum keeps accum = μ·accum + g and steps w −= lr·accum;
+// scratchnet (like Keras) keeps v = μ·v − lr·g, so the file holds accum = −v/lr, chosen among
+// neighbouring floats so that loading gives back v's exact bits.
+import { SGD, Adam, type Optimizer } from "../optimizers.js";
+import type { Sequential } from "../models/sequential.js";
+import type { TrainingConfig, WeightSpec } from "./types.js";
+import type { NamedArray } from "./weights-codec.js";
+
+type Fail = (what: string) => never;
+
+const SNAKE: Record<string, string> = {
+  meanSquaredError: "mean_squared_error", binaryCrossentropy: "binary_crossentropy",
+  categoricalCrossentropy: "categorical_crossentropy", sparseCategoricalCrossentropy: "sparse_categorical_crossentropy",
+};
+
+/** trainingConfig as TensorFlow.js' getTrainingConfig() writes it. */
+export function trainingConfigOf(model: Sequential): TrainingConfig {
+  const o = model.optimizer!;
+  let optimizer: TrainingConfig["optimizer_config"];
+  if (o instanceof Adam) optimizer = { class_name: "Adam", config: { learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon } };
+  else if (o instanceof SGD && o.momentum > 0) optimizer = { class_name: "Momentum", config: { learningRate: o.learningRate, momentum: o.momentum, useNesterov: false } };
+  else optimizer = { class_name: "SGD", config: { learningRate: o.learningRate } };
+  return { loss: SNAKE[model.loss!], metrics: [...model.metrics], optimizer_config: optimizer };
+}
+
+/** The optimizer a trainingConfig names (camelCase keys as TensorFlow.js writes, or Keras' snake_case). */
+export function optimizerFromConfig(config: unknown, fail: Fail): Optimizer {
+  const o = config as { class_name?: unknown; config?: Record<string, unknown> } | null;
+  const c = o?.config ?? {};
+  const num = (camel: string, snake: string) => (c[camel] ?? c[snake]) as number | undefined;
+  const learningRate = num("learningRate", "learning_rate");
+  try {
+    switch (o?.class_name) {
+      case "Adam":
+        return new Adam({ learningRate, beta1: num("beta1", "beta_1"), beta2: num("beta2", "beta_2"), epsilon: num("epsilon", "epsilon") });
+      case "SGD":
+      case "Momentum":
+        if (c.useNesterov === true || c.nesterov === true) return fail("the optimizer uses Nesterov momentum, which scratchnet does not have; compile the loaded model with new SGD({momentum})");
+        return new SGD({ learningRate, momentum: num("momentum", "momentum") ?? 0 });
+      default:
+        return fail(`optimizer ${JSON.stringify(o?.class_name)} is not one scratchnet has (SGD, Momentum, Adam); load with {compile: false} and compile it yourself`);
+    }
+  } catch (e) {
+    return fail(`trainingConfig.optimizer_config: ${(e as Error).message}`);
+  }
+}
+
+const bits = new DataView(new ArrayBuffer(4));
+/** The float32 `steps` ulps away from x (x finite). */
+function nextFloat(x: number, steps: number): number {
+  bits.setFloat32(0, x);
+  const i = bits.getInt32(0);
+  bits.setInt32(0, x === 0 ? steps : i + (x > 0 ? steps : -steps));
+  return bits.getFloat32(0);
+}
+
+/** TensorFlow.js' accumulation for velocity v: a float32 a with fround(−a·lr) === v when one exists. */
+function accumulationOf(v: number, lr: number): number {
+  const a = Math.fround(-v / lr);
+  for (const c of [a, nextFloat(a, 1), nextFloat(a, -1), nextFloat(a, 2), nextFloat(a, -2)]) if (Math.fround(-c * lr) === v) return c;
+  return a;
+}
+
+/** The optimizer's state as manifest entries and arrays, in TensorFlow.js' order and names. */
+export function optimizerWeights(model: Sequential): NamedArray[] {
+  const o = model.optimizer!, params = model.params(), f32 = model.engine!.heap.f32;
+  const spec = (name: string, shape: number[], dtype = "float32"): WeightSpec => ({ name, shape, dtype, group: "optimizer" });
+  const out: NamedArray[] = [{ spec: spec("iter", [], "int32"), data: Int32Array.of(o.iterations) }];
+  const buffers = o.stateBuffers();
+  const suffixes = o instanceof Adam ? ["m", "v"] : buffers.length > 0 ? ["momentum"] : [];
+  const lr = Math.fround(o.learningRate);
+  buffers.forEach((b, i) => {
+    const p = params[i % params.length];
+    const data = f32.slice(b.ptr >>> 2, (b.ptr >>> 2) + b.size);
+    if (suffixes[0] === "momentum") for (let j = 0; j < data.length; j++) data[j] = accumulationOf(data[j], lr);
+    out.push({ spec: spec(`${p.name}/${suffixes[Math.floor(i / params.length)]}`, p.shape), data });
+  });
+  return out;
+}
+
+/**
+ * Check stored optimizer state against the compiled model's buffers, then write it. TensorFlow.js
+ * creates state lazily, so a file with only 'iter' (never trained) means zeros.
+ */
+export function restoreOptimizerState(model: Sequential, stored: NamedArray[], fail: Fail): void {
+  const o = model.optimizer!, params = model.params(), buffers = o.stateBuffers();
+  const iter = stored.find((s) => s.spec.name === "iter");
+  const arrays = stored.filter((s) => s !== iter);
+  if (arrays.length !== 0 && arrays.length !== buffers.length) {
+    return fail(`the optimizer state has ${arrays.length} arrays but ${o.name}${o instanceof SGD ? ` (momentum ${o.momentum})` : ""} over ${params.length} weights keeps ${buffers.length}`);
+  }
+  arrays.forEach((s, i) => {
+    if (s.data.length !== buffers[i].size || !(s.data instanceof Float32Array)) {
+      fail(`optimizer state ${s.spec.name} has shape [${s.spec.shape}] but ${params[i % params.length].name} has shape [${params[i % params.length].shape}]`);
+    }
+  });
+  const iterations = iter ? iter.data[0] : 0;
+  if (!(Number.isInteger(iterations) && iterations >= 0)) return fail(`the optimizer's step count 'iter' is ${iterations}; it must be an integer ≥ 0`);
+  const f32 = model.engine!.heap.f32, lr = Math.fround(o.learningRate), momentum = o instanceof SGD && o.momentum > 0;
+  buffers.forEach((b, i) => {
+    const src = arrays[i]?.data;
+    for (let j = 0; j < b.size; j++) f32[(b.ptr >>> 2) + j] = src === undefined ? 0 : momentum ? Math.fround(-src[j] * lr) : src[j];
+  });
+  o.iterations = iterations;
+}

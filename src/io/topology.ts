@@ -1,0 +1,143 @@
+// modelTopology as TensorFlow.js' model.toJSON() writes it for a Sequential of Dense layers, and
+// the reading side, which also takes what Keras writes (tensorflowjs_converter's model_config
+// wrapper, an InputLayer first with batch_input_shape or Keras 3's batch_shape, dtype-policy
+// objects, a Functional model that is a plain chain). Anything else is refused by name.
+import type { Sequential } from "../models/sequential.js";
+import type { InitializerSpec } from "../layers/initializers.js";
+import type { ActivationName } from "../layers/activations.js";
+import type { Regularizer } from "../layers/dense.js";
+
+/** The TensorFlow.js version whose layers-model format this writes (model.json's keras_version). */
+export const TFJS_FORMAT = "tfjs-layers 4.22.0";
+
+export interface DenseConfig {
+  name: string;
+  units: number;
+  activation: ActivationName;
+  useBias: boolean;
+  regularizer?: Regularizer;
+}
+
+export interface Topology {
+  name: string;
+  inputUnits: number;
+  layers: DenseConfig[];
+}
+
+type Fail = (what: string) => never;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isDim = (d: unknown): d is number => typeof d === "number" && Number.isInteger(d) && d >= 1;
+const ACTIVATIONS: readonly string[] = ["linear", "sigmoid", "tanh", "relu", "softmax", "step"];
+
+function initializerJson(spec: InitializerSpec | undefined, fallback: InitializerSpec): object {
+  const given = spec ?? fallback;
+  const o: Exclude<InitializerSpec, string> = typeof given === "string" ? { name: given } : given;
+  switch (o.name) {
+    case "glorotUniform": return { class_name: "VarianceScaling", config: { scale: 1, mode: "fan_avg", distribution: "uniform", seed: null } };
+    case "heNormal": return { class_name: "VarianceScaling", config: { scale: 2, mode: "fan_in", distribution: "truncated_normal", seed: null } };
+    case "randomNormal": return { class_name: "RandomNormal", config: { mean: o.mean ?? 0, stddev: o.stddev ?? 0.05, seed: null } };
+    case "randomUniform": return { class_name: "RandomUniform", config: { minval: o.minval ?? -1, maxval: o.maxval ?? 1, seed: null } };
+    default: return { class_name: o.name === "ones" ? "Ones" : "Zeros", config: {} };
+  }
+}
+
+/** The model's topology as TensorFlow.js' Sequential.toJSON() writes it. */
+export function topologyJson(model: Sequential): object {
+  const layers = model.layers.map((l, i) => {
+    const reg = l.args.kernelRegularizer;
+    return {
+      class_name: "Dense",
+      config: {
+        units: l.units,
+        activation: l.activation.name === "identity" ? "linear" : l.activation.name,
+        use_bias: l.useBias,
+        kernel_initializer: initializerJson(l.args.kernelInitializer, "glorotUniform"),
+        bias_initializer: initializerJson(l.args.biasInitializer, "zeros"),
+        kernel_regularizer: reg && (reg.l1 || reg.l2) ? { class_name: "L1L2", config: { l1: reg.l1 ?? 0, l2: reg.l2 ?? 0 } } : null,
+        bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, bias_constraint: null,
+        name: l.name,
+        trainable: true,
+        ...(i === 0 ? { batch_input_shape: [null, model.inputUnits], dtype: "float32" } : {}),
+      },
+    };
+  });
+  return { class_name: "Sequential", config: { name: model.name, layers }, keras_version: TFJS_FORMAT, backend: "tensor_flow.js" };
+}
+
+/** float32 as a string or as a Keras 3 DTypePolicy object; anything else is refused. */
+function checkDtype(name: string, dtype: unknown, fail: Fail): void {
+  const value = isObject(dtype) && isObject(dtype.config) ? dtype.config.name : dtype;
+  if (value !== undefined && value !== null && value !== "float32") {
+    fail(`${name}: dtype ${JSON.stringify(value)} is not float32; scratchnet computes in float32, so convert the model to float32 before saving it`);
+  }
+}
+
+/** The last dimension of a [null, n] batch shape (or an [n] input shape), else undefined. */
+function inputsOf(c: Record<string, unknown>): number | undefined {
+  const batch = c.batch_input_shape ?? c.batch_shape;
+  if (Array.isArray(batch)) return batch.length === 2 && isDim(batch[1]) ? batch[1] : NaN;
+  if (Array.isArray(c.input_shape)) return c.input_shape.length === 1 && isDim(c.input_shape[0]) ? c.input_shape[0] : NaN;
+  return isDim(c.input_dim) ? c.input_dim : undefined;
+}
+
+/** The layer a Functional layer takes its input from (Keras 2 lists or Keras 3 keras_history). */
+function inboundOf(layer: Record<string, unknown>): unknown {
+  const nodes = layer.inbound_nodes;
+  if (!Array.isArray(nodes) || nodes.length !== 1) return undefined;
+  const node = nodes[0] as unknown;
+  if (Array.isArray(node)) return node.length === 1 && Array.isArray(node[0]) ? node[0][0] : undefined;
+  const args = isObject(node) && Array.isArray(node.args) ? node.args : [];
+  const history = args.length === 1 && isObject(args[0]) && isObject(args[0].config) ? args[0].config.keras_history : undefined;
+  return Array.isArray(history) ? history[0] : undefined;
+}
+
+function regularizerOf(name: string, r: unknown, fail: Fail): Regularizer | undefined {
+  if (r === null || r === undefined) return undefined;
+  const c = isObject(r) && isObject(r.config) ? r.config : {};
+  const cls = isObject(r) ? r.class_name : undefined;
+  if (cls !== "L1L2" && cls !== "L1" && cls !== "L2") return fail(`${name}: kernel_regularizer ${JSON.stringify(cls)} is not one scratchnet has; it knows L1, L2 and L1L2`);
+  const l1 = Number(c.l1 ?? 0), l2 = Number(c.l2 ?? 0);
+  if (!(l1 >= 0 && l2 >= 0 && Number.isFinite(l1 + l2))) return fail(`${name}: kernel_regularizer l1 ${c.l1}, l2 ${c.l2} must be finite and ≥ 0`);
+  return { l1, l2 };
+}
+
+/** Read a Sequential of Dense layers from any of the topologies TensorFlow.js or Keras write. */
+export function readTopology(raw: unknown, fail: Fail): Topology {
+  let topology = isObject(raw) && isObject(raw.model_config) ? raw.model_config : raw; // tensorflowjs_converter's wrapper
+  if (!isObject(topology)) return fail("modelTopology is missing or is not a JSON object");
+  const cls = topology.class_name;
+  const functional = cls === "Model" || cls === "Functional";
+  if (cls !== "Sequential" && !functional) return fail(`modelTopology is a ${JSON.stringify(cls)}; scratchnet loads Sequential models of Dense layers`);
+  const config = Array.isArray(topology.config) ? { layers: topology.config } : topology.config; // Keras ≤ 2.1 listed the layers directly
+  if (!isObject(config) || !Array.isArray(config.layers)) return fail("modelTopology.config has no layers list");
+  const layers: DenseConfig[] = [];
+  let inputUnits: number | undefined;
+  let previous: unknown;
+  config.layers.forEach((layer, i) => {
+    const c = isObject(layer) ? layer.config : undefined;
+    if (!isObject(layer) || !isObject(c)) return fail(`layer ${i} has no class_name and config`);
+    const name = String(c.name ?? layer.name ?? `layer ${i}`);
+    checkDtype(name, c.dtype, fail);
+    if (functional && i > 0 && inboundOf(layer) !== previous) return fail(`${name} does not take the previous layer's output; scratchnet loads only a plain chain of layers`);
+    previous = layer.name ?? c.name;
+    const declared = inputsOf(c);
+    if (Number.isNaN(declared)) return fail(`${name}: the input shape must be [null, inputs] (flat rows); got ${JSON.stringify(c.batch_input_shape ?? c.batch_shape ?? c.input_shape)}`);
+    if (layer.class_name === "InputLayer") {
+      if (i !== 0) return fail(`${name}: an InputLayer can only come first`);
+      if (declared === undefined) return fail(`${name}: the InputLayer has no batch_input_shape or batch_shape`);
+      inputUnits = declared;
+      return;
+    }
+    if (layer.class_name !== "Dense") return fail(`${name} is a ${JSON.stringify(layer.class_name)} layer; scratchnet loads Sequential models of Dense layers (an InputLayer first is fine)`);
+    if (layers.length === 0 && inputUnits === undefined) inputUnits = declared;
+    if (!isDim(c.units)) return fail(`${name}: units ${JSON.stringify(c.units)} is not a positive integer`);
+    const activation = c.activation ?? "linear";
+    if (typeof activation !== "string" || !ACTIVATIONS.includes(activation)) {
+      return fail(`${name}: activation ${JSON.stringify(activation)} is not one scratchnet has; it knows ${ACTIVATIONS.join(", ")}`);
+    }
+    layers.push({ name, units: c.units, activation: activation as ActivationName, useBias: c.use_bias !== false, regularizer: regularizerOf(name, c.kernel_regularizer, fail) });
+  });
+  if (layers.length === 0) return fail("has no Dense layers");
+  if (inputUnits === undefined) return fail(`${layers[0].name}: the first layer has no batch_input_shape, so the number of inputs is unknown`);
+  return { name: String(config.name ?? "sequential"), inputUnits, layers };
+}
