@@ -61,7 +61,7 @@ export function saveHandler(target: SaveTarget): IOHandler {
 /** The IOHandler loadModel(source) reads through. */
 export function loadHandler(source: LoadSource, options: HttpOptions = {}): NamedHandler {
   if (typeof source === "string") return byScheme(source, options);
-  const s = source as Partial<IOHandler & ModelBytes & ModelArtifacts> | null;
+  const s = typeof source === "object" && source !== null ? (source as Partial<IOHandler & ModelBytes & ModelArtifacts>) : undefined;
   if (typeof s?.load === "function") return s as IOHandler;
   if (s && "modelJson" in s) {
     const bytes = s.weights instanceof Uint8Array ? s.weights : joinWeightData(s.weights);

@@ -2,8 +2,10 @@
 // and its state as manifest entries of group 'optimizer' — 'iter' (int32 step count), then
 // Adam's `<weight>/m` for every weight and `<weight>/v` for every weight, or Momentum's
 // `<weight>/momentum`. TensorFlow.js' Momentum keeps accum = μ·accum + g and steps w −= lr·accum;
-// scratchnet (like Keras) keeps v = μ·v − lr·g, so the file holds accum = −v/lr, chosen among
-// neighbouring floats so that loading gives back v's exact bits.
+// scratchnet (like Keras) keeps v = μ·v − lr·g. The file holds TensorFlow.js' accum = −v/lr
+// (what tf.loadLayersModel resumes from) and then v itself as `<weight>/velocity`, because
+// −v/lr rounded to float32 does not always give v's bits back; TensorFlow.js uses the first
+// array per weight and ignores the rest, and a file without velocities resumes from −lr·accum.
 import { SGD, Adam, type Optimizer } from "../optimizers.js";
 import type { Sequential } from "../models/sequential.js";
 import type { TrainingConfig, WeightSpec } from "./types.js";
@@ -48,35 +50,20 @@ export function optimizerFromConfig(config: unknown, fail: Fail): Optimizer {
   }
 }
 
-const bits = new DataView(new ArrayBuffer(4));
-/** The float32 `steps` ulps away from x (x finite). */
-function nextFloat(x: number, steps: number): number {
-  bits.setFloat32(0, x);
-  const i = bits.getInt32(0);
-  bits.setInt32(0, x === 0 ? steps : i + (x > 0 ? steps : -steps));
-  return bits.getFloat32(0);
-}
-
-/** TensorFlow.js' accumulation for velocity v: a float32 a with fround(−a·lr) === v when one exists. */
-function accumulationOf(v: number, lr: number): number {
-  const a = Math.fround(-v / lr);
-  for (const c of [a, nextFloat(a, 1), nextFloat(a, -1), nextFloat(a, 2), nextFloat(a, -2)]) if (Math.fround(-c * lr) === v) return c;
-  return a;
-}
-
 /** The optimizer's state as manifest entries and arrays, in TensorFlow.js' order and names. */
 export function optimizerWeights(model: Sequential): NamedArray[] {
   const o = model.optimizer!, params = model.params(), f32 = model.engine!.heap.f32;
   const spec = (name: string, shape: number[], dtype = "float32"): WeightSpec => ({ name, shape, dtype, group: "optimizer" });
   const out: NamedArray[] = [{ spec: spec("iter", [], "int32"), data: Int32Array.of(o.iterations) }];
   const buffers = o.stateBuffers();
-  const suffixes = o instanceof Adam ? ["m", "v"] : buffers.length > 0 ? ["momentum"] : [];
+  const momentum = !(o instanceof Adam) && buffers.length > 0;
   const lr = Math.fround(o.learningRate);
-  buffers.forEach((b, i) => {
-    const p = params[i % params.length];
+  const arrays = momentum ? [...buffers, ...buffers] : buffers; // accum for TensorFlow.js, then v
+  arrays.forEach((b, i) => {
+    const p = params[i % params.length], half = Math.floor(i / params.length);
     const data = f32.slice(b.ptr >>> 2, (b.ptr >>> 2) + b.size);
-    if (suffixes[0] === "momentum") for (let j = 0; j < data.length; j++) data[j] = accumulationOf(data[j], lr);
-    out.push({ spec: spec(`${p.name}/${suffixes[Math.floor(i / params.length)]}`, p.shape), data });
+    if (momentum && half === 0) for (let j = 0; j < data.length; j++) data[j] = Math.fround(-data[j] / lr);
+    out.push({ spec: spec(`${p.name}/${(momentum ? ["momentum", "velocity"] : ["m", "v"])[half]}`, p.shape), data });
   });
   return out;
 }
@@ -88,7 +75,10 @@ export function optimizerWeights(model: Sequential): NamedArray[] {
 export function restoreOptimizerState(model: Sequential, stored: NamedArray[], fail: Fail): void {
   const o = model.optimizer!, params = model.params(), buffers = o.stateBuffers();
   const iter = stored.find((s) => s.spec.name === "iter");
-  const arrays = stored.filter((s) => s !== iter);
+  const momentum = o instanceof SGD && o.momentum > 0;
+  let arrays = stored.filter((s) => s !== iter);
+  const exact = momentum && arrays.length === 2 * buffers.length && arrays.slice(buffers.length).every((s) => s.spec.name.endsWith("/velocity"));
+  if (exact) arrays = arrays.slice(buffers.length); // v itself, bit-exact
   if (arrays.length !== 0 && arrays.length !== buffers.length) {
     return fail(`the optimizer state has ${arrays.length} arrays but ${o.name}${o instanceof SGD ? ` (momentum ${o.momentum})` : ""} over ${params.length} weights keeps ${buffers.length}`);
   }
@@ -99,10 +89,10 @@ export function restoreOptimizerState(model: Sequential, stored: NamedArray[], f
   });
   const iterations = iter ? iter.data[0] : 0;
   if (!(Number.isInteger(iterations) && iterations >= 0)) return fail(`the optimizer's step count 'iter' is ${iterations}; it must be an integer ≥ 0`);
-  const f32 = model.engine!.heap.f32, lr = Math.fround(o.learningRate), momentum = o instanceof SGD && o.momentum > 0;
+  const f32 = model.engine!.heap.f32, lr = Math.fround(o.learningRate), fromAccum = momentum && !exact;
   buffers.forEach((b, i) => {
     const src = arrays[i]?.data;
-    for (let j = 0; j < b.size; j++) f32[(b.ptr >>> 2) + j] = src === undefined ? 0 : momentum ? Math.fround(-src[j] * lr) : src[j];
+    for (let j = 0; j < b.size; j++) f32[(b.ptr >>> 2) + j] = src === undefined ? 0 : fromAccum ? Math.fround(-src[j] * lr) : src[j];
   });
   o.iterations = iterations;
 }

@@ -147,6 +147,7 @@ export class Sequential {
   }
 
   fit(x: Inputs, y: Labels, args: FitArgs = {}): Promise<History> {
+    if (!this.optimizer) return Promise.reject(new ModelError(`${this.name} is not compiled: call model.compile({optimizer, loss}) before fit()`)); // e.g. loaded without a trainingConfig
     return fit(this, x, y, args);
   }
 
