@@ -116,6 +116,7 @@ $("regions").addEventListener("click", (e) => {
 $("clear-points").addEventListener("click", () => { points = []; pointsChanged(); });
 clickClass.addEventListener("change", () => (clickClass.style.color = rgb(CLASS_COLORS[clickClass.value])));
 $("show-test").addEventListener("change", schedule);
+addEventListener("resize", () => { if (net) net.boxes = undefined; schedule(); });
 form.addEventListener("submit", (e) => { e.preventDefault(); restart(); });
 form.addEventListener("change", restart);
 $("pause").addEventListener("click", (e) => {

@@ -54,8 +54,8 @@ describe.skipIf(!haveChromium)("examples/web/playground.html in Chromium", () =>
     expect([s.trainCount, s.testCount]).toEqual([150, 150]);
     expect(s.losses.at(-1)!).toBeLessThan(s.losses[0] * 0.5);
     expect(s.valLosses.at(-1)!).toBeLessThan(s.valLosses[0] * 0.5);
-    expect(s.valAccuracy).toBeGreaterThan(0.9); // the worker's evaluation of the held-out rows
-    expect(s.mapAccuracy).toBeGreaterThan(0.9); // the drawn heat map sampled at the test points
+    expect(s.valAccuracy).toBeGreaterThan(0.9); // the worker's evaluation of the held-out rows (measured 0.967)
+    expect(s.mapAccuracy).toBeGreaterThan(0.9); // the drawn heat map sampled at the test points (measured 0.953)
     // The settings round-trip through the query string.
     const url = new URL(browser!.page.url());
     expect(url.searchParams.get("data")).toBe("xor");
@@ -68,14 +68,15 @@ describe.skipIf(!haveChromium)("examples/web/playground.html in Chromium", () =>
     expect(browser!.errors).toEqual([]);
   }, 120_000);
 
-  it("spirals (3 classes): the loss falls, test accuracy above 80%, the page stays responsive", async () => {
+  it("spirals (3 classes): the loss falls, test accuracy above 90%, the page stays responsive", async () => {
     const { page } = browser!;
-    const s = await trainWith("data=spirals&classes=3&n=600&noise=0.02&test=0.3&hidden=24,24&activation=tanh&optimizer=adam&lr=0.02&batch=16&epochs=300&seed=42");
+    const s = await trainWith("data=spirals&classes=3&n=600&noise=0.02&test=0.3&hidden=12,12,12&activation=tanh&optimizer=adam&lr=0.01&batch=16&epochs=300&seed=42");
     expect(s.epoch).toBe(300);
     expect(s.losses.at(-1)!).toBeLessThan(s.losses[0] * 0.5);
     expect(s.valLosses.at(-1)!).toBeLessThan(s.valLosses[0] * 0.5);
-    expect(s.valAccuracy).toBeGreaterThan(0.8);
-    expect(s.mapAccuracy).toBeGreaterThan(0.8);
+    expect(s.valAccuracy).toBeGreaterThan(0.9); // measured 0.961 (seed 42)
+    expect(s.mapAccuracy).toBeGreaterThan(0.9);
+    expect(await page.locator("canvas.neuron").count()).toBe(2 + 36);
     // The main thread answers while the worker trains: the page's own timer is not starved.
     expect(await page.evaluate(() => new Promise<number>((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }))).toBeLessThan(200);
     await browser!.screenshot("playground.png");

@@ -10,7 +10,7 @@ export function buildNetwork(root, hidden, activation, grid) {
   const links = document.createElement("canvas");
   links.className = "links";
   root.append(links);
-  const size = Math.max(8, Math.min(36, Math.floor(400 / Math.max(2, ...hidden)) - 4));
+  const size = Math.max(8, Math.min(40, Math.floor(560 / Math.max(2, ...hidden)) - 4)); // a column fits beside the form
   const column = (title, units, name) => {
     const col = document.createElement("div");
     col.className = "layer";
@@ -63,16 +63,24 @@ export function drawNetwork(net, neurons, kernels) {
   drawLinks(net, kernels);
 }
 
+/** Where each unit's picture sits inside the diagram: left edge, vertical middle, width. */
+function unitBoxes({ root, columns }) {
+  const origin = root.getBoundingClientRect();
+  return columns.map((cells) => cells.map((c) => {
+    const r = c.getBoundingClientRect();
+    return { x: r.left - origin.left + root.scrollLeft, y: r.top - origin.top + r.height / 2, w: r.width };
+  }));
+}
+
 /** Lines in LEVELS widths per sign, one path each: a few strokes a frame, not one per weight. */
 const LEVELS = 6;
 
 function drawLinks(net, kernels) {
   const { root, links } = net;
   if (links.width !== root.scrollWidth || links.height !== root.scrollHeight) [links.width, links.height] = [root.scrollWidth, root.scrollHeight];
-  const ctx = links.getContext("2d"), origin = root.getBoundingClientRect();
+  const ctx = links.getContext("2d");
   ctx.clearRect(0, 0, links.width, links.height);
-  const box = (c) => { const r = c.getBoundingClientRect(); return { x: r.left - origin.left + root.scrollLeft, y: r.top - origin.top + r.height / 2, w: r.width }; };
-  const boxes = net.columns.map((cells) => cells.map(box));
+  const boxes = (net.boxes ??= unitBoxes(net)); // the layout is fixed once built; a resize clears it
   const paths = Array.from({ length: 2 * LEVELS }, () => new Path2D());
   for (let l = 0; l + 1 < net.columns.length; l++) {
     const from = boxes[l], to = boxes[l + 1], w = kernels[l];

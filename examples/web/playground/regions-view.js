@@ -50,16 +50,22 @@ function heatMap(ctx, probs, grid, classes) {
   ctx.drawImage(cell, 0, 0, ctx.canvas.width, ctx.canvas.height);
 }
 
+/** One path per class (a few draw calls a frame, not two per point), filled, then ringed. */
 function points(ctx, rows, ring, width) {
-  const { width: W, height: H } = ctx.canvas;
+  const { width: W, height: H } = ctx.canvas, paths = new Map(), R = 3.6;
+  for (let i = 0; i < rows.y.length; i++) {
+    const x = ((rows.x[2 * i] + 1) / 2) * W, y = ((1 - rows.x[2 * i + 1]) / 2) * H;
+    let path = paths.get(rows.y[i]);
+    if (!path) paths.set(rows.y[i], (path = new Path2D()));
+    path.moveTo(x + R, y);
+    path.arc(x, y, R, 0, 2 * Math.PI);
+  }
   ctx.lineWidth = width;
   ctx.strokeStyle = ring;
-  for (let i = 0; i < rows.y.length; i++) {
-    ctx.beginPath();
-    ctx.arc(((rows.x[2 * i] + 1) / 2) * W, ((1 - rows.x[2 * i + 1]) / 2) * H, 3.6, 0, 2 * Math.PI);
-    ctx.fillStyle = rgb(CLASS_COLORS[rows.y[i]]);
-    ctx.fill();
-    ctx.stroke();
+  for (const [label, path] of paths) {
+    ctx.fillStyle = rgb(CLASS_COLORS[label]);
+    ctx.fill(path);
+    ctx.stroke(path);
   }
 }
 
