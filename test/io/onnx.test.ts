@@ -147,6 +147,19 @@ describe("models that cannot be exported say why", () => {
     model.dispose();
   });
 
+  it("two layers with one name (ONNX needs each node and weight name once)", async () => {
+    const model = modelOf([new Dense({ units: 3, inputShape: [2], name: "d" }), new Dense({ units: 2, name: "d" })], 1);
+    expect(() => toOnnx(model)).toThrow(/toOnnx: two layers of sequential are named 'd'.*distinct name for each Dense.*setWeights\(model.getWeights\(\)\)/);
+    // The fix the message gives works: the same weights under distinct names export and agree.
+    const renamed = new Sequential({ layers: [new Dense({ units: 3, inputShape: [2], name: "d" }), new Dense({ units: 2, name: "d2" })] });
+    renamed.setWeights(model.getWeights());
+    const session = await ort.InferenceSession.create(toOnnx(renamed));
+    expect(await maxDiff(model, session, 7, 3)).toBeLessThan(TOLERANCE);
+    await session.release();
+    model.dispose();
+    renamed.dispose();
+  });
+
   it("an activation without an ONNX form names the layer", () => {
     const model = modelOf([new Dense({ units: 2, inputShape: [2], name: "odd" })], 1);
     (model.layers[0] as { activation: { name: string } }).activation = { name: "swish" }; // not one scratchnet has today

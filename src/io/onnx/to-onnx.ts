@@ -16,8 +16,6 @@ export const ONNX_IR_VERSION = 7;
 export const ONNX_INPUT = "input";
 export const ONNX_OUTPUT = "output";
 
-const elementwise: Record<string, string> = { sigmoid: "Sigmoid", tanh: "Tanh", relu: "Relu" };
-
 /** The bytes of an .onnx file that computes what `model.predict` computes. */
 export function toOnnx(model: Sequential): Uint8Array {
   return encodeModel({ irVersion: ONNX_IR_VERSION, opsetVersion: ONNX_OPSET, producerName: "scratchnet", graph: onnxGraph(model) });
@@ -30,6 +28,7 @@ export function onnxGraph(model: Sequential): OnnxGraph {
   } catch (e) {
     throw new ModelError(`toOnnx: ${(e as Error).message}`);
   }
+  assertUniqueNames(model);
   const weights = model.getWeights();
   const nodes: OnnxNode[] = [];
   const initializers: OnnxInitializer[] = [];
@@ -64,16 +63,38 @@ function op(nodes: OnnxNode[], layer: Dense, opType: string, inputs: string[], a
   return output;
 }
 
+/** Append the nodes of the layer's activation applied to `z`; returns the name of its output. */
 function activation(nodes: OnnxNode[], initializers: OnnxInitializer[], layer: Dense, z: string): string {
-  const name = layer.activation.name;
-  if (name === "linear" || name === "identity") return z;
-  if (elementwise[name]) return op(nodes, layer, elementwise[name], [z]);
-  if (name === "softmax") return op(nodes, layer, "Softmax", [z], { axis: -1 });
-  if (name === "step") {
-    const zero = `${layer.name}/zero`;
-    initializers.push({ name: zero, dims: [], data: new Float32Array(1) }); // a scalar, broadcast
-    const positive = op(nodes, layer, "Greater", [z, zero]);
-    return op(nodes, layer, "Cast", [positive], { to: DataType.FLOAT });
+  const name: string = layer.activation.name;
+  switch (name) {
+    case "linear":
+    case "identity":
+      return z;
+    case "sigmoid":
+      return op(nodes, layer, "Sigmoid", [z]);
+    case "tanh":
+      return op(nodes, layer, "Tanh", [z]);
+    case "relu":
+      return op(nodes, layer, "Relu", [z]);
+    case "softmax":
+      return op(nodes, layer, "Softmax", [z], { axis: -1 });
+    case "step": {
+      const zero = `${layer.name}/zero`;
+      initializers.push({ name: zero, dims: [], data: new Float32Array(1) }); // a scalar, broadcast
+      const positive = op(nodes, layer, "Greater", [z, zero]);
+      return op(nodes, layer, "Cast", [positive], { to: DataType.FLOAT });
+    }
   }
   throw new ModelError(`toOnnx: ${layer.name} has activation '${name}', which has no ONNX export; use linear, sigmoid, tanh, relu, softmax or step`);
+}
+
+/** Nodes and weights are named after their layer, and ONNX needs every name once (as Keras does). */
+function assertUniqueNames(model: Sequential): void {
+  const seen = new Set<string>();
+  for (const layer of model.layers) {
+    if (seen.has(layer.name)) {
+      throw new ModelError(`toOnnx: two layers of ${model.name} are named '${layer.name}', and ONNX names each node and weight after its layer; build the model again with a distinct name for each Dense and copy the weights over with setWeights(model.getWeights())`);
+    }
+    seen.add(layer.name);
+  }
 }
