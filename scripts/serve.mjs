@@ -3,18 +3,20 @@
 //   /            examples/web/   the pages and their scripts
 //   /lib/        dist/browser/   the library bundles and scratchnet.wasm (`npm run build` makes them)
 //   /models/     data/models/    the shipped models
+//   /data/       lesson-data.mjs the lessons' data: breast_cancer.csv and an MNIST subset (IDX)
 // `node scripts/serve.mjs [port]` (0 picks a free port); tests call createServer() below.
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer as httpServer } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { lessonData } from "./lesson-data.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const defaultRoots = { "/lib/": join(root, "dist", "browser"), "/models/": join(root, "data", "models"), "/": join(root, "examples", "web") };
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".mjs": "text/javascript; charset=utf-8",
   ".css": "text/css; charset=utf-8", ".json": "application/json", ".wasm": "application/wasm", ".bin": "application/octet-stream",
-  ".svg": "image/svg+xml", ".png": "image/png", ".md": "text/plain; charset=utf-8" };
+  ".svg": "image/svg+xml", ".png": "image/png", ".md": "text/plain; charset=utf-8", ".csv": "text/csv; charset=utf-8" };
 
 /** The file a URL path maps to under `roots` (longest prefix first), or undefined if it leaves its folder. */
 export function resolvePath(urlPath, roots = defaultRoots) {
@@ -27,12 +29,20 @@ export function resolvePath(urlPath, roots = defaultRoots) {
   return file === base || file.startsWith(base + sep) ? file : undefined;
 }
 
-/** A static server over `roots`; GET and HEAD only, no caching, nothing outside the folders. */
-export function createServer(roots = defaultRoots) {
+/** The lessons' data file a URL path names under /data/ (see lesson-data.mjs), or undefined. */
+const dataFile = (urlPath) => {
+  const path = urlPath.split("?")[0].split("#")[0];
+  return path.startsWith("/data/") ? lessonData(path.slice("/data/".length)) : undefined;
+};
+
+/** A static server over `roots` (and `/data/` when `data` is true); GET and HEAD only, no caching, nothing outside the folders. */
+export function createServer(roots = defaultRoots, { data = true } = {}) {
   return httpServer(async (req, res) => {
-    const file = req.method === "GET" || req.method === "HEAD" ? resolvePath(req.url ?? "/", roots) : undefined;
+    const get = req.method === "GET" || req.method === "HEAD", url = req.url ?? "/";
+    const made = get && data ? dataFile(url) : undefined;
+    const file = !get ? undefined : made ? url.split("?")[0] : resolvePath(url, roots); // a made file's name gives its type
     let body;
-    try { body = file && await readFile(file); } catch { body = undefined; }
+    try { body = made ? await made : file && await readFile(file); } catch { body = undefined; }
     if (!body) { res.writeHead(404, { "content-type": "text/plain" }); res.end("not found\n"); return; }
     res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
     res.end(req.method === "HEAD" ? undefined : body);
@@ -48,6 +58,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv
   const server = createServer();
   server.listen(port, "127.0.0.1", () => {
     const url = `http://127.0.0.1:${server.address().port}/`;
-    console.log(`scratchnet pages at ${url}\n  ${url}digit.html   draw a digit\n  ${url}playground.html   the playground\nCtrl-C stops.`);
+    console.log(`scratchnet pages at ${url}\n  ${url}digit.html   draw a digit\n  ${url}playground.html   the playground\n  ${url}lessons/   the course, lesson by lesson\nCtrl-C stops.`);
   });
 }
