@@ -2,7 +2,7 @@
 //   z = MatMul(x, kernel)             kernel [inputs, units], row-major as getWeights() gives it
 //   z = Add(z, bias)                  broadcast over the batch rows (left out when useBias is false)
 //   a = Sigmoid | Tanh | Relu | Softmax(axis = -1) (z), nothing for linear,
-//       Cast(Greater(z, 0), FLOAT) for step (exactly `z > 0 ? 1 : 0`, NaN → 0 as in the kernel).
+//       Cast(Greater(z, 0), FLOAT) for step (exactly the kernel's rule `z > 0 ? 1 : 0`).
 // The input is "input" [batch, inputUnits] and the output "output" [batch, units], where "batch" is
 // a symbolic dimension so any number of rows can be fed. Opset 13 (IR version 7, ONNX 1.8) has every
 // operator used here; test/io/onnx.test.ts runs the files in onnxruntime-node.
