@@ -1,0 +1,141 @@
+// fit() and predict() in plain float64 TypeScript, for the model fuzz: the same algorithm as
+// src/models/fit.ts (seeded Fisher–Yates each epoch, forward, fused or plain loss gradient,
+// backward, one optimizer update per batch) written from the references, never from src/.
+import * as act from "../reference/activations.js";
+import { softmax, softmaxBackward } from "../reference/softmax.js";
+import * as loss from "../reference/losses.js";
+import * as opt from "../reference/optimizers.js";
+import { shuffle } from "../reference/random.js";
+
+export type Act = "linear" | "sigmoid" | "tanh" | "relu" | "softmax";
+export type Loss = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy";
+export interface RefLayer { units: number; activation: Act; kernel: number[]; bias: number[] }
+export type RefOptimizer = { name: "sgd"; lr: number; momentum: number } | { name: "adam"; lr: number; beta1: number; beta2: number; epsilon: number };
+/** Targets: integer labels (`sparse`) or rows of `units` values. */
+export interface RefTargets { sparse: boolean; values: number[] }
+
+const elementwise = { linear: "identity", sigmoid: "sigmoid", tanh: "tanh", relu: "relu" } as const;
+
+/** a = f(x·W + b) for `rows` rows of `cols` inputs. */
+function layerForward(l: RefLayer, x: number[], rows: number, cols: number): number[] {
+  const z = new Array<number>(rows * l.units).fill(0);
+  for (let r = 0; r < rows; r++) {
+    for (let j = 0; j < l.units; j++) {
+      let s = 0;
+      for (let p = 0; p < cols; p++) s += x[r * cols + p] * l.kernel[p * l.units + j];
+      z[r * l.units + j] = s + l.bias[j];
+    }
+  }
+  return l.activation === "softmax" ? softmax(z, rows, l.units) : z.map(act[elementwise[l.activation]]);
+}
+
+/** Every layer's output for `rows` rows of x (the last one is the prediction). */
+export function forward(layers: RefLayer[], x: number[], rows: number, inputs: number): number[][] {
+  const outs: number[][] = [];
+  let a = x, cols = inputs;
+  for (const l of layers) {
+    a = layerForward(l, a, rows, cols);
+    cols = l.units;
+    outs.push(a);
+  }
+  return outs;
+}
+
+/** The rows of targets as dense rows of `units` (one-hot for labels). */
+const dense = (t: RefTargets, rows: number, units: number) => (t.sparse ? loss.oneHot(t.values, rows, units) : t.values);
+
+/** The mean loss of predictions a (rows × units). */
+export function lossValue(name: Loss, a: number[], t: RefTargets, rows: number, units: number): number {
+  const y = dense(t, rows, units);
+  if (name === "meanSquaredError") return loss.mse(a, y);
+  if (name === "binaryCrossentropy") return loss.binaryCrossEntropy(a, y);
+  return loss.categoricalCrossEntropy(a, y, rows);
+}
+
+/** dL/dz of the output layer: fused (a − y)/m for softmax + CE and sigmoid + BCE, else dL/da through f'. */
+function outputGradient(name: Loss, l: RefLayer, a: number[], y: number[], rows: number): number[] {
+  const n = rows * l.units;
+  if ((name === "categoricalCrossentropy" || name === "sparseCategoricalCrossentropy") && l.activation === "softmax") return loss.softmaxCrossEntropyBackward(a, y, rows);
+  if (name === "binaryCrossentropy" && l.activation === "sigmoid") return loss.sigmoidCrossEntropyBackward(a, y);
+  const da = name === "meanSquaredError" ? loss.mseBackward(a, y, 2 / n) : name === "binaryCrossentropy" ? loss.binaryCrossEntropyBackward(a, y) : loss.categoricalCrossEntropyBackward(a, y, rows);
+  return activationBackward(l, a, da, rows);
+}
+
+function activationBackward(l: RefLayer, a: number[], da: number[], rows: number): number[] {
+  if (l.activation === "softmax") return softmaxBackward(a, da, rows, l.units);
+  const f = act[`${elementwise[l.activation]}Backward`];
+  return a.map((ai, i) => f(ai, da[i]));
+}
+
+/** Train `layers` in place as fit() does; returns the per-epoch mean loss (Keras' history.loss). */
+export function fit(
+  layers: RefLayer[], x: number[], t: RefTargets, rows: number, inputs: number,
+  o: { loss: Loss; optimizer: RefOptimizer; epochs: number; batchSize: number; shuffle: boolean; rngState: Uint32Array },
+): number[] {
+  let idx = Array.from({ length: rows }, (_, i) => i);
+  const units = layers[layers.length - 1].units, y = dense(t, rows, units);
+  const state = layers.flatMap((l) => [l.kernel, l.bias]).map((w) => ({ m: w.map(() => 0), v: w.map(() => 0) }));
+  const history: number[] = [];
+  let step = 0;
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    if (o.shuffle) idx = shuffle(o.rngState, idx);
+    let sum = 0;
+    for (let start = 0; start < rows; start += o.batchSize) {
+      const batch = idx.slice(start, start + o.batchSize), count = batch.length;
+      const xb = batch.flatMap((r) => x.slice(r * inputs, (r + 1) * inputs)), yb = batch.flatMap((r) => y.slice(r * units, (r + 1) * units));
+      const outs = forward(layers, xb, count, inputs);
+      sum += lossValue(o.loss, outs[outs.length - 1], { sparse: false, values: yb }, count, units) * count;
+      let dz = outputGradient(o.loss, layers[layers.length - 1], outs[outs.length - 1], yb, count);
+      const grads: number[][] = [];
+      for (let i = layers.length - 1; i >= 0; i--) {
+        const l = layers[i], xin = i > 0 ? outs[i - 1] : xb, cols = i > 0 ? layers[i - 1].units : inputs;
+        const dw = new Array<number>(cols * l.units).fill(0), db = new Array<number>(l.units).fill(0);
+        for (let r = 0; r < count; r++) {
+          for (let j = 0; j < l.units; j++) {
+            const g = dz[r * l.units + j];
+            db[j] += g;
+            for (let p = 0; p < cols; p++) dw[p * l.units + j] += xin[r * cols + p] * g;
+          }
+        }
+        grads.unshift(dw, db);
+        if (i > 0) {
+          const dx = new Array<number>(count * cols).fill(0);
+          for (let r = 0; r < count; r++) for (let p = 0; p < cols; p++) for (let j = 0; j < l.units; j++) dx[r * cols + p] += dz[r * l.units + j] * l.kernel[p * l.units + j];
+          dz = activationBackward(layers[i - 1], outs[i - 1], dx, count);
+        }
+      }
+      step++;
+      layers.flatMap((l) => [l.kernel, l.bias]).forEach((w, i) => update(w, grads[i], state[i], o.optimizer, step));
+    }
+    history.push(sum / rows);
+  }
+  return history;
+}
+
+function update(w: number[], g: number[], s: { m: number[]; v: number[] }, o: RefOptimizer, t: number): void {
+  let next: number[];
+  if (o.name === "adam") {
+    const r = opt.adamStep(w, g, s.m, s.v, o.lr, o.beta1, o.beta2, o.epsilon, t);
+    [next, s.m, s.v] = [r.w, r.m, r.v];
+  } else if (o.momentum > 0) {
+    const r = opt.momentumStep(w, g, s.v, o.lr, o.momentum);
+    [next, s.v] = [r.w, r.v];
+  } else {
+    next = opt.sgdStep(w, g, o.lr);
+  }
+  next.forEach((v, i) => (w[i] = v));
+}
+
+/** The generator state rngSeed(seed) makes (assembly/random.ts: four splitmix-style words, never all zero). */
+export function seedState(seed: number): Uint32Array {
+  const s = new Uint32Array(4);
+  let z = seed >>> 0;
+  for (let i = 0; i < 4; i++) {
+    z = (z + 0x9e3779b9) >>> 0;
+    let t = Math.imul(z ^ (z >>> 16), 0x21f0aaad) >>> 0;
+    t = Math.imul(t ^ (t >>> 15), 0x735a2d97) >>> 0;
+    t = (t ^ (t >>> 15)) >>> 0;
+    s[i] = t === 0 && i === 0 ? 1 : t;
+  }
+  return s;
+}
