@@ -13,7 +13,7 @@ const $ = (id) => document.getElementById(id);
 const form = $("settings"), statusLine = $("status"), counts = $("counts"), clickClass = $("click-class");
 const regions = $("regions").getContext("2d"), lossCtx = $("loss").getContext("2d");
 
-let points = fromUrl(form), worker = null, data = null, latest = null, net = null, paused = false, scheduled = false;
+let points = fromUrl(form), worker = null, data = null, latest = null, net = null, paused = false, scheduled = false, hovered = null;
 let log = { epochs: [], loss: [], accuracy: [], val_loss: [], val_accuracy: [] };
 // What the page shows, for people reading the DOM and for the browser tests.
 const state = { epoch: 0, done: false, frames: 0, fps: 0, trainCount: 0, testCount: 0, points: 0 };
@@ -40,13 +40,14 @@ function showCounts() {
 function draw() {
   scheduled = false;
   if (!data) return;
-  drawRegions(regions, data, latest?.probs, $("show-test").checked);
+  drawRegions(regions, data, latest?.probs, $("show-test").checked, hovered);
   if (!latest) return;
   drawLoss(lossCtx, log);
   drawNetwork(net, latest.neurons, latest.kernels);
   worker.postMessage({ type: "drawn" });
-  // Frames per second while training: from the first picture drawn (not the page load) to now.
-  if (!paused && !state.done) {
+  // Frames per second while training: new frames from the first one drawn (not the page load) to now.
+  if (!paused && !latest.drawn) {
+    latest.drawn = true;
     if (clock.frames++ === 0) clock.since = performance.now();
     const seconds = (performance.now() - clock.since) / 1000;
     if (seconds > 0) state.fps = (clock.frames - 1) / seconds;
@@ -55,7 +56,7 @@ function draw() {
   const f = (v, d = 3) => (Number.isFinite(v) ? v.toFixed(d) : "–"), pct = (v) => (Number.isFinite(v) ? `${(100 * v).toFixed(1)}%` : "–");
   const reg = latest.penalty > 0 ? ` (incl. ${form.reg.value.toUpperCase()} penalty ${f(latest.penalty, 4)})` : "";
   statusLine.textContent = `epoch ${state.epoch} · loss ${f(state.loss)}${reg} · test loss ${f(state.valLoss)} · accuracy ${pct(state.accuracy)}` +
-    ` · test ${pct(state.valAccuracy)} · ‖w‖ ${f(latest.norm, 2)} · ${f(state.fps, 1)} fps${state.done ? " · done" : paused ? " · paused" : ""}`;
+    ` · test ${pct(state.valAccuracy)} · ‖w‖ ${f(latest.norm, 2)} · ${clock.frames > 1 ? f(state.fps, 1) : "–"} fps${state.done ? " · done" : paused ? " · paused" : ""}`;
   statusLine.dataset.fps = f(state.fps, 1);
 }
 
@@ -90,7 +91,8 @@ function restart() {
   worker.onerror = (e) => (statusLine.textContent = `worker error: ${e.message}`);
   log = { epochs: [], loss: [], accuracy: [], val_loss: [], val_accuracy: [] };
   data = latest = null;
-  net = buildNetwork($("network"), s.hidden, s.activation, 24);
+  net = buildNetwork($("network"), s.hidden, s.activation, classCount(s), 24);
+  hovered = null;
   classOptions(classCount(s));
   Object.assign(state, { epoch: 0, done: false, frames: 0, fps: 0, losses: [], valLosses: [], settings: s });
   Object.assign(clock, { since: 0, frames: 0 });
@@ -116,6 +118,9 @@ $("regions").addEventListener("click", (e) => {
 $("clear-points").addEventListener("click", () => { points = []; pointsChanged(); });
 clickClass.addEventListener("change", () => (clickClass.style.color = rgb(CLASS_COLORS[clickClass.value])));
 $("show-test").addEventListener("change", schedule);
+// Hovering a unit's picture shows it large under the points, as TensorFlow Playground does.
+$("network").addEventListener("mouseover", (e) => { hovered = e.target.matches("canvas.neuron") ? e.target : null; schedule(); });
+$("network").addEventListener("mouseleave", () => { hovered = null; schedule(); });
 addEventListener("resize", () => { if (net) net.boxes = undefined; schedule(); });
 form.addEventListener("submit", (e) => { e.preventDefault(); restart(); });
 form.addEventListener("change", restart);

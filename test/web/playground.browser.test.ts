@@ -60,11 +60,18 @@ describe.skipIf(!haveChromium)("examples/web/playground.html in Chromium", () =>
     const url = new URL(browser!.page.url());
     expect(url.searchParams.get("data")).toBe("xor");
     expect(await browser!.page.locator("select[name=data]").inputValue()).toBe("xor");
-    // 2 input pictures + 8 + 8 hidden units, each a picture with many colours (a blank one has 1).
-    expect(await browser!.page.locator("canvas.neuron").count()).toBe(18);
+    // 2 input pictures + 8 + 8 hidden units + 2 outputs, each a picture with many colours (a blank one has 1).
+    expect(await browser!.page.locator("canvas.neuron").count()).toBe(20);
     const colours = await neuronColours();
-    expect(colours).toHaveLength(16);
+    expect(colours).toHaveLength(18);
     expect(Math.min(...colours)).toBeGreaterThan(20);
+    // Hovering a unit shows its picture on the output map; leaving shows the regions again.
+    const map = () => browser!.page.locator("#regions").evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    const regions = await map();
+    await browser!.page.locator(".layer:nth-of-type(3) canvas.neuron").first().hover();
+    await browser!.page.waitForFunction((before) => (document.getElementById("regions") as HTMLCanvasElement).toDataURL() !== before, regions);
+    await browser!.page.mouse.move(0, 0);
+    await browser!.page.waitForFunction((before) => (document.getElementById("regions") as HTMLCanvasElement).toDataURL() === before, regions);
     expect(browser!.errors).toEqual([]);
   }, 120_000);
 
@@ -76,7 +83,7 @@ describe.skipIf(!haveChromium)("examples/web/playground.html in Chromium", () =>
     expect(s.valLosses.at(-1)!).toBeLessThan(s.valLosses[0] * 0.5);
     expect(s.valAccuracy).toBeGreaterThan(0.9); // measured 0.961 (seed 42)
     expect(s.mapAccuracy).toBeGreaterThan(0.9);
-    expect(await page.locator("canvas.neuron").count()).toBe(2 + 36);
+    expect(await page.locator("canvas.neuron").count()).toBe(2 + 36 + 3);
     // The main thread answers while the worker trains: the page's own timer is not starved.
     expect(await page.evaluate(() => new Promise<number>((r) => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); }))).toBeLessThan(200);
     await browser!.screenshot("playground.png");

@@ -1,16 +1,17 @@
 // The network diagram, as in TensorFlow Playground: a column per layer, a small picture per unit
 // (its activation over the input plane, orange negative, blue positive), and lines between units
 // coloured by the weight's sign, thicker and darker for larger weights. The pictures come from the
-// worker (probe.js) as one unit-major Float32Array per hidden layer.
-import { diverging, weightColor } from "./colors.js";
+// worker (probe.js) as one unit-major Float32Array per layer; the output column shows each class's
+// probability. Hovering a unit shows its picture large on the output map (playground.js).
+import { CLASS_COLORS, diverging, weightColor } from "./colors.js";
 
-/** Build the columns for `hidden` units per layer; returns the handle drawNetwork() takes. */
-export function buildNetwork(root, hidden, activation, grid) {
+/** Build the columns for `hidden` units per layer and `classes` outputs; returns the handle drawNetwork() takes. */
+export function buildNetwork(root, hidden, activation, classes, grid) {
   root.replaceChildren();
   const links = document.createElement("canvas");
   links.className = "links";
   root.append(links);
-  const size = Math.max(8, Math.min(40, Math.floor(560 / Math.max(2, ...hidden)) - 4)); // a column fits beside the form
+  const size = Math.max(8, Math.min(40, Math.floor(560 / Math.max(classes, ...hidden)) - 4)); // a column fits beside the form
   const column = (title, units, name) => {
     const col = document.createElement("div");
     col.className = "layer";
@@ -35,12 +36,19 @@ export function buildNetwork(root, hidden, activation, grid) {
   inputs[0].title = "x₁ (horizontal)";
   inputs[1].title = "x₂ (vertical)";
   const layers = hidden.map((units, l) => column(`${units} ${activation}`, units, `layer ${l + 1}, unit`));
-  return { root, links, columns: [inputs, ...layers], activation, grid };
+  const output = column("output", classes, "probability of class");
+  return { root, links, columns: [inputs, ...layers, output], activations: [...hidden.map(() => activation), "softmax"], grid };
 }
 
-function picture(canvas, grid, value) {
+/** A class's probability p ∈ [0, 1] from white to the class's colour (as on the output map). */
+const tint = (color) => (p, px, o) => {
+  for (let i = 0; i < 3; i++) px[o + i] = 255 - p * (255 - color[i]);
+  px[o + 3] = 255;
+};
+
+function picture(canvas, grid, value, paint = diverging) {
   const ctx = canvas.getContext("2d"), img = ctx.createImageData(grid, grid);
-  for (let r = 0; r < grid; r++) for (let k = 0; k < grid; k++) diverging(value(r, k), img.data, 4 * (r * grid + k));
+  for (let r = 0; r < grid; r++) for (let k = 0; k < grid; k++) paint(value(r, k), img.data, 4 * (r * grid + k));
   ctx.putImageData(img, 0, 0);
 }
 
@@ -53,12 +61,12 @@ function scaler(activation, values) {
   return (v) => v / top;
 }
 
-/** Redraw every hidden unit's picture and the weight lines. */
+/** Redraw every unit's picture and the weight lines. */
 export function drawNetwork(net, neurons, kernels) {
   const g = net.grid, n = g * g;
   neurons.forEach((values, l) => {
-    const scale = scaler(net.activation, values);
-    net.columns[l + 1].forEach((canvas, u) => picture(canvas, g, (r, k) => scale(values[u * n + r * g + k])));
+    const output = net.activations[l] === "softmax", scale = output ? (v) => v : scaler(net.activations[l], values);
+    net.columns[l + 1].forEach((canvas, u) => picture(canvas, g, (r, k) => scale(values[u * n + r * g + k]), output ? tint(CLASS_COLORS[u]) : diverging));
   });
   drawLinks(net, kernels);
 }

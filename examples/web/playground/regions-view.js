@@ -69,10 +69,11 @@ function points(ctx, rows, ring, width) {
   }
 }
 
-/** Draw the map (or a blank plane before the first picture), train points, then test points. */
-export function drawRegions(ctx, data, probs, showTest) {
+/** Draw the map (or a hovered unit's `picture`, or a blank plane before the first frame), then the points. */
+export function drawRegions(ctx, data, probs, showTest, picture) {
   const { width: W, height: H } = ctx.canvas;
-  if (probs) heatMap(ctx, probs, data.grid, data.classes);
+  if (picture) (ctx.imageSmoothingEnabled = true), ctx.drawImage(picture, 0, 0, W, H);
+  else if (probs) heatMap(ctx, probs, data.grid, data.classes);
   else (ctx.fillStyle = "#f4f4f4"), ctx.fillRect(0, 0, W, H);
   ctx.strokeStyle = "rgba(0,0,0,0.15)";
   ctx.lineWidth = 1;
