@@ -1,6 +1,6 @@
 // Where model.save() writes and loadModel() reads, by TensorFlow.js' URL schemes:
 //   indexeddb://name, localstorage://name, downloads://name (save only)   browsers
-//   http(s)://…/model.json                                                 fetch (save: POST)
+//   http(s)://…/model.json, or a relative URL in a browser                 fetch (save: POST)
 //   file://… or a plain path (a folder, or its model.json)                 Node
 // or any object with TensorFlow.js' save()/load() (tf.io.withSaveHandler, tf.io.fromMemory, …),
 // or the model in memory: { modelJson, weights } or TensorFlow.js ModelArtifacts.
@@ -27,7 +27,7 @@ export type LoadSource = string | IOHandler | ModelBytes | ModelArtifacts;
 
 const isNode = () => typeof process !== "undefined" && typeof process.versions?.node === "string";
 
-function byScheme(url: string, options: HttpOptions): IOHandler {
+function byScheme(url: string, options: HttpOptions, load: boolean): IOHandler {
   const scheme = /^([a-z]+):\/\//i.exec(url)?.[1]?.toLowerCase();
   const rest = url.slice((scheme?.length ?? 0) + 3);
   switch (scheme) {
@@ -39,7 +39,8 @@ function byScheme(url: string, options: HttpOptions): IOHandler {
   if (scheme !== undefined && scheme !== "file") {
     throw new ModelError(`'${url}': unknown scheme ${scheme}://; use indexeddb://, localstorage://, downloads://, http(s)://, file:// or a folder path`);
   }
-  if (!isNode()) throw new ModelError(`'${url}' is a file path, which a browser cannot write or read; use indexeddb://name, localstorage://name, downloads://name or an http(s) URL`);
+  if (!isNode() && load && scheme === undefined) return httpHandler(url, options); // a relative URL, as in TensorFlow.js
+  if (!isNode()) throw new ModelError(`'${url}' is a file path, which a browser cannot write; use indexeddb://name, localstorage://name, downloads://name or an http(s) URL`);
   const handler: NamedHandler = {
     save: async (a) => (await import("./node-files.js")).fileHandler(url).save!(a) as Promise<SaveResult>,
     load: async () => {
@@ -53,14 +54,14 @@ function byScheme(url: string, options: HttpOptions): IOHandler {
 
 /** The IOHandler model.save(target) writes through. */
 export function saveHandler(target: SaveTarget): IOHandler {
-  if (typeof target === "string") return byScheme(target, {});
+  if (typeof target === "string") return byScheme(target, {}, false);
   if (typeof target?.save !== "function") throw new ModelError(`model.save() takes a URL such as 'indexeddb://my-model', a folder path in Node, or an object with a save(artifacts) method; got ${String(target)}`);
   return target;
 }
 
 /** The IOHandler loadModel(source) reads through. */
 export function loadHandler(source: LoadSource, options: HttpOptions = {}): NamedHandler {
-  if (typeof source === "string") return byScheme(source, options);
+  if (typeof source === "string") return byScheme(source, options, true);
   const s = typeof source === "object" && source !== null ? (source as Partial<IOHandler & ModelBytes & ModelArtifacts>) : undefined;
   if (typeof s?.load === "function") return s as IOHandler;
   if (s && "modelJson" in s) {
