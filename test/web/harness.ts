@@ -70,6 +70,7 @@ export async function openBrowser({ staticBuild = false } = {}): Promise<Browser
     async screenshot(name) {
       const file = join(root, "out", "screenshots", name);
       await mkdir(dirname(file), { recursive: true });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined)); // web fonts (the lessons' Hangul) drawn, not their fallback
       await page.screenshot({ path: file, fullPage: true });
       return file;
     },

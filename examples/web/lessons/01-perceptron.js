@@ -27,6 +27,6 @@ lesson.start(async (sn, page) => {
   }), "AND and OR reach zero error in a few passes; XOR keeps a mistake on every pass, because one straight line cannot separate its classes.");
   page.picture(sn.plot.decisionRegions({
     predict: (points) => P.xorNetwork(points), x, y: [0, 1, 1, 0], classes: 2, classNames: ["0", "1"], grid: 60,
-    xRange: [-0.5, 1.5], yRange: [-0.5, 1.5], title: "XOR = AND(NAND, OR): two lines, the strip between them", xLabel: "x1", yLabel: "x2", width: 420, height: 380,
+    xRange: [-0.5, 1.5], yRange: [-0.5, 1.5], title: "XOR = AND(NAND, OR)", xLabel: "x1", yLabel: "x2", width: 420, height: 380,
   }), "Two layers can: NAND and OR each draw a line, AND keeps the strip between them.");
 });

@@ -1,0 +1,67 @@
+// What each lesson page (examples/web/lessons/) must show, shared by the page tests: the course's
+// claims about its results (not pinned numbers), and a wait for a page's example to finish.
+import { expect } from "vitest";
+import type { Browser } from "./harness.js";
+
+export type Lesson = { done: boolean; error: string | null; runs: number; seconds: number; pictures: number; figures: Record<string, string>; results: Record<string, any> };
+type Run = { name: string; first: number; last: number; predicted: number[]; evaluate: number };
+const falls = (xs: number[]) => xs.at(-1)! < xs[0];
+
+/** Each lesson page and what its results must show (the course's claims, not pinned numbers). */
+export const LESSONS: [string, (r: Record<string, any>) => void][] = [
+  ["01-perceptron", (r) => {
+    expect(r.xorFromGates).toEqual([0, 1, 1, 0]);
+    expect(r.AND).toMatchObject({ converged: true, outputs: [0, 0, 0, 1] });
+    expect(r.OR).toMatchObject({ converged: true, outputs: [0, 1, 1, 1] });
+    expect(r.XOR).toMatchObject({ converged: false, iterations: 100 }); // one layer cannot learn XOR
+  }],
+  ["02-activations", (r) => {
+    expect(r.softmax.map((v: number) => v.toFixed(5))).toEqual(["0.01821", "0.24519", "0.73660"]);
+    expect(r.softmaxLarge.every(Number.isFinite)).toBe(true);
+    expect(r.forward[0]).toBeCloseTo(0.31682708, 6);
+    expect(r.forward[1]).toBeCloseTo(0.69627909, 6);
+    expect(r.storedAccuracy).toBeGreaterThan(0.9);
+  }],
+  ["03-deep-neural-net", (r) => {
+    const runs = r.runs as Run[];
+    expect(runs).toHaveLength(4);
+    for (const run of runs) expect(run.last).toBeLessThan(run.first);
+    expect(runs.filter((run) => run.evaluate === 1).length).toBeGreaterThanOrEqual(3); // seed 2: XOR learned
+  }],
+  ["04-logistic-to-multiclass", (r) => {
+    for (const key of ["singleLayer", "dualLayer", "minibatch"]) expect(r[key].valAccuracy).toBeGreaterThan(0.9);
+    expect(falls(r.singleLayer.losses)).toBe(true);
+    expect(r.multiClass.testAccuracy).toBeGreaterThan(0.6); // 10 classes: chance is 0.1; 5 short epochs
+    expect(falls(r.multiClass.valScores.map((a: number) => -a))).toBe(true);
+  }],
+  ["05-keras-models", (r) => {
+    expect(r.params).toBe(39_760);
+    expect(r.summary).toContain("39,760");
+    expect(falls(r.history.loss)).toBe(true);
+    expect(r.testAccuracy).toBeGreaterThan(0.8);
+  }],
+  ["06-sequential-network", (r) => {
+    expect(r.averageDigit.test).toBeGreaterThan(0.5);
+    expect(r.correct).toHaveLength(3);
+    expect(r.correct[2]).toBeGreaterThan(r.correct[0]); // the course's point: training raises the count
+    expect(r.correct[2]).toBeGreaterThan(r.total * 0.3); // chance is 0.1
+  }],
+  ["07-step-by-step", (r) => {
+    expect(r.testAccList.length).toBeGreaterThan(1);
+    expect(falls(r.trainLossList)).toBe(true);
+    expect(r.finalTestAccuracy).toBeGreaterThan(0.8);
+  }],
+  ["08-pictures", (r) => {
+    expect(falls(r.history.loss)).toBe(true);
+    expect(r.testAccuracy).toBeGreaterThan(0.8);
+  }],
+];
+
+/** Wait until the page's example finished (or failed) and return its state. */
+export async function lessonState(browser: Browser): Promise<Lesson> {
+  const handle = await browser.page.waitForFunction(() => {
+    const s = (globalThis as unknown as { __lesson?: Lesson }).__lesson;
+    return s && (s.done || s.error) ? s : undefined;
+  }, undefined, { timeout: 60_000 }); // only guards a hang; a lesson takes seconds
+  return (await handle.jsonValue())!;
+}
