@@ -24,16 +24,18 @@ export interface FashionMnist {
 export function parseFashionClass(json: unknown, label: number, file = `${label}.json`): { pixels: Uint8Array; count: number; dropped: number } {
   const data = (json as { data?: unknown })?.data;
   if (!Array.isArray(data)) throw new DataError(`${file}: expected {"data": [[784 pixels], ...]}, found no "data" array`);
-  const kept = data.filter((e) => !(Array.isArray(e) && e.length === 0));
+  // Errors name the entry's index in the file's "data" array, counting the empty ones too.
+  const kept = data.flatMap((e, i) => (Array.isArray(e) && e.length === 0 ? [] : [i]));
   const pixels = new Uint8Array(kept.length * 784);
-  kept.forEach((image, i) => {
+  kept.forEach((i, row) => {
+    const image = data[i];
     if (!Array.isArray(image) || image.length !== 784) {
       throw new DataError(`${file}: image ${i} has ${Array.isArray(image) ? image.length : "no"} pixels, expected 784 (28×28)`);
     }
     for (let p = 0; p < 784; p++) {
       const v = image[p];
       if (!Number.isInteger(v) || v < 0 || v > 255) throw new DataError(`${file}: image ${i}, pixel ${p} is ${JSON.stringify(v)}, not a byte 0..255`);
-      pixels[i * 784 + p] = v;
+      pixels[row * 784 + p] = v;
     }
   });
   return { pixels, count: kept.length, dropped: data.length - kept.length };

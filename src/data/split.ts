@@ -58,6 +58,7 @@ export function takeRows(x: Matrix2D, idx: ArrayLike<number>): Matrix2D {
   const Ctor = x.data instanceof Uint8Array || x.data instanceof Uint8ClampedArray ? Uint8Array : x.data instanceof Float64Array ? Float64Array : Float32Array;
   const out = new Ctor(idx.length * cols);
   for (let r = 0; r < idx.length; r++) {
+    if (!(Number.isInteger(idx[r]) && idx[r] >= 0 && idx[r] < x.shape[0])) throw rowOutOfRange("takeRows", r, idx[r], x.shape[0]);
     const from = idx[r] * cols;
     for (let c = 0; c < cols; c++) out[r * cols + c] = src[from + c];
   }
@@ -65,7 +66,15 @@ export function takeRows(x: Matrix2D, idx: ArrayLike<number>): Matrix2D {
 }
 
 /** Labels `idx` of `y`, in that order. */
-export const takeLabels = (y: ArrayLike<number>, idx: ArrayLike<number>): Int32Array => Int32Array.from(idx, (i) => y[i]);
+export const takeLabels = (y: ArrayLike<number>, idx: ArrayLike<number>): Int32Array =>
+  Int32Array.from(idx, (i, r) => {
+    if (!(Number.isInteger(i) && i >= 0 && i < y.length)) throw rowOutOfRange("takeLabels", r, i, y.length);
+    return y[i];
+  });
+
+/** An index that would read past the data (a NaN row, or label 0, without this check). */
+const rowOutOfRange = (what: string, r: number, i: number, rows: number) =>
+  new DataError(`${what}: index ${r} is ${i}, not a row in 0..${rows - 1}`);
 
 /**
  * The course's two splits (seed 001): test = testSize of all rows, then validation = valSize of

@@ -1,6 +1,6 @@
 // Data that lies, one case each: what is passed, the error class and what its message must name.
 // data.test.ts proves each case; the report lists the messages they give.
-import { Sequential, Dense, DataError, ShapeError, tensor2d, parseNumericCsv, parseIdxImages, parseIdxLabels, mnistSplit, oneHot, standardize } from "../../src/index.js";
+import { Sequential, Dense, DataError, ShapeError, tensor2d, parseNumericCsv, parseIdxImages, parseIdxLabels, mnistSplit, oneHot, standardize, takeRows, takeLabels, parseFashionClass } from "../../src/index.js";
 
 export interface BadCase {
   name: string;
@@ -88,11 +88,25 @@ export const BAD_DATA: BadCase[] = [
   { name: "NaN in regression targets", run: (_m, r) => r.fit(X, X.map((row, i) => (i === 4 ? NaN : row[0])), { verbose: 0 }), kind: DataError, says: [/fit: y holds 1 NaN or Infinity value\(s\) \(as float32\), the first at row 4/] },
   { name: "Infinity in target rows", run: (_m, r) => r.fit(X, X.map((row, i) => [i === 2 ? Infinity : row[0]]), { verbose: 0 }), kind: DataError, says: [/y holds 1 NaN or Infinity/, /row 2, column 0/] },
   { name: "NaN in standardize's input", run: () => standardize(tensor2d(Float32Array.from([1, 2, 3, NaN, 5, 6]), [3, 2])), kind: DataError, says: [/columnStats: row 1, column 1 is NaN/] },
+  // Fashion-MNIST's JSON: the entry's index in the file (counting the empty entries it drops).
+  { name: "Fashion-MNIST image with a pixel that is not a byte", run: () => parseFashionClass({ data: [image(), [], image(), image(300)] }, 0, "0.json"), kind: DataError, says: [/0\.json: image 3, pixel 5 is 300, not a byte/] },
+  { name: "Fashion-MNIST image of the wrong size", run: () => parseFashionClass({ data: [[], image(), new Array(783).fill(0)] }, 0, "0.json"), kind: DataError, says: [/image 2 has 783 pixels, expected 784/] },
+  { name: "Fashion-MNIST file without a data array", run: () => parseFashionClass({ images: [] }, 3, "3.json"), kind: DataError, says: [/3\.json: expected \{"data"/] },
+  // Row indices past the data (they would read NaN rows or label 0).
+  { name: "takeRows with an index past the last row", run: () => takeRows(tensor2d(new Float32Array(6), [3, 2]), [0, 3]), kind: DataError, says: [/takeRows: index 1 is 3, not a row in 0\.\.2/] },
+  { name: "takeLabels with a negative index", run: () => takeLabels([0, 1, 2], [2, -1]), kind: DataError, says: [/takeLabels: index 1 is -1/] },
   // Wrappers that lie about their contents.
   { name: "pixel bytes with a NaN scale", run: (m) => fit(m, tensor2d(new Uint8Array(24), [6, 4], NaN), Y), kind: DataError, says: [/fit: x: scale is NaN/, /finite number/] },
   { name: "a fractional row count in shape", run: (m) => m.predict(tensor2d(new Float32Array(10), [2.5, 4])), kind: ShapeError, says: [/predict: x: shape \[2\.5, 4\] must hold two non-negative integers/] },
   { name: "a shape that does not match the data", run: (m) => fit(m, tensor2d(new Float32Array(23), [6, 4]), Y), kind: ShapeError, says: [/data has 23 values but shape \[6, 4\] needs 24/] },
 ];
+
+/** A 784-pixel image of zeros, with `bad` at pixel 5 if given. */
+function image(bad?: number): number[] {
+  const pixels = new Array<number>(784).fill(0);
+  if (bad !== undefined) pixels[5] = bad;
+  return pixels;
+}
 
 /** One linear output unit trained with MSE (for regression targets). */
 export function regression(): Sequential {
