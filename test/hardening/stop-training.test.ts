@@ -3,6 +3,7 @@
 // the epochs that ran (the cut one averaged over its batches, as in Keras), the weights are those
 // of the last completed step, predict works and fit() can run again.
 import { describe, it, expect } from "vitest";
+import { engine } from "../../src/index.js";
 import { toyClasses, tiny, weightBytes } from "../model/util.js";
 
 const data = toyClasses(40, 4, 3, 21);
@@ -67,6 +68,26 @@ describe("stopping fit() from a callback", () => {
     const one = await model.fit(data.x, data.y, { ...opts, epochs: 3, callbacks: { onEpochBegin: (e) => void (e === 1 && (model.stopTraining = true)) } });
     expect(one.epoch).toEqual([0]);
     expect(model.optimizer!.iterations).toBe(5);
+    model.dispose();
+  });
+
+  it("a callback that throws ends fit() with its error, frees fit's memory and leaves the model trainable", async () => {
+    const model = tiny({ seed: 10 });
+    await model.fit(data.x, data.y, { ...opts, epochs: 1 }); // layer buffers reserved: fit's own memory is what remains
+    const live = engine().heap.liveBytes;
+    let atThrow: Uint8Array | undefined;
+    const boom = new Error("callback failed");
+    const onBatchEnd = (b: number) => {
+      if (b < 3) return;
+      atThrow = weightBytes(model);
+      throw boom;
+    };
+    await expect(model.fit(data.x, data.y, { ...opts, epochs: 2, callbacks: { onBatchEnd } })).rejects.toBe(boom);
+    expect(engine().heap.liveBytes).toBe(live);
+    expect(weightBytes(model)).toEqual(atThrow);
+    expect(model.optimizer!.iterations).toBe(5 + 4);
+    const history = await model.fit(data.x, data.y, { ...opts, epochs: 1 });
+    expect(history.history.loss.every(Number.isFinite)).toBe(true);
     model.dispose();
   });
 
