@@ -1,6 +1,6 @@
 // The playground's trainer, in a Web Worker so the page never freezes. From the page's settings it
 // makes the data (worker-data.js) and the network, then loops: `every` epochs of fit() with the
-// test rows as validation data, and — when the page has drawn the last picture — a new picture
+// test rows as validation data, and — while fewer than IN_FLIGHT pictures wait to be drawn — a new picture
 // (probe.js: heat map, per-neuron pictures, weights), posted with its buffers transferred.
 // All the numbers come from scratchnet's ES module bundle.
 import { Sequential, Dense, SGD, Adam, regularizers } from "./lib/scratchnet.js";
@@ -9,7 +9,10 @@ import { frame, transferables, GRID, NEURON_GRID } from "./playground/probe.js";
 
 let run = 0; // bumped by every new configuration; an old loop sees it and stops
 let paused = false;
-let drawn = true; // the page has drawn the last picture: flow control, so pictures never queue up
+// Flow control: pictures the page has not yet drawn (or skipped). Two in flight let the worker make
+// the next while the page draws this one; a cap, so that pictures never queue up behind a slow page.
+const IN_FLIGHT = 2;
+let waiting = 0;
 let current = null; // { data, train } of the running configuration; clicked points replace train
 const tick = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -53,9 +56,9 @@ async function train(s, me) {
         for (const key of ["loss", "accuracy", "val_loss", "val_accuracy"]) log[key].push(h.history[key]?.[e] ?? NaN);
       }
       epoch += epochs;
-      if (drawn || epoch >= s.epochs) {
+      if (waiting < IN_FLIGHT || epoch >= s.epochs) {
         const f = frame(model);
-        drawn = false;
+        waiting++;
         postMessage({ type: "frame", epoch, log, ...f }, transferables(f));
         log = emptyLog();
       }
@@ -70,14 +73,14 @@ async function train(s, me) {
 
 onmessage = ({ data: m }) => {
   if (m.type === "pause") paused = m.paused;
-  else if (m.type === "drawn") drawn = true;
+  else if (m.type === "drawn") waiting = Math.max(0, waiting - m.count);
   else if (m.type === "points" && current) {
     current.train = withPoints(current.data, m.points);
     postData();
   } else if (m.type === "start") {
     const me = ++run;
     paused = false;
-    drawn = true;
+    waiting = 0;
     train(m.settings, me).catch((err) => postMessage({ type: "error", message: String(err?.message ?? err) }));
   }
 };

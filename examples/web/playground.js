@@ -1,8 +1,8 @@
 // The playground page: settings from and to the address (playground/settings.js), a Web Worker
 // that trains (playground-worker.js), and the pictures: decision regions with the points, the loss
 // curves, the network diagram. Pictures are drawn once per animation frame from the worker's latest
-// frame, then the worker is told, so it never sends faster than the page draws. This file only
-// draws and wires; the worker does all the numbers.
+// frame, then the worker is told how many frames arrived (drawn or skipped), so it never sends
+// faster than the page draws. This file only draws and wires; the worker does all the numbers.
 import { readSettings, fromUrl, toUrl, classCount, snap, MAX_POINTS } from "./playground/settings.js";
 import { drawRegions, toPoint, mapAccuracy } from "./playground/regions-view.js";
 import { drawLoss } from "./playground/loss-view.js";
@@ -14,6 +14,7 @@ const form = $("settings"), statusLine = $("status"), counts = $("counts"), clic
 const regions = $("regions").getContext("2d"), lossCtx = $("loss").getContext("2d");
 
 let points = fromUrl(form), worker = null, data = null, latest = null, net = null, paused = false, scheduled = false, hovered = null;
+let arrived = 0; // frames received since the last draw
 let log = { epochs: [], loss: [], accuracy: [], val_loss: [], val_accuracy: [] };
 // What the page shows, for people reading the DOM and for the browser tests.
 const state = { epoch: 0, done: false, frames: 0, fps: 0, trainCount: 0, testCount: 0, points: 0 };
@@ -44,7 +45,8 @@ function draw() {
   if (!latest) return;
   drawLoss(lossCtx, log);
   drawNetwork(net, latest.neurons, latest.kernels);
-  worker.postMessage({ type: "drawn" });
+  if (arrived) worker.postMessage({ type: "drawn", count: arrived });
+  arrived = 0;
   // Frames per second while training: new frames from the first one drawn (not the page load) to now.
   if (!paused && !latest.drawn) {
     latest.drawn = true;
@@ -65,6 +67,7 @@ const schedule = () => { if (!scheduled) (scheduled = true), requestAnimationFra
 function onFrame(m) {
   for (const key of Object.keys(log)) log[key].push(...m.log[key]);
   latest = m;
+  arrived++;
   Object.assign(state, {
     epoch: m.epoch, loss: log.loss.at(-1), valLoss: log.val_loss.at(-1), accuracy: log.accuracy.at(-1), valAccuracy: log.val_accuracy.at(-1),
     losses: log.loss, valLosses: log.val_loss, penalty: m.penalty, norm: m.norm,
@@ -76,7 +79,7 @@ function onFrame(m) {
 function onMessage({ data: m }) {
   // The worker's module awaits the .wasm at its top level; messages sent before "ready" would be lost.
   if (m.type === "ready") worker.postMessage({ type: "start", settings: readSettings(form, points) });
-  else if (m.type === "data") (data = m), showCounts(), schedule();
+  else if (m.type === "data") (data = m), (state.loaded = true), showCounts(), schedule();
   else if (m.type === "frame") onFrame(m);
   else if (m.type === "done") (state.done = true), schedule();
   else if (m.type === "error") statusLine.textContent = `error: ${m.message}`;
@@ -91,10 +94,11 @@ function restart() {
   worker.onerror = (e) => (statusLine.textContent = `worker error: ${e.message}`);
   log = { epochs: [], loss: [], accuracy: [], val_loss: [], val_accuracy: [] };
   data = latest = null;
+  arrived = 0;
   net = buildNetwork($("network"), s.hidden, s.activation, classCount(s), 24);
   hovered = null;
   classOptions(classCount(s));
-  Object.assign(state, { epoch: 0, done: false, frames: 0, fps: 0, losses: [], valLosses: [], settings: s });
+  Object.assign(state, { epoch: 0, done: false, loaded: false, frames: 0, fps: 0, losses: [], valLosses: [], settings: s });
   Object.assign(clock, { since: 0, frames: 0 });
   paused = false;
   $("pause").textContent = "Pause";

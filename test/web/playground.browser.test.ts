@@ -3,7 +3,7 @@
 // the held-out test points is their class; clicks add points to the URL; the split, the
 // regularisation and the per-neuron pictures reach the page; no console error; the page stays
 // responsive; out/screenshots/playground.png.
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, afterAll, beforeEach } from "vitest";
 import { haveChromium, openBrowser, skipMessage, type Browser } from "./harness.js";
 
 if (!haveChromium) console.warn(skipMessage);
@@ -40,6 +40,7 @@ const XOR = "data=xor&n=300&noise=0&test=0.5&hidden=8,8&activation=tanh&optimize
 describe.skipIf(!haveChromium)("examples/web/playground.html in Chromium", () => {
   beforeAll(async () => { browser = await openBrowser(); }, 30_000);
   afterAll(async () => browser?.close());
+  beforeEach(() => { browser?.errors.splice(0); }); // each test answers for its own page's errors
 
   it("the index page links the pages and loads with no error", async () => {
     await browser!.page.goto(`${browser!.origin}/`);
@@ -113,6 +114,22 @@ describe.skipIf(!haveChromium)("examples/web/playground.html in Chromium", () =>
     expect(browser!.errors).toEqual([]);
   }, 120_000);
 
+  it("'only my clicks' waits for points, then trains on the clicked ones", async () => {
+    const { page } = browser!;
+    await page.goto(`${browser!.origin}/playground.html?data=clicks&classes=3&hidden=4&epochs=100000`);
+    await until("s.loaded && s.trainCount === 0");
+    expect(await page.locator("#status").textContent()).toContain("click the plane");
+    expect(await page.locator("#click-class option").count()).toBe(3);
+    const box = (await page.locator("#regions").boundingBox())!;
+    for (const [x, y, label] of [[0.2, 0.2, "0"], [0.8, 0.2, "1"], [0.5, 0.8, "2"]] as const) {
+      await page.selectOption("#click-class", label);
+      await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+    }
+    const s = await until("s.trainCount === 3 && s.epoch > 0 && s.mapTrainAccuracy === 1");
+    expect(s.testCount).toBe(0);
+    expect(browser!.errors).toEqual([]);
+  }, 120_000);
+
   it("changing the split changes the number of test points and the URL", async () => {
     const { page } = browser!;
     await page.goto(`${browser!.origin}/playground.html?data=moons&n=200&test=0.5&epochs=100000`);
@@ -124,12 +141,16 @@ describe.skipIf(!haveChromium)("examples/web/playground.html in Chromium", () =>
     expect(browser!.errors).toEqual([]);
   }, 120_000);
 
-  it("L2 regularisation reaches the worker: the loss reports the penalty and the weights are smaller", async () => {
+  it("L1 and L2 regularisation reach the worker: the loss reports the penalty and the weights are smaller", async () => {
     const base = "data=circles&n=200&noise=0.05&test=0.3&hidden=8&activation=tanh&optimizer=adam&lr=0.03&batch=16&epochs=100&seed=3";
     const plain = await trainWith(`${base}&reg=none&rate=0.01`);
+    const l1 = await trainWith(`${base}&reg=l1&rate=0.01`);
+    expect(await browser!.page.locator("#status").textContent()).toContain("L1 penalty");
     const l2 = await trainWith(`${base}&reg=l2&rate=0.01`);
     expect(plain.penalty).toBe(0);
+    expect(l1.penalty).toBeGreaterThan(0);
     expect(l2.penalty).toBeGreaterThan(0);
+    expect(l1.norm).toBeLessThan(plain.norm * 0.8);
     expect(l2.norm).toBeLessThan(plain.norm * 0.8);
     expect(await browser!.page.locator("#status").textContent()).toContain("L2 penalty");
     expect(new URL(browser!.page.url()).searchParams.get("reg")).toBe("l2");

@@ -7,7 +7,9 @@ function curve(ctx, epochs, values, last, top, color, dash) {
   const { width: W, height: H } = ctx.canvas, w = W - PAD.left - PAD.right, h = H - PAD.top - PAD.bottom;
   ctx.beginPath();
   let moved = false;
-  for (let i = 0; i < epochs.length; i++) {
+  // At most about two points a pixel: a long run stays as cheap to draw as a short one.
+  const step = Math.max(1, Math.floor(epochs.length / (2 * w)));
+  for (let i = 0; i < epochs.length; i += step) {
     if (!Number.isFinite(values[i])) continue;
     const x = PAD.left + (w * epochs[i]) / last, y = PAD.top + h - (h * values[i]) / top;
     ctx[moved ? "lineTo" : "moveTo"](x, y);
