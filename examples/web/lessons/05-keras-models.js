@@ -10,7 +10,7 @@ lesson.start(async (sn, page) => {
   page.figure("model.summary(): parameters of 784-50-10", params.toLocaleString("en-US"), "39,760");
 
   model.compile({ optimizer: "adam", loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
-  const epochs = 3, started = performance.now();
+  const epochs = 5, started = performance.now();
   const { history: h } = await model.fit(train.images, train.labels, {
     epochs, batchSize: 32, validationSplit: 0.1, seed: 42, verbose: 0,
     callbacks: { onEpochEnd: (epoch, logs) => page.log(`Epoch ${epoch + 1}/${epochs}: loss ${logs.loss.toFixed(4)}, accuracy ${logs.accuracy.toFixed(4)}, val_loss ${logs.val_loss.toFixed(4)}, val_accuracy ${logs.val_accuracy.toFixed(4)}`) },

@@ -8,7 +8,7 @@ lesson.start(async (sn, page) => {
   const eights = Array.from(test.labels).filter((l) => l === 8).length;
   page.result("averageDigit", { test: onTest, eights: onEights });
   page.figure(`the average 8 (b = ${b}, threshold 0.5) on ${test.count.toLocaleString("en-US")} test images / on their ${eights} 8s`, `${onTest.toFixed(4)} / ${onEights.toFixed(4)}`,
-    `always "not 8": ${(1 - eights / test.count).toFixed(4)}`);
+    `(baseline) always "not 8": ${(1 - eights / test.count).toFixed(4)}`);
   const digits = Array.from({ length: 10 }, (_, d) => d);
   page.picture(sn.plot.imageGrid({ images: digits.map((d) => (d === 8 ? W : sn.averageDigit(train, d))), labels: digits, columns: 10, range: "each",
     title: `The average digit of each class (${train.count.toLocaleString("en-US")} training images)` }), "The average 8 is the weight vector: it finds most 8s but also calls many other digits 8.");
@@ -28,8 +28,5 @@ lesson.start(async (sn, page) => {
   page.result("total", r.total);
   r.correct.forEach((c, k) => page.figure(`Epoch ${k}: correct / total (784-392-196-10, MSE, lr 3.0, batch 10)`, `${c} / ${r.total} in ${r.seconds[k].toFixed(2)} s`,
     k === 0 ? "rises each epoch (10 epochs on 50,000 images)" : ""));
-  page.picture(sn.plot.lineChart({ title: `SequentialNetwork 784-392-196-10: correct of ${r.total.toLocaleString("en-US")} test images`, xLabel: "epoch", yLabel: "correct",
-    yRange: [0, r.total], series: [{ name: "correct", x: r.correct.map((_, k) => k), y: r.correct }], legend: "none", width: 420, height: 280 }),
-  `Epoch k: correct / total after each epoch on ${rows.toLocaleString("en-US")} training images.`);
   net.dispose();
 });
