@@ -37,10 +37,13 @@ export class Draw {
     return out;
   }
 
-  /** A size: 1, a small or odd one, or one just around the GEMM blocks (128 rows/columns, 256 deep). */
+  /**
+   * A size: 1, a small or odd one, or one just around the GEMM blocks (128 rows/columns, 256 deep;
+   * 513 makes three depth blocks), at most `max`.
+   */
   size(max = 300): number {
     const r = this.next();
-    const n = r < 0.12 ? 1 : r < 0.45 ? this.int(2, 9) : r < 0.75 ? this.int(10, 70) : this.pick([127, 128, 129, 255, 256, 257, 300]);
+    const n = r < 0.12 ? 1 : r < 0.45 ? this.int(2, 9) : r < 0.75 ? this.int(10, 70) : this.pick([127, 128, 129, 255, 256, 257, 300, 513]);
     return Math.min(n, max);
   }
 }
