@@ -1,8 +1,9 @@
 // The playground's trainer, in a Web Worker so the page never freezes. From the page's settings it
 // makes the data (worker-data.js) and the network, then loops: `every` epochs of fit() with the
-// test rows as validation data, and — while fewer than IN_FLIGHT pictures wait to be drawn — a new picture
-// (probe.js: heat map, per-neuron pictures, weights), posted with its buffers transferred.
-// All the numbers come from scratchnet's ES module bundle.
+// test rows as validation data and, while fewer than IN_FLIGHT pictures wait to be drawn, a new
+// picture (probe.js: heat map, per-neuron pictures, weights) posted with its buffers transferred.
+// The epochs per fit() are fixed by the settings, never by timing, so a seed always trains the
+// same way. All the numbers come from scratchnet's ES module bundle.
 import { Sequential, Dense, SGD, Adam, regularizers } from "./lib/scratchnet.js";
 import { makeData, withPoints } from "./playground/worker-data.js";
 import { frame, transferables, GRID, NEURON_GRID } from "./playground/probe.js";
