@@ -138,3 +138,30 @@ export function trainCountArg(): number {
   const i = process.argv.indexOf("--train");
   return i >= 0 ? Number(process.argv[i + 1]) : 60000;
 }
+
+/**
+ * The playground task: a 2-8-8-1 network (tanh, tanh, sigmoid output, binary cross-entropy, SGD)
+ * trained for 1,000 steps of batch 32 on two noisy concentric circles — the size of network a
+ * TensorFlow-Playground-like page trains live. 640 points × 50 epochs = 1,000 steps.
+ */
+export const PLAYGROUND = { points: 640, hidden: 8, batchSize: 32, epochs: 50, learningRate: 0.1 } as const;
+
+/** Two concentric circles (radius 0.5 → label 0, radius 1 → label 1) with noise, from mulberry32(seed). */
+export function circles(seed = 7): { x: Float32Array; y: Float32Array; n: number } {
+  const random = mulberry32(seed), n = PLAYGROUND.points;
+  const x = new Float32Array(n * 2), y = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const label = i % 2, r = (label ? 1 : 0.5) + (random() - 0.5) * 0.3, t = random() * 2 * Math.PI;
+    x[2 * i] = r * Math.cos(t);
+    x[2 * i + 1] = r * Math.sin(t);
+    y[i] = label;
+  }
+  return { x, y, n };
+}
+
+/** Fraction of sigmoid outputs on the right side of 0.5. */
+export function binaryAccuracy(out: ArrayLike<number>, y: Float32Array): number {
+  let correct = 0;
+  for (let i = 0; i < y.length; i++) if ((out[i] > 0.5 ? 1 : 0) === y[i]) correct++;
+  return correct / y.length;
+}

@@ -1,7 +1,8 @@
 // The same network written the obvious way in TypeScript: Float32Array buffers and scalar loops
 // (i-k-j order so the inner loop walks rows), forward, backward and SGD by hand. This is the
 // "what if there were no WASM kernels" baseline. Prints one BENCH_RESULT line.
-import { TASK, mnist, toFloat, oneHot, accuracy, mulberry32, timed, report, trainCountArg } from "./common.js";
+import { trainPlayground } from "./plain-playground.js";
+import { TASK, mnist, circles, binaryAccuracy, toFloat, oneHot, accuracy, mulberry32, timed, report, trainCountArg } from "./common.js";
 
 const I = TASK.inputs, H = TASK.hidden, O = TASK.classes, B = TASK.batchSize, LR = TASK.learningRate;
 
@@ -128,8 +129,14 @@ infer();
 const inferRuns: number[] = [];
 for (let r = 0; r < 3; r++) inferRuns.push((await timed(infer)).wall);
 
+const pg = circles();
+let pgOut = trainPlayground(pg.x, pg.y, pg.n);
+const pgRuns: number[] = [];
+for (let r = 0; r < 3; r++) pgRuns.push((await timed(() => { pgOut = trainPlayground(pg.x, pg.y, pg.n); })).wall);
+
 report({
   name: "plain-ts",
+  playgroundSeconds: Math.min(...pgRuns), playgroundAccuracy: binaryAccuracy(pgOut, pg.y),
   epochSeconds: timedEpoch.wall, epochCpuSeconds: timedEpoch.cpu, warmupSeconds: warmup.wall, warmupRows: warmRows,
   inferenceSeconds: Math.min(...inferRuns),
   testAccuracy: accuracy(probs, test.labels),

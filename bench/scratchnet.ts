@@ -1,7 +1,7 @@
 // scratchnet through its public API: the second epoch of model.fit, predict over the test set,
 // batch-1 predict latency, and the raw GEMM kernel's GFLOP/s. Prints one BENCH_RESULT line.
 import { Sequential, Dense, SGD, engine, tensor2d } from "../src/index.js";
-import { TASK, mnist, oneHot, accuracy, median, timed, stopwatch, gemmRate, report, trainCountArg, type Timing } from "./common.js";
+import { TASK, PLAYGROUND, mnist, oneHot, accuracy, median, timed, stopwatch, gemmRate, report, trainCountArg, circles, binaryAccuracy, type Timing } from "./common.js";
 
 const { train, test } = await mnist(trainCountArg());
 const x = tensor2d(train.images, [train.count, TASK.inputs], 1 / 255);
@@ -64,8 +64,31 @@ const big = operands(1024, 1024, 1024);
 const gemmBig = gemmRate(() => k.gemm(big.a, big.b, big.c, 1024, 1024, 1024, 0), 1024, 1024, 1024, 0.2, 5);
 big.release();
 
+// The playground task: a fresh 2-8-8-1 model per run, one fit() of 1,000 steps; the fastest of 3 after a warm-up.
+const pg = circles();
+const pgX = tensor2d(pg.x, [pg.n, 2]), pgY = tensor2d(pg.y, [pg.n, 1]);
+let pgAccuracy = 0;
+const playgroundRun = async () => {
+  const m = new Sequential({
+    layers: [
+      new Dense({ units: PLAYGROUND.hidden, activation: "tanh", inputShape: [2] }),
+      new Dense({ units: PLAYGROUND.hidden, activation: "tanh" }),
+      new Dense({ units: 1, activation: "sigmoid" }),
+    ],
+    seed: 42,
+  });
+  m.compile({ optimizer: new SGD({ learningRate: PLAYGROUND.learningRate }), loss: "binaryCrossentropy" });
+  await m.fit(pgX, pgY, { epochs: PLAYGROUND.epochs, batchSize: PLAYGROUND.batchSize, seed: 42, verbose: 0 });
+  pgAccuracy = binaryAccuracy(m.predict(pgX).data, pg.y);
+  m.dispose();
+};
+await playgroundRun();
+const pgRuns: number[] = [];
+for (let r = 0; r < 3; r++) pgRuns.push((await timed(playgroundRun)).wall);
+
 report({
   name: "scratchnet",
+  playgroundSeconds: Math.min(...pgRuns), playgroundAccuracy: pgAccuracy,
   epochSeconds: epochs[1].wall,
   epochCpuSeconds: epochs[1].cpu,
   warmupEpochSeconds: epochs[0].wall,

@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import { TASK, mnist, toFloat, oneHot, accuracy, median, timed, gemmRate, report, trainCountArg } from "./common.js";
+import { TASK, PLAYGROUND, circles, binaryAccuracy, mnist, toFloat, oneHot, accuracy, median, timed, gemmRate, report, trainCountArg } from "./common.js";
 
 const backend = process.argv.includes("--backend") ? process.argv[process.argv.indexOf("--backend") + 1] : "wasm";
 const warmRows = 2048;
@@ -75,8 +75,32 @@ const rate = (m: number, k: number, n: number, minSeconds: number, samples: numb
 const gemmSmall = rate(64, 784, 100, 0.02, 15);
 const gemmBig = rate(1024, 1024, 1024, 0.2, 5);
 
+// The playground task: a fresh 2-8-8-1 model per run, one model.fit of 1,000 steps; fastest of 3 after a warm-up.
+const pg = circles();
+const pgX = tf.tensor2d(pg.x, [pg.n, 2]), pgY = tf.tensor2d(pg.y, [pg.n, 1]);
+let pgAccuracy = 0;
+const playgroundRun = async () => {
+  const m = tf.sequential({
+    layers: [
+      tf.layers.dense({ units: PLAYGROUND.hidden, activation: "tanh", inputShape: [2], kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
+      tf.layers.dense({ units: PLAYGROUND.hidden, activation: "tanh", kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
+      tf.layers.dense({ units: 1, activation: "sigmoid", kernelInitializer: tf.initializers.glorotUniform({ seed: 3 }) }),
+    ],
+  });
+  m.compile({ optimizer: tf.train.sgd(PLAYGROUND.learningRate), loss: "binaryCrossentropy" });
+  await m.fit(pgX, pgY, { epochs: PLAYGROUND.epochs, batchSize: PLAYGROUND.batchSize, shuffle: true, verbose: 0 });
+  const out = m.predict(pgX) as tf.Tensor;
+  pgAccuracy = binaryAccuracy(out.dataSync(), pg.y);
+  out.dispose();
+  m.dispose();
+};
+await playgroundRun();
+const pgRuns: number[] = [];
+for (let r = 0; r < 3; r++) pgRuns.push((await timed(playgroundRun)).wall);
+
 report({
-  name: "tfjs", backend: backendName, version: tf.version.tfjs,
+  name: "tfjs",
+  playgroundSeconds: Math.min(...pgRuns), playgroundAccuracy: pgAccuracy, backend: backendName, version: tf.version.tfjs,
   epochSeconds: timedEpoch.wall, epochCpuSeconds: timedEpoch.cpu, warmupSeconds: warmup.wall, warmupRows: Math.min(warmRows, train.count),
   inferenceSeconds: Math.min(...inferRuns),
   latencyMs: median(latencies),
