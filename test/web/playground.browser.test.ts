@@ -73,6 +73,10 @@ describe.skipIf(!haveChromium)("examples/web/playground.html in Chromium", () =>
     await browser!.page.waitForFunction((before) => (document.getElementById("regions") as HTMLCanvasElement).toDataURL() !== before, regions);
     await browser!.page.mouse.move(0, 0);
     await browser!.page.waitForFunction((before) => (document.getElementById("regions") as HTMLCanvasElement).toDataURL() === before, regions);
+    // The shared address reproduces the run: the same losses, epoch by epoch, to the last bit.
+    const again = await trainWith(url.search.slice(1));
+    expect(again.losses).toEqual(s.losses);
+    expect(again.valLosses).toEqual(s.valLosses);
     expect(browser!.errors).toEqual([]);
   }, 120_000);
 
