@@ -13,6 +13,8 @@ import { LESSONS, lessonState } from "./lessons.js";
 if (!haveChromium) console.warn(skipMessage);
 
 let browser: Browser | undefined;
+/** Wait for the page's web fonts (the Hangul font), so that leaving the page aborts no request. */
+const fontsLoaded = () => browser!.page.evaluate(() => document.fonts.ready.then(() => undefined));
 const check = Object.fromEntries(LESSONS);
 
 describe.skipIf(!haveChromium)("dist/web, the static build, in Chromium", () => {
@@ -30,6 +32,7 @@ describe.skipIf(!haveChromium)("dist/web, the static build, in Chromium", () => 
   it("served as static files: the index, the digit page and the playground load and work, no console error", async () => {
     const { page, origin } = browser!;
     await page.goto(`${origin}/index.html`);
+    await fontsLoaded();
     await page.goto(`${origin}/digit.html`);
     await page.waitForFunction(() => (globalThis as unknown as { __digitReady?: boolean }).__digitReady, undefined, { timeout: 60_000 });
     await page.goto(`${origin}/playground.html`);
@@ -41,6 +44,7 @@ describe.skipIf(!haveChromium)("dist/web, the static build, in Chromium", () => 
   it("served as static files: a lesson reads its data files and finishes", async () => {
     const { page, origin } = browser!;
     await page.goto(`${origin}/lessons/index.html`);
+    await fontsLoaded();
     await page.goto(`${origin}/lessons/04-logistic-to-multiclass.html`);
     const s = await lessonState(browser!);
     expect(s.error).toBeNull();
