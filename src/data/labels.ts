@@ -72,7 +72,7 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
       const v = f32[base + i];
       if (v < 0 || v > 1) {
         heap.release(ptr);
-        throw new DataError(`${what} row ${Math.floor(i / units)} holds ${v}; ${loss} needs targets in [0, 1] (probabilities or one-hot rows)`);
+        throw new DataError(`${what} row ${Math.floor(i / units)} holds ${v} (column ${i % units}); ${loss} needs targets in [0, 1] (probabilities or one-hot rows)`);
       }
     }
   }

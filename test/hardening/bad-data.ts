@@ -50,7 +50,7 @@ export const BAD_DATA: BadCase[] = [
   { name: "IDX header with absurd sizes", run: () => parseIdxImages(idx(IMAGES, [0xffffffff, 0xffffffff, 0xffffffff], 0), "imgs"), kind: DataError, says: [/header says 4294967295 images/, /but the file has 16/] },
   { name: "IDX images with no images", run: () => parseIdxImages(images(0), "imgs"), kind: DataError, says: [/imgs: header says 0 images of 4×4: the file holds no pixels/] },
   { name: "IDX labels with no labels", run: () => parseIdxLabels(labels(0), "labs"), kind: DataError, says: [/labs: header says 0 labels/] },
-  { name: "IDX label that is not a digit", run: () => parseIdxLabels(Uint8Array.from([...labels(3)].map((b, i) => (i === 9 ? 12 : b))), "labs"), kind: DataError, says: [/labs: label 1 is 12, not a digit 0\.\.9/] },
+  { name: "IDX label that is not a digit", run: () => parseIdxLabels(Uint8Array.from([...labels(3)].map((b, i) => (i === 9 ? 12 : b))), "labs"), kind: DataError, says: [/labs: label 1 \(byte 9\) is 12, not a digit 0\.\.9/] },
   { name: "IDX images and labels of different counts", run: () => mnistSplit(images(3), labels(4), ["imgs", "labs"]), kind: DataError, says: [/imgs has 3 images but labs has 4 labels/] },
   // CSV: the line, the data row and the column (with its header name) of the bad field.
   { name: "CSV row with an empty field", run: () => parseNumericCsv("a,b,c\n1,2,3\n4,,6\n", "t.csv"), kind: DataError, says: [/t\.csv: line 3 \(data row 1\), column 1 \("b"\) is empty/] },
@@ -69,7 +69,7 @@ export const BAD_DATA: BadCase[] = [
   { name: "fractional label", run: (m) => fit(m, X, [0, 1, 2, 0, 1.5, 2]), kind: DataError, says: [/y\[4\] is 1\.5/, /integers below 3/] },
   { name: "NaN label", run: (m) => fit(m, X, Float32Array.from([0, 1, 2, NaN, 1, 2])), kind: DataError, says: [/y\[3\] is NaN, not a class index/] },
   { name: "label column [n, 1] out of range", run: (m) => fit(m, X, Y.map((c, i) => [i === 5 ? 7 : c])), kind: DataError, says: [/y\[5\] is 7/] },
-  { name: "one-hot target outside [0, 1]", run: (m) => fit(m, X, Y.map((c, i) => [0, 1, 2].map((j) => (j === c ? (i === 2 ? 2 : 1) : 0)))), kind: DataError, says: [/y row 2 holds 2/, /\[0, 1\]/] },
+  { name: "one-hot target outside [0, 1]", run: (m) => fit(m, X, Y.map((c, i) => [0, 1, 2].map((j) => (j === c ? (i === 2 ? 2 : 1) : 0)))), kind: DataError, says: [/y row 2 holds 2 \(column 2\)/, /\[0, 1\]/] },
   { name: "validation label out of range", run: (m) => fit(m, X, Y, { validationData: [X, [0, 0, 0, 0, 0, 9]] }), kind: DataError, says: [/validationData y\[5\] is 9/] },
   { name: "oneHot() of a label out of range", run: () => oneHot([0, 2, 5], 3), kind: DataError, says: [/oneHot: label 2 is 5, not a class in 0\.\.2/] },
   // Empty data sets.
