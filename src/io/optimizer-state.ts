@@ -53,7 +53,7 @@ export function optimizerFromConfig(config: unknown, fail: Fail): Optimizer {
 /** The optimizer's state as manifest entries and arrays, in TensorFlow.js' order and names. */
 export function optimizerWeights(model: Sequential): NamedArray[] {
   const o = model.optimizer!, params = model.params(), f32 = model.engine!.heap.f32;
-  const spec = (name: string, shape: number[], dtype = "float32"): WeightSpec => ({ name, shape, dtype, group: "optimizer" });
+  const spec = (name: string, shape: number[], dtype: WeightSpec["dtype"] = "float32"): WeightSpec => ({ name, shape, dtype, group: "optimizer" });
   const out: NamedArray[] = [{ spec: spec("iter", [], "int32"), data: Int32Array.of(o.iterations) }];
   const buffers = o.stateBuffers();
   const momentum = !(o instanceof Adam) && buffers.length > 0;

@@ -6,17 +6,19 @@
 export interface WeightSpec {
   name: string;
   shape: number[];
-  dtype: string;
+  /** TensorFlow.js' DataType names; scratchnet reads float32 (and int32 for 'iter'). */
+  dtype: "float32" | "int32" | "bool" | "complex64" | "string";
   /** 'optimizer' for optimizer state (TensorFlow.js' convention); absent for model weights. */
-  group?: string;
-  quantization?: unknown;
+  group?: "model" | "optimizer";
+  /** Quantized weights (TensorFlow.js' converter option), which scratchnet refuses. */
+  quantization?: { scale?: number; min?: number; dtype: "uint16" | "uint8" | "float16" };
 }
 
 /** The training configuration TensorFlow.js writes beside the topology when it saves the optimizer. */
 export interface TrainingConfig {
   loss: string | string[] | Record<string, string>;
   metrics?: string[] | Record<string, string>;
-  optimizer_config: { class_name: string; config: Record<string, unknown> };
+  optimizer_config: { class_name?: string; config?: Record<string, unknown> };
 }
 
 /** A model in memory (TensorFlow.js' ModelArtifacts): topology, manifest and bytes in one object. */
@@ -29,7 +31,7 @@ export interface ModelArtifacts {
   format?: string;
   generatedBy?: string;
   convertedBy?: string | null;
-  userDefinedMetadata?: object;
+  userDefinedMetadata?: { [key: string]: {} };
 }
 
 /** model.json as stored on disk, in a browser store or behind a URL. */
@@ -40,7 +42,7 @@ export interface ModelJson {
   format?: string;
   generatedBy?: string;
   convertedBy?: string | null;
-  userDefinedMetadata?: object;
+  userDefinedMetadata?: { [key: string]: {} };
 }
 
 /** What a save reports (TensorFlow.js' SaveResult). */

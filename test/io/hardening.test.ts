@@ -94,7 +94,7 @@ describe("model files that lie are refused, naming the file and the problem", ()
   });
 
   it("a wrong dtype, or quantized weights", async () => {
-    await refused("float16", edit((j) => { j.weightsManifest[0].weights[0].dtype = "float16"; }), bin, /float16[/\\]model\.json: dense_\d+\/kernel has dtype "float16"; weights must be float32/);
+    await refused("float16", edit((j) => { (j.weightsManifest[0].weights[0] as { dtype: string }).dtype = "float16"; }), bin, /float16[/\\]model\.json: dense_\d+\/kernel has dtype "float16"; weights must be float32/);
     await refused("int32", edit((j) => { j.weightsManifest[0].weights[2].dtype = "int32"; }), bin, /dense_\d+\/kernel has dtype "int32"; weights must be float32/);
     await refused("policy", edit((j) => { j.modelTopology.config.layers[0].config.dtype = { class_name: "DTypePolicy", config: { name: "mixed_float16" } }; }), bin, /dtype "mixed_float16" is not float32/);
     await refused("quantized", edit((j) => { (j.weightsManifest[0].weights[0] as { quantization?: object }).quantization = { dtype: "uint8", scale: 0.1, min: 0 }; }), bin, /is quantized .*save the model without quantization/);
@@ -105,7 +105,7 @@ describe("model files that lie are refused, naming the file and the problem", ()
     await refused("state", short, bin.subarray(0, bin.byteLength - 8), /state[/\\]model\.json: the optimizer state has 7 arrays but Adam over 4 weights keeps 8/);
     await refused("rmsprop", edit((j) => { j.trainingConfig!.optimizer_config.class_name = "RMSProp"; }), bin, /optimizer "RMSProp" is not one scratchnet has \(SGD, Momentum, Adam\); load with \{compile: false\}/);
     await refused("huber", edit((j) => { j.trainingConfig!.loss = "huber"; }), bin, /trainingConfig: unknown loss 'huber'.*load with \{compile: false\}/);
-    await refused("beta", edit((j) => { j.trainingConfig!.optimizer_config.config.beta1 = 1; }), bin, /optimizer_config: Adam beta1 must be in \[0, 1\)/);
+    await refused("beta", edit((j) => { j.trainingConfig!.optimizer_config.config!.beta1 = 1; }), bin, /optimizer_config: Adam beta1 must be in \[0, 1\)/);
   });
 
   it("a weight file the manifest names but that does not exist", async () => {
