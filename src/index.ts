@@ -18,6 +18,8 @@ export { tensor2d, type Matrix2D, type Inputs, type Labels } from "./data/inputs
 export { parseIdxImages, parseIdxLabels, mnistSplit, type MnistSplit } from "./data/mnist.js";
 
 export { parseLayersModel, ModelFileError, type LayersModel } from "./io/layers-model.js";
+export { toOnnx, onnxGraph } from "./io/onnx/to-onnx.js";
+export type { OnnxGraph, OnnxNode, OnnxInitializer, OnnxValue } from "./io/onnx/onnx-proto.js";
 
 // Data: CSV, the breast cancer set, Fashion-MNIST's JSON, splits, and 2-D sets for pictures.
 export { parseNumericCsv, type NumericCsv } from "./data/csv.js";

@@ -26,7 +26,7 @@ describe("public exports", () => {
   });
 
   it("keeps file-reading loaders in scratchnet/node", () => {
-    for (const name of ["loadMnist", "loadBreastCancer", "loadFashionMnist", "readLayersModel", "loadSampleWeight", "svgToPng", "writePicture"]) {
+    for (const name of ["loadMnist", "loadBreastCancer", "loadFashionMnist", "readLayersModel", "writeOnnx", "loadSampleWeight", "svgToPng", "writePicture"]) {
       expect(typeof (node as Record<string, unknown>)[name], name).toBe("function");
       expect(scratchnet, name).not.toHaveProperty(name);
     }
