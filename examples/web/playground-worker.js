@@ -6,7 +6,8 @@
 // same way. All the numbers come from scratchnet's ES module bundle.
 import { Sequential, Dense, SGD, Adam, regularizers } from "./lib/scratchnet.js";
 import { makeData, withPoints } from "./playground/worker-data.js";
-import { frame, transferables, GRID, NEURON_GRID } from "./playground/probe.js";
+import { frame, transferables } from "./playground/probe.js";
+import { GRID, NEURON_GRID } from "./playground/settings.js";
 
 let run = 0; // bumped by every new configuration; an old loop sees it and stops
 let paused = false;

@@ -3,7 +3,7 @@
 // curves, the network diagram. Pictures are drawn once per animation frame from the worker's latest
 // frame, then the worker is told how many frames arrived (drawn or skipped), so it never sends
 // faster than the page draws. This file only draws and wires; the worker does all the numbers.
-import { readSettings, fromUrl, toUrl, classCount, snap, MAX_POINTS } from "./playground/settings.js";
+import { readSettings, fromUrl, toUrl, classCount, snap, MAX_POINTS, NEURON_GRID } from "./playground/settings.js";
 import { drawRegions, toPoint, mapAccuracy } from "./playground/regions-view.js";
 import { drawLoss } from "./playground/loss-view.js";
 import { buildNetwork, drawNetwork } from "./playground/network-view.js";
@@ -95,7 +95,7 @@ function restart() {
   log = { epochs: [], loss: [], accuracy: [], val_loss: [], val_accuracy: [] };
   data = latest = null;
   arrived = 0;
-  net = buildNetwork($("network"), s.hidden, s.activation, classCount(s), 24);
+  net = buildNetwork($("network"), s.hidden, s.activation, classCount(s), NEURON_GRID);
   hovered = null;
   classOptions(classCount(s));
   Object.assign(state, { epoch: 0, done: false, loaded: false, frames: 0, fps: 0, losses: [], valLosses: [], settings: s });

@@ -56,7 +56,8 @@ describe.skipIf(!haveChromium)("examples/web/playground.html in Chromium", () =>
     expect(s.losses.at(-1)!).toBeLessThan(s.losses[0] * 0.5);
     expect(s.valLosses.at(-1)!).toBeLessThan(s.valLosses[0] * 0.5);
     expect(s.valAccuracy).toBeGreaterThan(0.9); // the worker's evaluation of the held-out rows (measured 0.967)
-    expect(s.mapAccuracy).toBeGreaterThan(0.9); // the drawn heat map sampled at the test points (measured 0.953)
+    expect(s.mapAccuracy).toBeGreaterThan(0.9); // the drawn heat map sampled at the test points (measured 0.960)
+    console.log(`playground: XOR test accuracy ${s.valAccuracy.toFixed(3)}, on the map ${s.mapAccuracy.toFixed(3)}`);
     // The settings round-trip through the query string.
     const url = new URL(browser!.page.url());
     expect(url.searchParams.get("data")).toBe("xor");

@@ -3,11 +3,10 @@
 // WASM memory (`layer.output`), read through the engine's Heap view (taken after predict, which
 // may have grown memory) into one small picture per unit. Also the weights and penalty.
 import { engine } from "../lib/scratchnet.js";
+import { GRID, NEURON_GRID } from "./settings.js";
 
-export const GRID = 48;
-/** Per-neuron pictures take every STRIDE-th lattice point: 24 × 24 each. */
-const STRIDE = 2;
-export const NEURON_GRID = GRID / STRIDE;
+/** Per-neuron pictures take every STRIDE-th lattice point. */
+const STRIDE = GRID / NEURON_GRID;
 
 const lattice = new Float32Array(GRID * GRID * 2);
 for (let j = 0; j < GRID; j++) for (let i = 0; i < GRID; i++) {

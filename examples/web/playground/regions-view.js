@@ -38,8 +38,9 @@ function heatMap(ctx, probs, grid, classes) {
       r += p * col[0]; g += p * col[1]; b += p * col[2];
       top = Math.max(top, p);
     }
-    // Confidence fades from white (top = 1/classes) to 55% of the class colour (top = 1).
-    const w = 0.55 * Math.max(0, (top - 1 / classes) / (1 - 1 / classes)) + 0.1;
+    // The colour's strength grows with confidence: 25% of the mixed colour where the classes tie,
+    // 60% where one class is certain (a fade to pure white would bead along the boundary).
+    const w = 0.25 + 0.35 * Math.max(0, (top - 1 / classes) / (1 - 1 / classes));
     img.data[4 * c] = 255 - w * (255 - r);
     img.data[4 * c + 1] = 255 - w * (255 - g);
     img.data[4 * c + 2] = 255 - w * (255 - b);

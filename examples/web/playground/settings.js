@@ -3,6 +3,8 @@
 // as URL-safe base64, 4 characters a point). Sharing the address reproduces the configuration.
 const NUMBERS = ["classes", "n", "noise", "test", "lr", "batch", "rate", "epochs", "seed"];
 export const MAX_POINTS = 600;
+/** The heat map's lattice (GRID × GRID points of [-1, 1]²) and the per-neuron pictures' (every other point). */
+export const GRID = 64, NEURON_GRID = 32;
 
 const clamp = (v, lo, hi, fallback) => (Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : fallback);
 
