@@ -1,9 +1,11 @@
 // model.save(): the model, and unless asked otherwise its optimizer, as TensorFlow.js' layers-model
-// artifacts written through any handler (src/io/handlers.ts).
+// artifacts written through any handler (src/io/handlers.ts). Registered with src/io/save-hook.ts
+// when this module loads (src/io/load-model.ts imports it).
 import type { Sequential } from "../models/sequential.js";
 import { modelArtifacts } from "./artifacts.js";
 import { saveHandler, type SaveTarget } from "./handlers.js";
 import type { SaveConfig, SaveResult } from "./types.js";
+import { registerSaver } from "./save-hook.js";
 
 export type { SaveTarget, SaveConfig, SaveResult };
 
@@ -12,3 +14,5 @@ export async function saveModel(model: Sequential, target: SaveTarget, config: S
   const handler = saveHandler(target);
   return (await handler.save!(modelArtifacts(model, config))) as SaveResult;
 }
+
+registerSaver(saveModel);

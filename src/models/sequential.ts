@@ -14,7 +14,7 @@ import { predict, evaluate, type PredictArgs } from "./inference.js";
 import type { History } from "./callbacks.js";
 import { getWeights, setWeights, type WeightsInput } from "./weights.js";
 import type { Inputs, Labels, Matrix2D } from "../data/inputs.js";
-import { saveModel, type SaveTarget, type SaveConfig, type SaveResult } from "../io/save.js";
+import { save, type SaveTarget, type SaveConfig, type SaveResult } from "../io/save-hook.js";
 
 export interface CompileArgs {
   optimizer: OptimizerSpec;
@@ -172,7 +172,7 @@ export class Sequential {
 
   /** Save as TensorFlow.js' layers-model (and, by default, the optimizer's state) to a URL, folder or handler. */
   save(target: SaveTarget, config?: SaveConfig): Promise<SaveResult> {
-    return saveModel(this, target, config);
+    return save(this, target, config);
   }
 
   /** Free the model's WASM memory; the model cannot be used afterwards. */
