@@ -9,6 +9,9 @@ import { Sequential, Dense, Adam, SGD, engine } from "../../src/index.js";
 import { loadModel } from "../../src/io/load-model.js";
 import type { ModelArtifacts } from "../../src/io/types.js";
 import { rowsOf, toyClasses } from "../model/util.js";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { SAMPLE_WEIGHT_DIR } from "../../src/course/sample-weight.js";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
@@ -31,6 +34,19 @@ async function capture(save: (h: tf.io.IOHandler) => Promise<unknown>): Promise<
 const stateOf = (model: Sequential) => model.optimizer!.stateBuffers().map((b) => engine().heap.f32.slice(b.ptr >>> 2, (b.ptr >>> 2) + b.size));
 
 describe("scratchnet → TensorFlow.js", () => {
+  it("the shipped 784-50-100-10 MNIST model (data/models/) loads in both and predicts the same", async () => {
+    const modelJson = JSON.parse(await readFile(join(SAMPLE_WEIGHT_DIR, "model.json"), "utf8"));
+    const weights = new Uint8Array(await readFile(join(SAMPLE_WEIGHT_DIR, "weights.bin")));
+    const ours = await loadModel(SAMPLE_WEIGHT_DIR);
+    expect(ours.optimizer).toBeUndefined(); // saved weights-only: it predicts, and compile() makes it trainable
+    const theirs = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData: weights.slice().buffer }));
+    const pixels = rowsOf(20, 784, 5, 0, 1);
+    const diff = maxAbsDiff(ours.predict(pixels).data, (theirs.predict(tf.tensor2d(pixels)) as tf.Tensor).dataSync());
+    console.log(`shipped MNIST model, scratchnet vs TensorFlow.js: max |Δ prediction| = ${diff.toExponential(2)}`);
+    expect(diff).toBeLessThan(5e-6); // measured 9.8e-7: 784-term sums and two sigmoid layers (expf here, Math.exp there)
+    ours.dispose();
+  });
+
   it("a trained model loads in tf.loadLayersModel, predicts the same (max abs diff < 1e-6) and gets our Adam state", async () => {
     const model = new Sequential({ seed: 3, layers: [
       new Dense({ units: 10, activation: "relu", inputShape: [4] }),
