@@ -127,6 +127,22 @@ describe("TensorFlow.js → scratchnet", () => {
     expect(freshDiff).toBeGreaterThan(10 * diff);
   });
 
+  it("a TensorFlow.js Momentum model resumes here from its accumulation (v = −lr·accum)", async () => {
+    const m = tf.sequential();
+    m.add(tf.layers.dense({ units: 5, activation: "sigmoid", inputShape: [4], kernelInitializer: tf.initializers.glorotUniform({ seed: 7 }) }));
+    m.add(tf.layers.dense({ units: 3, activation: "softmax", kernelInitializer: tf.initializers.glorotUniform({ seed: 8 }) }));
+    m.compile({ optimizer: tf.train.momentum(0.1, 0.9), loss: "sparseCategoricalCrossentropy" });
+    const fitOnce = () => m.fit(tf.tensor2d(data.x), tf.tensor1d(data.y, "float32"), { epochs: 2, batchSize: 40, shuffle: false, verbose: 0 });
+    await fitOnce();
+    const ours = await loadModel(await capture((h) => m.save(h, { includeOptimizer: true })));
+    expect([ours.optimizer!.name, (ours.optimizer as SGD).momentum, ours.optimizer!.iterations]).toEqual(["SGD", 0.9, 2]);
+    await ours.fit(data.x, data.y, { epochs: 2, batchSize: 40, shuffle: false, verbose: 0 });
+    await fitOnce();
+    const diff = maxAbsDiff(ours.getWeights().flatMap((w) => Array.from(w.data)), m.getWeights().flatMap((w) => Array.from(w.dataSync())));
+    console.log(`TensorFlow.js Momentum resumed here: max |Δ weight| after two more steps = ${diff.toExponential(2)}`);
+    expect(diff).toBeLessThan(1e-6);
+  });
+
   it("Keras-written topologies load: converter wrapper, InputLayer (batch_input_shape / batch_shape), dtype policies, Functional chains", async () => {
     const { artifacts } = await tfTrained();
     const reference = (await loadModel(artifacts, { compile: false })).predict(probe).data;
