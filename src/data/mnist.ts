@@ -42,7 +42,7 @@ export function parseIdxLabels(bytes: Uint8Array, file = "labels"): Uint8Array {
   }
   const labels = bytes.subarray(8);
   const bad = labels.findIndex((l) => l > 9);
-  if (bad >= 0) throw new DataError(`${file}: label ${bad} (byte ${8 + bad}) is ${labels[bad]}, not a digit 0..9`);
+  if (bad >= 0) throw new DataError(`${file}: label ${bad} is ${labels[bad]} (byte ${8 + bad}), not a digit 0..9`);
   return labels;
 }
 

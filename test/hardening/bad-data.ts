@@ -50,7 +50,7 @@ export const BAD_DATA: BadCase[] = [
   { name: "IDX header with absurd sizes", run: () => parseIdxImages(idx(IMAGES, [0xffffffff, 0xffffffff, 0xffffffff], 0), "imgs"), kind: DataError, says: [/header says 4294967295 images/, /but the file has 16/] },
   { name: "IDX images with no images", run: () => parseIdxImages(images(0), "imgs"), kind: DataError, says: [/imgs: header says 0 images of 4×4: the file holds no pixels/] },
   { name: "IDX labels with no labels", run: () => parseIdxLabels(labels(0), "labs"), kind: DataError, says: [/labs: header says 0 labels/] },
-  { name: "IDX label that is not a digit", run: () => parseIdxLabels(Uint8Array.from([...labels(3)].map((b, i) => (i === 9 ? 12 : b))), "labs"), kind: DataError, says: [/labs: label 1 \(byte 9\) is 12, not a digit 0\.\.9/] },
+  { name: "IDX label that is not a digit", run: () => parseIdxLabels(Uint8Array.from([...labels(3)].map((b, i) => (i === 9 ? 12 : b))), "labs"), kind: DataError, says: [/labs: label 1 is 12 \(byte 9\), not a digit 0\.\.9/] },
   { name: "IDX images and labels of different counts", run: () => mnistSplit(images(3), labels(4), ["imgs", "labs"]), kind: DataError, says: [/imgs has 3 images but labs has 4 labels/] },
   // CSV: the line, the data row and the column (with its header name) of the bad field.
   { name: "CSV row with an empty field", run: () => parseNumericCsv("a,b,c\n1,2,3\n4,,6\n", "t.csv"), kind: DataError, says: [/t\.csv: line 3 \(data row 1\), column 1 \("b"\) is empty/] },

@@ -9,8 +9,8 @@ import { weightBytes } from "../model/util.js";
 const x = Array.from({ length: 24 }, (_, i) => [(i % 6) / 6, Math.floor(i / 6) / 4, ((i * 7) % 5) / 5]);
 const y = x.map(([a, b, c]) => [a - 2 * b + c]);
 
-function linear(learningRate: number, seed = 3): Sequential {
-  const model = new Sequential({ seed, layers: [new Dense({ units: 4, activation: "linear", inputShape: [3] }), new Dense({ units: 1 })] });
+function linear(learningRate: number): Sequential {
+  const model = new Sequential({ seed: 3, layers: [new Dense({ units: 4, activation: "linear", inputShape: [3] }), new Dense({ units: 1 })] });
   model.compile({ optimizer: new SGD({ learningRate, momentum: 0.9 }), loss: "meanSquaredError" });
   return model;
 }
