@@ -52,6 +52,10 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
     const values = cols === 0 ? (y as ArrayLike<number>) : (y as Matrix2D).data;
     const bad = Array.isArray(values) ? setNumbers(f32, values, base) : (f32.set(values, base), -1);
     if (bad >= 0) throw fail(cols === 0 ? `[${bad}]` : ` row ${Math.floor(bad / units)}, column ${bad % units}`, values[bad]);
+    // An explicit scale applies to targets as to inputs (an autoencoder's pixel targets); bytes get
+    // no default 1/255 here, since byte targets are usually one-hot rows of 0 and 1.
+    const scale = cols === 0 ? undefined : (y as Matrix2D).scale;
+    if (scale !== undefined) for (let i = 0; i < rows * units; i++) f32[base + i] *= scale;
   } else {
     const list = y as number[][];
     for (let r = 0; r < rows; r++) {

@@ -2,7 +2,7 @@
 // message names the row, column, offset or value; a model it reached keeps its weights and the
 // heap keeps no memory for the refused call.
 import { describe, it, expect, afterAll } from "vitest";
-import { engine } from "../../src/index.js";
+import { engine, tensor2d } from "../../src/index.js";
 import { weightBytes } from "../model/util.js";
 import { BAD_DATA, victim, regression } from "./bad-data.js";
 
@@ -25,6 +25,14 @@ describe("data that lies", () => {
     for (const pattern of c.says) expect((error as Error).message).toMatch(pattern);
     expect([weightBytes(model), weightBytes(linear)]).toEqual(before);
     expect(engine().heap.liveBytes).toBe(live);
+  });
+
+  it("targets with a scale are scaled as inputs are (pixel targets were used as 0..255)", () => {
+    const x = [[0, 1, 0.5, 0.5], [1, 0, 0.5, 0.5], [0.5, 0.5, 1, 0]];
+    const bytes = Uint8Array.from([0, 51, 255]), floats = Float32Array.from(bytes, (b) => b / 255);
+    const [asBytes] = linear.evaluate(x, tensor2d(bytes, [3, 1], 1 / 255));
+    const [asFloats] = linear.evaluate(x, tensor2d(floats, [3, 1]));
+    expect(Math.abs(asBytes - asFloats)).toBeLessThan(1e-6 * asFloats);
   });
 
   it("the good data next to the bad is accepted (the checks do not refuse valid input)", async () => {
