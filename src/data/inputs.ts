@@ -11,9 +11,10 @@ export interface Matrix2D {
   scale?: number;
 }
 
-export type Inputs = number[][] | Matrix2D;
+/** Rows as arrays (plain or typed, e.g. one Float32Array per sample), or a matrix. */
+export type Inputs = number[][] | ArrayLike<number>[] | Matrix2D;
 /** Integer class labels (one per row), or a matrix of targets (one-hot rows, regression values). */
-export type Labels = number[] | Int32Array | Uint8Array | Uint16Array | number[][] | Matrix2D;
+export type Labels = number[] | Int32Array | Uint8Array | Uint16Array | number[][] | ArrayLike<number>[] | Matrix2D;
 
 /** Like tf.tensor2d: wrap flat values with their shape. */
 export function tensor2d(data: Matrix2D["data"], shape: [number, number], scale?: number): Matrix2D {
@@ -74,7 +75,8 @@ export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
   if (!Array.isArray(x) && !ArrayBuffer.isView(x)) throw new DataError(`${what} must be an array of rows or {data, shape}, got ${typeof x}`);
   const list = x as ArrayLike<number | number[]>;
   if (list.length === 0) throw new DataError(`${what} is empty: there is nothing to train on or predict`);
-  if (!Array.isArray(list[0])) return [list.length, 0];
+  const isRow = (row: unknown): row is ArrayLike<unknown> => Array.isArray(row) || (ArrayBuffer.isView(row) && !(row instanceof DataView));
+  if (!isRow(list[0])) return [list.length, 0];
   const cols = (list[0] as number[]).length;
   const inner = (list[0] as unknown[])[0];
   if (Array.isArray(inner)) {
@@ -82,8 +84,8 @@ export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
   }
   for (let r = 0; r < list.length; r++) {
     const row = list[r];
-    if (!Array.isArray(row) || row.length !== cols) {
-      throw new ShapeError(`${what}: row ${r} has ${Array.isArray(row) ? row.length : "no"} values, row 0 has ${cols}; every row needs the same length`);
+    if (!isRow(row) || row.length !== cols) {
+      throw new ShapeError(`${what}: row ${r} has ${isRow(row) ? row.length : "no"} values, row 0 has ${cols}; every row needs the same length`);
     }
   }
   return [list.length, cols];

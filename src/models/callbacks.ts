@@ -1,4 +1,5 @@
 // TensorFlow.js' callback hooks and History: fit() calls these and records the epoch logs.
+import { ModelError } from "../core/errors.js";
 
 export type Logs = Record<string, number>;
 type Hook<A extends unknown[]> = (...args: A) => void | boolean | Promise<void | boolean>;
@@ -31,6 +32,9 @@ export class CallbackList {
   /** `check` runs after every hook: fit() uses it to stop if a callback disposed the model. */
   constructor(callbacks: CustomCallbackArgs | CustomCallbackArgs[] | undefined, private readonly check: () => void = () => {}) {
     this.list = callbacks === undefined ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
+    this.list.forEach((c, i) => {
+      if (typeof c !== "object" || c === null) throw new ModelError(`fit: callbacks${Array.isArray(callbacks) ? `[${i}]` : ""} is ${String(c)}; pass an object with hooks such as {onEpochEnd(epoch, logs) {...}}`);
+    });
   }
 
   /** Whether any callback has this hook (so fit builds per-batch logs only when someone reads them). */

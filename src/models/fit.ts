@@ -46,6 +46,10 @@ export async function fit(model: Sequential, x: Inputs, y: Labels, args: FitArgs
   assertPositiveInteger("fit: epochs", epochs);
   assertPositiveInteger("fit: batchSize", batchSize);
   if (!(validationSplit >= 0 && validationSplit < 1)) throw new ModelError(`fit: validationSplit must be in [0, 1), got ${validationSplit}`);
+  if (!Number.isInteger(seed)) throw new ModelError(`fit: seed must be an integer, got ${String(seed)}`); // NaN and 1.5 would silently act as 0 and 1
+  const v = args.validationData;
+  if (v !== undefined && !(Array.isArray(v) && v.length === 2)) throw new ModelError("fit: validationData must be a pair [x, y]");
+  const callbacks = new CallbackList(args.callbacks, () => model.built());
   const owned: number[] = [];
   const own = (p: number) => (owned.push(p), p);
   model.fitting = true;
@@ -66,7 +70,7 @@ export async function fit(model: Sequential, x: Inputs, y: Labels, args: FitArgs
     owned.push(snapshot.ptr);
     const rng = new Rng(engine, seed);
     owned.push(rng.state);
-    return await loop(model, { train, val, idx, xb, yb, n, units, epochs, batchSize, shuffle, verbose, rng, snapshot }, new CallbackList(args.callbacks, () => model.built()));
+    return await loop(model, { train, val, idx, xb, yb, n, units, epochs, batchSize, shuffle, verbose, rng, snapshot }, callbacks);
   } finally {
     model.fitting = false;
     for (const p of owned) heap.release(p);

@@ -1,12 +1,12 @@
 // Data that lies, one case each: what is passed, the error class and what its message must name.
 // data.test.ts proves each case; the report lists the messages they give.
-import { Sequential, Dense, DataError, ShapeError, tensor2d, parseNumericCsv, parseIdxImages, parseIdxLabels, mnistSplit, oneHot, standardize, takeRows, takeLabels, parseFashionClass } from "../../src/index.js";
+import { Sequential, Dense, DataError, ShapeError, ModelError, tensor2d, parseNumericCsv, parseIdxImages, parseIdxLabels, mnistSplit, oneHot, standardize, takeRows, takeLabels, parseFashionClass } from "../../src/index.js";
 
 export interface BadCase {
   name: string;
   /** `m`: victim(); `r`: regression() (one linear unit, MSE). */
   run: (m: Sequential, r: Sequential) => unknown;
-  kind: typeof DataError | typeof ShapeError;
+  kind: typeof DataError | typeof ShapeError | typeof ModelError;
   /** Every pattern must match the message: the row, column, offset or value it names. */
   says: RegExp[];
 }
@@ -98,6 +98,11 @@ export const BAD_DATA: BadCase[] = [
   // Wrappers that lie about their contents.
   { name: "pixel bytes with a NaN scale", run: (m) => fit(m, tensor2d(new Uint8Array(24), [6, 4], NaN), Y), kind: DataError, says: [/fit: x: scale is NaN/, /finite number/] },
   { name: "a fractional row count in shape", run: (m) => m.predict(tensor2d(new Float32Array(10), [2.5, 4])), kind: ShapeError, says: [/predict: x: shape \[2\.5, 4\] must hold two non-negative integers/] },
+  { name: "typed-array rows of the wrong length", run: (m) => m.predict([new Float32Array(4), new Float32Array(3)]), kind: ShapeError, says: [/predict: x: row 1 has 3 values, row 0 has 4/] },
+  // fit() options that would be silently coerced.
+  { name: "a seed that is not an integer", run: (m) => fit(m, X, Y, { seed: NaN }), kind: ModelError, says: [/fit: seed must be an integer, got NaN/] },
+  { name: "validationData that is not a pair [x, y]", run: (m) => fit(m, X, Y, { validationData: [X] }), kind: ModelError, says: [/fit: validationData must be a pair \[x, y\]/] },
+  { name: "callbacks that are not objects", run: (m) => fit(m, X, Y, { callbacks: [{}, null] }), kind: ModelError, says: [/fit: callbacks\[1\] is null; pass an object with hooks/] },
   { name: "a shape that does not match the data", run: (m) => fit(m, tensor2d(new Float32Array(23), [6, 4]), Y), kind: ShapeError, says: [/data has 23 values but shape \[6, 4\] needs 24/] },
 ];
 

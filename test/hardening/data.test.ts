@@ -35,6 +35,17 @@ describe("data that lies", () => {
     expect(Math.abs(asBytes - asFloats)).toBeLessThan(1e-6 * asFloats);
   });
 
+  it("rows given as typed arrays train as number[][] rows do (they were refused as a flat array)", async () => {
+    const rows = [[0, 1, 0.5, 0.5], [1, 0, 0.5, 0.5], [0.5, 0.5, 1, 0]], typed = rows.map((r) => Float32Array.from(r));
+    const a = victim(), b = victim();
+    await a.fit(rows, [0, 1, 2], { epochs: 2, batchSize: 2, verbose: 0 });
+    await b.fit(typed, [0, 1, 2], { epochs: 2, batchSize: 2, verbose: 0 });
+    expect(weightBytes(b)).toEqual(weightBytes(a));
+    expect(b.predict(typed).data).toEqual(a.predict(rows).data);
+    a.dispose();
+    b.dispose();
+  });
+
   it("the good data next to the bad is accepted (the checks do not refuse valid input)", async () => {
     const x = [[0, 1, 0.5, 0.5], [1, 0, 0.5, 0.5], [0.5, 0.5, 1, 0]];
     const history = await model.fit(x, [0, 1, 2], { epochs: 2, batchSize: 2, verbose: 0, validationData: [x, [0, 1, 2]] });
