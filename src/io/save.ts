@@ -1,6 +1,11 @@
 // model.save(): the model, and unless asked otherwise its optimizer, as TensorFlow.js' layers-model
 // artifacts written through any handler (src/io/handlers.ts). Registered with src/io/save-hook.ts
 // when this module loads (src/io/load-model.ts imports it).
+// What resumes exactly after save → loadModel: the weights and the optimizer's state (Adam's m, v
+// and step count, momentum's velocity), bit for bit. The shuffle order is not model state: each
+// fit() reseeds it from its `seed` (default 42), as an unsaved model's next fit() would; so
+// 2 epochs + save + load + 2 epochs equals 4 straight epochs bit for bit with shuffle: false,
+// and equals 2 + 2 epochs without the save with shuffle on (test/io/round-trip.test.ts).
 import type { Sequential } from "../models/sequential.js";
 import { modelArtifacts } from "./artifacts.js";
 import { saveHandler, type SaveTarget } from "./handlers.js";

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
-import { Sequential, Dense, SGD, Adam, engine } from "../../src/index.js";
+import { Sequential, Dense, SGD, Adam, engine, createEngine, wasmBytes } from "../../src/index.js";
 import { loadModel } from "../../src/io/load-model.js";
 import type { ModelArtifacts } from "../../src/io/types.js";
 import { toyClasses, weightBytes, rowsOf } from "../model/util.js";
@@ -124,6 +124,19 @@ describe("save → load in Node", () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+
+  it("saving from onEpochEnd checkpoints the model as it is after that epoch; loadModel({engine}) picks the instance", async () => {
+    const dir = await tempDir();
+    const model = build(new Adam({ learningRate: 0.02 }));
+    await model.fit(data.x, data.y, { ...fitArgs(3, true), callbacks: { onEpochEnd: async (epoch) => void (await model.save(join(dir, `epoch-${epoch + 1}`))) } });
+    const twoEpochs = build(new Adam({ learningRate: 0.02 }));
+    await twoEpochs.fit(data.x, data.y, fitArgs(2, true));
+    const other = createEngine(await wasmBytes());
+    const checkpoint = await loadModel(join(dir, "epoch-2"), { engine: other });
+    expect(checkpoint.engine).toBe(other);
+    expect(weightBytes(checkpoint)).toEqual(weightBytes(twoEpochs));
+    expect(weightBytes(await loadModel(join(dir, "epoch-3")))).toEqual(weightBytes(model));
   });
 
   it("browser-only URLs say so in Node; unknown schemes and non-handlers are refused", async () => {
