@@ -124,7 +124,7 @@ export function parseArtifacts(a: ModelArtifacts, names: ArtifactNames = {}): Pa
         return fileError(jsonFile, named ? `the weights manifest has no ${want} (${l.name} needs its ${what}, shape [${shape}]); the file is incomplete or belongs to another model`
           : `${l.name}: the weights manifest ends before its ${what}`);
       }
-      if (!sameShape(w.spec.shape, shape)) fileError(jsonFile, `${w.spec.name} has shape [${w.spec.shape}] but ${l.name} (${inputs} inputs, ${l.units} units) needs [${shape}]`);
+      if (!sameShape(w.spec.shape, shape)) fileError(jsonFile, `${w.spec.name} has shape [${w.spec.shape}] but ${l.name} (${inputs} inputs, ${l.units} units) needs [${shape}]; the manifest and the topology describe different models`);
       used.add(w);
       return { name: w.spec.name, shape, data: w.data as Float32Array };
     };

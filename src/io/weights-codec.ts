@@ -65,7 +65,8 @@ export function decodeWeights(specs: unknown, bytes: Uint8Array, jsonFile: strin
   });
   const expected = checked.reduce((n, s) => n + sizeOf(s.shape) * 4, 0);
   if (bytes.byteLength !== expected) {
-    const hint = bytes.byteLength < expected ? "it is truncated" : "it has extra bytes or belongs to another model";
+    const hint = bytes.byteLength < expected ? "it is truncated; copy or download it again, or save the model again"
+      : "it has extra bytes or belongs to another model; keep model.json with the weights file saved beside it";
     const kind = checked.every((s) => s.dtype === "float32") ? "float32 arrays" : "arrays";
     fail(binFile, `${bytes.byteLength} bytes, but ${jsonFile} lists ${checked.length} ${kind} of ${expected} bytes; ${hint}`);
   }
@@ -77,7 +78,7 @@ export function decodeWeights(specs: unknown, bytes: Uint8Array, jsonFile: strin
     const data = float ? new Float32Array(n) : new Int32Array(n);
     for (let i = 0; i < n; i++, at += 4) data[i] = float ? view.getFloat32(at, true) : view.getInt32(at, true);
     const bad = float ? data.findIndex((v) => !Number.isFinite(v)) : -1;
-    if (bad >= 0) fail(binFile, `${spec.name}[${bad}] is ${data[bad]}; stored weights must be finite (the model was saved after training diverged?)`);
+    if (bad >= 0) fail(binFile, `${spec.name}[${bad}] is ${data[bad]}; stored weights must be finite (was it saved after training diverged?); load an earlier save or train again`);
     return { spec, data };
   });
 }
