@@ -66,8 +66,9 @@ export function loadHandler(source: LoadSource, options: HttpOptions = {}): Name
   if (typeof s?.load === "function") return s as IOHandler;
   if (s && "modelJson" in s) {
     const bytes = s.weights instanceof Uint8Array ? s.weights : joinWeightData(s.weights);
-    return { names: { modelJson: "modelJson", weights: "weights" }, load: async () => artifactsFromModelJson(parseModelJson(s.modelJson, "modelJson"), bytes, "modelJson") };
+    const names = { modelJson: "modelJson (in memory)", weights: "weights (in memory)" };
+    return { names, load: async () => artifactsFromModelJson(parseModelJson(s.modelJson, names.modelJson), bytes, names.modelJson) };
   }
-  if (s && "modelTopology" in s) return { names: { modelJson: "modelTopology", weights: "weightData" }, load: async () => s as ModelArtifacts };
+  if (s && "modelTopology" in s) return { names: { modelJson: "modelTopology (in memory)", weights: "weightData (in memory)" }, load: async () => s as ModelArtifacts };
   throw new ModelError(`loadModel() takes a URL or folder path, an object with load(), { modelJson, weights } or TensorFlow.js ModelArtifacts; got ${String(source)}`);
 }

@@ -34,17 +34,15 @@ export function optimizerFromConfig(config: unknown, fail: Fail): Optimizer {
   const c = o?.config ?? {};
   const num = (camel: string, snake: string) => (c[camel] ?? c[snake]) as number | undefined;
   const learningRate = num("learningRate", "learning_rate");
+  const cls = o?.class_name;
+  if (cls !== "Adam" && cls !== "SGD" && cls !== "Momentum") {
+    return fail(`optimizer ${JSON.stringify(cls)} is not one scratchnet has (SGD, Momentum, Adam); load with {compile: false} and compile it yourself`);
+  }
+  if (c.useNesterov === true || c.nesterov === true) return fail("the optimizer uses Nesterov momentum, which scratchnet does not have; load with {compile: false} and compile with new SGD({momentum})");
   try {
-    switch (o?.class_name) {
-      case "Adam":
-        return new Adam({ learningRate, beta1: num("beta1", "beta_1"), beta2: num("beta2", "beta_2"), epsilon: num("epsilon", "epsilon") });
-      case "SGD":
-      case "Momentum":
-        if (c.useNesterov === true || c.nesterov === true) return fail("the optimizer uses Nesterov momentum, which scratchnet does not have; compile the loaded model with new SGD({momentum})");
-        return new SGD({ learningRate, momentum: num("momentum", "momentum") ?? 0 });
-      default:
-        return fail(`optimizer ${JSON.stringify(o?.class_name)} is not one scratchnet has (SGD, Momentum, Adam); load with {compile: false} and compile it yourself`);
-    }
+    return cls === "Adam"
+      ? new Adam({ learningRate, beta1: num("beta1", "beta_1"), beta2: num("beta2", "beta_2"), epsilon: num("epsilon", "epsilon") })
+      : new SGD({ learningRate, momentum: num("momentum", "momentum") ?? 0 });
   } catch (e) {
     return fail(`trainingConfig.optimizer_config: ${(e as Error).message}`);
   }
