@@ -18,6 +18,9 @@ export { tensor2d, type Matrix2D, type Inputs, type Labels } from "./data/inputs
 export { parseIdxImages, parseIdxLabels, mnistSplit, type MnistSplit } from "./data/mnist.js";
 
 export { parseLayersModel, ModelFileError, type LayersModel } from "./io/layers-model.js";
+export { loadModel, saveModel, type LoadOptions } from "./io/load-model.js";
+export type { IOHandler, ModelArtifacts, ModelJson, SaveConfig, SaveResult, TrainingConfig, WeightSpec } from "./io/types.js";
+export type { LoadSource, SaveTarget, ModelBytes } from "./io/handlers.js";
 export { toOnnx, onnxGraph } from "./io/onnx/to-onnx.js";
 export type { OnnxGraph, OnnxNode, OnnxInitializer, OnnxValue } from "./io/onnx/onnx-proto.js";
 

@@ -20,6 +20,8 @@ export interface FitArgs {
   seed?: number;
   validationData?: [Inputs, Labels];
   validationSplit?: number;
+  /** Epoch to start at (Keras): `epochs` is then the last epoch, and the shuffle replays the epochs before it, so a resumed run repeats an unbroken one. */
+  initialEpoch?: number;
   /** 0 silent, 1 or 2 one line per epoch. */
   verbose?: 0 | 1 | 2;
   callbacks?: CustomCallbackArgs | CustomCallbackArgs[];
@@ -46,6 +48,10 @@ export async function fit(model: Sequential, x: Inputs, y: Labels, args: FitArgs
   assertPositiveInteger("fit: epochs", epochs);
   assertPositiveInteger("fit: batchSize", batchSize);
   if (!(validationSplit >= 0 && validationSplit < 1)) throw new ModelError(`fit: validationSplit must be in [0, 1), got ${validationSplit}`);
+  const initialEpoch = args.initialEpoch ?? 0;
+  if (!(Number.isInteger(initialEpoch) && initialEpoch >= 0 && initialEpoch < epochs)) {
+    throw new ModelError(`fit: initialEpoch must be an integer in [0, epochs = ${epochs}), got ${String(initialEpoch)}; epochs counts from the start, as in Keras`);
+  }
   if (!Number.isInteger(seed)) throw new ModelError(`fit: seed must be an integer, got ${String(seed)}`); // NaN and 1.5 would silently act as 0 and 1
   const v = args.validationData;
   if (v !== undefined && !(Array.isArray(v) && v.length === 2)) throw new ModelError("fit: validationData must be a pair [x, y]");
@@ -70,7 +76,7 @@ export async function fit(model: Sequential, x: Inputs, y: Labels, args: FitArgs
     owned.push(snapshot.ptr);
     const rng = new Rng(engine, seed);
     owned.push(rng.state);
-    return await loop(model, { train, val, idx, xb, yb, n, units, epochs, batchSize, shuffle, verbose, rng, snapshot }, callbacks);
+    return await loop(model, { train, val, idx, xb, yb, n, units, epochs, batchSize, shuffle, verbose, rng, snapshot, initialEpoch }, callbacks);
   } finally {
     model.fitting = false;
     for (const p of owned) heap.release(p);
@@ -91,7 +97,7 @@ interface Run {
   val?: { x: DeviceInputs; y: DeviceTargets };
   idx: number; xb: number; yb: number; n: number; units: number;
   epochs: number; batchSize: number; shuffle: boolean; verbose: number;
-  rng: Rng; snapshot: Snapshot;
+  rng: Rng; snapshot: Snapshot; initialEpoch: number;
 }
 
 async function loop(model: Sequential, r: Run, callbacks: CallbackList): Promise<History> {
@@ -104,8 +110,9 @@ async function loop(model: Sequential, r: Run, callbacks: CallbackList): Promise
   model.stopTraining = false;
   let breathed = performance.now();
   k.iota(r.idx, r.n);
+  if (r.shuffle) for (let e = 0; e < r.initialEpoch; e++) r.rng.shuffle(r.idx, r.n); // the permutations of the epochs already trained
   if (!(await callbacks.call("onTrainBegin"))) model.stopTraining = true;
-  for (let epoch = 0; epoch < r.epochs && !model.stopTraining; epoch++) {
+  for (let epoch = r.initialEpoch; epoch < r.epochs && !model.stopTraining; epoch++) {
     const started = performance.now();
     if (!(await callbacks.call("onEpochBegin", epoch))) model.stopTraining = true;
     if (model.stopTraining) break; // stopped before any batch: this epoch did not happen, record nothing

@@ -183,4 +183,27 @@ describe("training resumes where it stopped", () => {
     await resumed.fit(data.x, data.y, fitArgs(2, true));
     expect(weightBytes(resumed)).toEqual(weightBytes(unsaved));
   });
+
+  it("with shuffle, fit({ epochs: 4, initialEpoch: 2 }) after a save/load repeats 4 unbroken epochs, bit for bit", async () => {
+    const straight = build(new Adam({ learningRate: 0.02 }));
+    const full = await straight.fit(data.x, data.y, fitArgs(4, true));
+    const first = build(new Adam({ learningRate: 0.02 }));
+    await first.fit(data.x, data.y, fitArgs(2, true));
+    const dir = await tempDir();
+    await first.save(dir);
+    first.dispose();
+    const resumed = await loadModel(dir);
+    const history = await resumed.fit(data.x, data.y, { ...fitArgs(4, true), initialEpoch: 2 });
+    expect(history.epoch).toEqual([2, 3]);
+    expect(history.history.loss).toEqual(full.history.loss.slice(2));
+    expect(weightBytes(resumed)).toEqual(weightBytes(straight));
+    expect(optimizerBytes(resumed)).toEqual(optimizerBytes(straight));
+  });
+
+  it("initialEpoch outside [0, epochs) or not an integer is refused", async () => {
+    const model = build(new SGD({ learningRate: 0.1 }));
+    for (const initialEpoch of [-1, 1.5, 4, Number.NaN]) {
+      await expect(model.fit(data.x, data.y, { ...fitArgs(4, true), initialEpoch })).rejects.toThrow(/initialEpoch must be an integer in \[0, epochs = 4\)/);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Small fixtures shared by the model-level tests: seeded data made without Math.random.
 import { Sequential, Dense, type Engine } from "../../src/index.js";
 import type { ActivationName } from "../../src/layers/activations.js";
+import type { LossSpec } from "../../src/models/losses.js";
 
 /** Deterministic values in [lo, hi) from a 32-bit LCG (tests only; no Math.random). */
 export function seeded(n: number, seed: number, lo = -1, hi = 1): number[] {
@@ -27,7 +28,7 @@ export function toyClasses(rows: number, cols: number, classes: number, seed: nu
 }
 
 /** A small compiled model: inputs → hidden (activation) → outputs. */
-export function tiny(opts: { inputs?: number; hidden?: number; outputs?: number; activation?: ActivationName; output?: ActivationName; seed?: number; engine?: Engine; loss?: string; optimizer?: "sgd" | "adam" } = {}): Sequential {
+export function tiny(opts: { inputs?: number; hidden?: number; outputs?: number; activation?: ActivationName; output?: ActivationName; seed?: number; engine?: Engine; loss?: LossSpec; optimizer?: "sgd" | "adam" } = {}): Sequential {
   const { inputs = 4, hidden = 8, outputs = 3, activation = "relu", output = "softmax", seed, engine, loss = "sparseCategoricalCrossentropy", optimizer = "adam" } = opts;
   const model = new Sequential({ seed, engine });
   model.add(new Dense({ units: hidden, activation, inputShape: [inputs] }));
