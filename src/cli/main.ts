@@ -4,7 +4,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Sequential, Dense, Adam, SGD, loadMnist } from "../node.js";
-import { toArtifacts } from "../io/artifacts.js";
 import { progressBar } from "./progress.js";
 import { parseOptions, isCourseSetup, HELP, type Options } from "./options.js";
 
@@ -37,11 +36,9 @@ async function main(o: Options): Promise<void> {
   console.log(`\nTest loss ${loss.toFixed(4)}, test accuracy ${(accuracy * 100).toFixed(2)}%${course}`);
   console.log(`Total time ${seconds.toFixed(1)}s (data loading included), peak RSS ${peakMb.toFixed(0)} MB`);
   await mkdir(o.out, { recursive: true });
-  const { modelJson, weights } = toArtifacts(model);
   await writeFile(join(o.out, "history.json"), JSON.stringify({ ...history.history, test_loss: loss, test_accuracy: accuracy, seconds, options: o }, null, 2));
-  await writeFile(join(o.out, "model.json"), JSON.stringify(modelJson, null, 2));
-  await writeFile(join(o.out, "weights.bin"), weights);
-  console.log(`Wrote ${join(o.out, "history.json")}, ${join(o.out, "model.json")} and ${join(o.out, "weights.bin")}`);
+  await model.save(o.out); // TensorFlow.js layers-model format with Adam's state: loadModel(out) resumes training
+  console.log(`Wrote ${join(o.out, "history.json")}, ${join(o.out, "model.json")} and ${join(o.out, "weights.bin")} (loadModel("${o.out}") or tf.loadLayersModel reads them)`);
   model.dispose();
 }
 
