@@ -111,6 +111,11 @@ export function gemmStrided(a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, cs
   }
 }
 
+/** The micro-kernel alone, on strips already packed at pa and pb (bench/gemm.ts measures its in-cache peak). */
+export function microKernel(width: i32, pa: usize, pb: usize, c: usize, ldc: i32, kb: i32, blocks: i32, fromC: bool): void {
+  column(width, pa, pb, c, <usize>ldc << 2, kb, blocks, fromC);
+}
+
 /** C (m×n) = A (m×k) · B (k×n); with accumulate, C += A·B. */
 export function gemm(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, accumulate: bool): void {
   gemmStrided(a, k, 1, b, n, 1, c, n, m, k, n, accumulate);
