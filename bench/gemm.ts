@@ -59,6 +59,7 @@ const SHAPES: [string, Form, number, number, number][] = [
   ["Aᵀ·B, dW2 (batch 64)", "gemmTN", 100, 64, 10],
   ["A·Bᵀ, dx2 = dz·W2ᵀ (batch 64)", "gemmNT", 64, 10, 100],
   ["A·B, 1024³", "gemm", 1024, 1024, 1024],
+  ["A·B, 1000³ (rows not a power of two apart)", "gemm", 1000, 1000, 1000],
 ];
 const rates = SHAPES.map(([label, form, m, kk, n]) => ({ label, form, m, k: kk, n, gflops: best(() => productRate(form, m, kk, n)) }));
 
