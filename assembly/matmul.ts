@@ -23,12 +23,13 @@
 import { MR, NR, column } from "./matmul/kernel";
 import { pack } from "./matmul/pack";
 import { fewRows } from "./matmul/rows";
+import { tail } from "./matmul/tail";
 
 const KC = 256; // most steps of the sum per packed block
 const MC = 128; // most rows of A per packed block
 const NC = 128; // most columns of B per packed block
 
-const A_BYTES = MC * KC * 4, B_BYTES = KC * NC * 4, TILE_BYTES = MR * NR * 4;
+const A_BYTES = MC * KC * 4, B_BYTES = KC * NC * 4, TILE_BYTES = MR * NR * 4 + 4 * MC * 4; // edge tile, tail's stage
 
 // Scratch: packed blocks of A and B and the edge tile. Globals are per instance, so with a
 // shared memory each worker's instance points them at its own region (setScratch); one
@@ -98,7 +99,8 @@ export function gemmStrided(a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, cs
       const last = (cols - 1) & ~(NR - 1), narrow = cols - last <= 4;
       const whole8 = cols - last == NR ? cols : last; // columns in strips of a full 8
       const packedFrom = inPlace ? whole8 : 0; // the first column packed; strips start at packedB
-      if (packedFrom < cols) {
+      const tailCols = inPlace && cols - whole8 <= 4 ? cols - whole8 : 0; // done by tail(), unpacked
+      if (packedFrom < cols - tailCols) {
         const upTo = narrow ? last : cols;
         if (packedFrom < upTo) pack(b, csB, rsB, jc + packedFrom, pc, upTo - packedFrom, kb, NR, packedB);
         if (narrow) pack(b, csB, rsB, jc + last, pc, cols - last, kb, 4, packedB + (<usize>(last - packedFrom) * <usize>kb << 2));
@@ -106,7 +108,10 @@ export function gemmStrided(a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, cs
       for (let ic = 0; ic < m; ic += MC) {
         const rows = min(MC, m - ic);
         pack(a, rsA, csA, ic, pc, rows, kb, MR, packedA);
-        for (let j = 0; j < cols; j += NR) {
+        if (tailCols > 0) {
+          tail(packedA, kb, addr(b, pc, jc + whole8, rsB), <usize>rsB << 2, addr(c, ic, jc + whole8, ldc), <usize>ldc << 2, rows, tailCols, fromC, tile + MR * NR * 4);
+        }
+        for (let j = 0; j < cols - tailCols; j += NR) {
           const width = j == last && narrow ? 4 : NR;
           const pb = j < packedFrom ? addr(b, pc, jc + j, rsB) : packedB + (<usize>(j - packedFrom) * <usize>kb << 2);
           const sb: usize = j < packedFrom ? <usize>rsB << 2 : <usize>width << 2;
