@@ -3,10 +3,13 @@
 // shapes training uses, each as GFLOP/s and as a share of that peak. Prints a markdown table and
 // one BENCH_RESULT line (for bench/run.ts).
 //
-//   tsx bench/gemm.ts [--rounds 3]
-import { engine } from "../src/index.js";
+//   tsx bench/gemm.ts [--rounds 3] [--wasm other.wasm]
+import { readFileSync } from "node:fs";
+import { engine, init } from "../src/index.js";
 import { gemmRate, report } from "./common.js";
 
+const wasm = process.argv.includes("--wasm") ? process.argv[process.argv.indexOf("--wasm") + 1] : undefined;
+if (wasm) await init(readFileSync(wasm)); // another build of the module, to compare
 const { heap, k } = engine();
 
 /** A region of `floats` floats filled with fixed values in [-0.5, 0.5). */

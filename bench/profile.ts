@@ -7,13 +7,15 @@
 //
 //   tsx bench/profile.ts                    both models below, 60,000 images
 //   tsx bench/profile.ts --train 6000 --model sgd
+//   tsx bench/profile.ts --wasm old.wasm      the same with another build of the module (before/after)
 //
 // Models: "sgd" = bench/'s task (784-100-10 sigmoid/softmax, categorical cross-entropy on
 // one-hot rows, SGD 0.1, batch 64); "adam" = `npm start`'s (784-50-10, sparse labels, Adam 0.001,
 // batch 32). Epoch 1 warms up; epochs 2-3 run unwrapped (the true epoch time: the faster one);
 // epochs 4-6 are profiled, and the fastest of them is reported (on a shared machine the quietest);
 // the timers' own cost is measured and reported.
-import { Sequential, Dense, SGD, Adam, engine, tensor2d } from "../src/index.js";
+import { readFileSync } from "node:fs";
+import { Sequential, Dense, SGD, Adam, engine, init, tensor2d } from "../src/index.js";
 import type { Kernels } from "../src/core/kernels.js";
 import { availableParallelism, loadavg } from "node:os";
 import { TASK, mnist, oneHot, trainCountArg } from "./common.js";
@@ -140,6 +142,7 @@ function print(r: Awaited<ReturnType<typeof profile>>, count: number): void {
 const shapeFlops = (key: string) => key.split(" ")[1].split("×").map(Number).reduce((a, b) => a * b, 1);
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+if (arg("--wasm")) await init(readFileSync(arg("--wasm")!)); // another build of the module, to compare
 const { train } = await mnist(trainCountArg());
 const models = (arg("--model") ?? "sgd,adam").split(",") as ("sgd" | "adam")[];
 for (const which of models) print(await profile(which, train), train.count);
