@@ -5,14 +5,19 @@
 //  - The micro-kernel (matmul/kernel.ts) keeps a 4×8 block of C in eight f32x4 registers. For
 //    each step p of the sum it loads b[p, j..j+8] (two vectors) and splats a[i, p] for its four
 //    rows: 8 vector multiplies and 8 adds (64 flops) per 6 loads. V8 gives wasm 15 xmm registers
-//    on x64 and schedules all loads first, so 6×8 blocks or a 2× unrolled loop spill, and ran slower.
-//  - It reads A and B from packed copies in static buffers (matmul/pack.ts): A in strips of 4
-//    rows, B in strips of 8 columns, each stored step by step, so both stream from consecutive
-//    addresses. Packing reads the operands through strides, which is all that differs between
-//    A·B, Aᵀ·B and A·Bᵀ: one kernel does every product. Strips are zero-padded, so the kernel
-//    always computes a full block; blocks at the right or bottom edge go through a tile. A last
-//    strip of at most 4 columns runs through a 4×4 twin of the kernel (column4).
+//    on x64 and schedules all loads first, so 6×8, 5×8 and 3×12 blocks or a 2× unrolled loop
+//    spill and ran slower; 2×16 gained at most 2% over these strips of A (bench/README.md).
+//  - It reads A from packed copies in scratch buffers (matmul/pack.ts), in strips of 4 rows stored
+//    step by step. B is read in place when its rows are contiguous and short (A·B, Aᵀ·B: a strip
+//    of 8 columns is two vectors a row), else packed in strips of 8 columns. Packing reads the
+//    operands through strides, which is all that differs between A·B, Aᵀ·B and A·Bᵀ: one kernel
+//    does every product. Strips are zero-padded, so the kernel always computes a full block;
+//    blocks at the right or bottom edge go through a tile. A packed last strip of at most 4
+//    columns runs through a 4×4 twin of the kernel (column4); the last 1-4 columns of an
+//    in-place B through matmul/tail.ts.
 //  - Fewer than 4 rows with B's rows contiguous (a one-sample predict) skip packing (matmul/rows.ts).
+//  - gemmStrided exposes all of this with C's row stride, so a thread can compute a block of C;
+//    each instance may pack into its own scratch (setScratch) when instances share a memory.
 //  - The sum runs in depth blocks of at most KC steps, so the strip of B in use (≤ 8 KB) stays
 //    in L1 while the strips of A go by, and the packed blocks (≤ 128 KB each) stay in L2.
 //
