@@ -1,7 +1,7 @@
 // predict() and evaluate(): forward passes in chunks over data uploaded to WASM once.
 import type { Engine } from "../core/engine.js";
 import { assertPositiveInteger, ModelError } from "../core/errors.js";
-import { uploadInputs, type DeviceInputs, type Inputs, type Labels, type Matrix2D } from "../data/inputs.js";
+import { setNumbers, shapeOf, uploadInputs, type DeviceInputs, type Inputs, type Labels, type Matrix2D } from "../data/inputs.js";
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
 import { gatherInputs, gatherTargets } from "../data/batches.js";
 import { countCorrect, countJudged, lossValue, penalty } from "./losses.js";
@@ -43,9 +43,60 @@ export function forChunks(engine: Engine, x: DeviceInputs, batchSize: number, bo
   }
 }
 
+/** Most rows predict() forwards without an upload buffer of their own (see fewRows). */
+const FEW = 16;
+
+/** Rows of the first layer's buffers uploadFew has made sure of (reserve only ever grows them). */
+const ensured = new WeakMap<object, number>();
+
+/**
+ * predict() for a few rows of floats (a one-sample query, say), with no allocation and no
+ * gather: the rows are written straight into the first layer's output-gradient buffer, which a
+ * forward pass never touches, grown once if it is too small (it is the layer's, so it goes with
+ * the model). Returns the pointer of the output, or 0 when the general path must run: bytes, a
+ * wrong shape, a non-number or a value that is not finite as f32 (that path reports them; this one
+ * has allocated nothing by then), or rows that would need too large a buffer.
+ */
+function uploadFew(model: Sequential, engine: Engine, x: Inputs, rows: number): number {
+  const first = model.layers[0], cols = model.inputUnits;
+  const need = Math.max(rows, Math.ceil((rows * cols) / first.units)); // rows of the first layer's buffer the input fills
+  if (rows > FEW || need > 256) return 0;
+  const matrix = Array.isArray(x) ? undefined : x, data = matrix?.data;
+  if (matrix && !(data instanceof Float32Array || data instanceof Float64Array || Array.isArray(data))) return 0;
+  if (shapeOf("predict: x", x)[1] !== cols) return 0;
+  const scale = matrix?.scale;
+  if ((ensured.get(first) ?? 0) < need) {
+    // Growing the buffer is an allocation, so only for input known to be good (checked here, once).
+    const bad = (v: unknown) => typeof v !== "number" || !Number.isFinite(scale === undefined ? Math.fround(v) : Math.fround(Math.fround(v) * scale));
+    if (data) {
+      for (let i = 0; i < data.length; i++) if (bad(data[i])) return 0;
+    } else {
+      for (let r = 0; r < rows; r++) for (const v of (x as number[][])[r]) if (bad(v)) return 0;
+    }
+    first.reserve(need);
+    ensured.set(first, need);
+  }
+  const dst = first.outputGrad, f32 = engine.heap.f32, base = dst >>> 2;
+  if (data instanceof Float32Array || data instanceof Float64Array) f32.set(data, base);
+  else if (data) {
+    if (setNumbers(f32, data, base) >= 0) return 0;
+  } else {
+    for (let r = 0; r < rows; r++) if (setNumbers(f32, (x as number[][])[r], base + r * cols) >= 0) return 0;
+  }
+  if (scale !== undefined) for (let i = 0; i < rows * cols; i++) f32[base + i] *= scale;
+  return engine.k.countNonFinite(dst, rows * cols) === 0 ? dst : 0;
+}
+
 export function predict(model: Sequential, x: Inputs, { batchSize = 256 }: PredictArgs = {}): Matrix2D & { data: Float32Array } {
   const engine = model.ready(); // as in TensorFlow.js, predict needs a built model, not a compiled one
   assertPositiveInteger("predict: batchSize", batchSize);
+  const rows = Array.isArray(x) ? x.length : Array.isArray(x?.shape) ? x.shape[0] : 0;
+  const few = Number.isInteger(rows) && rows > 0 ? uploadFew(model, engine, x, rows) : 0;
+  if (few) {
+    reserve(model, rows);
+    const units = model.outputUnits, a = forward(model, few, rows) >>> 2;
+    return { data: engine.heap.f32.slice(a, a + rows * units), shape: [rows, units] };
+  }
   const inputs = uploadInputs(engine, "predict: x", x, model.inputUnits);
   const units = model.outputUnits;
   const out = new Float32Array(inputs.rows * units);
