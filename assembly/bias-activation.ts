@@ -1,0 +1,61 @@
+// Bias add and activation in one pass over the layer's output, and the activation derivative
+// with the bias gradient in one pass over dL/da: Dense's elementwise work reads and writes each
+// element once instead of twice. Each element sees exactly the operations of the separate
+// kernels in the same order (bias.ts, activations/*), so the bits equal the unfused path's.
+// `kind` says which activation (src/layers/activations.ts holds the same table):
+//   0 linear, 1 sigmoid, 2 tanh, 3 relu.
+import { at, at2 } from "./f32";
+import { sigmoid4, tanh4 } from "./math/tanh";
+
+const SIGMOID = 1, TANH = 2, RELU = 3;
+
+// @ts-ignore: decorator
+@inline function act4(z: v128, kind: i32): v128 {
+  if (kind == SIGMOID) return sigmoid4(z);
+  if (kind == TANH) return tanh4(z);
+  if (kind == RELU) return f32x4.max(z, f32x4.splat(0));
+  return z;
+}
+
+/** dz = dy · f'(a) from the forward output a, as in activations/*Backward. */
+// @ts-ignore: decorator
+@inline function derivative4(a: v128, dy: v128, kind: i32): v128 {
+  const one = f32x4.splat(1);
+  if (kind == SIGMOID) return f32x4.mul(f32x4.mul(dy, a), f32x4.sub(one, a));
+  if (kind == TANH) return f32x4.mul(dy, f32x4.sub(one, f32x4.mul(a, a)));
+  if (kind == RELU) return v128.and(dy, f32x4.gt(a, f32x4.splat(0)));
+  return dy;
+}
+
+/** out[r, c] = f(x[r, c] + b[c]); `out` may be `x`. */
+export function biasActivation(x: usize, b: usize, out: usize, rows: i32, cols: i32, kind: i32): void {
+  const c4 = cols & ~3;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < c4; c += 4) {
+      v128.store(at2(out, r, c, cols), act4(f32x4.add(v128.load(at2(x, r, c, cols)), v128.load(at(b, c))), kind));
+    }
+    for (let c = c4; c < cols; c++) { // the tail as lane 0 of the same code: the same bits
+      const z = f32x4.splat(load<f32>(at2(x, r, c, cols)) + load<f32>(at(b, c)));
+      store<f32>(at2(out, r, c, cols), f32x4.extract_lane(act4(z, kind), 0));
+    }
+  }
+}
+
+/** dz[r, c] = dy[r, c] · f'(a[r, c]) and db[c] = Σ_r dz[r, c] (rows in order); `dz` may be `dy`. */
+export function activationBiasBackward(a: usize, dy: usize, dz: usize, db: usize, rows: i32, cols: i32, kind: i32): void {
+  const c4 = cols & ~3;
+  memory.fill(db, 0, <usize>cols << 2);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < c4; c += 4) {
+      const d = derivative4(v128.load(at2(a, r, c, cols)), v128.load(at2(dy, r, c, cols)), kind);
+      v128.store(at2(dz, r, c, cols), d);
+      v128.store(at(db, c), f32x4.add(v128.load(at(db, c)), d));
+    }
+    for (let c = c4; c < cols; c++) {
+      const d = derivative4(f32x4.splat(load<f32>(at2(a, r, c, cols))), f32x4.splat(load<f32>(at2(dy, r, c, cols))), kind);
+      const d0 = f32x4.extract_lane(d, 0);
+      store<f32>(at2(dz, r, c, cols), d0);
+      store<f32>(at(db, c), load<f32>(at(db, c)) + d0);
+    }
+  }
+}
