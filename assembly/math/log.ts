@@ -8,7 +8,6 @@ const LN2_HI: f32 = 0.693359375;
 const LN2_LO: f32 = -2.12194440e-4;
 const SQRT_HALF_BITS: i32 = 0x3f3504f3; // √½ as f32 bits: mantissas at or above it keep e
 
-/** ln x on each lane. */
 function log4Body(x: v128): v128 {
   const tiny = f32x4.lt(x, f32x4.splat(1.17549435e-38)); // subnormal (or ≤ 0: fixed up below)
   const xs = v128.bitselect(f32x4.mul(x, f32x4.splat(33554432)), x, tiny); // · 2^25
@@ -37,8 +36,7 @@ function log4Body(x: v128): v128 {
   return v128.bitselect(x, y, v128.not(f32x4.lt(x, f32x4.splat(Infinity)))); // NaN and +Inf pass through
 }
 
-/** The exported door to log4Body: inlined into callers in other files, while the body stays one
- * function (a wasm signature with v128 may not be exported from the module itself). */
+/** ln x on each lane (one function body, as exp4). */
 // @ts-ignore: decorator
 @inline export function log4(x: v128): v128 {
   return log4Body(x);

@@ -3,29 +3,30 @@
 // the sign is put back last, so tanh(−0) = −0 and tanh is exactly odd. ±Inf → ±1, NaN → NaN.
 // sigmoid: e = e^(−|x|) ≤ 1, then 1/(1 + e) for x ≥ 0 and e/(1 + e) for x < 0, so neither side
 // cancels and σ(x) for x ≪ 0 keeps its subnormal value instead of 1/(1 + Inf) = 0.
-import { exp4 } from "./exp";
+import { exp4Inline, splat } from "./exp";
 
-const SIGN: i32 = 0x80000000;
+const SIGN = memory.data<i32>([0x80000000]);
+const ONE = memory.data<f32>([1]);
+const TWO = memory.data<f32>([2]);
+const SMALL = memory.data<f32>([0.625]);
+const P = memory.data<f32>([-5.70498872745e-3, 2.06390887954e-2, -5.37397155531e-2, 1.33314422036e-1, -3.33332819422e-1]);
 
-/** tanh x on each lane. */
 function tanh4Body(x: v128): v128 {
-  const ax = v128.andnot(x, i32x4.splat(SIGN));
+  const sign = v128.and(x, splat(SIGN));
+  const ax = v128.xor(x, sign);
   const z = f32x4.mul(ax, ax);
-  let p = f32x4.splat(-5.70498872745e-3);
-  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(2.06390887954e-2));
-  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-5.37397155531e-2));
-  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(1.33314422036e-1));
-  p = f32x4.add(f32x4.mul(p, z), f32x4.splat(-3.33332819422e-1));
+  let p = splat(P);
+  p = f32x4.add(f32x4.mul(p, z), splat(P + 4));
+  p = f32x4.add(f32x4.mul(p, z), splat(P + 8));
+  p = f32x4.add(f32x4.mul(p, z), splat(P + 12));
+  p = f32x4.add(f32x4.mul(p, z), splat(P + 16));
   const small = f32x4.add(f32x4.mul(f32x4.mul(p, z), ax), ax);
-  const e = exp4(f32x4.add(ax, ax));
-  const large = f32x4.sub(f32x4.splat(1), f32x4.div(f32x4.splat(2), f32x4.add(e, f32x4.splat(1))));
-  const y = v128.bitselect(small, large, f32x4.lt(ax, f32x4.splat(0.625)));
-  const signed = v128.or(y, v128.and(x, i32x4.splat(SIGN)));
-  return v128.bitselect(x, signed, f32x4.ne(x, x)); // NaN passes through unchanged
+  const e = exp4Inline(f32x4.add(ax, ax));
+  const large = f32x4.sub(splat(ONE), f32x4.div(splat(TWO), f32x4.add(e, splat(ONE))));
+  return v128.or(v128.bitselect(small, large, f32x4.lt(ax, splat(SMALL))), sign);
 }
 
-/** The exported door to tanh4Body: inlined into callers in other files, while the body stays one
- * function (a wasm signature with v128 may not be exported from the module itself). */
+/** tanh x on each lane (one function body, as exp4). */
 // @ts-ignore: decorator
 @inline export function tanh4(x: v128): v128 {
   return tanh4Body(x);
@@ -36,16 +37,13 @@ export function tanhf(x: f32): f32 {
   return f32x4.extract_lane(tanh4(f32x4.splat(x)), 0);
 }
 
-/** σ(x) = 1/(1 + e^(−x)) on each lane. */
 function sigmoid4Body(x: v128): v128 {
-  const e = exp4(v128.or(x, i32x4.splat(SIGN))); // e^(−|x|)
-  const num = v128.bitselect(e, f32x4.splat(1), f32x4.lt(x, f32x4.splat(0)));
-  const y = f32x4.div(num, f32x4.add(f32x4.splat(1), e));
-  return v128.bitselect(x, y, f32x4.ne(x, x)); // NaN passes through unchanged
+  const e = exp4Inline(v128.or(x, splat(SIGN))); // e^(−|x|)
+  const num = v128.bitselect(e, splat(ONE), i32x4.shr_s(x, 31)); // e where the sign bit is set
+  return f32x4.div(num, f32x4.add(splat(ONE), e));
 }
 
-/** The exported door to sigmoid4Body: inlined into callers in other files, while the body stays one
- * function (a wasm signature with v128 may not be exported from the module itself). */
+/** σ(x) = 1/(1 + e^(−x)) on each lane (one function body, as exp4). */
 // @ts-ignore: decorator
 @inline export function sigmoid4(x: v128): v128 {
   return sigmoid4Body(x);
