@@ -1,21 +1,15 @@
-// Bias add and activation in one pass over the layer's output, and the activation derivative
-// with the bias gradient in one pass over dL/da: Dense's elementwise work reads and writes each
-// element once instead of twice. Each element sees exactly the operations of the separate
-// kernels in the same order (bias.ts, activations/*), so the bits equal the unfused path's.
+// The activation derivative and the bias gradient in one pass over dL/da (Dense's backward):
+// each element of dz is written once and summed into db while it is in a register, instead of a
+// second pass (sumColumns) reading dz again. Each element sees exactly the operations of the
+// separate kernels in the same order (activations/*Backward, bias.ts#sumColumns), so the bits
+// equal the unfused path's. Measured: 2.70 → 2.12 ms per MNIST epoch (938 batches of 64×100).
+// The forward twin (bias add + activation in one pass) was measured too and did not pay
+// (19.0 ms separate, 19.3 ms fused: the bias add is ~1 ms an epoch on data already in cache).
 // `kind` says which activation (src/layers/activations.ts holds the same table):
 //   0 linear, 1 sigmoid, 2 tanh, 3 relu.
 import { at, at2 } from "./f32";
-import { sigmoid4, tanh4 } from "./math/tanh";
 
 const SIGMOID = 1, TANH = 2, RELU = 3;
-
-// @ts-ignore: decorator
-@inline function act4(z: v128, kind: i32): v128 {
-  if (kind == SIGMOID) return sigmoid4(z);
-  if (kind == TANH) return tanh4(z);
-  if (kind == RELU) return f32x4.max(z, f32x4.splat(0));
-  return z;
-}
 
 /** dz = dy · f'(a) from the forward output a, as in activations/*Backward. */
 // @ts-ignore: decorator
@@ -25,20 +19,6 @@ const SIGMOID = 1, TANH = 2, RELU = 3;
   if (kind == TANH) return f32x4.mul(dy, f32x4.sub(one, f32x4.mul(a, a)));
   if (kind == RELU) return v128.and(dy, f32x4.gt(a, f32x4.splat(0)));
   return dy;
-}
-
-/** out[r, c] = f(x[r, c] + b[c]); `out` may be `x`. */
-export function biasActivation(x: usize, b: usize, out: usize, rows: i32, cols: i32, kind: i32): void {
-  const c4 = cols & ~3;
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < c4; c += 4) {
-      v128.store(at2(out, r, c, cols), act4(f32x4.add(v128.load(at2(x, r, c, cols)), v128.load(at(b, c))), kind));
-    }
-    for (let c = c4; c < cols; c++) { // the tail as lane 0 of the same code: the same bits
-      const z = f32x4.splat(load<f32>(at2(x, r, c, cols)) + load<f32>(at(b, c)));
-      store<f32>(at2(out, r, c, cols), f32x4.extract_lane(act4(z, kind), 0));
-    }
-  }
 }
 
 /** dz[r, c] = dy[r, c] · f'(a[r, c]) and db[c] = Σ_r dz[r, c] (rows in order); `dz` may be `dy`. */

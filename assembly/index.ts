@@ -4,7 +4,7 @@ export { rngSeed, rngNext, rngBelow, fillUniform, fillNormal, iota, shuffle, sam
 export { gemm, gemmTN, gemmNT } from "./matmul";
 export { transpose } from "./transpose";
 export { addRowVector, sumColumns } from "./bias";
-export { biasActivation, activationBiasBackward } from "./bias-activation";
+export { activationBiasBackward } from "./bias-activation";
 export { identity, identityBackward } from "./activations/identity";
 export { step, stepBackward } from "./activations/step";
 export { sigmoid, sigmoidBackward } from "./activations/sigmoid";

@@ -23,9 +23,7 @@ export interface Kernels {
   transpose(x: P, out: P, rows: number, cols: number): void;
   addRowVector(x: P, b: P, out: P, rows: number, cols: number): void;
   sumColumns(x: P, out: P, rows: number, cols: number, accumulate: number): void;
-  /** out = f(x + b) in one pass; kind: 0 linear, 1 sigmoid, 2 tanh, 3 relu (assembly/bias-activation.ts). */
-  biasActivation(x: P, b: P, out: P, rows: number, cols: number, kind: number): void;
-  /** dz = dy · f'(a) and db = Σ_rows dz in one pass; same kinds. */
+  /** dz = dy · f'(a) and db = Σ_rows dz in one pass; kind: 0 linear, 1 sigmoid, 2 tanh, 3 relu (assembly/bias-activation.ts). */
   activationBiasBackward(a: P, dy: P, dz: P, db: P, rows: number, cols: number, kind: number): void;
   identity: Unary;
   identityBackward: UnaryBackward;

@@ -11,8 +11,8 @@ export interface Activation {
   /** The kernels it calls, resolved once when the table is built (no string built per step). */
   readonly kernels: { readonly forward: keyof Kernels; readonly backward: keyof Kernels };
   /**
-   * Its `kind` in the fused bias kernels (biasActivation, activationBiasBackward in
-   * assembly/bias-activation.ts), or -1 when it has none and Dense runs the separate passes.
+   * Its `kind` in the fused backward kernel (activationBiasBackward in assembly/bias-activation.ts),
+   * or -1 when it has none and Dense runs the separate passes.
    */
   readonly fused: number;
   /** a = f(z) over a rows×cols block; in place when a === z. */

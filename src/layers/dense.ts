@@ -103,11 +103,6 @@ export class Dense implements Layer {
     const k = this.live().k;
     k.gemm(x, this.w, this.a, rows, this.inUnits, this.units, 0);
     this.biasGradDone = false;
-    const fused = this.activation.fused;
-    if (this.useBias && fused >= 0) { // one pass instead of two, same bits
-      k.biasActivation(this.a, this.b, this.a, rows, this.units, fused);
-      return this.a;
-    }
     if (this.useBias) k.addRowVector(this.a, this.b, this.a, rows, this.units);
     this.activation.forward(k, this.a, this.a, rows, this.units);
     return this.a;

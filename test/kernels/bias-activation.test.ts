@@ -1,5 +1,5 @@
-// assembly/bias-activation.ts ↔ the separate kernels it fuses (bias.ts, activations/*), bit for
-// bit, and ↔ the f64 references in test/reference/.
+// assembly/bias-activation.ts ↔ the separate kernels it fuses (activations/*Backward, then
+// bias.ts#sumColumns), bit for bit, and ↔ the f64 references in test/reference/.
 import { describe, it, expect } from "vitest";
 import { engine } from "../../src/index.js";
 import { getActivation } from "../../src/layers/activations.js";
@@ -17,32 +17,6 @@ describe("the fused kinds", () => {
     expect(KINDS.map((n) => getActivation(n).fused)).toEqual([0, 1, 2, 3]);
     expect(getActivation("softmax").fused).toBe(-1);
     expect(getActivation("step").fused).toBe(-1);
-  });
-});
-
-describe.each(KINDS)("biasActivation, %s", (name) => {
-  const act = getActivation(name);
-
-  it.each(SHAPES)("gives the bits of addRowVector then the activation, %i×%i", (rows, cols) => {
-    const xs = seededValues(rows * cols, -6, 6, rows * 31 + cols), bs = seededValues(cols, -1, 1, cols + 5);
-    const x = tensorOf(xs, rows, cols), b = tensorOf(bs, 1, cols), out = tensorOf(new Array(rows * cols).fill(9), rows, cols);
-    k().biasActivation(x.ptr, b.ptr, out.ptr, rows, cols, act.fused);
-    const separate = tensorOf(xs, rows, cols);
-    k().addRowVector(separate.ptr, b.ptr, separate.ptr, rows, cols);
-    act.forward(k(), separate.ptr, separate.ptr, rows, cols);
-    expect(bitsOf(out.data)).toEqual(bitsOf(separate.data));
-    expect(Array.from(x.data)).toEqual(xs); // the input is left alone unless out is x
-    k().biasActivation(x.ptr, b.ptr, x.ptr, rows, cols, act.fused);
-    expect(bitsOf(x.data)).toEqual(bitsOf(separate.data));
-  });
-
-  it("matches the f64 reference", () => {
-    const rows = 9, cols = 13, xs = seededValues(rows * cols, -6, 6, 3), bs = seededValues(cols, -1, 1, 4);
-    const x = tensorOf(xs, rows, cols), b = tensorOf(bs, 1, cols);
-    k().biasActivation(x.ptr, b.ptr, x.ptr, rows, cols, act.fused);
-    const f = name === "linear" ? refAct.identity : refAct[name];
-    // Outputs ≤ 7 in magnitude; the add rounds once (≤ 4.8e-7) and f adds ≤ 2.5 ulp of its result.
-    expect(maxAbsDiff(x.data, refBias.addRowVector(xs, bs, rows, cols).map(f))).toBeLessThan(1e-6);
   });
 });
 
