@@ -2,8 +2,8 @@
 // for f = m − 1 (degree-8 P), then e·ln2 added in two parts (ln2 split as in exp.ts).
 // Subnormal x are first scaled by 2^25. Same rules as exp.ts: IEEE lane operations only, the
 // scalar twin is lane 0. Special values: NaN → the same NaN, x < 0 and −Inf → NaN, ±0 → −Inf,
-// +Inf → +Inf. (log runs only in the losses, on the output layer, never over a hidden layer: its constants stay
-// v128.const, which V8 rebuilds at each use — see exp.ts for the faster form.)
+// +Inf → +Inf. (log runs only in the losses, on the output layer, never over a hidden layer:
+// its constants stay v128.const, which V8 rebuilds at each use — see exp.ts for the faster form.)
 
 const LN2_HI: f32 = 0.693359375;
 const LN2_LO: f32 = -2.12194440e-4;
