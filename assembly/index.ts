@@ -4,11 +4,13 @@ export { rngSeed, rngNext, rngBelow, fillUniform, fillNormal, iota, shuffle, sam
 export { gemm, gemmTN, gemmNT, gemmStrided, scratchBytes, setScratch, microKernel } from "./matmul";
 export { transpose } from "./transpose";
 export { addRowVector, sumColumns } from "./bias";
+export { activationBiasBackward } from "./bias-activation";
 export { identity, identityBackward } from "./activations/identity";
 export { step, stepBackward } from "./activations/step";
 export { sigmoid, sigmoidBackward } from "./activations/sigmoid";
 export { tanh, tanhBackward } from "./activations/tanh";
 export { relu, reluBackward } from "./activations/relu";
+export { exp, log } from "./math/arrays";
 export { softmax, softmaxBackward } from "./softmax";
 export { mse, mseBackward } from "./losses/mse";
 export { binaryCrossEntropy, binaryCrossEntropyBackward, sigmoidCrossEntropyBackward } from "./losses/binary-ce";

@@ -3,6 +3,7 @@
 //   dL/da = (a − y) / (a (1 − a)) / n
 // With a sigmoid output the two derivatives cancel:  dL/dz = (a − y) / n   (fused, no division by a).
 import { at } from "../f32";
+import { logf } from "../math/log";
 
 const EPS: f32 = 1e-7;
 
@@ -16,7 +17,7 @@ export function binaryCrossEntropy(a: usize, y: usize, n: i32): f64 {
   let s: f64 = 0;
   for (let i = 0; i < n; i++) {
     const ai = clip(load<f32>(at(a, i))), yi = load<f32>(at(y, i));
-    s -= <f64>(yi * Mathf.log(ai) + (1 - yi) * Mathf.log(1 - ai));
+    s -= <f64>(yi * logf(ai) + (1 - yi) * logf(1 - ai));
   }
   return n > 0 ? s / n : 0;
 }

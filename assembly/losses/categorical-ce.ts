@@ -3,12 +3,13 @@
 // With a softmax output:  dL/dz = (a − y) / m     ("dy = (y_hat - t) / batch_num", fused)
 // Sparse variants take integer labels t (i32) instead of one-hot rows.
 import { at, at2 } from "../f32";
+import { logf } from "../math/log";
 
 const EPS: f32 = 1e-7;
 
 // @ts-ignore: decorator
 @inline function logClipped(a: f32): f64 {
-  return <f64>Mathf.log(Mathf.min(Mathf.max(a, EPS), 1 - EPS));
+  return <f64>logf(Mathf.min(Mathf.max(a, EPS), 1 - EPS));
 }
 
 /** Mean over rows of −Σ_c y[r, c] log a[r, c]. */

@@ -33,6 +33,8 @@ export interface Kernels {
   transpose(x: P, out: P, rows: number, cols: number): void;
   addRowVector(x: P, b: P, out: P, rows: number, cols: number): void;
   sumColumns(x: P, out: P, rows: number, cols: number, accumulate: number): void;
+  /** dz = dy · f'(a) and db = Σ_rows dz in one pass; kind: 0 linear, 1 sigmoid, 2 tanh, 3 relu (assembly/bias-activation.ts). */
+  activationBiasBackward(a: P, dy: P, dz: P, db: P, rows: number, cols: number, kind: number): void;
   identity: Unary;
   identityBackward: UnaryBackward;
   step: Unary;
@@ -43,6 +45,9 @@ export interface Kernels {
   tanhBackward: UnaryBackward;
   relu: Unary;
   reluBackward: UnaryBackward;
+  /** e^x and ln x elementwise (assembly/math/: f32x4, accuracy stated in test/kernels/math.test.ts). */
+  exp: Unary;
+  log: Unary;
   softmax(x: P, out: P, rows: number, cols: number): void;
   softmaxBackward(a: P, dy: P, dz: P, rows: number, cols: number): void;
   mse(a: P, y: P, n: number): number;

@@ -39,6 +39,8 @@ export class Dense implements Layer {
   private w = 0; private b = 0; private dw = 0; private db = 0;
   private a = 0; private da = 0;
   private rowsReserved = 0;
+  /** activationBackward() already wrote db (fused with the derivative); backward() must not redo it. */
+  private biasGradDone = false;
 
   constructor(readonly args: DenseArgs) {
     assertPositiveInteger("Dense: units", args.units);
@@ -100,6 +102,7 @@ export class Dense implements Layer {
   forward(x: number, rows: number): number {
     const k = this.live().k;
     k.gemm(x, this.w, this.a, rows, this.inUnits, this.units, 0);
+    this.biasGradDone = false;
     if (this.useBias) k.addRowVector(this.a, this.b, this.a, rows, this.units);
     this.activation.forward(k, this.a, this.a, rows, this.units);
     return this.a;
@@ -107,14 +110,21 @@ export class Dense implements Layer {
 
   /** Turn dL/da (in outputGrad) into dL/dz in place; the loss calls this only when it did not fuse. */
   activationBackward(rows: number): void {
-    this.activation.backward(this.live().k, this.a, this.da, this.da, rows, this.units);
+    const k = this.live().k, fused = this.activation.fused;
+    if (this.useBias && fused >= 0) { // db = Σ_rows dz in the same pass, same bits as sumColumns
+      k.activationBiasBackward(this.a, this.da, this.da, this.db, rows, this.units, fused);
+      this.biasGradDone = true;
+      return;
+    }
+    this.activation.backward(k, this.a, this.da, this.da, rows, this.units);
   }
 
   /** Parameter (and optionally input) gradients from dL/dz, which must already be in outputGrad. */
   backward(x: number, rows: number, dx: number): void {
     const k = this.live().k;
     k.gemmTN(x, this.da, this.dw, this.inUnits, rows, this.units, 0);
-    if (this.useBias) k.sumColumns(this.da, this.db, rows, this.units, 0);
+    if (this.useBias && !this.biasGradDone) k.sumColumns(this.da, this.db, rows, this.units, 0);
+    this.biasGradDone = false;
     if (dx) k.gemmNT(this.da, this.w, dx, rows, this.units, this.inUnits, 0);
     const reg = this.args.kernelRegularizer;
     if (reg?.l1) k.addL1Grad(this.w, this.dw, this.inUnits * this.units, reg.l1);
