@@ -10,9 +10,10 @@ const files = (dir: string): string[] =>
 
 describe("budgets", () => {
   it("the release .wasm stays within its budget: the measured size plus 20%", () => {
-    // 20,453 bytes measured after the GEMM and SIMD work (STYLE.md 2.4 rule 12); the issue's ceiling
-    // is 30 KB. Raise this only in a commit that says why.
-    expect(statSync(join(root, "build/scratchnet.wasm")).size).toBeLessThanOrEqual(24_544);
+    // 24,567 bytes measured after issue 7 (20,453 before: + strided GEMM and per-instance scratch for
+    // threads, in-place B and tail columns, f32x4 exp/log/tanh/sigmoid, the fused backward); plus 20%
+    // is 29,480, under the issue's 30 KB ceiling (STYLE.md 2.4 rule 12). Raise this only in a commit that says why.
+    expect(statSync(join(root, "build/scratchnet.wasm")).size).toBeLessThanOrEqual(29_480);
   });
 
   it("no Math.exp/log/tanh/pow/random in src/: transcendental math and randomness run in WASM", () => {
