@@ -48,7 +48,7 @@ export async function sizeRows() {
       [tf("tfjs-core", "dist/tf-core.min.js"), tf("tfjs-layers", "dist/tf-layers.min.js"),
         tf("tfjs-backend-wasm", "dist/tf-backend-wasm.min.js"), tf("tfjs-backend-wasm", "dist/tfjs-backend-wasm-simd.wasm")]],
     ["TensorFlow.js full (tf.min.js)", "tf.min.js", [tf("tfjs", "dist/tf.min.js")]],
-    ["brain.js", "dist/brain-browser.min.js", [packageFile("brain.js", "dist/brain-browser.min.js")]],
+    ["brain.js", "browser.min.js", [packageFile("brain.js", "browser.min.js")]],
     ["ConvNetJS", "build/convnet-min.js", [packageFile("convnetjs", "build/convnet-min.js")]],
   ];
   return rows.map(([library, counted, paths]) =>
