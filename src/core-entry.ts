@@ -16,7 +16,7 @@ export type { PredictArgs } from "./models/inference.js";
 export type { LossName, LossSpec, MetricName } from "./models/losses.js";
 export { SGD, Adam, Optimizer } from "./optimizers.js";
 export { tensor2d, type Matrix2D, type Inputs, type Labels } from "./data/inputs.js";
-export { parseLayersModel, ModelFileError, type LayersModel } from "./io/layers-model.js";
+export { ModelFileError } from "./io/layers-model.js"; // reading and writing model files live in the full barrel (loadModel, parseLayersModel)
 export { regularizers } from "./regularizers.js";
 
 // As with the full barrel, the engine is ready once this module has loaded.
