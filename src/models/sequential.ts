@@ -64,7 +64,8 @@ export class Sequential {
     if (this.engine) throw new ModelError("add layers before compile(); this model is already built");
     if (this.layers.includes(layer)) throw new ModelError(`${layer.name} is already in ${this.name}; create a new Dense for each place it is used`);
     if (layer.owner || layer.built) {
-      throw new ModelError(`${layer.name} already belongs to a model ('${layer.owner?.name ?? "built elsewhere"}') and cannot also join '${this.name}'; create a new Dense for each model`);
+      const gone = layer.owner instanceof Sequential && layer.owner.disposed ? ", which was disposed (its weights are freed)," : "";
+      throw new ModelError(`${layer.name} already belongs to a model ('${layer.owner?.name ?? "built elsewhere"}')${gone} and cannot also join '${this.name}'; create a new Dense for each model`);
     }
     if (this.layers.length === 0 && layer.inputUnits === undefined) {
       throw new ShapeError(`the first layer needs inputShape, e.g. new Dense({units: ${layer.units}, inputShape: [784]})`);
@@ -179,10 +180,7 @@ export class Sequential {
   dispose(): void {
     if (this.disposed) return;
     this.optimizer?.unbind();
-    for (const layer of this.layers) {
-      layer.dispose();
-      layer.owner = undefined;
-    }
+    for (const layer of this.layers) layer.dispose(); // each keeps its owner: a freed layer never joins another model (as in TF.js)
     this.disposed = true;
   }
 

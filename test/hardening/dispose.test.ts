@@ -38,10 +38,14 @@ describe("use after dispose()", () => {
     expect(call).toThrow(new RegExp(`${layer.name} is not built \\(or was disposed\\)`));
   });
 
-  // Today a disposed model's layer joins a new model and is rebuilt with fresh weights; TF.js
-  // refuses ("Layer ... is already disposed"). The fix lives in src/layers/dense.ts (a `disposed`
-  // flag set by dispose(), checked in build() and Sequential.add) and src/models/sequential.ts.
-  it.todo("a disposed model's layer refuses to join another model (ModelError naming the layer)");
+  it("a disposed model's layer refuses to join another model (ModelError naming the layer), as TF.js refuses", () => {
+    const old = tiny({ seed: 2 });
+    const reused = old.layers[0];
+    old.dispose();
+    const next = new Sequential();
+    expect(() => next.add(reused)).toThrow(ModelError);
+    expect(() => next.add(reused)).toThrow(new RegExp(`${reused.name} already belongs to a model \\('${old.name}'\\), which was disposed`));
+  });
 
   it("dispose gives back every byte, also when a callback disposes the model in the middle of fit()", async () => {
     const heap = engine().heap, live = heap.liveBytes;
