@@ -28,9 +28,28 @@ const KC = 256; // most steps of the sum per packed block
 const MC = 128; // most rows of A per packed block
 const NC = 128; // most columns of B per packed block
 
-const packedA = memory.data(MC * KC * 4, 16);
-const packedB = memory.data(KC * NC * 4, 16);
-const tile = memory.data(MR * NR * 4, 16);
+const A_BYTES = MC * KC * 4, B_BYTES = KC * NC * 4, TILE_BYTES = MR * NR * 4;
+
+// Scratch: packed blocks of A and B and the edge tile. Globals are per instance, so with a
+// shared memory each worker's instance points them at its own region (setScratch); one
+// instance alone uses the static buffers.
+const staticScratch = memory.data(A_BYTES + B_BYTES + TILE_BYTES, 16);
+let packedA: usize = staticScratch;
+let packedB: usize = staticScratch + A_BYTES;
+let tile: usize = staticScratch + A_BYTES + B_BYTES;
+
+/** Bytes of scratch one instance needs for setScratch (a multiple of 16). */
+export function scratchBytes(): i32 {
+  return A_BYTES + B_BYTES + TILE_BYTES;
+}
+
+/** Points this instance's packing buffers at scratchBytes() bytes from `ptr` (16-byte aligned); 0: the static ones. */
+export function setScratch(ptr: usize): void {
+  if (ptr == 0) ptr = staticScratch;
+  packedA = ptr;
+  packedB = ptr + A_BYTES;
+  tile = ptr + A_BYTES + B_BYTES;
+}
 
 // @ts-ignore: decorator
 @inline function addr(p: usize, row: i32, col: i32, ld: i32): usize {
@@ -42,24 +61,29 @@ const tile = memory.data(MR * NR * 4, 16);
   return x < y ? x : y;
 }
 
-/** A short block of C (rows ≤ 4, cols ≤ width, at c): computed whole in `tile`, then copied back. */
-function edge(width: i32, pa: usize, pb: usize, c: usize, rows: i32, cols: i32, n: i32, kb: i32, fromC: bool): void {
+/** A short block of C (rows ≤ 4, cols ≤ width, at c, rows ldc floats apart): computed whole in `tile`, then copied back. */
+function edge(width: i32, pa: usize, pb: usize, c: usize, rows: i32, cols: i32, ldc: i32, kb: i32, fromC: bool): void {
   for (let r = 0; r < rows; r++) {
-    for (let j = 0; j < cols; j++) store<f32>(addr(tile, r, j, width), load<f32>(addr(c, r, j, n)));
+    for (let j = 0; j < cols; j++) store<f32>(addr(tile, r, j, width), load<f32>(addr(c, r, j, ldc)));
   }
   column(width, pa, pb, tile, <usize>width << 2, kb, 1, fromC);
   for (let r = 0; r < rows; r++) {
-    for (let j = 0; j < cols; j++) store<f32>(addr(c, r, j, n), load<f32>(addr(tile, r, j, width)));
+    for (let j = 0; j < cols; j++) store<f32>(addr(c, r, j, ldc), load<f32>(addr(tile, r, j, width)));
   }
 }
 
-/** C (m×n) (=|+=) op(A)·op(B), op(A)[i, p] at a + 4·(i·rsA + p·csA), op(B)[p, j] at b + 4·(p·rsB + j·csB). */
-function product(a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, csB: i32, c: usize, m: i32, k: i32, n: i32, accumulate: bool): void {
-  if (k == 0) {
-    if (!accumulate) memory.fill(c, 0, <usize>m * <usize>n << 2);
+/**
+ * C (m×n, rows ldc floats apart) (=|+=) op(A)·op(B), op(A)[i, p] at a + 4·(i·rsA + p·csA),
+ * op(B)[p, j] at b + 4·(p·rsB + j·csB). Any block of rows or columns of a product computed
+ * through it (a thread's share, say) has the bits the same elements have in the whole product.
+ */
+export function gemmStrided(a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, csB: i32, c: usize, ldc: i32, m: i32, k: i32, n: i32, accumulate: bool): void {
+  if (m <= 0 || n <= 0) return;
+  if (k <= 0) {
+    if (!accumulate) for (let i = 0; i < m; i++) memory.fill(addr(c, i, 0, ldc), 0, <usize>n << 2);
     return;
   }
-  if (m < MR && csB == 1) return fewRows(a, rsA, csA, b, rsB, c, m, k, n, accumulate);
+  if (m < MR && csB == 1) return fewRows(a, rsA, csA, b, rsB, c, ldc, m, k, n, accumulate);
   const blocks = (k + KC - 1) / KC, depth = (k + blocks - 1) / blocks; // equal depth blocks, each ≤ KC
   for (let jc = 0; jc < n; jc += NC) {
     const cols = min(NC, n - jc);
@@ -76,10 +100,10 @@ function product(a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, csB: i32, c: 
         for (let j = 0; j < cols; j += NR) {
           const width = j == last && narrow ? 4 : NR, pb = packedB + (<usize>j * <usize>kb << 2);
           const whole = cols - j >= width ? rows / MR : 0; // blocks that lie wholly inside C
-          column(width, packedA, pb, addr(c, ic, jc + j, n), <usize>n << 2, kb, whole, fromC);
+          column(width, packedA, pb, addr(c, ic, jc + j, ldc), <usize>ldc << 2, kb, whole, fromC);
           for (let i = whole * MR; i < rows; i += MR) {
             const pa = packedA + (<usize>i * <usize>kb << 2);
-            edge(width, pa, pb, addr(c, ic + i, jc + j, n), min(MR, rows - i), min(width, cols - j), n, kb, fromC);
+            edge(width, pa, pb, addr(c, ic + i, jc + j, ldc), min(MR, rows - i), min(width, cols - j), ldc, kb, fromC);
           }
         }
       }
@@ -89,15 +113,15 @@ function product(a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, csB: i32, c: 
 
 /** C (m×n) = A (m×k) · B (k×n); with accumulate, C += A·B. */
 export function gemm(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, accumulate: bool): void {
-  product(a, k, 1, b, n, 1, c, m, k, n, accumulate);
+  gemmStrided(a, k, 1, b, n, 1, c, n, m, k, n, accumulate);
 }
 
 /** C (m×n) = Aᵀ·B with A stored k×m and B k×n (weight gradients: dW = Xᵀ·dY). */
 export function gemmTN(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, accumulate: bool): void {
-  product(a, 1, m, b, n, 1, c, m, k, n, accumulate);
+  gemmStrided(a, 1, m, b, n, 1, c, n, m, k, n, accumulate);
 }
 
 /** C (m×n) = A·Bᵀ with A m×k and B stored n×k (input gradients: dX = dY·Wᵀ); packing reads B through its strides. */
 export function gemmNT(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, accumulate: bool): void {
-  product(a, k, 1, b, 1, k, c, m, k, n, accumulate);
+  gemmStrided(a, k, 1, b, 1, k, c, n, m, k, n, accumulate);
 }

@@ -2,12 +2,13 @@
 // micro-kernel streams through. The operand is seen as X[s, p], s along the strips and p along
 // the sum: X = op(A) (s = row i) in strips of 4, or X = op(B)ᵀ (s = column j) in strips of 8.
 // Strip t of the copy holds dst[t][p][w] = X[s0 + t·width + w, p0 + p], zero past the last s,
-// so the kernel never meets a short block. Every layout the products use has rs = 1 or cs = 1.
+// so the kernel never meets a short block. gemm, gemmTN and gemmNT (and blocks of them) have
+// rs = 1 or cs = 1; other strides (gemmStrided allows any) are gathered one float at a time.
 
 /** Packs X[s0.., p0..] (count × kb, X[s, p] at x + 4·(s·rs + p·cs)) into strips of `width` (4 or 8). */
 export function pack(x: usize, rs: i32, cs: i32, s0: i32, p0: i32, count: i32, kb: i32, width: i32, dst: usize): void {
   if (cs == 1) packRuns(x, rs, s0, p0, count, kb, width, dst);
-  else packStrips(x, cs, s0, p0, count, kb, width, dst);
+  else packStrips(x, rs, cs, s0, p0, count, kb, width, dst);
 }
 
 /** X[s, p] at x + 4·(s·ld + p): each s is a run along p, so blocks of 4×4 are transposed. */
@@ -42,17 +43,17 @@ function packRuns(x: usize, ld: i32, s0: i32, p0: i32, count: i32, kb: i32, widt
   }
 }
 
-/** X[s, p] at x + 4·(s + p·ld): a strip at one p is contiguous, so it is copied. */
-function packStrips(x: usize, ld: i32, s0: i32, p0: i32, count: i32, kb: i32, width: i32, dst: usize): void {
-  const stride = <usize>ld << 2, step = <usize>width << 2;
+/** X[s, p] at x + 4·(s·rs + p·ld): with rs = 1 a strip at one p is contiguous, so it is copied. */
+function packStrips(x: usize, rs: i32, ld: i32, s0: i32, p0: i32, count: i32, kb: i32, width: i32, dst: usize): void {
+  const stride = <usize>ld << 2, step = <usize>width << 2, gap = <usize>rs << 2;
   for (let s = 0; s < count; s += width) {
-    let src = x + ((<usize>(s0 + s) + <usize>p0 * <usize>ld) << 2);
+    let src = x + ((<usize>(s0 + s) * <usize>rs + <usize>p0 * <usize>ld) << 2);
     const here = count - s;
     for (let p = 0; p < kb; p++) {
-      if (here >= width) {
+      if (here >= width && rs == 1) {
         for (let w: usize = 0; w < step; w += 16) v128.store(dst + w, v128.load(src + w));
       } else {
-        for (let w = 0; w < width; w++) store<f32>(dst + (<usize>w << 2), w < here ? load<f32>(src + (<usize>w << 2)) : 0);
+        for (let w = 0; w < width; w++) store<f32>(dst + (<usize>w << 2), w < here ? load<f32>(src + <usize>w * gap) : 0);
       }
       src += stride;
       dst += step;

@@ -9,12 +9,12 @@
   return f32x4.add(acc, f32x4.mul(a, b));
 }
 
-/** C (m×n) (=|+=) op(A)·B for small m, op(A)[i, p] at a + 4·(i·rsA + p·csA), B k×n with rows rsB floats apart. */
-export function fewRows(a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, c: usize, m: i32, k: i32, n: i32, accumulate: bool): void {
+/** C (m×n, rows ldc apart) (=|+=) op(A)·B for small m, op(A)[i, p] at a + 4·(i·rsA + p·csA), B k×n with rows rsB floats apart. */
+export function fewRows(a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, c: usize, ldc: i32, m: i32, k: i32, n: i32, accumulate: bool): void {
   const strideA = <usize>csA << 2, strideB = <usize>rsB << 2;
   const n8 = n & ~7, n4 = n & ~3;
   for (let i = 0; i < m; i++) {
-    const rowA = a + ((<usize>i * <usize>rsA) << 2), rowC = c + ((<usize>i * <usize>n) << 2);
+    const rowA = a + ((<usize>i * <usize>rsA) << 2), rowC = c + ((<usize>i * <usize>ldc) << 2);
     for (let j = 0; j < n8; j += 8) {
       const pc = rowC + (<usize>j << 2);
       let c0 = accumulate ? v128.load(pc) : f32x4.splat(0), c1 = accumulate ? v128.load(pc, 16) : f32x4.splat(0);

@@ -20,6 +20,14 @@ export interface Kernels {
   gemm: Product;
   gemmTN: Product;
   gemmNT: Product;
+  /**
+   * C (m×n, rows ldc floats apart) (=|+=) op(A)·op(B), op(A)[i,p] at a+4(i·rsA+p·csA),
+   * op(B)[p,j] at b+4(p·rsB+j·csB); a block of rows or columns has the whole product's bits.
+   */
+  gemmStrided(a: P, rsA: number, csA: number, b: P, rsB: number, csB: number, c: P, ldc: number, m: number, k: number, n: number, accumulate: number): void;
+  /** Bytes (a multiple of 16) of packing scratch an instance needs; setScratch points it at 16-aligned `ptr` (0: the static buffers). */
+  scratchBytes(): number;
+  setScratch(ptr: P): void;
   transpose(x: P, out: P, rows: number, cols: number): void;
   addRowVector(x: P, b: P, out: P, rows: number, cols: number): void;
   sumColumns(x: P, out: P, rows: number, cols: number, accumulate: number): void;
