@@ -36,7 +36,10 @@ async function startNode(inits: WorkerInit[]): Promise<WorkerHandle[]> {
         // After ready, a kernel's error is reported here; the host's Team.wait throws for it.
         if (m.error) { console.error(`scratchnet worker ${i}: ${m.error}`); reject(new ModelError(`worker ${i} could not start: ${m.error}`)); }
       });
-      worker.once("error", (e) => reject(new ModelError(`worker ${i} could not start: ${String(e)}`)));
+      worker.on("error", (e) => {
+        console.error(`scratchnet worker ${i} died: ${String(e)}`);
+        reject(new ModelError(`worker ${i} could not start: ${String(e)}`));
+      });
       worker.postMessage(inits[i]);
     })));
   } catch (e) {

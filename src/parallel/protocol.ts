@@ -56,8 +56,8 @@ receive(({ module, memory, control, id, scratch }) => {
   const kernels = FUNCTIONS.map((name) => k[name]);
   const i32 = new Int32Array(memory.buffer, control, ${HEADER_WORDS} + ${SLOT_WORDS} * (id + 1));
   const slot = ${HEADER_WORDS} + ${SLOT_WORDS} * id, go = slot + ${GO}, a = slot + ${ARGS};
+  let seen = Atomics.load(i32, go); // before "ready": the host may start a job as soon as it hears it
   port.postMessage({ ready: true });
-  let seen = Atomics.load(i32, go);
   for (;;) {
     const until = performance.now() + ${SPIN_MICROSECONDS / 1000};
     for (let i = 1; Atomics.load(i32, go) === seen; i++) {
