@@ -40,9 +40,11 @@ export const SPIN_MICROSECONDS = 300;
  * from then on only waits on its GO word, runs the kernel named in its slot and counts DONE.
  */
 export const workerSource = `"use strict";
+(async () => {
 const FUNCTIONS = ${JSON.stringify(FUNCTIONS)};
 const node = typeof self === "undefined";
-const port = node ? require("node:worker_threads").parentPort : self;
+// import(), not require(): Node runs an eval worker as a module when the parent was started so.
+const port = node ? (await import("node:worker_threads")).parentPort : self;
 const receive = (handler) => node ? port.once("message", handler) : (self.onmessage = (e) => { self.onmessage = null; handler(e.data); });
 receive(({ module, memory, control, id, scratch }) => {
   let k;
@@ -78,4 +80,5 @@ receive(({ module, memory, control, id, scratch }) => {
   }
   port.postMessage({ stopped: true });
 });
+})();
 `;

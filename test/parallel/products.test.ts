@@ -1,6 +1,6 @@
 // N threads compute the same bits as one: raw products of odd shapes and the elementwise split,
 // on a threaded engine (shared memory, worker instances) against the one-thread module.
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
 import { createEngine, wasmBytes, ModelError, type Engine } from "../../src/index.js";
 import { createParallelEngine } from "../../src/parallel/engine.js";
 import { MIN_PARALLEL_MACS, MIN_PARALLEL_ELEMENTS } from "../../src/parallel/kernels.js";
@@ -28,13 +28,21 @@ function differing(a: Uint32Array, b: Uint32Array): number {
   return n;
 }
 
+const cache = new Map<string, Float32Array>();
+/** Seeded values, made once per (n, seed): the one-thread and threaded runs read the same ones. */
+const values = (n: number, seed: number): Float32Array => {
+  const key = `${n}/${seed}`;
+  if (!cache.has(key)) cache.set(key, Float32Array.from(seededValues(n, -1, 1, seed)));
+  return cache.get(key)!;
+};
+
 /** C = op(A)·op(B) (or C += … onto a seeded C) on `engine`; returns C's bits. */
 function product(engine: Engine, form: Form, m: number, k: number, n: number, accumulate: boolean, seed: number): Uint32Array {
   const heap = engine.heap;
   const a = heap.alloc(m * k * 4), b = heap.alloc(k * n * 4), c = heap.alloc(m * n * 4);
-  heap.f32.set(seededValues(m * k, -1, 1, seed), a >>> 2);
-  heap.f32.set(seededValues(k * n, -1, 1, seed + 1), b >>> 2);
-  heap.f32.set(seededValues(m * n, -1, 1, seed + 2), c >>> 2);
+  heap.f32.set(values(m * k, seed), a >>> 2);
+  heap.f32.set(values(k * n, seed + 1), b >>> 2);
+  heap.f32.set(values(m * n, seed + 2), c >>> 2);
   engine.k[form](a, b, c, m, k, n, accumulate ? 1 : 0);
   const bits = new Uint32Array(heap.f32.slice(c >>> 2, (c >>> 2) + m * n).buffer);
   heap.release(a); heap.release(b); heap.release(c);
@@ -78,13 +86,16 @@ describe("threaded products", () => {
     }
   });
 
-  it("a kernel that traps in a worker is reported as a ModelError, not a silent wrong answer", () => {
+  it("a kernel that traps in a worker is reported as a ModelError, not a silent wrong answer", async () => {
     const team = teams[0], m = 256, k = 1024, n = 8; // n ≤ m: cut by rows, the second half goes to the worker
     expect(m * k * n).toBeGreaterThanOrEqual(MIN_PARALLEL_MACS);
     const heap = team.heap, a = heap.calloc(m * k * 4), b = heap.calloc(k * n * 4);
     const end = team.k.memory.buffer.byteLength;
     const c = end - (m / 2) * n * 4; // the first half of C fits in memory, the worker's half does not
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     expect(() => team.k.gemm(a, b, c, m, k, n, 0)).toThrow(ModelError);
+    await vi.waitFor(() => expect(String(logged.mock.calls[0]?.[0])).toMatch(/worker 0: RuntimeError: memory access out of bounds/));
+    logged.mockRestore();
     // The engine still works afterwards.
     expect(differing(product(team, "gemm", 64, 784, 100, false, 1), product(one, "gemm", 64, 784, 100, false, 1))).toBe(0);
     heap.release(a); heap.release(b);
