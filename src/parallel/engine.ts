@@ -16,11 +16,12 @@
 import { instantiateSync } from "@assemblyscript/loader";
 import { Engine } from "../core/engine.js";
 import { Heap } from "../core/heap.js";
+import type { Kernels } from "../core/kernels.js";
 import { ModelError } from "../core/errors.js";
-import { controlBytes } from "./protocol.js";
+import { CONTROL_BYTES } from "./protocol.js";
 import { Team } from "./team.js";
 import { startWorkers } from "./pool.js";
-import { parallelKernels, type StridedKernels } from "./kernels.js";
+import { parallelKernels } from "./kernels.js";
 import { onBrowserMainThread } from "./support.js";
 
 /** asconfig.json's threads target declares initialMemory 16 (pages of 64 KiB): the memory starts at least that big. */
@@ -35,24 +36,29 @@ export interface ParallelOptions {
   maximumPages?: number;
 }
 
+const teams = new WeakMap<Engine, Team>();
+/** The Team behind a threaded engine (tests and benchmarks read its chunksByWorkers). */
+export const teamOf = (engine: Engine): Team | undefined => teams.get(engine);
+
 /** Instantiate the threaded module on a new shared memory with `threads - 1` workers. */
 export async function createParallelEngine(bytes: BufferSource, { threads, maximumPages = DEFAULT_MAXIMUM_PAGES }: ParallelOptions): Promise<Engine> {
   if (!Number.isInteger(threads) || threads < 2) throw new ModelError(`createParallelEngine: threads must be an integer ≥ 2, got ${threads}; use createEngine for one thread`);
   const module = await WebAssembly.compile(bytes as ArrayBuffer);
   const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: maximumPages, shared: true });
   const { exports } = instantiateSync<Record<string, unknown>>(module, { env: { memory } });
-  const base = exports as unknown as StridedKernels;
+  const base = exports as unknown as Kernels;
   if (typeof base.gemmStrided !== "function" || typeof base.setScratch !== "function") {
     throw new ModelError("this scratchnet.threads.wasm has no gemmStrided/setScratch: rebuild it with `npm run build:wasm`");
   }
   const heap = new Heap(memory, base.heapBase());
   const workers = threads - 1;
-  const control = heap.calloc(controlBytes(workers));
+  const control = heap.calloc(CONTROL_BYTES);
   const scratch = Array.from({ length: workers }, () => heap.alloc(base.scratchBytes()));
   const handles = await startWorkers(scratch.map((s, id) => ({ module, memory, control, id, scratch: s })));
-  const team = new Team(memory, control, workers, !onBrowserMainThread());
+  const team = new Team(base, memory, control, workers, !onBrowserMainThread());
   const engine = new Engine(parallelKernels(base, team), heap);
   engine.threads = threads;
+  teams.set(engine, team);
   engine.onDispose = async () => {
     team.stop();
     await Promise.all(handles.map((h) => h.terminate()));

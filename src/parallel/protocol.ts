@@ -1,30 +1,38 @@
-// The control block through which the calling thread hands work to the workers: a few i32 words
-// in the shared memory, read and written with Atomics, so a job costs no message and no copy.
+// The control block through which the calling thread shares work with the workers: a few i32
+// words in the shared memory, read and written with Atomics, so a job costs no message and no copy.
 //
-//   word 0       DONE    jobs finished since the host last cleared it (Atomics.add, notify)
-//   word 1       FAILED  0, or 1 + the id of a worker whose kernel threw
-//   words 4+16w  worker w's slot: GO (a counter the host bumps to start a job, and the only word
-//                the worker waits on), FN (index into FUNCTIONS), then up to 14 i32 arguments.
+// A job is one kernel call cut into CHUNKS chunks of whole output rows, columns or elements.
+// Every thread, the calling one included, claims chunks by Atomics.add on NEXT until none are
+// left, so a worker that the OS has not scheduled yet simply gets none: on a busy machine the
+// calling thread does the whole job instead of waiting. Which thread computes a chunk never
+// changes its bits.
 //
-// Each worker waits on its own GO word, so a job wakes only the workers it uses, and the host
-// writes a slot only while its worker is idle (it waited for that worker's DONE), so a worker
-// never reads a slot half-written.
+// Between jobs NEXT holds CLOSED, so a late worker's claim fails; the host writes the job's
+// words, then opens it by storing NEXT = 0 (a seq-cst store: a thread that claims a chunk after
+// it sees the job whole), then bumps GO, the word idle workers wait on.
 
-export const DONE = 0;
-export const FAILED = 1;
-export const HEADER_WORDS = 4;
-export const SLOT_WORDS = 16;
-export const GO = 0;
-export const FN = 1;
-export const ARGS = 2;
+export const COMPLETED = 0; // chunks finished in the current job
+export const FAILED = 1; // 0, or 1 + the id of a worker whose kernel threw (-1: the host)
+export const NEXT = 2; // the next chunk to claim
+export const CHUNKS = 3;
+export const GO = 4; // bumped once per job
+export const STOP = 5; // 1: workers leave their loop
+export const FN = 6; // index into FUNCTIONS
+export const DIM = 7; // rows, columns or elements to cut
+export const CHUNK = 8; // per chunk
+export const BY_ROWS = 9; // products: 1 cut rows of C, 0 columns
+export const BY_WORKERS = 10; // chunks computed by workers since the engine started (for tests and benchmarks)
+export const ARGS = 11; // the kernel's arguments: (a, rsA, csA, b, rsB, csB, c, ldc, m, k, n, accumulate) or (x, out, n)
+export const WORDS = ARGS + 12;
+export const CLOSED = 1 << 30;
 
-/** Kernels a worker may run, by index; 0 ends the worker's loop. All take i32 arguments only. */
-export const FUNCTIONS = ["stop", "gemmStrided", "identity", "step", "sigmoid", "tanh", "relu"] as const;
+/** Kernels a job may run, by index. */
+export const FUNCTIONS = ["gemmStrided", "identity", "step", "sigmoid", "tanh", "relu"] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 export const fn = (name: FunctionName): number => FUNCTIONS.indexOf(name);
 
-/** Bytes of a control block for `workers` workers. */
-export const controlBytes = (workers: number): number => (HEADER_WORDS + SLOT_WORDS * workers) * 4;
+/** Bytes of the control block. */
+export const CONTROL_BYTES = WORDS * 4;
 
 /**
  * Microseconds a thread spins on a word before it sleeps in Atomics.wait. A training step hands
@@ -34,14 +42,33 @@ export const controlBytes = (workers: number): number => (HEADER_WORDS + SLOT_WO
 export const SPIN_MICROSECONDS = 300;
 
 /**
+ * Chunk `i` of the job in `i32` on kernels `k` (Team.runChunk in team.ts is the calling thread's
+ * copy: keep the two alike). A chunk of a product is a block of C's rows or columns; of an activation, a
+ * run of elements.
+ */
+const runChunk = `(k, i32, i) => {
+  const lo = i * i32[${CHUNK}], size = Math.min(i32[${CHUNK}], i32[${DIM}] - lo), a = ${ARGS};
+  if (i32[${FN}] === 0) {
+    const rows = i32[${BY_ROWS}];
+    k.gemmStrided(rows ? i32[a] + 4 * lo * i32[a + 1] : i32[a], i32[a + 1], i32[a + 2],
+      rows ? i32[a + 3] : i32[a + 3] + 4 * lo * i32[a + 5], i32[a + 4], i32[a + 5],
+      i32[a + 6] + 4 * lo * (rows ? i32[a + 7] : 1), i32[a + 7],
+      rows ? size : i32[a + 8], i32[a + 9], rows ? i32[a + 10] : size, i32[a + 11]);
+  } else {
+    k[FUNCTIONS[i32[${FN}]]](i32[a] + 4 * lo, i32[a + 1] + 4 * lo, size);
+  }
+}`;
+
+/**
  * The worker's program, the same text for Node's worker_threads (eval) and a browser's Web
  * Worker (a blob: URL). Its first message carries { module, memory, control, id, scratch }: it
  * instantiates the module on the shared memory, takes its own packing scratch, says "ready", and
- * from then on only waits on its GO word, runs the kernel named in its slot and counts DONE.
+ * from then on waits on GO and claims chunks.
  */
 export const workerSource = `"use strict";
 (async () => {
 const FUNCTIONS = ${JSON.stringify(FUNCTIONS)};
+const runChunk = ${runChunk};
 const node = typeof self === "undefined";
 // import(), not require(): Node runs an eval worker as a module when the parent was started so.
 const port = node ? (await import("node:worker_threads")).parentPort : self;
@@ -55,30 +82,29 @@ receive(({ module, memory, control, id, scratch }) => {
     port.postMessage({ error: String(e && e.stack || e) });
     return;
   }
-  const kernels = FUNCTIONS.map((name) => k[name]);
-  const i32 = new Int32Array(memory.buffer, control, ${HEADER_WORDS} + ${SLOT_WORDS} * (id + 1));
-  const slot = ${HEADER_WORDS} + ${SLOT_WORDS} * id, go = slot + ${GO}, a = slot + ${ARGS};
-  let seen = Atomics.load(i32, go); // before "ready": the host may start a job as soon as it hears it
+  const i32 = new Int32Array(memory.buffer, control, ${WORDS});
+  let seen = Atomics.load(i32, ${GO}); // before "ready": the host may start a job as soon as it hears it
   port.postMessage({ ready: true });
   for (;;) {
     const until = performance.now() + ${SPIN_MICROSECONDS / 1000};
-    for (let i = 1; Atomics.load(i32, go) === seen; i++) {
-      if ((i & 255) === 0 && performance.now() > until) Atomics.wait(i32, go, seen);
+    for (let i = 1; Atomics.load(i32, ${GO}) === seen; i++) {
+      if ((i & 255) === 0 && performance.now() > until) Atomics.wait(i32, ${GO}, seen);
     }
-    seen = Atomics.load(i32, go);
-    const f = i32[slot + ${FN}];
-    if (f === 0) break;
-    try {
-      kernels[f](i32[a], i32[a + 1], i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5], i32[a + 6],
-        i32[a + 7], i32[a + 8], i32[a + 9], i32[a + 10], i32[a + 11], i32[a + 12], i32[a + 13]);
-    } catch (e) {
-      Atomics.store(i32, ${FAILED}, id + 1);
-      port.postMessage({ error: String(e && e.stack || e) });
+    seen = Atomics.load(i32, ${GO});
+    if (Atomics.load(i32, ${STOP})) break;
+    for (let i = Atomics.add(i32, ${NEXT}, 1); i < Atomics.load(i32, ${CHUNKS}); i = Atomics.add(i32, ${NEXT}, 1)) {
+      try {
+        runChunk(k, i32, i);
+      } catch (e) {
+        Atomics.store(i32, ${FAILED}, id + 1);
+        port.postMessage({ error: String(e && e.stack || e) });
+      }
+      Atomics.add(i32, ${BY_WORKERS}, 1);
+      if (Atomics.add(i32, ${COMPLETED}, 1) + 1 === Atomics.load(i32, ${CHUNKS})) Atomics.notify(i32, ${COMPLETED});
     }
-    Atomics.add(i32, ${DONE}, 1);
-    Atomics.notify(i32, ${DONE});
   }
   port.postMessage({ stopped: true });
 });
 })();
 `;
+

@@ -4,7 +4,7 @@
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { createHash } from "node:crypto";
 import { createEngine, wasmBytes, Sequential, Dense, SGD, type Engine, type Inputs, type Labels } from "../../src/index.js";
-import { createParallelEngine } from "../../src/parallel/engine.js";
+import { createParallelEngine, teamOf } from "../../src/parallel/engine.js";
 import { loadMnist } from "../../src/data/mnist-node.js";
 import type { ActivationName } from "../../src/layers/activations.js";
 import { weightBytes, rowsOf, seeded } from "../model/util.js";
@@ -49,7 +49,11 @@ describe("threaded training", () => {
   it("784-100-10 sigmoid/softmax on 640 MNIST images, batch 64: 2 and 3 threads give the one-thread weights", async () => {
     const run: Run = { units: [784, 100, 10], activation: "sigmoid", x: mnist.x, y: mnist.labels, batchSize: 64, epochs: 2 };
     const expected = (await train(one, run)).hash;
-    for (const team of teams) expect((await train(team, run)).hash).toBe(expected);
+    for (const team of teams) {
+      const before = teamOf(team)!.chunksByWorkers;
+      expect((await train(team, run)).hash).toBe(expected);
+      expect(teamOf(team)!.chunksByWorkers).toBeGreaterThan(before); // the workers took part
+    }
   });
 
   it("odd shapes (301-133-45-7 tanh, batch 37 with a short last batch) give the one-thread weights", async () => {
