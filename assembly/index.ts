@@ -1,7 +1,7 @@
 // The whole ABI of scratchnet.wasm: one export line per kernel file. Only numbers cross.
 export { heapBase } from "./memory";
 export { rngSeed, rngNext, rngBelow, fillUniform, fillNormal, iota, shuffle, sampleIndices } from "./random";
-export { gemm, gemmTN, gemmNT, gemmStrided, scratchBytes, setScratch } from "./matmul";
+export { gemm, gemmTN, gemmNT, gemmStrided, scratchBytes, setScratch, microKernel } from "./matmul";
 export { transpose } from "./transpose";
 export { addRowVector, sumColumns } from "./bias";
 export { identity, identityBackward } from "./activations/identity";

@@ -62,11 +62,11 @@ export function setScratch(ptr: usize): void {
 }
 
 /** A short block of C (rows ≤ 4, cols ≤ width, at c, rows ldc floats apart): computed whole in `tile`, then copied back. */
-function edge(width: i32, pa: usize, pb: usize, c: usize, rows: i32, cols: i32, ldc: i32, kb: i32, fromC: bool): void {
+function edge(width: i32, pa: usize, pb: usize, sb: usize, c: usize, rows: i32, cols: i32, ldc: i32, kb: i32, fromC: bool): void {
   for (let r = 0; r < rows; r++) {
     for (let j = 0; j < cols; j++) store<f32>(addr(tile, r, j, width), load<f32>(addr(c, r, j, ldc)));
   }
-  column(width, pa, pb, tile, <usize>width << 2, kb, 1, fromC);
+  column(width, pa, pb, sb, tile, <usize>width << 2, kb, 1, fromC);
   for (let r = 0; r < rows; r++) {
     for (let j = 0; j < cols; j++) store<f32>(addr(c, r, j, ldc), load<f32>(addr(tile, r, j, width)));
   }
@@ -85,30 +85,46 @@ export function gemmStrided(a: usize, rsA: i32, csA: i32, b: usize, rsB: i32, cs
   }
   if (m < MR && csB == 1) return fewRows(a, rsA, csA, b, rsB, c, ldc, m, k, n, accumulate);
   const blocks = (k + KC - 1) / KC, depth = (k + blocks - 1) / blocks; // equal depth blocks, each ≤ KC
+  // B's rows contiguous and short: its whole strips of 8 are read where they lie (no copy). Rows a
+  // multiple of 128 bytes apart would map a strip's rows onto few L1 sets, and long rows are
+  // worth packing (the copy is shared by many rows of A), so those are packed.
+  const inPlace = csB == 1 && (rsB & 31) != 0 && rsB < 1024;
   for (let jc = 0; jc < n; jc += NC) {
     const cols = min(NC, n - jc);
     for (let pc = 0; pc < k; pc += depth) {
       const kb = min(depth, k - pc), fromC = accumulate || pc > 0;
       // op(B)ᵀ in strips of 8 columns, but a last strip of at most 4 is packed 4 wide: padded
-      // to 8 it would cost as much as a full one.
+      // to 8 it would cost as much as a full one. In place, only a last partial strip is packed.
       const last = (cols - 1) & ~(NR - 1), narrow = cols - last <= 4;
-      pack(b, csB, rsB, jc, pc, narrow ? last : cols, kb, NR, packedB);
-      if (narrow) pack(b, csB, rsB, jc + last, pc, cols - last, kb, 4, packedB + (<usize>last * <usize>kb << 2));
+      const whole8 = cols - last == NR ? cols : last; // columns in strips of a full 8
+      const packedFrom = inPlace ? whole8 : 0; // the first column packed; strips start at packedB
+      if (packedFrom < cols) {
+        const upTo = narrow ? last : cols;
+        if (packedFrom < upTo) pack(b, csB, rsB, jc + packedFrom, pc, upTo - packedFrom, kb, NR, packedB);
+        if (narrow) pack(b, csB, rsB, jc + last, pc, cols - last, kb, 4, packedB + (<usize>(last - packedFrom) * <usize>kb << 2));
+      }
       for (let ic = 0; ic < m; ic += MC) {
         const rows = min(MC, m - ic);
         pack(a, rsA, csA, ic, pc, rows, kb, MR, packedA);
         for (let j = 0; j < cols; j += NR) {
-          const width = j == last && narrow ? 4 : NR, pb = packedB + (<usize>j * <usize>kb << 2);
+          const width = j == last && narrow ? 4 : NR;
+          const pb = j < packedFrom ? addr(b, pc, jc + j, rsB) : packedB + (<usize>(j - packedFrom) * <usize>kb << 2);
+          const sb: usize = j < packedFrom ? <usize>rsB << 2 : <usize>width << 2;
           const whole = cols - j >= width ? rows / MR : 0; // blocks that lie wholly inside C
-          column(width, packedA, pb, addr(c, ic, jc + j, ldc), <usize>ldc << 2, kb, whole, fromC);
+          column(width, packedA, pb, sb, addr(c, ic, jc + j, ldc), <usize>ldc << 2, kb, whole, fromC);
           for (let i = whole * MR; i < rows; i += MR) {
             const pa = packedA + (<usize>i * <usize>kb << 2);
-            edge(width, pa, pb, addr(c, ic + i, jc + j, ldc), min(MR, rows - i), min(width, cols - j), ldc, kb, fromC);
+            edge(width, pa, pb, sb, addr(c, ic + i, jc + j, ldc), min(MR, rows - i), min(width, cols - j), ldc, kb, fromC);
           }
         }
       }
     }
   }
+}
+
+/** The micro-kernel alone, on strips already packed at pa and pb (bench/gemm.ts measures its in-cache peak). */
+export function microKernel(width: i32, pa: usize, pb: usize, c: usize, ldc: i32, kb: i32, blocks: i32, fromC: bool): void {
+  column(width, pa, pb, <usize>width << 2, c, <usize>ldc << 2, kb, blocks, fromC);
 }
 
 /** C (m×n) = A (m×k) · B (k×n); with accumulate, C += A·B. */

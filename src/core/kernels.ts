@@ -28,6 +28,8 @@ export interface Kernels {
   /** Bytes (a multiple of 16) of packing scratch an instance needs; setScratch points it at 16-aligned `ptr` (0: the static buffers). */
   scratchBytes(): number;
   setScratch(ptr: P): void;
+  /** The micro-kernel alone on packed strips (bench/gemm.ts): `blocks` blocks of 4×width (8 or 4) of C. */
+  microKernel(width: number, pa: P, pb: P, c: P, ldc: number, kb: number, blocks: number, fromC: number): void;
   transpose(x: P, out: P, rows: number, cols: number): void;
   addRowVector(x: P, b: P, out: P, rows: number, cols: number): void;
   sumColumns(x: P, out: P, rows: number, cols: number, accumulate: number): void;
