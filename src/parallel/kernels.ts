@@ -24,8 +24,8 @@ const COL_ALIGN = 8; // its columns (NR)
  */
 export const CHUNKS_PER_THREAD = 2;
 
-/** Size of a chunk of `dim`, a multiple of `align`, so that there are about `parts` of them. */
-const chunkOf = (dim: number, parts: number, align: number): number => Math.ceil(dim / parts / align) * align;
+/** How many chunks to cut `dim` into: `parts`, or fewer if `dim` has fewer multiples of `align`. */
+const chunksOf = (dim: number, parts: number, align: number): number => Math.min(parts, Math.floor(dim / align));
 
 export function parallelKernels(base: Kernels, team: Team): Kernels {
   const threads = team.workers + 1, parts = threads * CHUNKS_PER_THREAD;
@@ -36,7 +36,7 @@ export function parallelKernels(base: Kernels, team: Team): Kernels {
     m: number, k: number, n: number, accumulate: number): void => {
     const byRows = n <= m, dim = byRows ? m : n, align = byRows ? ROW_ALIGN : COL_ALIGN;
     if (dim < 2 * align) return base.gemmStrided(a, rsA, csA, b, rsB, csB, c, ldc, m, k, n, accumulate);
-    team.gemm(a, rsA, csA, b, rsB, csB, c, ldc, m, k, n, accumulate, byRows, chunkOf(dim, parts, align));
+    team.gemm(a, rsA, csA, b, rsB, csB, c, ldc, m, k, n, accumulate, byRows, chunksOf(dim, parts, align), align);
   };
 
   const k = Object.create(base) as Kernels;
@@ -54,7 +54,7 @@ export function parallelKernels(base: Kernels, team: Team): Kernels {
     const run = base[name], kernel = fn(name);
     k[name] = (x: P, out: P, n: number): void => {
       if (n < MIN_PARALLEL_ELEMENTS) return run(x, out, n);
-      team.unary(kernel, x, out, n, chunkOf(n, parts, 4));
+      team.unary(kernel, x, out, n, chunksOf(n, parts, 4));
     };
   }
   return k;

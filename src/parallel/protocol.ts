@@ -19,7 +19,7 @@ export const GO = 4; // bumped once per job
 export const STOP = 5; // 1: workers leave their loop
 export const FN = 6; // index into FUNCTIONS
 export const DIM = 7; // rows, columns or elements to cut
-export const CHUNK = 8; // per chunk
+export const ALIGN = 8; // chunk boundaries fall on multiples of this
 export const BY_ROWS = 9; // products: 1 cut rows of C, 0 columns
 export const BY_WORKERS = 10; // chunks computed by workers since the engine started (for tests and benchmarks)
 export const ARGS = 11; // the kernel's arguments: (a, rsA, csA, b, rsB, csB, c, ldc, m, k, n, accumulate) or (x, out, n)
@@ -44,10 +44,12 @@ export const SPIN_MICROSECONDS = 300;
 /**
  * Chunk `i` of the job in `i32` on kernels `k` (Team.runChunk in team.ts is the calling thread's
  * copy: keep the two alike). A chunk of a product is a block of C's rows or columns; of an activation, a
- * run of elements.
+ * run of elements. Chunk j starts at j·DIM/CHUNKS rounded to a multiple of ALIGN (the last ends
+ * at DIM): as even as the alignment allows.
  */
 const runChunk = `(k, i32, i) => {
-  const lo = i * i32[${CHUNK}], size = Math.min(i32[${CHUNK}], i32[${DIM}] - lo), a = ${ARGS};
+  const bound = (j) => j === i32[${CHUNKS}] ? i32[${DIM}] : Math.floor((j * i32[${DIM}]) / i32[${CHUNKS}] / i32[${ALIGN}] + 0.5) * i32[${ALIGN}];
+  const lo = bound(i), size = bound(i + 1) - lo, a = ${ARGS};
   if (i32[${FN}] === 0) {
     const rows = i32[${BY_ROWS}];
     k.gemmStrided(rows ? i32[a] + 4 * lo * i32[a + 1] : i32[a], i32[a + 1], i32[a + 2],

@@ -2,7 +2,7 @@
 // chunks like any worker, then wait for the chunks the workers claimed. Nothing here allocates:
 // a training step calls it several times.
 import {
-  ARGS, BY_ROWS, BY_WORKERS, CHUNK, CHUNKS, CLOSED, COMPLETED, DIM, FAILED, FN, FUNCTIONS, GO, NEXT, SPIN_MICROSECONDS, STOP, WORDS, fn,
+  ALIGN, ARGS, BY_ROWS, BY_WORKERS, CHUNKS, CLOSED, COMPLETED, DIM, FAILED, FN, FUNCTIONS, GO, NEXT, SPIN_MICROSECONDS, STOP, WORDS, fn,
 } from "./protocol.js";
 import type { Kernels } from "../core/kernels.js";
 import { ModelError } from "../core/errors.js";
@@ -22,21 +22,21 @@ export class Team {
     Atomics.store(this.i32, NEXT, CLOSED);
   }
 
-  /** C (m×n, row stride ldc) (=|+=) op(A)·op(B), cut into `chunks` blocks of `chunk` rows (byRows) or columns. */
+  /** C (m×n, row stride ldc) (=|+=) op(A)·op(B), cut into `chunks` blocks of rows (byRows) or columns, on multiples of `align`. */
   gemm(a: number, rsA: number, csA: number, b: number, rsB: number, csB: number, c: number, ldc: number,
-    m: number, k: number, n: number, accumulate: number, byRows: boolean, chunk: number): void {
+    m: number, k: number, n: number, accumulate: number, byRows: boolean, chunks: number, align: number): void {
     const i32 = this.i32, s = ARGS;
     i32[s] = a; i32[s + 1] = rsA; i32[s + 2] = csA; i32[s + 3] = b; i32[s + 4] = rsB; i32[s + 5] = csB;
     i32[s + 6] = c; i32[s + 7] = ldc; i32[s + 8] = m; i32[s + 9] = k; i32[s + 10] = n; i32[s + 11] = accumulate;
     i32[BY_ROWS] = byRows ? 1 : 0;
-    this.run(GEMM, byRows ? m : n, chunk);
+    this.run(GEMM, byRows ? m : n, chunks, align);
   }
 
-  /** A (x, out, n) kernel such as sigmoid, cut into runs of `chunk` elements. */
-  unary(kernel: number, x: number, out: number, n: number, chunk: number): void {
+  /** A (x, out, n) kernel such as sigmoid, cut into `chunks` runs of whole SIMD vectors. */
+  unary(kernel: number, x: number, out: number, n: number, chunks: number): void {
     const i32 = this.i32;
     i32[ARGS] = x; i32[ARGS + 1] = out;
-    this.run(kernel, n, chunk);
+    this.run(kernel, n, chunks, 4);
   }
 
   /** Chunks the workers have computed so far (the rest ran on the calling thread). */
@@ -51,9 +51,9 @@ export class Team {
     Atomics.notify(this.i32, GO);
   }
 
-  private run(kernel: number, dim: number, chunk: number): void {
-    const i32 = this.i32, chunks = Math.ceil(dim / chunk);
-    i32[FN] = kernel; i32[DIM] = dim; i32[CHUNK] = chunk; i32[CHUNKS] = chunks;
+  private run(kernel: number, dim: number, chunks: number, align: number): void {
+    const i32 = this.i32;
+    i32[FN] = kernel; i32[DIM] = dim; i32[ALIGN] = align; i32[CHUNKS] = chunks;
     Atomics.store(i32, COMPLETED, 0);
     Atomics.store(i32, NEXT, 0); // open: everything above is visible to whoever claims a chunk
     Atomics.add(i32, GO, 1);
@@ -85,9 +85,14 @@ export class Team {
     }
   }
 
+  private bound(j: number): number {
+    const i32 = this.i32;
+    return j === i32[CHUNKS] ? i32[DIM] : Math.floor((j * i32[DIM]) / i32[CHUNKS] / i32[ALIGN] + 0.5) * i32[ALIGN];
+  }
+
   /** protocol.ts's runChunk, on the calling thread's instance. */
   private runChunk(i: number): void {
-    const i32 = this.i32, k = this.k, lo = i * i32[CHUNK], size = Math.min(i32[CHUNK], i32[DIM] - lo), a = ARGS;
+    const i32 = this.i32, k = this.k, lo = this.bound(i), size = this.bound(i + 1) - lo, a = ARGS;
     if (i32[FN] !== GEMM) {
       k[FUNCTIONS[i32[FN]] as "sigmoid"](i32[a] + 4 * lo, i32[a + 1] + 4 * lo, size);
     } else if (i32[BY_ROWS]) {
