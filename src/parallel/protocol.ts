@@ -73,7 +73,9 @@ const FUNCTIONS = ${JSON.stringify(FUNCTIONS)};
 const runChunk = ${runChunk};
 const node = typeof self === "undefined";
 // import(), not require(): Node runs an eval worker as a module when the parent was started so.
-const port = node ? (await import("node:worker_threads")).parentPort : self;
+// The name sits in a variable so that browser bundles hold no import of a node: module.
+const threadsModule = "node:worker_threads";
+const port = node ? (await import(threadsModule)).parentPort : self;
 const receive = (handler) => node ? port.once("message", handler) : (self.onmessage = (e) => { self.onmessage = null; handler(e.data); });
 receive(({ module, memory, control, id, scratch }) => {
   let k;
