@@ -3,12 +3,17 @@
 // CPU time is spread over its workers. Thread counts alternate over `--repeat` rounds (default 3)
 // and the fastest epoch of each count is kept, so a burst of load on the shared machine hits
 // all of them alike. Also checks that every count ends with the same weights (SHA-256).
-// `tsx bench/threads.ts [--threads 1,2] [--repeat 3] [--train 60000]`; prints one BENCH_RESULT line.
+// With --numpy, each round also runs bench/numpy_mnist.py on one OpenBLAS thread, so the ratios
+// to numpy come from the same minutes of load.
+// `tsx bench/threads.ts [--threads 1,2] [--repeat 3] [--train 60000] [--numpy]`; prints one BENCH_RESULT line.
 import { createHash } from "node:crypto";
+import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Sequential, Dense, SGD, tensor2d, type Engine } from "../src/index.js";
 import { createEngineWithThreads } from "../src/core/engine.js";
-import { TASK, mnist, oneHot, stopwatch, report, trainCountArg, type Timing } from "./common.js";
+import { TASK, mnist, mnistDir, oneHot, stopwatch, report, trainCountArg, RESULT_TAG, type Timing } from "./common.js";
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(name);
@@ -63,10 +68,25 @@ function product(engine: Engine, form: "gemm" | "gemmTN", m: number, k: number, 
   return best * 1000;
 }
 
+/** numpy's one-thread epoch (wall, CPU) from bench/numpy_mnist.py, or undefined if it cannot run. */
+function numpyEpoch(): Timing | undefined {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const run = spawnSync("python3", [join("bench", "numpy_mnist.py"), relative(root, mnistDir()), String(train.count)],
+    { cwd: root, env: { ...process.env, OPENBLAS_NUM_THREADS: "1" }, encoding: "utf8" });
+  const line = (run.stdout ?? "").split("\n").find((l) => l.startsWith(RESULT_TAG));
+  const r = line ? JSON.parse(line.slice(RESULT_TAG.length)) as { epochSeconds?: number; epochCpuSeconds?: number } : {};
+  return r.epochSeconds ? { wall: r.epochSeconds, cpu: r.epochCpuSeconds ?? NaN } : undefined;
+}
+
 interface Row { threads: number; epochSeconds: number; epochCpuSeconds: number; gemmMicros: number; gemmTNMicros: number; hash: string; note?: string }
 const rows = new Map<number, Row>();
 const load = loadavg()[0];
+let numpy: Timing | undefined;
 for (let round = 0; round < repeat; round++) {
+  if (process.argv.includes("--numpy")) {
+    const t = numpyEpoch();
+    if (t && (!numpy || t.wall < numpy.wall)) numpy = t;
+  }
   for (const threads of counts) {
     const engine = await createEngineWithThreads({ threads });
     const { time, hash } = await epoch(engine);
@@ -94,7 +114,11 @@ console.log("| ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 for (const r of table) {
   console.log(`| ${r.threads} | ${r.epochSeconds.toFixed(3)} | ${r.epochCpuSeconds.toFixed(3)} | ${(base.epochSeconds / r.epochSeconds).toFixed(2)}× | ${r.gemmMicros.toFixed(0)} | ${r.gemmTNMicros.toFixed(0)} | ${r.hash.slice(0, 12)} |`);
 }
+if (numpy) {
+  console.log(`numpy (OpenBLAS, 1 thread): epoch ${numpy.wall.toFixed(3)} s (CPU ${numpy.cpu.toFixed(3)} s); ` +
+    table.map((r) => `${r.threads} thread(s) ${(r.epochSeconds / numpy!.wall).toFixed(2)}× numpy's time`).join(", "));
+}
 const identical = table.every((r) => r.hash === base.hash);
 console.log(identical ? "weights: bit-identical across thread counts" : "weights DIFFER across thread counts");
-report({ name: "scratchnet-threads", load, repeat, trainCount: train.count, identical, rows: table });
+report({ name: "scratchnet-threads", load, repeat, trainCount: train.count, identical, rows: table, numpyEpochSeconds: numpy?.wall, numpyEpochCpuSeconds: numpy?.cpu });
 if (!identical) process.exitCode = 1;
