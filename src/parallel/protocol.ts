@@ -35,11 +35,18 @@ export const fn = (name: FunctionName): number => FUNCTIONS.indexOf(name);
 export const CONTROL_BYTES = WORDS * 4;
 
 /**
- * Microseconds a thread spins on a word before it sleeps in Atomics.wait. A training step hands
- * out its products a few hundred µs apart and waking a sleeping thread costs 20-100 µs, so a short
- * spin keeps the cores in step without burning a core that another process wants while idle.
+ * Microseconds a worker spins on GO before it sleeps in Atomics.wait. Waking a sleeping worker
+ * cost about 170 µs here (a worker woken from Atomics.wait took a median 182 µs to finish a
+ * 4-element chunk, a spinning one 3 µs), as long as half a training product, so a worker stays
+ * awake through the gaps of a training step (the passes between two products take ~50-150 µs).
  */
-export const SPIN_MICROSECONDS = 300;
+export const WORKER_SPIN_MICROSECONDS = 300;
+/**
+ * Microseconds the calling thread spins on COMPLETED before it sleeps: about one chunk of a
+ * training product, the usual difference between the threads' last chunks. Longer spins hold a
+ * core that, on a busy machine, the worker being waited for may need.
+ */
+export const HOST_SPIN_MICROSECONDS = 100;
 
 /**
  * Chunk `i` of the job in `i32` on kernels `k` (Team.runChunk in team.ts is the calling thread's
@@ -90,7 +97,7 @@ receive(({ module, memory, control, id, scratch }) => {
   let seen = Atomics.load(i32, ${GO}); // before "ready": the host may start a job as soon as it hears it
   port.postMessage({ ready: true });
   for (;;) {
-    const until = performance.now() + ${SPIN_MICROSECONDS / 1000};
+    const until = performance.now() + ${WORKER_SPIN_MICROSECONDS / 1000};
     for (let i = 1; Atomics.load(i32, ${GO}) === seen; i++) {
       if ((i & 255) === 0 && performance.now() > until) Atomics.wait(i32, ${GO}, seen);
     }

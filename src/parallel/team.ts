@@ -2,7 +2,7 @@
 // chunks like any worker, then wait for the chunks the workers claimed. Nothing here allocates:
 // a training step calls it several times.
 import {
-  ALIGN, ARGS, BY_ROWS, BY_WORKERS, CHUNKS, CLOSED, COMPLETED, DIM, FAILED, FN, FUNCTIONS, GO, NEXT, SPIN_MICROSECONDS, STOP, WORDS, fn,
+  ALIGN, ARGS, BY_ROWS, BY_WORKERS, CHUNKS, CLOSED, COMPLETED, DIM, FAILED, FN, FUNCTIONS, GO, NEXT, HOST_SPIN_MICROSECONDS, STOP, WORDS, fn,
 } from "./protocol.js";
 import type { Kernels } from "../core/kernels.js";
 import { ModelError } from "../core/errors.js";
@@ -75,7 +75,7 @@ export class Team {
   private wait(chunks: number): void {
     const i32 = this.i32;
     Atomics.store(i32, NEXT, CLOSED); // no chunk is left; late claims now fail at once
-    const until = performance.now() + SPIN_MICROSECONDS / 1000;
+    const until = performance.now() + HOST_SPIN_MICROSECONDS / 1000;
     for (let i = 1, done = Atomics.load(i32, COMPLETED); done < chunks; i++, done = Atomics.load(i32, COMPLETED)) {
       if (this.canBlock && (i & 255) === 0 && performance.now() > until) Atomics.wait(i32, COMPLETED, done);
     }
