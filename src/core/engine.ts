@@ -1,16 +1,34 @@
 // One instantiated scratchnet.wasm with the Heap that manages its memory. `init()` loads the
 // module from bytes with @assemblyscript/loader: Node reads the file beside the package, a
 // browser fetches it (or is handed an inlined copy), and both run the same bytes.
+// `init({ threads })` loads build/scratchnet.threads.wasm instead and spreads the big products
+// over worker threads (src/parallel/); where threads cannot run it says why and uses one.
 import { instantiateSync } from "@assemblyscript/loader";
 import { Heap } from "./heap.js";
 import type { Kernels } from "./kernels.js";
 import { wasmUrl } from "../wasm-location.js";
 import { ModelError } from "./errors.js";
+import { createParallelEngine } from "../parallel/engine.js";
+import { coreCount, threadsUnavailable } from "../parallel/support.js";
 
 export class Engine {
   readonly heap: Heap;
-  constructor(readonly k: Kernels) {
-    this.heap = new Heap(k.memory, k.heapBase());
+  /** Threads this engine computes on, the calling one included. */
+  threads = 1;
+  /** Why this engine has fewer threads than were asked for, if it has. */
+  threadsNote?: string;
+  /** @internal Ends the worker threads (set by src/parallel/engine.ts). */
+  onDispose?: () => Promise<void>;
+
+  constructor(readonly k: Kernels, heap?: Heap) {
+    this.heap = heap ?? new Heap(k.memory, k.heapBase());
+  }
+
+  /** End this engine's worker threads, if any; models built on it must not be used after. */
+  async dispose(): Promise<void> {
+    const stop = this.onDispose;
+    this.onDispose = undefined;
+    if (stop) await stop();
   }
 }
 
@@ -20,8 +38,10 @@ export function createEngine(bytes: BufferSource): Engine {
   return new Engine(exports as unknown as Kernels);
 }
 
+type Source = BufferSource | URL | string;
+
 /** The module's bytes: from `source` if given, else from build/scratchnet.wasm beside the package. */
-export async function wasmBytes(source?: BufferSource | URL | string): Promise<BufferSource> {
+export async function wasmBytes(source?: Source): Promise<BufferSource> {
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return source;
   const url = source === undefined ? wasmUrl() : new URL(String(source), wasmUrl());
   if (url.protocol === "file:" && typeof process !== "undefined" && process.versions?.node) {
@@ -33,11 +53,49 @@ export async function wasmBytes(source?: BufferSource | URL | string): Promise<B
   return response.arrayBuffer();
 }
 
+export interface InitOptions {
+  /** Threads to compute on, the calling one included: a number, or "auto" for every logical core. Default 1. */
+  threads?: number | "auto";
+  /** The one-thread module (default build/scratchnet.wasm); also the fallback when threads cannot run. */
+  wasm?: Source;
+  /** The threaded module (default build/scratchnet.threads.wasm beside the one-thread one). */
+  threadsWasm?: Source;
+}
+
+/**
+ * Build an engine with `threads` threads, or with one if that cannot be done here: then its
+ * `threadsNote` says why and a one-line console.info reports it.
+ */
+export async function createEngineWithThreads(options: InitOptions = {}): Promise<Engine> {
+  const asked = options.threads === "auto" ? await coreCount() : options.threads ?? 1;
+  if (!Number.isInteger(asked) || asked < 1) throw new ModelError(`init: threads must be a positive integer or "auto", got ${String(options.threads)}`);
+  let note = asked > 1 ? threadsUnavailable() : undefined;
+  if (asked > 1 && !note) {
+    try {
+      const bytes = await wasmBytes(options.threadsWasm ?? new URL("scratchnet.threads.wasm", wasmUrl()));
+      return await createParallelEngine(bytes, { threads: asked });
+    } catch (e) {
+      note = e instanceof Error ? e.message : String(e);
+    }
+  }
+  const one = createEngine(await wasmBytes(options.wasm));
+  if (note) {
+    one.threadsNote = `asked for ${asked} threads, running on 1: ${note}`;
+    console.info(`scratchnet: ${one.threadsNote}`);
+  }
+  return one;
+}
+
 let current: Engine | undefined;
 
-/** Load (once) the engine every model uses by default; pass bytes or a URL to choose the module. */
-export async function init(source?: BufferSource | URL | string): Promise<Engine> {
-  if (!current || source !== undefined) current = createEngine(await wasmBytes(source));
+/**
+ * Load (once) the engine every model uses by default; pass bytes or a URL to choose the module,
+ * or options such as `{ threads: 2 }`. Models built before keep the engine they were built on.
+ */
+export async function init(source?: Source | InitOptions): Promise<Engine> {
+  const options = typeof source === "object" && !(source instanceof URL) && !(source instanceof ArrayBuffer) && !ArrayBuffer.isView(source);
+  if (options) current = await createEngineWithThreads(source as InitOptions);
+  else if (!current || source !== undefined) current = createEngine(await wasmBytes(source as Source | undefined));
   return current;
 }
 

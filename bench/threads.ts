@@ -1,0 +1,124 @@
+// One MNIST epoch (784-100-10 sigmoid/softmax, SGD 0.1, batch 64, the bench task) on 1, 2, …
+// threads, and the training products' rates on each: wall-clock times, since the threaded engine's
+// CPU time is spread over its workers. Thread counts alternate over `--repeat` rounds (default 3)
+// and the fastest epoch of each count is kept, so a burst of load on the shared machine hits
+// all of them alike. Also checks that every count ends with the same weights (SHA-256).
+// With --numpy, each round also runs bench/numpy_mnist.py on one OpenBLAS thread, so the ratios
+// to numpy come from the same minutes of load.
+// `tsx bench/threads.ts [--threads 1,2] [--repeat 3] [--train 60000] [--numpy]`; prints one BENCH_RESULT line.
+import { createHash } from "node:crypto";
+import { spawnSync } from "node:child_process";
+import { loadavg } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Sequential, Dense, SGD, tensor2d, type Engine } from "../src/index.js";
+import { createEngineWithThreads } from "../src/core/engine.js";
+import { TASK, mnist, mnistDir, oneHot, stopwatch, report, trainCountArg, RESULT_TAG, type Timing } from "./common.js";
+
+const arg = (name: string, fallback: string): string => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+};
+const counts = arg("--threads", "1,2").split(",").map(Number);
+const repeat = Number(arg("--repeat", "3"));
+
+const { train } = await mnist(trainCountArg());
+const x = tensor2d(train.images, [train.count, TASK.inputs], 1 / 255);
+const y = tensor2d(oneHot(train.labels), [train.count, TASK.classes]);
+
+/** The second epoch of a two-epoch fit on `engine`, and the weights' hash after it. */
+async function epoch(engine: Engine): Promise<{ time: Timing; hash: string }> {
+  const model = new Sequential({
+    layers: [
+      new Dense({ units: TASK.hidden, activation: "sigmoid", inputShape: [TASK.inputs] }),
+      new Dense({ units: TASK.classes, activation: "softmax" }),
+    ],
+    seed: 42,
+    engine,
+  });
+  model.compile({ optimizer: new SGD({ learningRate: TASK.learningRate }), loss: "categoricalCrossentropy", metrics: ["accuracy"] });
+  const times: Timing[] = [];
+  let stop = stopwatch();
+  await model.fit(x, y, {
+    epochs: 2, batchSize: TASK.batchSize, seed: 42, verbose: 0,
+    callbacks: { onEpochBegin: () => { stop = stopwatch(); }, onEpochEnd: () => { times.push(stop()); } },
+  });
+  const hash = createHash("sha256");
+  for (const w of model.getWeights()) hash.update(new Uint8Array(w.data.buffer, w.data.byteOffset, w.data.byteLength));
+  model.dispose();
+  return { time: times[1], hash: hash.digest("hex") };
+}
+
+/** Microseconds per call of a product, from the wall time of the fastest of 15 samples of ≥ 20 ms. */
+function product(engine: Engine, form: "gemm" | "gemmTN", m: number, k: number, n: number): number {
+  const { heap, k: kernels } = engine;
+  const a = heap.alloc(m * k * 4), b = heap.alloc(k * n * 4), c = heap.alloc(m * n * 4);
+  heap.f32.fill(0.25, a >>> 2, (a >>> 2) + m * k);
+  heap.f32.fill(-0.5, b >>> 2, (b >>> 2) + k * n);
+  const call = () => kernels[form](a, b, c, m, k, n, 0);
+  let reps = 1;
+  for (let t = performance.now(); performance.now() - t < 20; reps *= 2) for (let r = 0; r < reps; r++) call();
+  let best = Infinity;
+  for (let s = 0; s < 15; s++) {
+    const t = performance.now();
+    for (let r = 0; r < reps; r++) call();
+    best = Math.min(best, (performance.now() - t) / reps);
+  }
+  heap.release(c); heap.release(b); heap.release(a);
+  return best * 1000;
+}
+
+/** numpy's one-thread epoch (wall, CPU) from bench/numpy_mnist.py, or undefined if it cannot run. */
+function numpyEpoch(): Timing | undefined {
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const run = spawnSync("python3", [join("bench", "numpy_mnist.py"), relative(root, mnistDir()), String(train.count)],
+    { cwd: root, env: { ...process.env, OPENBLAS_NUM_THREADS: "1" }, encoding: "utf8" });
+  const line = (run.stdout ?? "").split("\n").find((l) => l.startsWith(RESULT_TAG));
+  const r = line ? JSON.parse(line.slice(RESULT_TAG.length)) as { epochSeconds?: number; epochCpuSeconds?: number } : {};
+  return r.epochSeconds ? { wall: r.epochSeconds, cpu: r.epochCpuSeconds ?? NaN } : undefined;
+}
+
+interface Row { threads: number; epochSeconds: number; epochCpuSeconds: number; gemmMicros: number; gemmTNMicros: number; hash: string; note?: string }
+const rows = new Map<number, Row>();
+const load = loadavg()[0];
+let numpy: Timing | undefined;
+for (let round = 0; round < repeat; round++) {
+  if (process.argv.includes("--numpy")) {
+    const t = numpyEpoch();
+    if (t && (!numpy || t.wall < numpy.wall)) numpy = t;
+  }
+  for (const threads of counts) {
+    const engine = await createEngineWithThreads({ threads });
+    const { time, hash } = await epoch(engine);
+    const gemmMicros = product(engine, "gemm", 64, 784, 100);
+    const gemmTNMicros = product(engine, "gemmTN", 784, 64, 100);
+    await engine.dispose();
+    const best = rows.get(threads);
+    rows.set(threads, {
+      threads: engine.threads,
+      epochSeconds: Math.min(time.wall, best?.epochSeconds ?? Infinity),
+      epochCpuSeconds: best && best.epochSeconds < time.wall ? best.epochCpuSeconds : time.cpu,
+      gemmMicros: Math.min(gemmMicros, best?.gemmMicros ?? Infinity),
+      gemmTNMicros: Math.min(gemmTNMicros, best?.gemmTNMicros ?? Infinity),
+      hash,
+      note: engine.threadsNote,
+    });
+  }
+}
+
+const base = rows.get(counts[0])!;
+const table = [...rows.values()];
+console.log(`load average at start ${load.toFixed(2)}; fastest of ${repeat} rounds; ${train.count} images`);
+console.log("| Threads | Epoch (s) | CPU (s) | vs first | gemm 64×784×100 (µs) | gemmTN 784×64×100 (µs) | weights SHA-256 |");
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+for (const r of table) {
+  console.log(`| ${r.threads} | ${r.epochSeconds.toFixed(3)} | ${r.epochCpuSeconds.toFixed(3)} | ${(base.epochSeconds / r.epochSeconds).toFixed(2)}× | ${r.gemmMicros.toFixed(0)} | ${r.gemmTNMicros.toFixed(0)} | ${r.hash.slice(0, 12)} |`);
+}
+if (numpy) {
+  console.log(`numpy (OpenBLAS, 1 thread): epoch ${numpy.wall.toFixed(3)} s (CPU ${numpy.cpu.toFixed(3)} s); ` +
+    table.map((r) => `${r.threads} thread(s) ${(r.epochSeconds / numpy!.wall).toFixed(2)}× numpy's time`).join(", "));
+}
+const identical = table.every((r) => r.hash === base.hash);
+console.log(identical ? "weights: bit-identical across thread counts" : "weights DIFFER across thread counts");
+report({ name: "scratchnet-threads", load, repeat, trainCount: train.count, identical, rows: table, numpyEpochSeconds: numpy?.wall, numpyEpochCpuSeconds: numpy?.cpu });
+if (!identical) process.exitCode = 1;

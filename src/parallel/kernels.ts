@@ -1,0 +1,63 @@
+// The Kernels a threaded Engine hands to layers: the module's own exports, except that big
+// products (and big elementwise passes) are cut into chunks that the threads share, so layers need no
+// change. A chunk is a set of whole output rows or whole output columns, so every element of C
+// is still one in-order chain over k on one thread: N threads give the bits one thread gives.
+import type { Kernels } from "../core/kernels.js";
+import type { Team } from "./team.js";
+import { fn } from "./protocol.js";
+
+type P = number;
+
+/**
+ * Products with fewer multiply-adds stay on the calling thread: waking a worker and waiting for
+ * it costs tens of µs, about what 1M multiply-adds take on one core.
+ */
+export const MIN_PARALLEL_MACS = 1 << 20;
+/** Elementwise passes shorter than this stay on the calling thread. */
+export const MIN_PARALLEL_ELEMENTS = 1 << 17;
+
+const ROW_ALIGN = 4; // the micro-kernel's rows (MR): chunks of whole row strips
+const COL_ALIGN = 8; // its columns (NR)
+/**
+ * Chunks per thread. More let a thread that starts late or is slowed by another process leave
+ * its share to the others; each costs one more packing of the operand every chunk reads whole
+ * (64×784×100 on 2 threads, 3 runs each on a shared machine: 1 per thread 177-225 µs, 2 per
+ * thread 201-208 µs; 2 kept for the late-worker case, which dominates under load).
+ */
+export const CHUNKS_PER_THREAD = 2;
+
+/** How many chunks to cut `dim` into: `parts`, or fewer if `dim` has fewer multiples of `align`. */
+const chunksOf = (dim: number, parts: number, align: number): number => Math.min(parts, Math.floor(dim / align));
+
+export function parallelKernels(base: Kernels, team: Team): Kernels {
+  const threads = team.workers + 1, parts = threads * CHUNKS_PER_THREAD;
+
+  // Cut along the longer side of C: every chunk packs the other operand whole, and the longer
+  // side's is the larger (rows: each chunk packs all of op(B), k×n; columns: op(A), m×k).
+  const product = (a: P, rsA: number, csA: number, b: P, rsB: number, csB: number, c: P, ldc: number,
+    m: number, k: number, n: number, accumulate: number): void => {
+    const byRows = n <= m, dim = byRows ? m : n, align = byRows ? ROW_ALIGN : COL_ALIGN;
+    if (dim < 2 * align) return base.gemmStrided(a, rsA, csA, b, rsB, csB, c, ldc, m, k, n, accumulate);
+    team.gemm(a, rsA, csA, b, rsB, csB, c, ldc, m, k, n, accumulate, byRows, chunksOf(dim, parts, align), align);
+  };
+
+  const k = Object.create(base) as Kernels;
+  // gemm: A m×k, B k×n.  gemmTN: A k×m (read transposed), B k×n.  gemmNT: A m×k, B n×k (read transposed).
+  k.gemm = (a, b, c, m, kk, n, acc) =>
+    m * kk * n < MIN_PARALLEL_MACS ? base.gemm(a, b, c, m, kk, n, acc) : product(a, kk, 1, b, n, 1, c, n, m, kk, n, acc);
+  k.gemmTN = (a, b, c, m, kk, n, acc) =>
+    m * kk * n < MIN_PARALLEL_MACS ? base.gemmTN(a, b, c, m, kk, n, acc) : product(a, 1, m, b, n, 1, c, n, m, kk, n, acc);
+  k.gemmNT = (a, b, c, m, kk, n, acc) =>
+    m * kk * n < MIN_PARALLEL_MACS ? base.gemmNT(a, b, c, m, kk, n, acc) : product(a, kk, 1, b, 1, kk, c, n, m, kk, n, acc);
+
+  // Elementwise activations: each element depends on its own input only, so any cut gives the
+  // same bits; chunks are whole SIMD vectors, so the scalar tail is the whole array's.
+  for (const name of ["identity", "step", "sigmoid", "tanh", "relu"] as const) {
+    const run = base[name], kernel = fn(name);
+    k[name] = (x: P, out: P, n: number): void => {
+      if (n < MIN_PARALLEL_ELEMENTS) return run(x, out, n);
+      team.unary(kernel, x, out, n, chunksOf(n, parts, 4));
+    };
+  }
+  return k;
+}

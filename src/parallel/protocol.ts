@@ -1,0 +1,121 @@
+// The control block through which the calling thread shares work with the workers: a few i32
+// words in the shared memory, read and written with Atomics, so a job costs no message and no copy.
+//
+// A job is one kernel call cut into CHUNKS chunks of whole output rows, columns or elements.
+// Every thread, the calling one included, claims chunks by Atomics.add on NEXT until none are
+// left, so a worker that the OS has not scheduled yet simply gets none: on a busy machine the
+// calling thread does the whole job instead of waiting. Which thread computes a chunk never
+// changes its bits.
+//
+// Between jobs NEXT holds CLOSED, so a late worker's claim fails; the host writes the job's
+// words, then opens it by storing NEXT = 0 (a seq-cst store: a thread that claims a chunk after
+// it sees the job whole), then bumps GO, the word idle workers wait on.
+
+export const COMPLETED = 0; // chunks finished in the current job
+export const FAILED = 1; // 0, or 1 + the id of a worker whose kernel threw (-1: the host)
+export const NEXT = 2; // the next chunk to claim
+export const CHUNKS = 3;
+export const GO = 4; // bumped once per job
+export const STOP = 5; // 1: workers leave their loop
+export const FN = 6; // index into FUNCTIONS
+export const DIM = 7; // rows, columns or elements to cut
+export const ALIGN = 8; // chunk boundaries fall on multiples of this
+export const BY_ROWS = 9; // products: 1 cut rows of C, 0 columns
+export const BY_WORKERS = 10; // chunks computed by workers since the engine started (for tests and benchmarks)
+export const ARGS = 11; // the kernel's arguments: (a, rsA, csA, b, rsB, csB, c, ldc, m, k, n, accumulate) or (x, out, n)
+export const WORDS = ARGS + 12;
+export const CLOSED = 1 << 30;
+
+/** Kernels a job may run, by index. */
+export const FUNCTIONS = ["gemmStrided", "identity", "step", "sigmoid", "tanh", "relu"] as const;
+export type FunctionName = (typeof FUNCTIONS)[number];
+export const fn = (name: FunctionName): number => FUNCTIONS.indexOf(name);
+
+/** Bytes of the control block. */
+export const CONTROL_BYTES = WORDS * 4;
+
+/**
+ * Microseconds a worker spins on GO before it sleeps in Atomics.wait. Waking a sleeping worker
+ * cost about 170 µs here (a worker woken from Atomics.wait took a median 182 µs to finish a
+ * 4-element chunk, a spinning one 3 µs), as long as half a training product, so a worker stays
+ * awake through the gaps of a training step (the passes between two products take ~50-150 µs).
+ */
+export const WORKER_SPIN_MICROSECONDS = 300;
+/**
+ * Microseconds the calling thread spins on COMPLETED before it sleeps: about one chunk of a
+ * training product, the usual difference between the threads' last chunks. Longer spins hold a
+ * core that, on a busy machine, the worker being waited for may need.
+ */
+export const HOST_SPIN_MICROSECONDS = 100;
+
+/**
+ * Chunk `i` of the job in `i32` on kernels `k` (Team.runChunk in team.ts is the calling thread's
+ * copy: keep the two alike). A chunk of a product is a block of C's rows or columns; of an activation, a
+ * run of elements. Chunk j starts at j·DIM/CHUNKS rounded to a multiple of ALIGN (the last ends
+ * at DIM): as even as the alignment allows.
+ */
+const runChunk = `(k, i32, i) => {
+  const bound = (j) => j === i32[${CHUNKS}] ? i32[${DIM}] : Math.floor((j * i32[${DIM}]) / i32[${CHUNKS}] / i32[${ALIGN}] + 0.5) * i32[${ALIGN}];
+  const lo = bound(i), size = bound(i + 1) - lo, a = ${ARGS};
+  if (i32[${FN}] === 0) {
+    const rows = i32[${BY_ROWS}];
+    k.gemmStrided(rows ? i32[a] + 4 * lo * i32[a + 1] : i32[a], i32[a + 1], i32[a + 2],
+      rows ? i32[a + 3] : i32[a + 3] + 4 * lo * i32[a + 5], i32[a + 4], i32[a + 5],
+      i32[a + 6] + 4 * lo * (rows ? i32[a + 7] : 1), i32[a + 7],
+      rows ? size : i32[a + 8], i32[a + 9], rows ? i32[a + 10] : size, i32[a + 11]);
+  } else {
+    k[FUNCTIONS[i32[${FN}]]](i32[a] + 4 * lo, i32[a + 1] + 4 * lo, size);
+  }
+}`;
+
+/**
+ * The worker's program, the same text for Node's worker_threads (eval) and a browser's Web
+ * Worker (a blob: URL). Its first message carries { module, memory, control, id, scratch }: it
+ * instantiates the module on the shared memory, takes its own packing scratch, says "ready", and
+ * from then on waits on GO and claims chunks.
+ */
+export const workerSource = `"use strict";
+(async () => {
+const FUNCTIONS = ${JSON.stringify(FUNCTIONS)};
+const runChunk = ${runChunk};
+const node = typeof self === "undefined";
+// import(), not require(): Node runs an eval worker as a module when the parent was started so.
+// The name sits in a variable so that browser bundles hold no import of a node: module.
+const threadsModule = "node:worker_threads";
+const port = node ? (await import(threadsModule)).parentPort : self;
+const receive = (handler) => node ? port.once("message", handler) : (self.onmessage = (e) => { self.onmessage = null; handler(e.data); });
+receive(({ module, memory, control, id, scratch }) => {
+  let k;
+  try {
+    k = new WebAssembly.Instance(module, { env: { memory } }).exports;
+    if (scratch) k.setScratch(scratch);
+  } catch (e) {
+    port.postMessage({ error: String(e && e.stack || e) });
+    return;
+  }
+  const i32 = new Int32Array(memory.buffer, control, ${WORDS});
+  let seen = Atomics.load(i32, ${GO}); // before "ready": the host may start a job as soon as it hears it
+  port.postMessage({ ready: true });
+  for (;;) {
+    const until = performance.now() + ${WORKER_SPIN_MICROSECONDS / 1000};
+    for (let i = 1; Atomics.load(i32, ${GO}) === seen; i++) {
+      if ((i & 255) === 0 && performance.now() > until) Atomics.wait(i32, ${GO}, seen);
+    }
+    seen = Atomics.load(i32, ${GO});
+    if (Atomics.load(i32, ${STOP})) break;
+    for (let i = Atomics.add(i32, ${NEXT}, 1); i < Atomics.load(i32, ${CHUNKS}); i = Atomics.add(i32, ${NEXT}, 1)) {
+      try {
+        runChunk(k, i32, i);
+      } catch (e) {
+        Atomics.store(i32, ${FAILED}, id + 1);
+        port.postMessage({ error: String(e && e.stack || e) });
+      }
+      Atomics.add(i32, ${BY_WORKERS}, 1);
+      if (Atomics.add(i32, ${COMPLETED}, 1) + 1 === Atomics.load(i32, ${CHUNKS})) Atomics.notify(i32, ${COMPLETED});
+    }
+  }
+  port.postMessage({ stopped: true });
+});
+})();
+`;
+

@@ -1,0 +1,106 @@
+// The calling thread's side of the control block (protocol.ts): describe a job, open it, claim
+// chunks like any worker, then wait for the chunks the workers claimed. Nothing here allocates:
+// a training step calls it several times.
+import {
+  ALIGN, ARGS, BY_ROWS, BY_WORKERS, CHUNKS, CLOSED, COMPLETED, DIM, FAILED, FN, FUNCTIONS, GO, NEXT, HOST_SPIN_MICROSECONDS, STOP, WORDS, fn,
+} from "./protocol.js";
+import type { Kernels } from "../core/kernels.js";
+import { ModelError } from "../core/errors.js";
+
+const GEMM = fn("gemmStrided");
+
+export class Team {
+  /** The control block never moves, and a view of a SharedArrayBuffer stays valid after growth. */
+  private readonly i32: Int32Array;
+
+  /**
+   * `k`: the calling thread's instance. `canBlock`: whether this thread may Atomics.wait; a
+   * browser's main thread may not, and there the host spins until the workers' chunks are done.
+   */
+  constructor(private readonly k: Kernels, memory: WebAssembly.Memory, control: number, readonly workers: number, private readonly canBlock: boolean) {
+    this.i32 = new Int32Array(memory.buffer, control, WORDS);
+    Atomics.store(this.i32, NEXT, CLOSED);
+  }
+
+  /** C (m×n, row stride ldc) (=|+=) op(A)·op(B), cut into `chunks` blocks of rows (byRows) or columns, on multiples of `align`. */
+  gemm(a: number, rsA: number, csA: number, b: number, rsB: number, csB: number, c: number, ldc: number,
+    m: number, k: number, n: number, accumulate: number, byRows: boolean, chunks: number, align: number): void {
+    const i32 = this.i32, s = ARGS;
+    i32[s] = a; i32[s + 1] = rsA; i32[s + 2] = csA; i32[s + 3] = b; i32[s + 4] = rsB; i32[s + 5] = csB;
+    i32[s + 6] = c; i32[s + 7] = ldc; i32[s + 8] = m; i32[s + 9] = k; i32[s + 10] = n; i32[s + 11] = accumulate;
+    i32[BY_ROWS] = byRows ? 1 : 0;
+    this.run(GEMM, byRows ? m : n, chunks, align);
+  }
+
+  /** A (x, out, n) kernel such as sigmoid, cut into `chunks` runs of whole SIMD vectors. */
+  unary(kernel: number, x: number, out: number, n: number, chunks: number): void {
+    const i32 = this.i32;
+    i32[ARGS] = x; i32[ARGS + 1] = out;
+    this.run(kernel, n, chunks, 4);
+  }
+
+  /** Chunks the workers have computed so far (the rest ran on the calling thread). */
+  get chunksByWorkers(): number {
+    return Atomics.load(this.i32, BY_WORKERS);
+  }
+
+  /** End every worker's loop (they exit once they see it). */
+  stop(): void {
+    Atomics.store(this.i32, STOP, 1);
+    Atomics.add(this.i32, GO, 1);
+    Atomics.notify(this.i32, GO);
+  }
+
+  private run(kernel: number, dim: number, chunks: number, align: number): void {
+    const i32 = this.i32;
+    i32[FN] = kernel; i32[DIM] = dim; i32[ALIGN] = align; i32[CHUNKS] = chunks;
+    Atomics.store(i32, COMPLETED, 0);
+    Atomics.store(i32, NEXT, 0); // open: everything above is visible to whoever claims a chunk
+    Atomics.add(i32, GO, 1);
+    Atomics.notify(i32, GO);
+    let error: unknown;
+    for (let i = Atomics.add(i32, NEXT, 1); i < chunks; i = Atomics.add(i32, NEXT, 1)) {
+      try {
+        this.runChunk(i);
+      } catch (e) {
+        error ??= e; // still count the chunk, or the wait below would never end
+      }
+      Atomics.add(i32, COMPLETED, 1);
+    }
+    this.wait(chunks);
+    if (error) throw error;
+  }
+
+  /** Wait until all `chunks` are done, close the job, and throw if a worker's kernel threw. */
+  private wait(chunks: number): void {
+    const i32 = this.i32;
+    Atomics.store(i32, NEXT, CLOSED); // no chunk is left; late claims now fail at once
+    const until = performance.now() + HOST_SPIN_MICROSECONDS / 1000;
+    for (let i = 1, done = Atomics.load(i32, COMPLETED); done < chunks; i++, done = Atomics.load(i32, COMPLETED)) {
+      if (this.canBlock && (i & 255) === 0 && performance.now() > until) Atomics.wait(i32, COMPLETED, done);
+    }
+    const failed = Atomics.exchange(i32, FAILED, 0);
+    if (failed) {
+      throw new ModelError(`a kernel failed in worker ${failed - 1} (its message is on the console); the results of this call are invalid`);
+    }
+  }
+
+  private bound(j: number): number {
+    const i32 = this.i32;
+    return j === i32[CHUNKS] ? i32[DIM] : Math.floor((j * i32[DIM]) / i32[CHUNKS] / i32[ALIGN] + 0.5) * i32[ALIGN];
+  }
+
+  /** protocol.ts's runChunk, on the calling thread's instance. */
+  private runChunk(i: number): void {
+    const i32 = this.i32, k = this.k, lo = this.bound(i), size = this.bound(i + 1) - lo, a = ARGS;
+    if (i32[FN] !== GEMM) {
+      k[FUNCTIONS[i32[FN]] as "sigmoid"](i32[a] + 4 * lo, i32[a + 1] + 4 * lo, size);
+    } else if (i32[BY_ROWS]) {
+      k.gemmStrided(i32[a] + 4 * lo * i32[a + 1], i32[a + 1], i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5],
+        i32[a + 6] + 4 * lo * i32[a + 7], i32[a + 7], size, i32[a + 9], i32[a + 10], i32[a + 11]);
+    } else {
+      k.gemmStrided(i32[a], i32[a + 1], i32[a + 2], i32[a + 3] + 4 * lo * i32[a + 5], i32[a + 4], i32[a + 5],
+        i32[a + 6] + 4 * lo, i32[a + 7], i32[a + 8], i32[a + 9], size, i32[a + 11]);
+    }
+  }
+}
