@@ -3,6 +3,7 @@
 //   scratchnet-core.js    the Keras-style API alone (src/core-entry.ts); the same scratchnet.wasm
 //   scratchnet.inline.js  the full barrel with the .wasm inlined (base64): one file, no bundler,
 //                         no server setup; import it from <script type="module">
+//   scratchnet.threads.wasm the module on a shared memory, for init({ threads }) on cross-origin isolated pages
 //   scratchnet.global.js  the same as a classic script, for pages opened from file:// (Chromium
 //                         refuses module scripts there): `<script src>` sets globalThis.scratchnet
 //                         to a Promise of the module's exports
@@ -87,6 +88,8 @@ export async function buildBrowser(outDir = defaultOutDir) {
   const results = await Promise.all(builds.map(([entry, outfile, location]) =>
     esbuild.build({ ...common, entryPoints: [entry], outfile, plugins: [location, nodeBuiltinsStub] })));
   copyFileSync(wasmFile, files.wasm);
+  // init({ threads }) fetches the threaded module beside scratchnet.wasm (cross-origin isolated pages only)
+  copyFileSync(join(root, "build", "scratchnet.threads.wasm"), join(outDir, "scratchnet.threads.wasm"));
   writeFileSync(files.global, asClassicScript(readFileSync(files.inline, "utf8")));
   const inputs = results.map((r) => Object.keys(r.metafile.inputs));
   return { files, inputs: { full: inputs[0], core: inputs[1], inline: inputs[2] } };

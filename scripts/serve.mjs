@@ -44,7 +44,9 @@ export function createServer(roots = defaultRoots, { data = true } = {}) {
     let body;
     try { body = made ? await made : file && await readFile(file); } catch { body = undefined; }
     if (!body) { res.writeHead(404, { "content-type": "text/plain" }); res.end("not found\n"); return; }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store" });
+    // Cross-origin isolation (COOP + COEP) lets pages share a WebAssembly.Memory with workers: init({ threads }).
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-store",
+      "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" });
     res.end(req.method === "HEAD" ? undefined : body);
   });
 }

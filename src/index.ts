@@ -1,7 +1,8 @@
 // scratchnet's public API: the Keras-style model, its pieces, the data helpers, and the course.
 import { init } from "./core/engine.js";
+import "./parallel/register.js"; // init({ threads }) can use worker threads (not in scratchnet/core)
 
-export { init, engine, createEngine, wasmBytes, Engine } from "./core/engine.js";
+export { init, engine, createEngine, createEngineWithThreads, wasmBytes, Engine, type InitOptions } from "./core/engine.js";
 export { Tensor } from "./core/tensor.js";
 export { Rng } from "./core/random.js";
 export { ShapeError, DataError, ModelError, TrainingError } from "./core/errors.js";

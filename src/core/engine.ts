@@ -8,8 +8,6 @@ import { Heap } from "./heap.js";
 import type { Kernels } from "./kernels.js";
 import { wasmUrl } from "../wasm-location.js";
 import { ModelError } from "./errors.js";
-import { createParallelEngine } from "../parallel/engine.js";
-import { coreCount, threadsUnavailable } from "../parallel/support.js";
 
 export class Engine {
   readonly heap: Heap;
@@ -62,18 +60,29 @@ export interface InitOptions {
   threadsWasm?: Source;
 }
 
+/** What threads need, registered by src/parallel/register.ts (the full barrel loads it; scratchnet/core does not, to stay small). */
+export interface ThreadSupport {
+  create(bytes: BufferSource, options: { threads: number }): Promise<Engine>;
+  unavailable(): string | undefined;
+  cores(): Promise<number>;
+}
+let threadSupport: ThreadSupport | undefined;
+/** @internal */
+export const registerThreads = (support: ThreadSupport): void => void (threadSupport = support);
+const NO_THREADS = "this build has no thread support (scratchnet/core leaves it out); import the full 'scratchnet' module";
+
 /**
  * Build an engine with `threads` threads, or with one if that cannot be done here: then its
  * `threadsNote` says why and a one-line console.info reports it.
  */
 export async function createEngineWithThreads(options: InitOptions = {}): Promise<Engine> {
-  const asked = options.threads === "auto" ? await coreCount() : options.threads ?? 1;
+  const asked = options.threads === "auto" ? (threadSupport ? await threadSupport.cores() : 2) : options.threads ?? 1;
   if (!Number.isInteger(asked) || asked < 1) throw new ModelError(`init: threads must be a positive integer or "auto", got ${String(options.threads)}`);
-  let note = asked > 1 ? threadsUnavailable() : undefined;
+  let note = asked > 1 ? (threadSupport ? threadSupport.unavailable() : NO_THREADS) : undefined;
   if (asked > 1 && !note) {
     try {
       const bytes = await wasmBytes(options.threadsWasm ?? new URL("scratchnet.threads.wasm", wasmUrl()));
-      return await createParallelEngine(bytes, { threads: asked });
+      return await threadSupport!.create(bytes, { threads: asked });
     } catch (e) {
       note = e instanceof Error ? e.message : String(e);
     }
