@@ -43,6 +43,14 @@ const tsTask = (label: string, file: string, ...extra: string[]) =>
 console.log(`scratchnet bench: MNIST ${TASK.inputs}-${TASK.hidden} (sigmoid) → ${TASK.classes} (softmax), categorical cross-entropy, SGD lr ${TASK.learningRate}, batch ${TASK.batchSize}, first ${train.toLocaleString("en-US")} training images\n`);
 const scratchnet = tsTask("scratchnet", "scratchnet.ts");
 const gemmPeak = tsTask("GEMM against its in-cache peak", "gemm.ts");
+// scratchnet on 2 threads (worker_threads over a shared memory), its epoch from bench/threads.ts; also checks the bits equal 1 thread's.
+const threaded = (() => {
+  const r = tsTask("scratchnet (2 threads)", "threads.ts", "--threads", "1,2", "--repeat", "1");
+  const rows = (r as unknown as { rows?: { threads: number; epochSeconds: number; epochCpuSeconds: number; note?: string }[] }).rows;
+  const two = rows?.find((row) => row.threads === 2);
+  if (r.failed || !two) return { ...r, name: "scratchnet-2", failed: r.failed ?? `no 2-thread row${rows?.[1]?.note ? `: ${rows[1].note}` : ""}` };
+  return { name: "scratchnet-2", load: r.load, identical: String(r.identical), epochSeconds: two.epochSeconds, epochCpuSeconds: two.epochCpuSeconds };
+})();
 const plain = tsTask("plain TypeScript", "plain-ts.ts");
 const tfjsWasm = tsTask("tfjs (wasm backend)", "tfjs.ts", "--backend", "wasm");
 const tfjsCpu = tsTask("tfjs (cpu backend)", "tfjs.ts", "--backend", "cpu");
@@ -60,6 +68,7 @@ const numpy2 = numpyTask(2);
 
 const numpyTitle = (r: Result) => (r.blas ? `numpy ${r.version} (${r.blas}, ${r.threads} thread${r.threads === "1" ? "" : "s"})` : "numpy");
 const peers = [
+  { r: threaded as Result, title: "scratchnet, 2 threads" },
   { r: plain, title: "plain TS" },
   { r: tfjsWasm, title: tfjsWasm.backend ? `tfjs ${tfjsWasm.version} (${tfjsWasm.backend})` : "tfjs (wasm)" },
   { r: tfjsCpu, title: tfjsCpu.backend ? `tfjs ${tfjsCpu.version} (${tfjsCpu.backend})` : "tfjs (cpu)" },
@@ -138,6 +147,7 @@ const goals = [
   `- One thread within 1.2× numpy's one-thread epoch: ${numpy.skipped ? numpy.skipped : judged(
     (t) => (both(t(numpy), t(scratchnet)) ? fmt(t(scratchnet)! / t(numpy)!, 2) + "× numpy's" : undefined),
     (t) => (both(t(numpy), t(scratchnet)) ? t(scratchnet)! <= 1.2 * t(numpy)! : undefined))}`,
+  `- Two threads faster than numpy's one-thread epoch: ${both(wall(threaded as Result), wall(numpy)) ? `${fmt(wall(threaded as Result)!, 2)} s vs ${fmt(wall(numpy)!, 2)} s → ${verdict(wall(threaded as Result)! < wall(numpy)!)}; 2-thread weights bit-identical to 1 thread's: ${threaded.identical ?? "?"}` : `not measured${threaded.failed ? ` (${threaded.failed})` : ""}`}`,
   `- Batch-1 latency under numpy's: ${both(lat(scratchnet), lat(numpy)) ? `${fmt(lat(scratchnet)! * 1000, 0)} µs vs ${fmt(lat(numpy)! * 1000, 0)} µs → ${verdict(lat(scratchnet)! < lat(numpy)!)}` : "not measured"}`,
   `- ≥ 10× faster than tfjs${tfjsFallback ? " (CPU backend: WASM failed)" : "-wasm"} model.fit: ${judged(
     (t) => (both(t(tfjs), t(scratchnet)) ? fmt(t(tfjs)! / t(scratchnet)!, 1) + "×" : undefined),
