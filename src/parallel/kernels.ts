@@ -1,5 +1,5 @@
 // The Kernels a threaded Engine hands to layers: the module's own exports, except that big
-// products (and big elementwise passes) are cut into chunks that the threads share, so layers need no
+// products (and big elementwise passes and byte gathers) are cut into chunks that the threads share, so layers need no
 // change. A chunk is a set of whole output rows or whole output columns, so every element of C
 // is still one in-order chain over k on one thread: N threads give the bits one thread gives.
 import type { Kernels } from "../core/kernels.js";
@@ -9,12 +9,25 @@ import { fn } from "./protocol.js";
 type P = number;
 
 /**
- * Products with fewer multiply-adds stay on the calling thread: waking a worker and waiting for
- * it costs tens of µs, about what 1M multiply-adds take on one core.
+ * Products with fewer multiply-adds stay on the calling thread. In training the workers spin
+ * between the jobs of a step (protocol.ts), so a job costs a few µs, not a wake-up; measured on
+ * 2 threads (best of 40×100 calls): 64×100×10 (64,000) 8.5 → 6.2 µs, gemmNT 64×10×100 9.1 → 6.1,
+ * gemmTN 100×64×10 8.1 → 6.0; 48×100×10 4.5 → 3.7-5.9 (even); 32×100×10 3.0 → 4.0 (a loss).
+ * A sleeping worker costs nothing extra: the calling thread claims every chunk itself.
  */
-export const MIN_PARALLEL_MACS = 1 << 20;
-/** Elementwise passes shorter than this stay on the calling thread. */
+export const MIN_PARALLEL_MACS = 50_000;
+/** Passes of the cheap activations (identity, step, relu) shorter than this stay on the calling thread. */
 export const MIN_PARALLEL_ELEMENTS = 1 << 17;
+/**
+ * sigmoid and tanh (an e^x an element, ~3 ns) pay from fewer: the MNIST task's 64×100 hidden
+ * layer (6400) took 20.7 µs on one thread, 11.4-12.2 on two; 4096 took 13.1, 7.9-11.7.
+ */
+export const MIN_PARALLEL_EXP_ELEMENTS = 1 << 12;
+/**
+ * Byte-input gathers of fewer elements (rows × columns) stay on the calling thread: a 64×784
+ * MNIST batch (random rows) took 20.6-21.9 µs on one thread, 12.5-14.0 on two; 32×784 10.0 → 6.7-8.1.
+ */
+export const MIN_PARALLEL_GATHER = 1 << 14;
 
 const ROW_ALIGN = 4; // the micro-kernel's rows (MR): chunks of whole row strips
 const COL_ALIGN = 8; // its columns (NR)
@@ -54,10 +67,16 @@ export function parallelKernels(base: Kernels, team: Team): Kernels {
   // same bits; chunks are whole SIMD vectors, so the scalar tail is the whole array's.
   for (const name of ["identity", "step", "sigmoid", "tanh", "relu"] as const) {
     const run = base[name], kernel = fn(name);
+    const min = name === "sigmoid" || name === "tanh" ? MIN_PARALLEL_EXP_ELEMENTS : MIN_PARALLEL_ELEMENTS;
     k[name] = (x: P, out: P, n: number): void => {
-      if (n < MIN_PARALLEL_ELEMENTS) return run(x, out, n);
+      if (n < min) return run(x, out, n);
       team.unary(kernel, x, out, n, chunksOf(n, parts, 4));
     };
   }
+  // A gather's rows are independent too. (sgdStep stays whole: 78,400 weights took 16 µs on one
+  // thread and 14-18 µs cut in two, the pass being bound by memory, not by a core.)
+  k.gatherRowsU8 = (src, idx, dst, count, cols, scale) => count * cols < MIN_PARALLEL_GATHER || count < 2
+    ? base.gatherRowsU8(src, idx, dst, count, cols, scale)
+    : team.gatherRowsU8(src, idx, dst, count, cols, scale, chunksOf(count, parts, 1));
   return k;
 }

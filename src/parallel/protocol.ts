@@ -22,12 +22,13 @@ export const DIM = 7; // rows, columns or elements to cut
 export const ALIGN = 8; // chunk boundaries fall on multiples of this
 export const BY_ROWS = 9; // products: 1 cut rows of C, 0 columns
 export const BY_WORKERS = 10; // chunks computed by workers since the engine started (for tests and benchmarks)
-export const ARGS = 11; // the kernel's arguments: (a, rsA, csA, b, rsB, csB, c, ldc, m, k, n, accumulate) or (x, out, n)
-export const WORDS = ARGS + 12;
+export const ARGS = 11; // the kernel's i32 arguments: (a, rsA, csA, b, rsB, csB, c, ldc, m, k, n, accumulate), (x, out), or (src, idx, dst, cols)
+export const SCALAR = ARGS + 12; // an f32 argument (gatherRowsU8's scale), read through a Float32Array
+export const WORDS = SCALAR + 1;
 export const CLOSED = 1 << 30;
 
 /** Kernels a job may run, by index. */
-export const FUNCTIONS = ["gemmStrided", "identity", "step", "sigmoid", "tanh", "relu"] as const;
+export const FUNCTIONS = ["gemmStrided", "identity", "step", "sigmoid", "tanh", "relu", "gatherRowsU8"] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 export const fn = (name: FunctionName): number => FUNCTIONS.indexOf(name);
 
@@ -48,16 +49,22 @@ export const WORKER_SPIN_MICROSECONDS = 300;
  */
 export const HOST_SPIN_MICROSECONDS = 100;
 
+/** FUNCTIONS' index of the one job that is neither a product nor an (x, out, n) pass. */
+export const GATHER = fn("gatherRowsU8");
+
 /**
- * Chunk `i` of the job in `i32` on kernels `k` (Team.runChunk in team.ts is the calling thread's
- * copy: keep the two alike). A chunk of a product is a block of C's rows or columns; of an activation, a
- * run of elements. Chunk j starts at j·DIM/CHUNKS rounded to a multiple of ALIGN (the last ends
+ * Chunk `i` of the job in `i32`/`f32` on kernels `k` (Team.runChunk in team.ts is the calling thread's
+ * copy: keep the two alike). A chunk of a product is a block of C's rows or columns; of a gather, a
+ * block of rows; of an activation, a run of elements. Chunk j starts at
+ * j·DIM/CHUNKS rounded to a multiple of ALIGN (the last ends
  * at DIM): as even as the alignment allows.
  */
-const runChunk = `(k, i32, i) => {
+const runChunk = `(k, i32, f32, i) => {
   const bound = (j) => j === i32[${CHUNKS}] ? i32[${DIM}] : Math.floor((j * i32[${DIM}]) / i32[${CHUNKS}] / i32[${ALIGN}] + 0.5) * i32[${ALIGN}];
-  const lo = bound(i), size = bound(i + 1) - lo, a = ${ARGS};
-  if (i32[${FN}] === 0) {
+  const lo = bound(i), size = bound(i + 1) - lo, a = ${ARGS}, f = i32[${FN}];
+  if (f === ${GATHER}) {
+    k.gatherRowsU8(i32[a], i32[a + 1] + 4 * lo, i32[a + 2] + 4 * lo * i32[a + 3], size, i32[a + 3], f32[${SCALAR}]);
+  } else if (f === 0) {
     const rows = i32[${BY_ROWS}];
     k.gemmStrided(rows ? i32[a] + 4 * lo * i32[a + 1] : i32[a], i32[a + 1], i32[a + 2],
       rows ? i32[a + 3] : i32[a + 3] + 4 * lo * i32[a + 5], i32[a + 4], i32[a + 5],
@@ -93,7 +100,7 @@ receive(({ module, memory, control, id, scratch }) => {
     port.postMessage({ error: String(e && e.stack || e) });
     return;
   }
-  const i32 = new Int32Array(memory.buffer, control, ${WORDS});
+  const i32 = new Int32Array(memory.buffer, control, ${WORDS}), f32 = new Float32Array(memory.buffer, control, ${WORDS});
   let seen = Atomics.load(i32, ${GO}); // before "ready": the host may start a job as soon as it hears it
   port.postMessage({ ready: true });
   for (;;) {
@@ -105,7 +112,7 @@ receive(({ module, memory, control, id, scratch }) => {
     if (Atomics.load(i32, ${STOP})) break;
     for (let i = Atomics.add(i32, ${NEXT}, 1); i < Atomics.load(i32, ${CHUNKS}); i = Atomics.add(i32, ${NEXT}, 1)) {
       try {
-        runChunk(k, i32, i);
+        runChunk(k, i32, f32, i);
       } catch (e) {
         Atomics.store(i32, ${FAILED}, id + 1);
         port.postMessage({ error: String(e && e.stack || e) });

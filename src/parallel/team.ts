@@ -2,7 +2,8 @@
 // chunks like any worker, then wait for the chunks the workers claimed. Nothing here allocates:
 // a training step calls it several times.
 import {
-  ALIGN, ARGS, BY_ROWS, BY_WORKERS, CHUNKS, CLOSED, COMPLETED, DIM, FAILED, FN, FUNCTIONS, GO, NEXT, HOST_SPIN_MICROSECONDS, STOP, WORDS, fn,
+  ALIGN, ARGS, BY_ROWS, BY_WORKERS, CHUNKS, CLOSED, COMPLETED, DIM, FAILED, FN, FUNCTIONS, GATHER, GO, NEXT, HOST_SPIN_MICROSECONDS, SCALAR,
+  STOP, WORDS, fn,
 } from "./protocol.js";
 import type { Kernels } from "../core/kernels.js";
 import { ModelError } from "../core/errors.js";
@@ -12,6 +13,8 @@ const GEMM = fn("gemmStrided");
 export class Team {
   /** The control block never moves, and a view of a SharedArrayBuffer stays valid after growth. */
   private readonly i32: Int32Array;
+  /** The same words as f32, for the one float argument (SCALAR). */
+  private readonly f32: Float32Array;
 
   /**
    * `k`: the calling thread's instance. `canBlock`: whether this thread may Atomics.wait; a
@@ -19,6 +22,7 @@ export class Team {
    */
   constructor(private readonly k: Kernels, memory: WebAssembly.Memory, control: number, readonly workers: number, private readonly canBlock: boolean) {
     this.i32 = new Int32Array(memory.buffer, control, WORDS);
+    this.f32 = new Float32Array(memory.buffer, control, WORDS);
     Atomics.store(this.i32, NEXT, CLOSED);
   }
 
@@ -37,6 +41,14 @@ export class Team {
     const i32 = this.i32;
     i32[ARGS] = x; i32[ARGS + 1] = out;
     this.run(kernel, n, chunks, 4);
+  }
+
+  /** gatherRowsU8 (dst row r = scale · src row idx[r], bytes to f32), cut into `chunks` blocks of rows. */
+  gatherRowsU8(src: number, idx: number, dst: number, count: number, cols: number, scale: number, chunks: number): void {
+    const i32 = this.i32;
+    i32[ARGS] = src; i32[ARGS + 1] = idx; i32[ARGS + 2] = dst; i32[ARGS + 3] = cols;
+    this.f32[SCALAR] = scale; // rounded to f32 here as the kernel's f32 parameter would round it
+    this.run(GATHER, count, chunks, 1);
   }
 
   /** Chunks the workers have computed so far (the rest ran on the calling thread). */
@@ -92,9 +104,11 @@ export class Team {
 
   /** protocol.ts's runChunk, on the calling thread's instance. */
   private runChunk(i: number): void {
-    const i32 = this.i32, k = this.k, lo = this.bound(i), size = this.bound(i + 1) - lo, a = ARGS;
-    if (i32[FN] !== GEMM) {
-      k[FUNCTIONS[i32[FN]] as "sigmoid"](i32[a] + 4 * lo, i32[a + 1] + 4 * lo, size);
+    const i32 = this.i32, k = this.k, lo = this.bound(i), size = this.bound(i + 1) - lo, a = ARGS, f = i32[FN];
+    if (f === GATHER) {
+      k.gatherRowsU8(i32[a], i32[a + 1] + 4 * lo, i32[a + 2] + 4 * lo * i32[a + 3], size, i32[a + 3], this.f32[SCALAR]);
+    } else if (f !== GEMM) {
+      k[FUNCTIONS[f] as "sigmoid"](i32[a] + 4 * lo, i32[a + 1] + 4 * lo, size);
     } else if (i32[BY_ROWS]) {
       k.gemmStrided(i32[a] + 4 * lo * i32[a + 1], i32[a + 1], i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5],
         i32[a + 6] + 4 * lo * i32[a + 7], i32[a + 7], size, i32[a + 9], i32[a + 10], i32[a + 11]);

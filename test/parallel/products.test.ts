@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
 import { createEngine, wasmBytes, type Engine } from "../../src/index.js";
 import { createParallelEngine, teamOf } from "../../src/parallel/engine.js";
-import { MIN_PARALLEL_MACS, MIN_PARALLEL_ELEMENTS } from "../../src/parallel/kernels.js";
+import { MIN_PARALLEL_MACS, MIN_PARALLEL_ELEMENTS, MIN_PARALLEL_EXP_ELEMENTS, MIN_PARALLEL_GATHER } from "../../src/parallel/kernels.js";
 import { seededValues } from "../helpers.js";
 
 let one: Engine;
@@ -50,8 +50,10 @@ function product(engine: Engine, form: Form, m: number, k: number, n: number, ac
 }
 
 // Shapes above the parallel threshold, cut by rows (n ≤ m) and by columns, with sizes that are
-// not multiples of the blocks, and the training products of a 784-100-10 MNIST model.
-const shapes: [number, number, number][] = [[64, 784, 100], [784, 64, 100], [67, 1001, 29], [29, 1001, 67], [301, 37, 403], [9, 4099, 57], [130, 257, 130]];
+// not multiples of the blocks, and the training products of a 784-100-10 MNIST model (the small
+// ones of its output layer too: 64×100×10, 64×10×100, 100×64×10).
+const shapes: [number, number, number][] = [[64, 784, 100], [784, 64, 100], [67, 1001, 29], [29, 1001, 67], [301, 37, 403], [9, 4099, 57], [130, 257, 130],
+  [64, 100, 10], [64, 10, 100], [100, 64, 10], [13, 400, 11]];
 
 describe("threaded products", () => {
   it("the shapes exceed the threshold, so they really are split", () => {
@@ -79,17 +81,43 @@ describe("threaded products", () => {
   it("elementwise activations split by threads give the one-thread bits", () => {
     const n = 3 * MIN_PARALLEL_ELEMENTS + 5;
     const x = seededValues(n, -8, 8, 3);
-    for (const name of ["sigmoid", "tanh", "relu"] as const) {
+    // sigmoid and tanh are split from fewer elements: also the MNIST hidden layer's 64×100 and an odd length.
+    const cases = [["sigmoid", n], ["tanh", n], ["relu", n], ["sigmoid", 6400], ["tanh", MIN_PARALLEL_EXP_ELEMENTS + 3]] as const;
+    for (const [name, size] of cases) {
       const run = (engine: Engine) => {
-        const heap = engine.heap, p = heap.alloc(n * 4), q = heap.alloc(n * 4);
-        heap.f32.set(x, p >>> 2);
-        engine.k[name](p, q, n);
-        const bits = new Uint32Array(heap.f32.slice(q >>> 2, (q >>> 2) + n).buffer);
+        const heap = engine.heap, p = heap.alloc(size * 4), q = heap.alloc(size * 4);
+        heap.f32.set(x.slice(0, size), p >>> 2);
+        engine.k[name](p, q, size);
+        const bits = new Uint32Array(heap.f32.slice(q >>> 2, (q >>> 2) + size).buffer);
         heap.release(p); heap.release(q);
         return bits;
       };
       const expected = run(one);
       for (const team of teams) expect(differing(run(team), expected)).toBe(0);
+    }
+  });
+
+  it("byte-row gathers split by rows give the one-thread bits (the MNIST batch, and odd sizes)", () => {
+    const rows = 1000, cols = 787, src = Uint8Array.from(seededValues(rows * cols, 0, 255.99, 5), Math.floor);
+    for (const count of [64, 37, Math.ceil(MIN_PARALLEL_GATHER / cols) + 1]) {
+      expect(count * cols).toBeGreaterThanOrEqual(MIN_PARALLEL_GATHER);
+      const idx = Int32Array.from(seededValues(count, 0, rows - 0.01, count), Math.floor);
+      const run = (engine: Engine) => {
+        const heap = engine.heap, s = heap.alloc(rows * cols), i = heap.alloc(count * 4), d = heap.alloc(count * cols * 4);
+        heap.u8.set(src, s); heap.i32.set(idx, i >>> 2);
+        engine.k.gatherRowsU8(s, i, d, count, cols, 1 / 255);
+        const bits = new Uint32Array(heap.f32.slice(d >>> 2, (d >>> 2) + count * cols).buffer);
+        heap.release(d); heap.release(i); heap.release(s);
+        return bits;
+      };
+      const expected = run(one);
+      expect(expected.some((b) => b !== 0)).toBe(true);
+      for (const team of teams) {
+        // Repeat until a worker has computed some of the chunks (a sleeping one may take a few calls to wake).
+        const before = teamOf(team)!.chunksByWorkers;
+        for (let r = 0; r < 200 && (r === 0 || teamOf(team)!.chunksByWorkers === before); r++) expect(differing(run(team), expected)).toBe(0);
+        expect(teamOf(team)!.chunksByWorkers).toBeGreaterThan(before);
+      }
     }
   });
 
