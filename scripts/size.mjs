@@ -65,5 +65,5 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const sizes = r.missing ? `${"not installed".padStart(21)}` : `${kb(r.raw).padStart(10)}  ${kb(r.gzip).padStart(9)}`;
     console.log(`${r.library.padEnd(width)}  ${sizes}  ${r.counted}`);
   }
-  console.log("gzip level 9 per file, summed; KB = 1024 bytes; budget (issue 5): scratchnet + .wasm under 30 KB gzipped");
+  console.log("gzip level 9 per file, summed; KB = 1024 bytes; budget: scratchnet/core (the Keras-style library) + its .wasm under 30 KB gzipped (test/browser-build.test.ts); the full barrel adds the course, plots, data sets, save/load, ONNX and threads");
 }
