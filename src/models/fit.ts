@@ -27,6 +27,8 @@ export interface FitArgs {
   callbacks?: CustomCallbackArgs | CustomCallbackArgs[];
 }
 
+const FIT_OPTIONS = ["epochs", "batchSize", "shuffle", "seed", "validationData", "validationSplit", "initialEpoch", "verbose", "callbacks"];
+
 /** One optimisation step on `count` gathered rows; returns the batch loss (before the update). */
 export function trainStep(model: Sequential, xb: number, y: Targets, count: number): number {
   const k = model.engine!.k, layers = model.layers, last = layers[layers.length - 1];
@@ -44,6 +46,8 @@ export function trainStep(model: Sequential, xb: number, y: Targets, count: numb
 export async function fit(model: Sequential, x: Inputs, y: Labels, args: FitArgs): Promise<History> {
   const engine = model.built(), heap = engine.heap;
   if (model.fitting) throw new ModelError("fit() is already running on this model; await it first"); // they would share the optimizer state
+  const unknown = Object.keys(args).find((key) => !FIT_OPTIONS.includes(key)); // a misspelt option (`epoch: 3`) would silently train with the default
+  if (unknown !== undefined) throw new ModelError(`fit: unknown option '${unknown}'; the options are ${FIT_OPTIONS.join(", ")}`);
   const { epochs = 1, batchSize = 32, shuffle = true, seed = DEFAULT_SEED, verbose = 1, validationSplit = 0 } = args;
   assertPositiveInteger("fit: epochs", epochs);
   assertPositiveInteger("fit: batchSize", batchSize);

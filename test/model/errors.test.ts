@@ -180,6 +180,13 @@ describe("bad names and misuse", () => {
     expect(new Dense({ units: 2, activation: "softmax" }).units).toBe(2);
   });
 
+  it("a misspelt fit option is refused instead of training with the default", async () => {
+    const model = tiny({ seed: 1 });
+    const before = weightBytes(model);
+    await expect(model.fit(data.x, data.y, { epoch: 3, verbose: 0 } as never)).rejects.toThrow(/fit: unknown option 'epoch'; the options are epochs, batchSize/);
+    expect(weightBytes(model)).toEqual(before);
+  });
+
   it("fit and evaluate before compile (predict and getWeights need only a built model, as in TF.js)", async () => {
     const model = new Sequential([new Dense({ units: 3, inputShape: [4] })]);
     await expect(model.fit(data.x, data.y)).rejects.toThrow(ModelError);
