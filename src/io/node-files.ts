@@ -46,9 +46,13 @@ export function fileHandler(target: string): IOHandler & { readonly path: string
       const { mkdir, writeFile } = await import("node:fs/promises");
       const { join } = await import("node:path");
       const { dir, json } = await locate(target);
-      await mkdir(dir, { recursive: true });
-      await writeFile(join(dir, WEIGHTS_FILE), joinWeightData(artifacts.weightData));
-      await writeFile(json, JSON.stringify(modelJsonOf(artifacts, [WEIGHTS_FILE])));
+      try {
+        await mkdir(dir, { recursive: true });
+        await writeFile(join(dir, WEIGHTS_FILE), joinWeightData(artifacts.weightData));
+        await writeFile(json, JSON.stringify(modelJsonOf(artifacts, [WEIGHTS_FILE])));
+      } catch (e) {
+        throw new ModelFileError(`${dir}: cannot save the model there (${(e as Error).message}); give save() a folder path (it is created) or a path ending in .json`);
+      }
       return { modelArtifactsInfo: artifactsInfo(artifacts) };
     },
     async load(): Promise<ModelArtifacts> {

@@ -111,6 +111,13 @@ describe("model files that lie are refused, naming the file and the problem", ()
   it("a weight file the manifest names but that does not exist", async () => {
     await refused("nofile", edit((j) => { j.weightsManifest[0].paths = ["group1-shard1of1.bin"]; }), bin, /nofile[/\\]group1-shard1of1\.bin: cannot be read/);
   });
+
+  it("saving onto a path that is a file: a ModelFileError naming the path and what to give instead", async () => {
+    const file = join(dir, "a-file");
+    await writeFile(file, "not a folder");
+    await expect(model.save(file)).rejects.toThrow(ModelFileError);
+    await expect(model.save(file)).rejects.toThrow(/a-file: cannot save the model there \(EEXIST.*give save\(\) a folder path/);
+  });
 });
 
 describe("setWeights refuses weights of another architecture, changing nothing", () => {
