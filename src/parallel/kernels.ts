@@ -20,7 +20,8 @@ export const MIN_PARALLEL_MACS = 50_000;
 export const MIN_PARALLEL_ELEMENTS = 1 << 17;
 /**
  * sigmoid and tanh (an e^x an element, ~3 ns) pay from fewer: the MNIST task's 64×100 hidden
- * layer (6400) took 20.7 µs on one thread, 11.4-12.2 on two; 4096 took 13.1, 7.9-11.7.
+ * layer (6400) took 20.7 µs on one thread, 11.4-12.2 on two; 4096 took 13.1, 7.9-11.7 (tanh,
+ * another run on a busier machine: 4096 25.6-25.9 → 14.6-16.2, 6400 39.6 → 21.5).
  */
 export const MIN_PARALLEL_EXP_ELEMENTS = 1 << 12;
 /**
