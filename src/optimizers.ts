@@ -146,5 +146,5 @@ export function getOptimizer(spec: OptimizerSpec): Optimizer {
   if (spec instanceof Optimizer) return spec;
   if (spec === "sgd") return new SGD();
   if (spec === "adam") return new Adam();
-  throw new ModelError(`unknown optimizer '${String(spec)}'; use 'sgd', 'adam', new SGD({...}) or new Adam({...})`);
+  throw new ModelError(`unknown optimizer ${typeof spec === "object" && spec !== null ? JSON.stringify(spec) : `'${String(spec)}'`}; use 'sgd', 'adam', new SGD({...}) or new Adam({...})`);
 }

@@ -18,7 +18,9 @@ export type Labels = number[] | Int32Array | Uint8Array | Uint16Array | number[]
 
 /** Like tf.tensor2d: wrap flat values with their shape. */
 export function tensor2d(data: Matrix2D["data"], shape: [number, number], scale?: number): Matrix2D {
-  return { data, shape, scale };
+  const matrix = { data, shape, scale };
+  shapeOf("tensor2d", matrix); // a shape that does not fit the data is refused here, not at the first fit()
+  return matrix;
 }
 
 /** Inputs living in WASM memory: f32 rows, or byte rows scaled on gather. */

@@ -96,8 +96,9 @@ export const BAD_DATA: BadCase[] = [
   { name: "takeRows with an index past the last row", run: () => takeRows(tensor2d(new Float32Array(6), [3, 2]), [0, 3]), kind: DataError, says: [/takeRows: index 1 is 3, not a row in 0\.\.2/] },
   { name: "takeLabels with a negative index", run: () => takeLabels([0, 1, 2], [2, -1]), kind: DataError, says: [/takeLabels: index 1 is -1/] },
   // Wrappers that lie about their contents.
-  { name: "pixel bytes with a NaN scale", run: (m) => fit(m, tensor2d(new Uint8Array(24), [6, 4], NaN), Y), kind: DataError, says: [/fit: x: scale is NaN/, /finite number/] },
-  { name: "a fractional row count in shape", run: (m) => m.predict(tensor2d(new Float32Array(10), [2.5, 4])), kind: ShapeError, says: [/predict: x: shape \[2\.5, 4\] must hold two non-negative integers/] },
+  { name: "pixel bytes with a NaN scale", run: (m) => fit(m, { data: new Uint8Array(24), shape: [6, 4], scale: NaN }, Y), kind: DataError, says: [/fit: x: scale is NaN/, /finite number/] },
+  { name: "tensor2d whose shape does not fit its data (refused when made)", run: () => tensor2d(new Float32Array(5), [2, 3]), kind: ShapeError, says: [/tensor2d: data has 5 values but shape \[2, 3\] needs 6/] },
+  { name: "a fractional row count in shape", run: (m) => m.predict({ data: new Float32Array(10), shape: [2.5, 4] as [number, number] }), kind: ShapeError, says: [/predict: x: shape \[2\.5, 4\] must hold two non-negative integers/] },
   { name: "typed-array rows of the wrong length", run: (m) => m.predict([new Float32Array(4), new Float32Array(3)]), kind: ShapeError, says: [/predict: x: row 1 has 3 values, row 0 has 4/] },
   // fit() options that would be silently coerced.
   { name: "a seed that is not an integer", run: (m) => fit(m, X, Y, { seed: NaN }), kind: ModelError, says: [/fit: seed must be an integer, got NaN/] },

@@ -33,7 +33,7 @@ describe("bad data for fit/predict/evaluate", () => {
 
   it("ragged rows and a shape that does not match the data", async () => {
     await rejects(model, fit([[1, 2, 3, 4], [1, 2, 3]], [0, 1]), ShapeError, /row 1 has 3 values/);
-    await rejects(model, fit(tensor2d(new Float32Array(7), [2, 4]), [0, 1]), ShapeError, /7 values/, /\[2, 4\]/);
+    await rejects(model, fit({ data: new Float32Array(7), shape: [2, 4] }, [0, 1]), ShapeError, /7 values/, /\[2, 4\]/);
   });
 
   it("a flat array instead of rows", async () => {
