@@ -63,7 +63,8 @@ export async function openBrowser({ staticBuild = false } = {}): Promise<Browser
   const page = context.pages()[0] ?? await context.newPage();
   page.on("pageerror", (e) => errors.push(`page error: ${String(e)}`));
   page.on("console", (m) => { if (m.type() === "error") errors.push(`console error: ${m.text()}`); });
-  page.on("requestfailed", (r) => errors.push(`request failed: ${r.url()}`));
+  // A request the page's own navigation cancels (a reload while a font downloads) is not a failure.
+  page.on("requestfailed", (r) => { if (r.failure()?.errorText !== "net::ERR_ABORTED") errors.push(`request failed: ${r.url()} (${r.failure()?.errorText})`); });
   page.on("response", (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
   return {
     page, origin, errors, webDir,
