@@ -11,6 +11,8 @@
 // words, then opens it by storing NEXT = 0 (a seq-cst store: a thread that claims a chunk after
 // it sees the job whole), then bumps GO, the word idle workers wait on.
 
+import type { Kernels } from "../core/kernels.js";
+
 export const COMPLETED = 0; // chunks finished in the current job
 export const FAILED = 1; // 0, or 1 + the id of a worker whose kernel threw (-1: the host)
 export const NEXT = 2; // the next chunk to claim
@@ -52,28 +54,33 @@ export const HOST_SPIN_MICROSECONDS = 100;
 /** FUNCTIONS' index of the one job that is neither a product nor an (x, out, n) pass. */
 export const GATHER = fn("gatherRowsU8");
 
+/** The control block's layout as runChunk reads it (handed to it, so the function names nothing outside itself). */
+export const LAYOUT = { CHUNKS, DIM, ALIGN, ARGS, FN, GATHER, SCALAR, BY_ROWS, FUNCTIONS } as const;
+
 /**
- * Chunk `i` of the job in `i32`/`f32` on kernels `k` (Team.runChunk in team.ts is the calling thread's
- * copy: keep the two alike). A chunk of a product is a block of C's rows or columns; of a gather, a
- * block of rows; of an activation, a run of elements. Chunk j starts at
- * j·DIM/CHUNKS rounded to a multiple of ALIGN (the last ends
- * at DIM): as even as the alignment allows.
+ * Chunk `i` of the job in `i32`/`f32` on kernels `k`. A chunk of a product is a block of C's rows
+ * or columns; of a gather, a block of rows; of an activation, a run of elements. Chunk j starts at
+ * j·DIM/CHUNKS rounded to a multiple of ALIGN (the last ends at DIM): as even as the alignment allows.
+ * The calling thread (team.ts) calls it, and the workers run its source text, so the two cannot
+ * drift; it must therefore refer to nothing but its arguments (a bundler renames outer names).
  */
-const runChunk = `(k, i32, f32, i) => {
-  const bound = (j) => j === i32[${CHUNKS}] ? i32[${DIM}] : Math.floor((j * i32[${DIM}]) / i32[${CHUNKS}] / i32[${ALIGN}] + 0.5) * i32[${ALIGN}];
-  const lo = bound(i), size = bound(i + 1) - lo, a = ${ARGS}, f = i32[${FN}];
-  if (f === ${GATHER}) {
-    k.gatherRowsU8(i32[a], i32[a + 1] + 4 * lo, i32[a + 2] + 4 * lo * i32[a + 3], size, i32[a + 3], f32[${SCALAR}]);
+export function runChunk(k: Kernels, i32: Int32Array, f32: Float32Array, i: number, w: typeof LAYOUT): void {
+  // No inner functions: a runner that keeps names (tsx) would wrap them in a helper the workers lack.
+  const chunks = i32[w.CHUNKS], dim = i32[w.DIM], align = i32[w.ALIGN];
+  const lo = Math.floor((i * dim) / chunks / align + 0.5) * align;
+  const size = (i + 1 === chunks ? dim : Math.floor(((i + 1) * dim) / chunks / align + 0.5) * align) - lo, a = w.ARGS, f = i32[w.FN];
+  if (f === w.GATHER) {
+    k.gatherRowsU8(i32[a], i32[a + 1] + 4 * lo, i32[a + 2] + 4 * lo * i32[a + 3], size, i32[a + 3], f32[w.SCALAR]);
   } else if (f === 0) {
-    const rows = i32[${BY_ROWS}];
+    const rows = i32[w.BY_ROWS];
     k.gemmStrided(rows ? i32[a] + 4 * lo * i32[a + 1] : i32[a], i32[a + 1], i32[a + 2],
       rows ? i32[a + 3] : i32[a + 3] + 4 * lo * i32[a + 5], i32[a + 4], i32[a + 5],
       i32[a + 6] + 4 * lo * (rows ? i32[a + 7] : 1), i32[a + 7],
       rows ? size : i32[a + 8], i32[a + 9], rows ? i32[a + 10] : size, i32[a + 11]);
   } else {
-    k[FUNCTIONS[i32[${FN}]]](i32[a] + 4 * lo, i32[a + 1] + 4 * lo, size);
+    k[w.FUNCTIONS[f] as "sigmoid"](i32[a] + 4 * lo, i32[a + 1] + 4 * lo, size);
   }
-}`;
+}
 
 /**
  * The worker's program, the same text for Node's worker_threads (eval) and a browser's Web
@@ -83,8 +90,8 @@ const runChunk = `(k, i32, f32, i) => {
  */
 export const workerSource = `"use strict";
 (async () => {
-const FUNCTIONS = ${JSON.stringify(FUNCTIONS)};
-const runChunk = ${runChunk};
+const LAYOUT = ${JSON.stringify(LAYOUT)};
+const runChunk = ${runChunk.toString()};
 const node = typeof self === "undefined";
 // import(), not require(): Node runs an eval worker as a module when the parent was started so.
 // The name sits in a variable so that browser bundles hold no import of a node: module.
@@ -112,7 +119,7 @@ receive(({ module, memory, control, id, scratch }) => {
     if (Atomics.load(i32, ${STOP})) break;
     for (let i = Atomics.add(i32, ${NEXT}, 1); i < Atomics.load(i32, ${CHUNKS}); i = Atomics.add(i32, ${NEXT}, 1)) {
       try {
-        runChunk(k, i32, f32, i);
+        runChunk(k, i32, f32, i, LAYOUT);
       } catch (e) {
         Atomics.store(i32, ${FAILED}, id + 1);
         port.postMessage({ error: String(e && e.stack || e) });

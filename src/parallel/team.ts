@@ -2,8 +2,8 @@
 // chunks like any worker, then wait for the chunks the workers claimed. Nothing here allocates:
 // a training step calls it several times.
 import {
-  ALIGN, ARGS, BY_ROWS, BY_WORKERS, CHUNKS, CLOSED, COMPLETED, DIM, FAILED, FN, FUNCTIONS, GATHER, GO, NEXT, HOST_SPIN_MICROSECONDS, SCALAR,
-  STOP, WORDS, fn,
+  ALIGN, ARGS, BY_ROWS, BY_WORKERS, CHUNKS, CLOSED, COMPLETED, DIM, FAILED, FN, GATHER, GO, NEXT, HOST_SPIN_MICROSECONDS, SCALAR,
+  STOP, WORDS, fn, LAYOUT, runChunk,
 } from "./protocol.js";
 import type { Kernels } from "../core/kernels.js";
 import { ModelError } from "../core/errors.js";
@@ -73,7 +73,7 @@ export class Team {
     let error: unknown;
     for (let i = Atomics.add(i32, NEXT, 1); i < chunks; i = Atomics.add(i32, NEXT, 1)) {
       try {
-        this.runChunk(i);
+        runChunk(this.k, i32, this.f32, i, LAYOUT);
       } catch (e) {
         error ??= e; // still count the chunk, or the wait below would never end
       }
@@ -94,27 +94,6 @@ export class Team {
     const failed = Atomics.exchange(i32, FAILED, 0);
     if (failed) {
       throw new ModelError(`a kernel failed in worker ${failed - 1} (its message is on the console); the results of this call are invalid`);
-    }
-  }
-
-  private bound(j: number): number {
-    const i32 = this.i32;
-    return j === i32[CHUNKS] ? i32[DIM] : Math.floor((j * i32[DIM]) / i32[CHUNKS] / i32[ALIGN] + 0.5) * i32[ALIGN];
-  }
-
-  /** protocol.ts's runChunk, on the calling thread's instance. */
-  private runChunk(i: number): void {
-    const i32 = this.i32, k = this.k, lo = this.bound(i), size = this.bound(i + 1) - lo, a = ARGS, f = i32[FN];
-    if (f === GATHER) {
-      k.gatherRowsU8(i32[a], i32[a + 1] + 4 * lo, i32[a + 2] + 4 * lo * i32[a + 3], size, i32[a + 3], this.f32[SCALAR]);
-    } else if (f !== GEMM) {
-      k[FUNCTIONS[f] as "sigmoid"](i32[a] + 4 * lo, i32[a + 1] + 4 * lo, size);
-    } else if (i32[BY_ROWS]) {
-      k.gemmStrided(i32[a] + 4 * lo * i32[a + 1], i32[a + 1], i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5],
-        i32[a + 6] + 4 * lo * i32[a + 7], i32[a + 7], size, i32[a + 9], i32[a + 10], i32[a + 11]);
-    } else {
-      k.gemmStrided(i32[a], i32[a + 1], i32[a + 2], i32[a + 3] + 4 * lo * i32[a + 5], i32[a + 4], i32[a + 5],
-        i32[a + 6] + 4 * lo, i32[a + 7], i32[a + 8], i32[a + 9], size, i32[a + 11]);
     }
   }
 }
