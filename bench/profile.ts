@@ -26,13 +26,14 @@ const cpu = () => {
   return (u.user + u.system) / 1000;
 };
 
-type Category = "GEMM" | "elementwise" | "loss" | "update" | "gather" | "other kernels";
+type Category = "GEMM" | "elementwise" | "loss" | "update" | "gather" | "zero columns" | "other kernels";
 const CATEGORY: Record<string, Category> = {
   addRowVector: "elementwise", sumColumns: "elementwise", sigmoid: "elementwise", sigmoidBackward: "elementwise",
   tanh: "elementwise", tanhBackward: "elementwise", relu: "elementwise", reluBackward: "elementwise",
   identity: "elementwise", identityBackward: "elementwise", softmax: "elementwise", softmaxBackward: "elementwise",
   sgdStep: "update", momentumStep: "update", adamStep: "update", addL1Grad: "update", addL2Grad: "update",
   gatherRows: "gather", gatherRowsU8: "gather", gatherI32: "gather", shuffle: "gather", iota: "gather",
+  activeColumns: "zero columns", gatherColumns: "zero columns", gatherRowsF32: "zero columns", scatterRows: "zero columns",
 };
 const categoryOf = (name: string): Category =>
   name.startsWith("gemm") ? "GEMM" : CATEGORY[name] ?? (/Entropy|mse|countCorrect/.test(name) ? "loss" : "other kernels");
@@ -127,10 +128,12 @@ function print(r: Awaited<ReturnType<typeof profile>>, count: number): void {
   console.log(`Epoch CPU time (unprofiled, faster of 2) ${r.epochMs[0].toFixed(0)} ms; profiled epoch (fastest of 3) ${r.epochMs[1].toFixed(0)} ms, of which ${r.overhead.toFixed(1)} ms is the timers' own cost (${r.calls} kernel calls).\n`);
   console.log("| phase | ms | share |\n| --- | ---: | ---: |");
   const byCategory = new Map<string, number>();
-  for (const [key, e] of [...r.table].sort((a, b) => b[1].ms - a[1].ms)) {
+  for (const [key, e] of [...r.table]) {
     const cat = categoryOf(key.split(" ")[0]);
     byCategory.set(cat, (byCategory.get(cat) ?? 0) + e.ms);
-    if (cat === "GEMM") console.log(`| GEMM ${key} (${e.calls} calls, ${((2 * shapeFlops(key) * e.calls) / e.ms / 1e6).toFixed(1)} GFLOP/s) | ${e.ms.toFixed(1)} | ${pct(e.ms)} |`);
+  }
+  for (const [key, e] of [...mergeVarying(r.table)].sort((a, b) => b[1].ms - a[1].ms)) {
+    console.log(`| GEMM ${key} (${e.calls} calls, ${((2 * e.flops) / e.ms / 1e6).toFixed(1)} GFLOP/s) | ${e.ms.toFixed(1)} | ${pct(e.ms)} |`);
   }
   for (const [cat, ms] of [...byCategory].sort((a, b) => b[1] - a[1])) console.log(`| ${cat === "GEMM" ? "**GEMM, all**" : cat} | ${ms.toFixed(1)} | ${pct(ms)} |`);
   console.log(`| JS glue (epoch − kernels − timers) | ${r.glue.toFixed(1)} | ${pct(r.glue)} |`);
@@ -140,6 +143,30 @@ function print(r: Awaited<ReturnType<typeof profile>>, count: number): void {
 }
 
 const shapeFlops = (key: string) => key.split(" ")[1].split("×").map(Number).reduce((a, b) => a * b, 1);
+
+/**
+ * The GEMM entries, with the products whose size varies from batch to batch in one dimension
+ * (the first layer's active input columns, src/layers/zero-columns.ts) merged into one line
+ * per form, that dimension shown as its mean: "gemm 64×k′≈494×100".
+ */
+function mergeVarying(table: Map<string, Entry>): Map<string, Entry & { flops: number }> {
+  const out = new Map<string, Entry & { flops: number }>();
+  const gemms = [...table].filter(([key]) => key.startsWith("gemm")).map(([key, e]) => ({ key, e, form: key.split(" ")[0], dims: key.split(" ")[1].split("×").map(Number) }));
+  for (const g of gemms) {
+    let key = g.key;
+    for (let i = 0; i < 3; i++) {
+      const kin = gemms.filter((h) => h.form === g.form && h.dims.every((d, j) => j === i || d === g.dims[j]));
+      if (kin.length < 4) continue;
+      const calls = kin.reduce((s, h) => s + h.e.calls, 0), mean = kin.reduce((s, h) => s + h.dims[i] * h.e.calls, 0) / calls;
+      key = `${g.form} ${g.dims.map((d, j) => (j === i ? `k′≈${mean.toFixed(0)}` : String(d))).join("×")}`;
+      break;
+    }
+    const e = out.get(key) ?? { ms: 0, calls: 0, flops: 0 };
+    e.ms += g.e.ms; e.calls += g.e.calls; e.flops += shapeFlops(g.key) * g.e.calls;
+    out.set(key, e);
+  }
+  return out;
+}
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 if (arg("--wasm")) await init(readFileSync(arg("--wasm")!)); // another build of the module, to compare

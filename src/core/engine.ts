@@ -15,6 +15,12 @@ export class Engine {
   threads = 1;
   /** Why this engine has fewer threads than were asked for, if it has. */
   threadsNote?: string;
+  /**
+   * Dense layers with 32 or more inputs compute over their input's nonzeros when a batch is
+   * mostly zeros, as images are (src/layers/sparse-input.ts): the same bits, less work.
+   * false: always the dense products (to measure what it saves).
+   */
+  sparseInputs = true;
   /** @internal Ends the worker threads (set by src/parallel/engine.ts). */
   onDispose?: () => Promise<void>;
 

@@ -77,4 +77,10 @@ export interface Kernels {
   gatherRowsU8(src: P, idx: P, dst: P, count: number, cols: number, scale: number): void;
   gatherI32(src: P, idx: P, dst: P, count: number): void;
   countNonFinite(x: P, n: number): number;
+  /** Elements of x[0..n) other than ±0 (NaN counts). */
+  countNonzero(x: P, n: number): number;
+  /** z = x·W over x's nonzeros, listed into counts/lists (assembly/sparse.ts); the dense product's bits. */
+  sparseForward(x: P, rows: number, cols: number, counts: P, lists: P, w: P, n: number, z: P): void;
+  /** Rows p0..p1 of dW = xᵀ·dz over the nonzeros sparseForward listed; the dense product's bits. */
+  sparseBackward(x: P, rows: number, cols: number, counts: P, lists: P, colCounts: P, colLists: P, p0: number, p1: number, dz: P, n: number, dw: P): void;
 }

@@ -6,6 +6,7 @@ import { ModelError, assertPositiveInteger } from "../core/errors.js";
 import { getActivation, type Activation, type ActivationName } from "./activations.js";
 import { checkInitializer, initialize, type InitializerSpec } from "./initializers.js";
 import type { Layer, Param } from "./layer.js";
+import { MIN_COLUMNS, SparseInput } from "./sparse-input.js";
 
 export interface Regularizer {
   l1?: number;
@@ -39,6 +40,8 @@ export class Dense implements Layer {
   private w = 0; private b = 0; private dw = 0; private db = 0;
   private a = 0; private da = 0;
   private rowsReserved = 0;
+  /** The products over the input's nonzeros, for mostly-zero batches (wide inputs, when the engine allows). */
+  private sparse?: SparseInput;
   /** activationBackward() already wrote db (fused with the derivative); backward() must not redo it. */
   private biasGradDone = false;
 
@@ -88,6 +91,10 @@ export class Dense implements Layer {
     this.a = heap.alloc(rows * this.units * 4);
     this.da = heap.alloc(rows * this.units * 4);
     this.rowsReserved = rows;
+    if (this.inUnits >= MIN_COLUMNS && this.live().sparseInputs) {
+      this.sparse ??= new SparseInput(this.live(), this.inUnits, this.units);
+      this.sparse.reserve(rows);
+    }
   }
 
   /** Pointer of the last forward's output a = f(xW + b). */
@@ -101,7 +108,7 @@ export class Dense implements Layer {
 
   forward(x: number, rows: number): number {
     const k = this.live().k;
-    k.gemm(x, this.w, this.a, rows, this.inUnits, this.units, 0);
+    if (!this.sparse?.forward(x, rows, this.w, this.a)) k.gemm(x, this.w, this.a, rows, this.inUnits, this.units, 0);
     this.biasGradDone = false;
     if (this.useBias) k.addRowVector(this.a, this.b, this.a, rows, this.units);
     this.activation.forward(k, this.a, this.a, rows, this.units);
@@ -122,7 +129,7 @@ export class Dense implements Layer {
   /** Parameter (and optionally input) gradients from dL/dz, which must already be in outputGrad. */
   backward(x: number, rows: number, dx: number): void {
     const k = this.live().k;
-    k.gemmTN(x, this.da, this.dw, this.inUnits, rows, this.units, 0);
+    if (!this.sparse?.backward(x, rows, this.da, this.dw)) k.gemmTN(x, this.da, this.dw, this.inUnits, rows, this.units, 0);
     if (this.useBias && !this.biasGradDone) k.sumColumns(this.da, this.db, rows, this.units, 0);
     this.biasGradDone = false;
     if (dx) k.gemmNT(this.da, this.w, dx, rows, this.units, this.inUnits, 0);
@@ -160,6 +167,8 @@ export class Dense implements Layer {
     for (const p of [this.w, this.dw, this.b, this.db, this.a, this.da]) if (p) heap.release(p);
     this.w = this.dw = this.b = this.db = this.a = this.da = 0;
     this.rowsReserved = 0;
+    this.sparse?.dispose();
+    this.sparse = undefined;
     this.engine = undefined;
   }
 
