@@ -132,9 +132,14 @@ export function sparseBackward(x: usize, rows: i32, cols: i32, counts: usize, li
   memory.fill(at(colCounts, p0), 0, <usize>(p1 - p0) << 2);
   for (let r = 0; r < rows; r++) { // rows in order, so each column's list is ascending
     const list = at(lists, r * room(cols)), count = load<i32>(at(counts, r));
-    for (let q = 0; q < count; q++) {
+    let lo = 0, hi = count; // the first listed column ≥ p0 (the list is ascending)
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (load<i32>(at(list, mid)) < p0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let q = lo; q < count; q++) {
       const p = load<i32>(at(list, q));
-      if (p < p0) continue;
       if (p >= p1) break;
       const c = at(colCounts, p), k = load<i32>(c);
       store<i32>(at(colLists, p * rows + k), r);

@@ -79,5 +79,14 @@ export function parallelKernels(base: Kernels, team: Team): Kernels {
   k.gatherRowsU8 = (src, idx, dst, count, cols, scale) => count * cols < MIN_PARALLEL_GATHER || count < 2
     ? base.gatherRowsU8(src, idx, dst, count, cols, scale)
     : team.gatherRowsU8(src, idx, dst, count, cols, scale, chunksOf(count, parts, 1));
+  // Sparse products (assembly/sparse.ts): the forward's rows and the backward's columns are
+  // independent. Density is at most 0.3 there, so a product of rows·cols·n < 10·MIN_PARALLEL_MACS
+  // has too few multiply-adds to share.
+  k.sparseForward = (x, rows, cols, counts, lists, w, n, z) => rows < 2 || rows * cols * n < 10 * MIN_PARALLEL_MACS
+    ? base.sparseForward(x, rows, cols, counts, lists, w, n, z)
+    : team.sparseForward(x, rows, cols, counts, lists, w, n, z, chunksOf(rows, parts, 1));
+  k.sparseBackward = (x, rows, cols, counts, lists, colCounts, colLists, p0, p1, dz, n, dw) => rows * cols * n < 10 * MIN_PARALLEL_MACS
+    ? base.sparseBackward(x, rows, cols, counts, lists, colCounts, colLists, p0, p1, dz, n, dw)
+    : team.sparseBackward(x, rows, cols, counts, lists, colCounts, colLists, p0, p1, dz, n, dw, chunksOf(p1 - p0, parts, 1));
   return k;
 }

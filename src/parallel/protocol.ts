@@ -24,13 +24,14 @@ export const DIM = 7; // rows, columns or elements to cut
 export const ALIGN = 8; // chunk boundaries fall on multiples of this
 export const BY_ROWS = 9; // products: 1 cut rows of C, 0 columns
 export const BY_WORKERS = 10; // chunks computed by workers since the engine started (for tests and benchmarks)
-export const ARGS = 11; // the kernel's i32 arguments: (a, rsA, csA, b, rsB, csB, c, ldc, m, k, n, accumulate), (x, out), or (src, idx, dst, cols)
+export const ARGS = 11; // the kernel's i32 arguments: (a, rsA, csA, b, rsB, csB, c, ldc, m, k, n, accumulate), (x, out), (src, idx, dst, cols),
+// (x, cols, counts, lists, w, n, z) for sparseForward or (x, rows, cols, counts, lists, colCounts, colLists, dz, n, dw, p0) for sparseBackward
 export const SCALAR = ARGS + 12; // an f32 argument (gatherRowsU8's scale), read through a Float32Array
 export const WORDS = SCALAR + 1;
 export const CLOSED = 1 << 30;
 
 /** Kernels a job may run, by index. */
-export const FUNCTIONS = ["gemmStrided", "identity", "step", "sigmoid", "tanh", "relu", "gatherRowsU8"] as const;
+export const FUNCTIONS = ["gemmStrided", "identity", "step", "sigmoid", "tanh", "relu", "gatherRowsU8", "sparseForward", "sparseBackward"] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
 export const fn = (name: FunctionName): number => FUNCTIONS.indexOf(name);
 
@@ -51,15 +52,18 @@ export const WORKER_SPIN_MICROSECONDS = 300;
  */
 export const HOST_SPIN_MICROSECONDS = 100;
 
-/** FUNCTIONS' index of the one job that is neither a product nor an (x, out, n) pass. */
+/** FUNCTIONS' indices of the jobs that are neither a dense product nor an (x, out, n) pass. */
 export const GATHER = fn("gatherRowsU8");
+export const SPARSE_FORWARD = fn("sparseForward");
+export const SPARSE_BACKWARD = fn("sparseBackward");
 
 /** The control block's layout as runChunk reads it (handed to it, so the function names nothing outside itself). */
-export const LAYOUT = { CHUNKS, DIM, ALIGN, ARGS, FN, GATHER, SCALAR, BY_ROWS, FUNCTIONS } as const;
+export const LAYOUT = { CHUNKS, DIM, ALIGN, ARGS, FN, GATHER, SPARSE_FORWARD, SPARSE_BACKWARD, SCALAR, BY_ROWS, FUNCTIONS } as const;
 
 /**
  * Chunk `i` of the job in `i32`/`f32` on kernels `k`. A chunk of a product is a block of C's rows
- * or columns; of a gather, a block of rows; of an activation, a run of elements. Chunk j starts at
+ * or columns; of a gather or a sparse forward, a block of rows; of a sparse backward, a block of
+ * dW's rows (x's columns); of an activation, a run of elements. Chunk j starts at
  * j·DIM/CHUNKS rounded to a multiple of ALIGN (the last ends at DIM): as even as the alignment allows.
  * The calling thread (team.ts) calls it, and the workers run its source text, so the two cannot
  * drift; it must therefore refer to nothing but its arguments (a bundler renames outer names).
@@ -71,6 +75,12 @@ export function runChunk(k: Kernels, i32: Int32Array, f32: Float32Array, i: numb
   const size = (i + 1 === chunks ? dim : Math.floor(((i + 1) * dim) / chunks / align + 0.5) * align) - lo, a = w.ARGS, f = i32[w.FN];
   if (f === w.GATHER) {
     k.gatherRowsU8(i32[a], i32[a + 1] + 4 * lo, i32[a + 2] + 4 * lo * i32[a + 3], size, i32[a + 3], f32[w.SCALAR]);
+  } else if (f === w.SPARSE_FORWARD) { // rows lo.. of x, of the lists (cols + 4 a row) and of z
+    const cols = i32[a + 1], n = i32[a + 5];
+    k.sparseForward(i32[a] + 4 * lo * cols, size, cols, i32[a + 2] + 4 * lo, i32[a + 3] + 4 * lo * (cols + 4), i32[a + 4], n, i32[a + 6] + 4 * lo * n);
+  } else if (f === w.SPARSE_BACKWARD) { // columns p0 + lo.. of x, rows of dW
+    const p = i32[a + 10] + lo;
+    k.sparseBackward(i32[a], i32[a + 1], i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5], i32[a + 6], p, p + size, i32[a + 7], i32[a + 8], i32[a + 9]);
   } else if (f === 0) {
     const rows = i32[w.BY_ROWS];
     k.gemmStrided(rows ? i32[a] + 4 * lo * i32[a + 1] : i32[a], i32[a + 1], i32[a + 2],

@@ -3,7 +3,7 @@
 // a training step calls it several times.
 import {
   ALIGN, ARGS, BY_ROWS, BY_WORKERS, CHUNKS, CLOSED, COMPLETED, DIM, FAILED, FN, GATHER, GO, NEXT, HOST_SPIN_MICROSECONDS, SCALAR,
-  STOP, WORDS, fn, LAYOUT, runChunk,
+  SPARSE_BACKWARD, SPARSE_FORWARD, STOP, WORDS, fn, LAYOUT, runChunk,
 } from "./protocol.js";
 import type { Kernels } from "../core/kernels.js";
 import { ModelError } from "../core/errors.js";
@@ -49,6 +49,22 @@ export class Team {
     i32[ARGS] = src; i32[ARGS + 1] = idx; i32[ARGS + 2] = dst; i32[ARGS + 3] = cols;
     this.f32[SCALAR] = scale; // rounded to f32 here as the kernel's f32 parameter would round it
     this.run(GATHER, count, chunks, 1);
+  }
+
+  /** sparseForward (assembly/sparse.ts), cut into `chunks` blocks of rows. */
+  sparseForward(x: number, rows: number, cols: number, counts: number, lists: number, w: number, n: number, z: number, chunks: number): void {
+    const i32 = this.i32, s = ARGS;
+    i32[s] = x; i32[s + 1] = cols; i32[s + 2] = counts; i32[s + 3] = lists; i32[s + 4] = w; i32[s + 5] = n; i32[s + 6] = z;
+    this.run(SPARSE_FORWARD, rows, chunks, 1);
+  }
+
+  /** sparseBackward for dW's rows p0..p1, cut into `chunks` blocks of them. */
+  sparseBackward(x: number, rows: number, cols: number, counts: number, lists: number, colCounts: number, colLists: number,
+    p0: number, p1: number, dz: number, n: number, dw: number, chunks: number): void {
+    const i32 = this.i32, s = ARGS;
+    i32[s] = x; i32[s + 1] = rows; i32[s + 2] = cols; i32[s + 3] = counts; i32[s + 4] = lists; i32[s + 5] = colCounts;
+    i32[s + 6] = colLists; i32[s + 7] = dz; i32[s + 8] = n; i32[s + 9] = dw; i32[s + 10] = p0;
+    this.run(SPARSE_BACKWARD, p1 - p0, chunks, 1);
   }
 
   /** Chunks the workers have computed so far (the rest ran on the calling thread). */
