@@ -49,22 +49,32 @@ const COMPRESS = memory.data<u8>([
   4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, /* 1110 */ 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, /* 1111 */
 ]);
 
+/** Appends columns c..c+3 whose lanes of `mask` are set to the list at its n-th place; returns the new length. */
+// @ts-ignore: decorator
+@inline function listed(list: usize, n: i32, mask: v128, c: i32): i32 {
+  const bits = i32x4.bitmask(mask);
+  v128.store(at(list, n), i8x16.swizzle(i32x4.add(i32x4.splat(c), i32x4(0, 1, 2, 3)), v128.load(COMPRESS + (<usize>bits << 4))));
+  return n + popcnt(bits);
+}
+
 /**
  * Lists row r's nonzero columns, ascending, at lists[r·(cols+4) ..], their number in counts[r],
  * for r < rows. Four columns at a time without a branch: the selected indices are moved to the
  * front of a vector (a table of swizzles) and all four stored; the count advances by how many.
  */
 function listRows(x: usize, rows: i32, cols: i32, counts: usize, lists: usize): void {
-  const c4 = cols & ~3;
+  const c4 = cols & ~3, c16 = cols & ~15;
   for (let r = 0; r < rows; r++) {
     const row = at(x, r * cols), list = at(lists, r * room(cols));
-    let n = 0, columns = i32x4(0, 1, 2, 3);
-    for (let c = 0; c < c4; c += 4) {
-      const mask = i32x4.bitmask(nonzeroMask(at(row, c)));
-      v128.store(at(list, n), i8x16.swizzle(columns, v128.load(COMPRESS + (<usize>mask << 4))));
-      n += popcnt(mask);
-      columns = i32x4.add(columns, i32x4.splat(4));
+    let n = 0;
+    for (let c = 0; c < c16; c += 16) {
+      const p = at(row, c);
+      const m0 = nonzeroMask(p), m1 = nonzeroMask(p + 16), m2 = nonzeroMask(p + 32), m3 = nonzeroMask(p + 48);
+      if (!v128.any_true(v128.or(v128.or(m0, m1), v128.or(m2, m3)))) continue; // 16 zeros (an image's margin): one test
+      n = listed(list, n, m0, c); n = listed(list, n, m1, c + 4);
+      n = listed(list, n, m2, c + 8); n = listed(list, n, m3, c + 12);
     }
+    for (let c = c16; c < c4; c += 4) n = listed(list, n, nonzeroMask(at(row, c)), c);
     for (let c = c4; c < cols; c++) if (load<f32>(at(row, c)) != 0) store<i32>(at(list, n++), c);
     store<i32>(at(counts, r), n);
   }
