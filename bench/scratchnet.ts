@@ -1,7 +1,14 @@
 // scratchnet through its public API: the second epoch of model.fit, predict over the test set,
 // batch-1 predict latency, and the raw GEMM kernel's GFLOP/s. Prints one BENCH_RESULT line.
+// --dense: the same with engine().sparseInputs = false, so the first layer always runs the dense
+// products (no skipping of zero pixels); only epoch, inference and latency (no GEMM, no playground).
+import { createHash } from "node:crypto";
 import { Sequential, Dense, SGD, engine, tensor2d } from "../src/index.js";
 import { TASK, PLAYGROUND, mnist, oneHot, accuracy, median, timed, stopwatch, gemmRate, report, trainCountArg, circles, binaryAccuracy, type Timing } from "./common.js";
+
+const dense = process.argv.includes("--dense");
+// Read by Dense when the model reserves its buffers (at fit/predict), so it must be set before.
+if (dense) engine().sparseInputs = false;
 
 const { train, test } = await mnist(trainCountArg());
 const x = tensor2d(train.images, [train.count, TASK.inputs], 1 / 255);
@@ -27,6 +34,10 @@ await model.fit(x, y, {
     onEpochEnd: () => { epochs.push(stop()); },
   },
 });
+// The weights after training: with and without --dense they must be the same bits.
+const weights = createHash("sha256");
+for (const w of model.getWeights()) weights.update(new Uint8Array(w.data.buffer, w.data.byteOffset, w.data.byteLength));
+const weightsHash = weights.digest("hex").slice(0, 12);
 
 // Inference: predict() uploads the 10,000 byte images, then forwards them 100 rows at a time.
 let probs = model.predict(xTest, { batchSize: TASK.inferenceBatch }).data;
@@ -46,55 +57,58 @@ for (let i = 0; i < 2000; i++) {
   latencies.push(performance.now() - t);
 }
 
-// Raw kernels on the default engine's heap, inputs filled with fixed values.
-const { heap, k } = engine();
-function operands(m: number, kk: number, n: number) {
-  const a = heap.alloc(m * kk * 4), b = heap.alloc(kk * n * 4), c = heap.alloc(m * n * 4);
-  const f32 = heap.f32;
-  for (let i = 0; i < m * kk; i++) f32[(a >>> 2) + i] = ((i * 7919) % 1000) / 1000 - 0.5;
-  for (let i = 0; i < kk * n; i++) f32[(b >>> 2) + i] = ((i * 104729) % 1000) / 1000 - 0.5;
-  return { a, b, c, release: () => { heap.release(c); heap.release(b); heap.release(a); } };
-}
-const small = operands(64, 784, 100);
-const gemmSmall = gemmRate(() => k.gemm(small.a, small.b, small.c, 64, 784, 100, 0), 64, 784, 100);
-// dW1 = xᵀ·dz in training: A stored 64×784 (k×m), B 64×100.
-const gemmTNSmall = gemmRate(() => k.gemmTN(small.a, small.b, small.c, 784, 64, 100, 0), 784, 64, 100);
-small.release();
-const big = operands(1024, 1024, 1024);
-const gemmBig = gemmRate(() => k.gemm(big.a, big.b, big.c, 1024, 1024, 1024, 0), 1024, 1024, 1024, 0.2, 5);
-big.release();
-
-// The playground task: a fresh 2-8-8-1 model per run, one fit() of 1,000 steps; the fastest of 3 after a warm-up.
-const pg = circles();
-const pgX = tensor2d(pg.x, [pg.n, 2]), pgY = tensor2d(pg.y, [pg.n, 1]);
-let pgAccuracy = 0;
-const playgroundRun = async () => {
-  const m = new Sequential({
-    layers: [
-      new Dense({ units: PLAYGROUND.hidden, activation: "tanh", inputShape: [2] }),
-      new Dense({ units: PLAYGROUND.hidden, activation: "tanh" }),
-      new Dense({ units: 1, activation: "sigmoid" }),
-    ],
-    seed: 42,
-  });
-  m.compile({ optimizer: new SGD({ learningRate: PLAYGROUND.learningRate }), loss: "binaryCrossentropy" });
-  await m.fit(pgX, pgY, { epochs: PLAYGROUND.epochs, batchSize: PLAYGROUND.batchSize, seed: 42, verbose: 0 });
-  pgAccuracy = binaryAccuracy(m.predict(pgX).data, pg.y);
-  m.dispose();
-};
-await playgroundRun();
-const pgRuns: number[] = [];
-for (let r = 0; r < 3; r++) pgRuns.push((await timed(playgroundRun)).wall);
-
-report({
-  name: "scratchnet",
-  playgroundSeconds: Math.min(...pgRuns), playgroundAccuracy: pgAccuracy,
+const result = {
+  name: dense ? "scratchnet-dense" : "scratchnet", sparseInputs: engine().sparseInputs, weightsHash,
   epochSeconds: epochs[1].wall,
   epochCpuSeconds: epochs[1].cpu,
   warmupEpochSeconds: epochs[0].wall,
   inferenceSeconds: Math.min(...inferRuns),
   latencyMs: median(latencies),
   testAccuracy: accuracy(probs, test.labels),
-  gemmSmall, gemmTNSmall, gemmBig,
-});
+};
+/** The raw kernels' rates and the playground task (not with --dense: they do not depend on it). */
+async function extras() {
+  // Raw kernels on the default engine's heap, inputs filled with fixed values.
+  const { heap, k } = engine();
+  function operands(m: number, kk: number, n: number) {
+    const a = heap.alloc(m * kk * 4), b = heap.alloc(kk * n * 4), c = heap.alloc(m * n * 4);
+    const f32 = heap.f32;
+    for (let i = 0; i < m * kk; i++) f32[(a >>> 2) + i] = ((i * 7919) % 1000) / 1000 - 0.5;
+    for (let i = 0; i < kk * n; i++) f32[(b >>> 2) + i] = ((i * 104729) % 1000) / 1000 - 0.5;
+    return { a, b, c, release: () => { heap.release(c); heap.release(b); heap.release(a); } };
+  }
+  const small = operands(64, 784, 100);
+  const gemmSmall = gemmRate(() => k.gemm(small.a, small.b, small.c, 64, 784, 100, 0), 64, 784, 100);
+  // dW1 = xᵀ·dz in training: A stored 64×784 (k×m), B 64×100.
+  const gemmTNSmall = gemmRate(() => k.gemmTN(small.a, small.b, small.c, 784, 64, 100, 0), 784, 64, 100);
+  small.release();
+  const big = operands(1024, 1024, 1024);
+  const gemmBig = gemmRate(() => k.gemm(big.a, big.b, big.c, 1024, 1024, 1024, 0), 1024, 1024, 1024, 0.2, 5);
+  big.release();
+
+  // The playground task: a fresh 2-8-8-1 model per run, one fit() of 1,000 steps; the fastest of 3 after a warm-up.
+  const pg = circles();
+  const pgX = tensor2d(pg.x, [pg.n, 2]), pgY = tensor2d(pg.y, [pg.n, 1]);
+  let pgAccuracy = 0;
+  const playgroundRun = async () => {
+    const m = new Sequential({
+      layers: [
+        new Dense({ units: PLAYGROUND.hidden, activation: "tanh", inputShape: [2] }),
+        new Dense({ units: PLAYGROUND.hidden, activation: "tanh" }),
+        new Dense({ units: 1, activation: "sigmoid" }),
+      ],
+      seed: 42,
+    });
+    m.compile({ optimizer: new SGD({ learningRate: PLAYGROUND.learningRate }), loss: "binaryCrossentropy" });
+    await m.fit(pgX, pgY, { epochs: PLAYGROUND.epochs, batchSize: PLAYGROUND.batchSize, seed: 42, verbose: 0 });
+    pgAccuracy = binaryAccuracy(m.predict(pgX).data, pg.y);
+    m.dispose();
+  };
+  await playgroundRun();
+  const pgRuns: number[] = [];
+  for (let r = 0; r < 3; r++) pgRuns.push((await timed(playgroundRun)).wall);
+  return { playgroundSeconds: Math.min(...pgRuns), playgroundAccuracy: pgAccuracy, gemmSmall, gemmTNSmall, gemmBig };
+}
+
+report(dense ? result : { ...result, ...(await extras()) });
 model.dispose();

@@ -5,7 +5,9 @@
 // all of them alike. Also checks that every count ends with the same weights (SHA-256).
 // With --numpy, each round also runs bench/numpy_mnist.py on one OpenBLAS thread, so the ratios
 // to numpy come from the same minutes of load.
-// `tsx bench/threads.ts [--threads 1,2] [--repeat 3] [--train 60000] [--numpy]`; prints one BENCH_RESULT line.
+// With --dense, every engine it creates has sparseInputs = false: the first layer always runs the
+// dense products (no skipping of zero pixels), so their thread scaling can be measured.
+// `tsx bench/threads.ts [--threads 1,2] [--repeat 3] [--train 60000] [--numpy] [--dense]`; prints one BENCH_RESULT line.
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -21,6 +23,7 @@ const arg = (name: string, fallback: string): string => {
 };
 const counts = arg("--threads", "1,2").split(",").map(Number);
 const repeat = Number(arg("--repeat", "3"));
+const dense = process.argv.includes("--dense");
 
 const { train } = await mnist(trainCountArg());
 const x = tensor2d(train.images, [train.count, TASK.inputs], 1 / 255);
@@ -89,6 +92,7 @@ for (let round = 0; round < repeat; round++) {
   }
   for (const threads of counts) {
     const engine = await createEngineWithThreads({ threads });
+    if (dense) engine.sparseInputs = false; // before the model reserves its buffers
     const { time, hash } = await epoch(engine);
     const gemmMicros = product(engine, "gemm", 64, 784, 100);
     const gemmTNMicros = product(engine, "gemmTN", 784, 64, 100);
@@ -108,7 +112,7 @@ for (let round = 0; round < repeat; round++) {
 
 const base = rows.get(counts[0])!;
 const table = [...rows.values()];
-console.log(`load average at start ${load.toFixed(2)}; fastest of ${repeat} rounds; ${train.count} images`);
+console.log(`load average at start ${load.toFixed(2)}; fastest of ${repeat} rounds; ${train.count} images; ${dense ? "dense products (sparseInputs = false)" : "sparse inputs on (the default)"}`);
 console.log("| Threads | Epoch (s) | CPU (s) | vs first | gemm 64×784×100 (µs) | gemmTN 784×64×100 (µs) | weights SHA-256 |");
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 for (const r of table) {
@@ -120,5 +124,5 @@ if (numpy) {
 }
 const identical = table.every((r) => r.hash === base.hash);
 console.log(identical ? "weights: bit-identical across thread counts" : "weights DIFFER across thread counts");
-report({ name: "scratchnet-threads", load, repeat, trainCount: train.count, identical, rows: table, numpyEpochSeconds: numpy?.wall, numpyEpochCpuSeconds: numpy?.cpu });
+report({ name: "scratchnet-threads", sparseInputs: !dense, load, repeat, trainCount: train.count, identical, rows: table, numpyEpochSeconds: numpy?.wall, numpyEpochCpuSeconds: numpy?.cpu });
 if (!identical) process.exitCode = 1;
