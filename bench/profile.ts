@@ -8,6 +8,8 @@
 //   tsx bench/profile.ts                    both models below, 60,000 images
 //   tsx bench/profile.ts --train 6000 --model sgd
 //   tsx bench/profile.ts --wasm old.wasm      the same with another build of the module (before/after)
+//   tsx bench/profile.ts --dense              with engine().sparseInputs = false: the first layer's
+//                                             products dense, as before src/layers/sparse-input.ts
 //
 // Models: "sgd" = bench/'s task (784-100-10 sigmoid/softmax, categorical cross-entropy on
 // one-hot rows, SGD 0.1, batch 64); "adam" = `npm start`'s (784-50-10, sparse labels, Adam 0.001,
@@ -124,7 +126,7 @@ function print(r: Awaited<ReturnType<typeof profile>>, count: number): void {
   const title = r.which === "sgd" ? `784-${r.hidden}-10 sigmoid/softmax, SGD 0.1, batch ${r.batchSize}` : `784-${r.hidden}-10 sigmoid/softmax (npm start), Adam 0.001, batch ${r.batchSize}`;
   const total = r.kernelMs + r.glue;
   const pct = (ms: number) => `${((100 * ms) / total).toFixed(1)}%`;
-  console.log(`\n### ${title}, ${count.toLocaleString("en-US")} images\n`);
+  console.log(`\n### ${title}, ${count.toLocaleString("en-US")} images${engine().sparseInputs ? "" : ", dense products (--dense)"}\n`);
   console.log(`Epoch CPU time (unprofiled, faster of 2) ${r.epochMs[0].toFixed(0)} ms; profiled epoch (fastest of 3) ${r.epochMs[1].toFixed(0)} ms, of which ${r.overhead.toFixed(1)} ms is the timers' own cost (${r.calls} kernel calls).\n`);
   console.log("| phase | ms | share |\n| --- | ---: | ---: |");
   const byCategory = new Map<string, number>();
@@ -170,6 +172,7 @@ function mergeVarying(table: Map<string, Entry>): Map<string, Entry & { flops: n
 
 const arg = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 if (arg("--wasm")) await init(readFileSync(arg("--wasm")!)); // another build of the module, to compare
+if (process.argv.includes("--dense")) (await init()).sparseInputs = false;
 const { train } = await mnist(trainCountArg());
 const models = (arg("--model") ?? "sgd,adam").split(",") as ("sgd" | "adam")[];
 for (const which of models) print(await profile(which, train), train.count);
