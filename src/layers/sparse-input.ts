@@ -11,6 +11,12 @@ import type { Engine } from "../core/engine.js";
 export const MAX_DENSITY = 0.3;
 /** Narrower inputs are not looked at: their products are too small for it to pay. */
 export const MIN_COLUMNS = 32;
+/**
+ * Most rows a forward pass may have to go sparse. The lists take 8 bytes per input element
+ * (3.2 MB for 512 rows of 784), so predict() with a batchSize of 10,000 would double its memory:
+ * above this it runs dense (the same bits).
+ */
+export const MAX_ROWS = 512;
 
 export class SparseInput {
   private counts = 0; private lists = 0; private colCounts = 0; private colLists = 0;
@@ -40,6 +46,7 @@ export class SparseInput {
 
   /** Lists for batches of up to `rows` rows, allocated with the layer's own buffers (Dense.reserve). */
   reserve(rows: number): void {
+    rows = Math.min(rows, MAX_ROWS);
     if (rows <= this.rowsReserved) return;
     const heap = this.engine.heap, cols = this.cols;
     this.release();
