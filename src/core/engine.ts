@@ -18,7 +18,7 @@ export class Engine {
   /**
    * Dense layers with 32 or more inputs compute over their input's nonzeros when a batch is
    * mostly zeros, as images are (src/layers/sparse-input.ts): the same bits, less work.
-   * false: always the dense products (to measure what it saves).
+   * false: the dense products from the next forward pass on (to measure what it saves).
    */
   sparseInputs = true;
   /** @internal Ends the worker threads (set by src/parallel/engine.ts). */

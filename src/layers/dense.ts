@@ -91,7 +91,7 @@ export class Dense implements Layer {
     this.a = heap.alloc(rows * this.units * 4);
     this.da = heap.alloc(rows * this.units * 4);
     this.rowsReserved = rows;
-    if (this.inUnits >= MIN_COLUMNS && this.live().sparseInputs) {
+    if (this.inUnits >= MIN_COLUMNS) { // used while engine.sparseInputs is true
       this.sparse ??= new SparseInput(this.live(), this.inUnits, this.units);
       this.sparse.reserve(rows);
     }

@@ -30,7 +30,7 @@ export class SparseInput {
   forward(x: number, rows: number, w: number, z: number): boolean {
     const k = this.engine.k, cols = this.cols;
     this.x = 0;
-    if (rows > this.rowsReserved || k.countNonzero(x, rows * cols) > MAX_DENSITY * rows * cols) return false;
+    if (!this.engine.sparseInputs || rows > this.rowsReserved || k.countNonzero(x, rows * cols) > MAX_DENSITY * rows * cols) return false;
     k.sparseForward(x, rows, cols, this.counts, this.lists, w, this.units, z);
     this.x = x; this.rows = rows;
     return true;

@@ -37,7 +37,7 @@ interface Run { weights: Uint8Array; loss: number[]; valLoss: number[]; forwards
 
 /**
  * A cols→hidden→3 network (the hidden layer relu with `hiddenBias`) trained on x with
- * sparseInputs `sparse`, set before the model reserves its buffers (the flag is read then).
+ * sparseInputs `sparse` (read at every forward pass).
  */
 async function train(x: Float32Array, rows: number, cols: number, sparse: boolean, opts: { hidden?: number; hiddenBias?: number; optimizer?: "sgd" | "adam"; fits?: number; between?: () => void } = {}): Promise<Run> {
   const { hidden = 40, hiddenBias = 0, optimizer = "sgd", fits = 1, between } = opts;
@@ -232,5 +232,30 @@ describe("WASM memory growth between calls", () => {
     expect(grown).toEqual(run(true, false));
     expect(grown).toEqual(run(false, true));
     expect(grown[2]).toEqual(grown[1].slice(0, 10)); // the first row alone is the first row of the batch
+  });
+});
+
+describe("engine().sparseInputs", () => {
+  it("is read at every forward pass: turned off after a fit, the next passes run dense; turned on again, sparse", async () => {
+    const rows = 8, cols = 40, x = new Float32Array(rows * cols);
+    for (let i = 0; i < x.length; i += 9) x[i] = 1;
+    const m = new Sequential({ seed: 1, layers: [new Dense({ units: 3, inputShape: [cols] })] });
+    m.compile({ optimizer: new SGD({ learningRate: 0.1 }), loss: "meanSquaredError" });
+    const spy = spyOnSparse();
+    await m.fit(tensor2d(x, [rows, cols]), tensor2d(new Float32Array(rows * 3), [rows, 3]), { epochs: 1, batchSize: rows, verbose: 0 });
+    expect(spy.forwards()).toBe(1);
+    expect(spy.backwards()).toBe(1);
+    const sparse = m.predict(tensor2d(x, [rows, cols])).data;
+    expect(spy.forwards()).toBe(2);
+    engine().sparseInputs = false;
+    const dense = m.predict(tensor2d(x, [rows, cols])).data;
+    await m.fit(tensor2d(x, [rows, cols]), tensor2d(new Float32Array(rows * 3), [rows, 3]), { epochs: 1, batchSize: rows, verbose: 0 });
+    expect(spy.forwards()).toBe(2);
+    expect(spy.backwards()).toBe(1);
+    expect(Array.from(dense)).toEqual(Array.from(sparse));
+    engine().sparseInputs = true;
+    m.predict(tensor2d(x, [rows, cols]));
+    expect(spy.forwards()).toBe(3);
+    m.dispose();
   });
 });
