@@ -28,14 +28,15 @@ const cpu = () => {
   return (u.user + u.system) / 1000;
 };
 
-type Category = "GEMM" | "elementwise" | "loss" | "update" | "gather" | "zero columns" | "other kernels";
+type Category = "GEMM" | "sparse products" | "elementwise" | "loss" | "update" | "gather" | "other kernels";
 const CATEGORY: Record<string, Category> = {
   addRowVector: "elementwise", sumColumns: "elementwise", sigmoid: "elementwise", sigmoidBackward: "elementwise",
   tanh: "elementwise", tanhBackward: "elementwise", relu: "elementwise", reluBackward: "elementwise",
   identity: "elementwise", identityBackward: "elementwise", softmax: "elementwise", softmaxBackward: "elementwise",
   sgdStep: "update", momentumStep: "update", adamStep: "update", addL1Grad: "update", addL2Grad: "update",
   gatherRows: "gather", gatherRowsU8: "gather", gatherI32: "gather", shuffle: "gather", iota: "gather",
-  activeColumns: "zero columns", gatherColumns: "zero columns", gatherRowsF32: "zero columns", scatterRows: "zero columns",
+  // layer 1 over the input's nonzeros (assembly/sparse.ts); listing them is inside these
+  countNonzero: "sparse products", sparseForward: "sparse products", sparseBackward: "sparse products",
 };
 const categoryOf = (name: string): Category =>
   name.startsWith("gemm") ? "GEMM" : CATEGORY[name] ?? (/Entropy|mse|countCorrect/.test(name) ? "loss" : "other kernels");
