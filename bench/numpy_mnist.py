@@ -48,42 +48,23 @@ def glorot(rng, fan_in, fan_out):
     return rng.uniform(-limit, limit, size=(fan_in, fan_out)).astype(np.float32)
 
 
-def forward(p, x):
-    a1 = 1.0 / (1.0 + np.exp(-(x @ p["w1"] + p["b1"])))
+def forward(p, x, xs=None):
+    """Both layers; z1 = x·W1 from xs, x as a scipy.sparse CSR, when given (--sparse), else dense."""
+    a1 = 1.0 / (1.0 + np.exp(-((x if xs is None else xs) @ p["w1"] + p["b1"])))
     z2 = a1 @ p["w2"] + p["b2"]
     e = np.exp(z2 - z2.max(axis=1, keepdims=True))
     return a1, e / e.sum(axis=1, keepdims=True)
 
 
-def train_step(p, x, y):
-    a1, a2 = forward(p, x)
-    m = x.shape[0]
-    loss = -np.sum(y * np.log(np.maximum(a2, 1e-7))) / m
-    correct = int(np.sum(a2.argmax(axis=1) == y.argmax(axis=1)))
-    dz2 = (a2 - y) / np.float32(m)
-    dw2, db2 = a1.T @ dz2, dz2.sum(axis=0)
-    dz1 = (dz2 @ p["w2"].T) * a1 * (1 - a1)
-    dw1, db1 = x.T @ dz1, dz1.sum(axis=0)
-    p["w1"] -= LR * dw1
-    p["b1"] -= LR * db1
-    p["w2"] -= LR * dw2
-    p["b2"] -= LR * db2
-    return loss, correct
+def forward_sparse(p, x):
+    """forward() with the first layer's product over x's nonzeros (a CSR of x made here)."""
+    return forward(p, x, sp.csr_matrix(x))
 
 
-def forward_sparse(p, x, xs=None):
-    """forward() with z1 = x·W1 from scipy.sparse: xs is x as CSR (made here if not given)."""
-    xs = sp.csr_matrix(x) if xs is None else xs
-    a1 = 1.0 / (1.0 + np.exp(-(xs @ p["w1"] + p["b1"])))
-    z2 = a1 @ p["w2"] + p["b2"]
-    e = np.exp(z2 - z2.max(axis=1, keepdims=True))
-    return a1, e / e.sum(axis=1, keepdims=True)
-
-
-def train_step_sparse(p, x, y):
-    """train_step() with the first layer's products over x's nonzeros: one CSR of the batch for both."""
-    xs = sp.csr_matrix(x)
-    a1, a2 = forward_sparse(p, x, xs)
+def train_step(p, x, y, sparse=False):
+    """One SGD step; with sparse, the first layer's x·W1 and xᵀ·dz1 from one CSR of the batch."""
+    xs = sp.csr_matrix(x) if sparse else x
+    a1, a2 = forward(p, x, xs)
     m = x.shape[0]
     loss = -np.sum(y * np.log(np.maximum(a2, 1e-7))) / m
     correct = int(np.sum(a2.argmax(axis=1) == y.argmax(axis=1)))
@@ -99,7 +80,7 @@ def train_step_sparse(p, x, y):
 
 
 def epoch(p, x, y, rng):
-    step = train_step_sparse if SPARSE else train_step
+    step = (lambda p, x, y: train_step(p, x, y, sparse=True)) if SPARSE else train_step
     order = rng.permutation(x.shape[0])
     loss = 0.0
     for start in range(0, x.shape[0], BATCH):

@@ -1,6 +1,6 @@
 // Test helpers: data into WASM, deterministic inputs, error measures and a central-difference
 // gradient check. Tests may use Math freely; only src/ may not.
-import { Tensor, engine } from "../src/index.js";
+import { Dense, Rng, Tensor, engine } from "../src/index.js";
 
 /** A rows×cols tensor in WASM memory holding `values` (row-major). */
 export function tensorOf(values: ArrayLike<number>, rows: number, cols: number): Tensor {
@@ -114,3 +114,12 @@ export const GRADIENT_TOLERANCE = 1e-3;
 
 /** The sizes every kernel is tested at: empty, scalar, below/at/above the 4-lane SIMD width, large. */
 export const SIZES = [0, 1, 3, 4, 5, 1024];
+
+/** A built Dense layer with `rows` rows reserved. */
+export function denseLayer(args: ConstructorParameters<typeof Dense>[0], inputs: number, rows: number): Dense {
+  const layer = new Dense(args), rng = new Rng(engine(), 3);
+  layer.build(engine(), inputs, rng);
+  layer.reserve(rows);
+  rng.dispose();
+  return layer;
+}

@@ -6,11 +6,11 @@
 // component. f32 rounding of a loss L contributes about 6e-8·L/eps = 6e-6·L to each numeric
 // component, and the truncation error is eps²·f'''/6, so inputs are kept where f''' is moderate.
 import { describe, it, expect } from "vitest";
-import { engine, Dense, Rng, Sequential, SGD, regularizers } from "../../src/index.js";
+import { engine, Dense, Sequential, SGD, regularizers } from "../../src/index.js";
 import { getActivation, type ActivationName } from "../../src/layers/activations.js";
 import { lossValue, outputGradient, type LossName } from "../../src/models/losses.js";
 import { trainStep } from "../../src/models/fit.js";
-import { tensorOf, i32Of, readF32, writeF32, seededValues, seededInts, gradientCheck, GRADIENT_TOLERANCE } from "../helpers.js";
+import { tensorOf, i32Of, readF32, writeF32, seededValues, seededInts, gradientCheck, GRADIENT_TOLERANCE, denseLayer } from "../helpers.js";
 import { oneHot } from "../reference/losses.js";
 
 const k = () => engine().k;
@@ -77,15 +77,6 @@ describe("losses: outputGradient writes d loss / dz for the output activation", 
     expect(gradientCheck(objective, zs, dz.data).error).toBeLessThan(GRADIENT_TOLERANCE);
   });
 });
-
-/** A built Dense layer with `rows` rows reserved. */
-function denseLayer(args: ConstructorParameters<typeof Dense>[0], inputs: number, rows: number): Dense {
-  const layer = new Dense(args), rng = new Rng(engine(), 3);
-  layer.build(engine(), inputs, rng);
-  layer.reserve(rows);
-  rng.dispose();
-  return layer;
-}
 
 /**
  * L = Σ g ⊙ Dense(x) (+ the layer's penalty): write g as the upstream gradient, run

@@ -3,9 +3,9 @@
 // and training, prediction and gradients come out with the dense products' bits, also when the
 // WASM memory grows between calls.
 import { describe, it, expect, afterEach, vi } from "vitest";
-import { engine, Dense, Rng, Sequential, SGD, tensor2d } from "../../src/index.js";
+import { engine, Dense, Sequential, SGD, tensor2d } from "../../src/index.js";
 import { MAX_DENSITY, MIN_COLUMNS } from "../../src/layers/sparse-input.js";
-import { tensorOf, readF32, writeF32, seededValues, seededInts, gradientCheck, GRADIENT_TOLERANCE } from "../helpers.js";
+import { tensorOf, readF32, writeF32, seededValues, seededInts, gradientCheck, GRADIENT_TOLERANCE, denseLayer } from "../helpers.js";
 import { weightBytes } from "../model/util.js";
 
 const PAGE = 65536;
@@ -132,15 +132,6 @@ describe("Dense over a sparse input gives the dense products' bits", () => {
     }
   });
 });
-
-/** A built Dense layer with `rows` rows reserved. */
-function denseLayer(args: ConstructorParameters<typeof Dense>[0], inputs: number, rows: number): Dense {
-  const layer = new Dense(args), rng = new Rng(engine(), 3);
-  layer.build(engine(), inputs, rng);
-  layer.reserve(rows);
-  rng.dispose();
-  return layer;
-}
 
 describe("when a batch goes sparse", () => {
   it(`at most MAX_DENSITY (${MAX_DENSITY}) of the batch nonzero, and ≥ MIN_COLUMNS (${MIN_COLUMNS}) inputs`, () => {

@@ -1,22 +1,13 @@
 // N threads compute the same bits as one: raw products of odd shapes and the elementwise split,
 // on a threaded engine (shared memory, worker instances) against the one-thread module.
-import { describe, it, expect, beforeAll, afterAll, vi } from "vitest";
-import { createEngine, wasmBytes, type Engine } from "../../src/index.js";
-import { createParallelEngine, teamOf } from "../../src/parallel/engine.js";
+import { describe, it, expect, vi } from "vitest";
+import type { Engine } from "../../src/index.js";
+import { teamOf } from "../../src/parallel/engine.js";
+import { threadedEngines } from "./engines.js";
 import { MIN_PARALLEL_MACS, MIN_PARALLEL_ELEMENTS, MIN_PARALLEL_EXP_ELEMENTS, MIN_PARALLEL_GATHER } from "../../src/parallel/kernels.js";
 import { seededValues } from "../helpers.js";
 
-let one: Engine;
-const teams: Engine[] = [];
-
-beforeAll(async () => {
-  one = createEngine(await wasmBytes());
-  const bytes = await wasmBytes(new URL("../../build/scratchnet.threads.wasm", import.meta.url));
-  teams.push(await createParallelEngine(bytes, { threads: 2 }), await createParallelEngine(bytes, { threads: 3 }));
-});
-afterAll(async () => {
-  for (const e of teams) await e.dispose();
-});
+const engines = threadedEngines();
 
 type Form = "gemm" | "gemmTN" | "gemmNT";
 
@@ -61,7 +52,7 @@ describe("threaded products", () => {
   });
 
   it("the workers do compute chunks (else these tests would only check the calling thread)", () => {
-    for (const team of teams) {
+    for (const team of engines.teams) {
       for (let i = 0; i < 100 && teamOf(team)!.chunksByWorkers === 0; i++) product(team, "gemm", 512, 512, 512, false, 1);
       expect(teamOf(team)!.chunksByWorkers).toBeGreaterThan(0);
     }
@@ -71,8 +62,8 @@ describe("threaded products", () => {
     it(`${form}: 2 and 3 threads give the one-thread bits, with and without accumulate`, () => {
       shapes.forEach(([m, k, n], i) => {
         for (const accumulate of [false, true]) {
-          const expected = product(one, form, m, k, n, accumulate, 10 * i);
-          for (const team of teams) expect(differing(product(team, form, m, k, n, accumulate, 10 * i), expected)).toBe(0);
+          const expected = product(engines.one, form, m, k, n, accumulate, 10 * i);
+          for (const team of engines.teams) expect(differing(product(team, form, m, k, n, accumulate, 10 * i), expected)).toBe(0);
         }
       });
     });
@@ -92,8 +83,8 @@ describe("threaded products", () => {
         heap.release(p); heap.release(q);
         return bits;
       };
-      const expected = run(one);
-      for (const team of teams) expect(differing(run(team), expected)).toBe(0);
+      const expected = run(engines.one);
+      for (const team of engines.teams) expect(differing(run(team), expected)).toBe(0);
     }
   });
 
@@ -110,9 +101,9 @@ describe("threaded products", () => {
         heap.release(d); heap.release(i); heap.release(s);
         return bits;
       };
-      const expected = run(one);
+      const expected = run(engines.one);
       expect(expected.some((b) => b !== 0)).toBe(true);
-      for (const team of teams) {
+      for (const team of engines.teams) {
         // Repeat until a worker has computed some of the chunks (a sleeping one may take a few calls to wake).
         const before = teamOf(team)!.chunksByWorkers;
         for (let r = 0; r < 200 && (r === 0 || teamOf(team)!.chunksByWorkers === before); r++) expect(differing(run(team), expected)).toBe(0);
@@ -122,7 +113,7 @@ describe("threaded products", () => {
   });
 
   it("a kernel that traps on any thread makes the call throw, not give a silent wrong answer", async () => {
-    const team = teams[0], m = 256, k = 1024, n = 8; // n ≤ m: cut by rows
+    const team = engines.teams[0], m = 256, k = 1024, n = 8; // n ≤ m: cut by rows
     expect(m * k * n).toBeGreaterThanOrEqual(MIN_PARALLEL_MACS);
     const heap = team.heap, a = heap.calloc(m * k * 4), b = heap.calloc(k * n * 4);
     const end = team.k.memory.buffer.byteLength;
@@ -134,7 +125,7 @@ describe("threaded products", () => {
     await new Promise((resolve) => setTimeout(resolve, 50)); // let a worker's message arrive while the spy is on
     logged.mockRestore();
     // The engine still works afterwards.
-    expect(differing(product(team, "gemm", 64, 784, 100, false, 1), product(one, "gemm", 64, 784, 100, false, 1))).toBe(0);
+    expect(differing(product(team, "gemm", 64, 784, 100, false, 1), product(engines.one, "gemm", 64, 784, 100, false, 1))).toBe(0);
     heap.release(a); heap.release(b);
   });
 });

@@ -1,23 +1,14 @@
 // The sparse-input products (assembly/sparse.ts) split by threads — the forward by blocks of rows,
 // the backward by blocks of dW's rows — give the one-thread module's bits, which are the dense
 // products' bits; and a model with a mostly-zero input trains to the same weights on 1 and 2 threads.
-import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { createEngine, wasmBytes, Sequential, Dense, SGD, tensor2d, type Engine } from "../../src/index.js";
-import { createParallelEngine, teamOf } from "../../src/parallel/engine.js";
+import { describe, it, expect } from "vitest";
+import { Sequential, Dense, SGD, tensor2d, type Engine } from "../../src/index.js";
+import { teamOf } from "../../src/parallel/engine.js";
+import { threadedEngines } from "./engines.js";
 import { MIN_PARALLEL_MACS } from "../../src/parallel/kernels.js";
 import { seededValues } from "../helpers.js";
 
-let one: Engine;
-const teams: Engine[] = [];
-
-beforeAll(async () => {
-  one = createEngine(await wasmBytes());
-  const bytes = await wasmBytes(new URL("../../build/scratchnet.threads.wasm", import.meta.url));
-  teams.push(await createParallelEngine(bytes, { threads: 2 }), await createParallelEngine(bytes, { threads: 3 }));
-});
-afterAll(async () => {
-  for (const e of teams) await e.dispose();
-});
+const engines = threadedEngines();
 
 /** rows×cols values in [-1, 1) with about `density` of them nonzero (the rest +0 or -0). */
 function sparseValues(rows: number, cols: number, density: number, seed: number): Float32Array {
@@ -62,11 +53,11 @@ describe("threaded sparse products", () => {
     shapes.forEach(([rows, cols, n], i) => {
       for (const density of [0.02, 0.2, 0.3]) {
         const x = sparseValues(rows, cols, density, 100 * i);
-        const [z, dw] = products(one, true, rows, cols, n, x, 7 * i);
-        const [zDense, dwDense] = products(one, false, rows, cols, n, x, 7 * i);
+        const [z, dw] = products(engines.one, true, rows, cols, n, x, 7 * i);
+        const [zDense, dwDense] = products(engines.one, false, rows, cols, n, x, 7 * i);
         expect(differing(z, zDense)).toBe(0);
         expect(differing(dw, dwDense)).toBe(0);
-        for (const team of teams) {
+        for (const team of engines.teams) {
           const before = teamOf(team)!.chunksByWorkers;
           // Repeat until a worker has computed some chunks (a sleeping one may take a few calls to wake).
           for (let r = 0; r < 100 && (r === 0 || teamOf(team)!.chunksByWorkers === before); r++) {
@@ -93,14 +84,14 @@ describe("threaded sparse products", () => {
       model.dispose();
       return { weights, loss: history.history.loss };
     };
-    const a = await train(one), b = await train(teams[0]);
+    const a = await train(engines.one), b = await train(engines.teams[0]);
     expect(b.loss).toEqual(a.loss);
     expect(b.weights).toEqual(a.weights);
-    one.sparseInputs = false;
+    engines.one.sparseInputs = false;
     try {
-      expect((await train(one)).weights).toEqual(a.weights); // and the dense products' weights
+      expect((await train(engines.one)).weights).toEqual(a.weights); // and the dense products' weights
     } finally {
-      one.sparseInputs = true;
+      engines.one.sparseInputs = true;
     }
   });
 });
