@@ -40,6 +40,24 @@ describe("softmax", () => {
     d.forEach((v, i) => expect(Math.abs(v - expected[i]) / expected[i]).toBeLessThan(1e-5));
   });
 
+  // Issue 12: a max search that skipped the last column still passed every test above (softmax is
+  // shift-invariant while nothing overflows). Here one logit is 95 and the rest are in [0, 5]: with
+  // any column left out of the max, e^(95 − 5) = e^90 > 3.4e38 (f32's largest) and the row is NaN.
+  // The largest sits first, in the middle and last; widths 1–9 and 17 cover a row shorter than,
+  // equal to and past one or two 4-lane vectors plus every tail length.
+  const WIDTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 17];
+  it.each(WIDTHS)("the largest logit first, in the middle or last (width %i): the f64 reference, no NaN", (cols) => {
+    const positions = [...new Set([0, cols >> 1, cols - 1])];
+    const rows = positions.length;
+    const xs = positions.flatMap((p, r) => seededValues(cols, 0, 5, 100 * cols + r).map((v, c) => (c === p ? 95 : v)));
+    const x = tensorOf(xs, rows, cols);
+    k().softmax(x.ptr, x.ptr, rows, cols);
+    // Same bound as the in-place test above: probabilities ≤ 1 and ≤ 17 terms, ~1e-7 absolute.
+    expect(maxAbsDiff(x.data, ref.softmax(xs, rows, cols))).toBeLessThan(1e-6);
+    // The large logit's share is exactly 1 in f32: the row's sum 1 + ≤ 16·e^-90 (e^-90 ≈ 8.2e-40) rounds to 1.
+    positions.forEach((p, r) => expect(x.data[r * cols + p]).toBe(1));
+  });
+
   it("is unchanged by adding a constant to a row", () => {
     const xs = seededValues(8, -3, 3, 9);
     const a = tensorOf(xs, 2, 4), b = tensorOf(xs.map((v) => v + 50), 2, 4);
