@@ -326,6 +326,34 @@ describe("initialisers", () => {
     expect(Math.max(-s.min, s.max)).toBeLessThanOrEqual((2 * target) / 0.8796256610342398 + 1e-6);
   });
 
+  // TF.js's RandomNormal (and Keras'): mean 0, stddev 0.05 by default, not truncated. 60,000
+  // draws: the sample σ's standard error is 0.05/√(2·60,000) = 1.4e-4 and the mean's 2.0e-4, so the
+  // bounds below sit 7 and 5 of them out, and a 10× stddev (0.5) misses by 0.45.
+  it("randomNormal defaults to TF.js's mean 0 and stddev 0.05, untruncated", () => {
+    const v = kernel("randomNormal", 300, 200), s = stats(v);
+    expect(Math.abs(s.std - 0.05)).toBeLessThan(1e-3);
+    expect(Math.abs(s.mean)).toBeLessThan(1e-3);
+    // P(|z| > 2) = 0.0455 for a normal (0 if truncated at 2σ as heNormal is); standard error 8.5e-4.
+    const tails = v.filter((x) => Math.abs(x) > 2 * 0.05).length / v.length;
+    expect(Math.abs(tails - 0.0455)).toBeLessThan(5e-3);
+  });
+
+  it("randomNormal and randomUniform take TF.js's options: {mean: 1, stddev: 0.1}, {minval: -0.05, maxval: 0.05}", () => {
+    const n = stats(kernel({ name: "randomNormal", mean: 1, stddev: 0.1 }, 300, 200));
+    expect(Math.abs(n.mean - 1)).toBeLessThan(2e-3); // standard error 0.1/√60,000 = 4e-4
+    expect(Math.abs(n.std - 0.1)).toBeLessThan(2e-3); // standard error 2.9e-4
+    const u = stats(kernel({ name: "randomUniform", minval: -0.05, maxval: 0.05 }, 300, 200));
+    expect(u.min).toBeGreaterThanOrEqual(-0.05);
+    expect(u.max).toBeLessThan(0.05);
+    expect(Math.abs(u.std - 0.1 / Math.sqrt(12))).toBeLessThan(5e-4); // uniform: width/√12 = 0.0289
+  });
+
+  it("a Dense bias starts at zeros unless told otherwise (TF.js's biasInitializer default)", () => {
+    const model = new Sequential({ seed: 1, layers: [new Dense({ units: 7, inputShape: [3] })] });
+    expect(Array.from(model.getWeights()[1].data)).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    model.dispose();
+  });
+
   it("seeded: the same seed gives the same kernel, another seed another", () => {
     expect(kernel("glorotUniform", 10, 10, 3)).toEqual(kernel("glorotUniform", 10, 10, 3));
     expect(kernel("glorotUniform", 10, 10, 3)).not.toEqual(kernel("glorotUniform", 10, 10, 4));
