@@ -12,6 +12,7 @@ import { lossValue, outputGradient, type LossName } from "../../src/models/losse
 import { trainStep } from "../../src/models/fit.js";
 import { tensorOf, i32Of, readF32, writeF32, seededValues, seededInts, gradientCheck, GRADIENT_TOLERANCE, denseLayer } from "../helpers.js";
 import { oneHot } from "../reference/losses.js";
+import { forward } from "../fuzz/reference-fit.js";
 
 const k = () => engine().k;
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((s, v, i) => s + v * b[i], 0);
@@ -177,6 +178,26 @@ describe("whole networks: trainStep's gradients match central differences of eva
       new Dense({ units: 3, activation: "softmax", kernelRegularizer: l2 }),
     ] });
     checkNetwork(model, "sparseCategoricalCrossentropy", xs, [1, 2, 0, 0, 2, 1]);
+  });
+
+  // MSE is never fused: its gradient goes through the output activation's own backward. With a
+  // relu output, every z is ≥ 0.1 from the kink (seed 25: 0.16; a step of eps = 1e-2 on one weight
+  // moves z by a few 1e-2 at most) and 10 of the 18 are negative, so both branches are checked.
+  it("5-4-3, tanh then relu, mean squared error (relu output, both sides of the kink)", () => {
+    const model = new Sequential({ seed: 25, layers: [
+      new Dense({ units: 4, activation: "tanh", inputShape: [5] }),
+      new Dense({ units: 3, activation: "relu", biasInitializer: { name: "randomUniform", minval: -0.2, maxval: 0.4 } }),
+    ] });
+    const w = model.getWeights(), [hidden] = forward([{ units: 4, activation: "tanh", kernel: Array.from(w[0].data), bias: Array.from(w[1].data) }], xs.flat(), 6, 5);
+    const [z] = forward([{ units: 3, activation: "linear", kernel: Array.from(w[2].data), bias: Array.from(w[3].data) }], hidden, 6, 4);
+    expect(Math.min(...z.map(Math.abs))).toBeGreaterThan(0.1);
+    expect(z.some((v) => v < 0) && z.some((v) => v > 0)).toBe(true);
+    checkNetwork(model, "meanSquaredError", xs, Array.from({ length: 6 }, (_, r) => seededValues(3, 0, 1, 80 + r)));
+  });
+
+  it("5-4-3, sigmoid then softmax, mean squared error (softmax backward, not the fused cross-entropy)", () => {
+    const model = new Sequential({ seed: 13, layers: [new Dense({ units: 4, activation: "sigmoid", inputShape: [5] }), new Dense({ units: 3, activation: "softmax" })] });
+    checkNetwork(model, "meanSquaredError", xs, Array.from({ length: 6 }, (_, r) => seededValues(3, 0, 1, 90 + r)));
   });
 
   it("5-4-3-2, tanh, sigmoid, linear, mean squared error (unfused output backward, three layers)", () => {
