@@ -10,12 +10,40 @@ const f = Math.fround;
 const maxAbs = (x: ArrayLike<number>) => Array.from(x).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
 
 /**
- * float32 against float64, relative to the largest weight (or loss, or output). Measured over
- * 1,400 trials (FUZZ_SEED 1–8, 200 each, FUZZ_REPORT=1 prints the worst): predict ≤ 7.7e-7;
- * weights and history.loss after fit ≤ 6.3e-6, except one 1.1e-4 (a saturated softmax trained
- * with binary cross-entropy, whose clipped 1/(a(1 − a)) gradient magnifies float32 rounding).
+ * float32 against float64, relative to the largest weight (or loss, or output); FUZZ_REPORT=1
+ * prints the worst. Measured (2 Dec 2026) with the default FUZZ_SEED, 100 trials (what `npm test`
+ * runs): weights 3.7e-6, loss 2.9e-7, predict 1.8e-7. Over FUZZ_SEED 1–15, 200 trials each:
+ * predict ≤ 4.5e-7; weights ≤ 3.7e-5, but for the two kinds of trial that get their own allowance
+ * below (loss likewise, ≤ 6.9e-6 but for one 1.1e-4). weights: 4e-5, about 10× the default run's
+ * worst (it was 1e-3).
  */
-const TOLERANCE = { weights: 1e-3, loss: 1e-3, predict: 1e-5 };
+const TOLERANCE = { weights: 4e-5, loss: 1e-3, predict: 1e-5 };
+
+/**
+ * A softmax output trained with binary cross-entropy takes the unfused gradient, whose clipped
+ * 1/(a(1 − a)) magnifies float32's rounding of a saturated a: measured worst 1.1e-4 (FUZZ_SEED=4,
+ * 9→3 linear→9 linear→2 softmax, SGD lr 0.29), so 1e-3 there. FUZZ_SEED=16 fails here, as it
+ * did before at 1e-3 everywhere: trial 65 (11→10 linear→2 softmax, BCE, SGD with momentum, batch
+ * 1) ends 3% off. Beyond the clip the kernel's gradient is (a − y)/(ε(1 − ε))/n, ~1e7/n, where
+ * TF.js's and Keras' is 0 (the clip's gradient): reported, not loosened here.
+ */
+const SOFTMAX_BCE_WEIGHTS = 1e-3;
+
+/**
+ * Training that amplifies rounding on its own: started from weights moved by one float32 ulp
+ * (2^-23, relative), the float64 loop ends `sens` away (relative to the largest weight); float32
+ * rounds at every step, so its result may be up to steps × sens away. Measured: the error is at
+ * most 15.5 × sens over the 900 trials of FUZZ_SEED 4, 7, 9, 13 and the default, and 0.46 × sens
+ * on the one trial of FUZZ_SEED 1–15 beyond 4e-5 outside softmax + BCE (FUZZ_SEED=9: 11→13
+ * linear→13 relu→3 tanh, MSE, SGD lr 0.2, batch 1, 48 steps; sens 8.1e-4, error 3.7e-4).
+ * Computed only for a trial beyond the plain tolerance.
+ */
+function amplified(start: () => RefLayer[], trained: RefLayer[], refit: (layers: RefLayer[]) => unknown, steps: number, scale: number): number {
+  const moved = start().map((l) => ({ ...l, kernel: l.kernel.map((v, j) => v * (1 + (j % 2 ? 1 : -1) * 2 ** -23)), bias: l.bias.map((v, j) => v * (1 + (j % 2 ? -1 : 1) * 2 ** -23)) }));
+  refit(moved);
+  const sens = Math.max(...trained.flatMap((l, i) => [...l.kernel.map((v, j) => Math.abs(v - moved[i].kernel[j])), ...l.bias.map((v, j) => Math.abs(v - moved[i].bias[j]))])) / scale;
+  return steps * sens;
+}
 
 /** A random model and data set that fit() accepts. */
 function draw(d: Draw) {
@@ -51,11 +79,13 @@ describe("fuzz: random models through fit, predict and evaluate", () => {
         const o = c.optimizer;
         model.compile({ optimizer: o.name === "adam" ? new Adam({ learningRate: o.lr, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon }) : new SGD({ learningRate: o.lr, momentum: o.momentum }), loss: c.lossName });
         const initial = model.getWeights();
-        const ref: RefLayer[] = c.layers.map((l, i) => ({ ...l, kernel: Array.from(initial[2 * i].data), bias: Array.from(initial[2 * i + 1].data) }));
+        const start = (): RefLayer[] => c.layers.map((l, i) => ({ ...l, kernel: Array.from(initial[2 * i].data), bias: Array.from(initial[2 * i + 1].data) }));
+        const ref = start();
+        const refit = (layers: RefLayer[]) => fit(layers, c.x, c.targets, c.rows, c.inputs, { loss: c.lossName, optimizer: o, ...c.fitArgs, rngState: seedState(c.fitArgs.seed) });
         const y = c.targets.sparse ? c.targets.values : Array.from({ length: c.rows }, (_, r) => c.targets.values.slice(r * c.layers.at(-1)!.units, (r + 1) * c.layers.at(-1)!.units));
         const xRows = Array.from({ length: c.rows }, (_, r) => c.x.slice(r * c.inputs, (r + 1) * c.inputs));
         const history = await model.fit(xRows, y, { ...c.fitArgs, verbose: 0 }).catch((e: Error) => e);
-        const refLoss = fit(ref, c.x, c.targets, c.rows, c.inputs, { loss: c.lossName, optimizer: o, ...c.fitArgs, rngState: seedState(c.fitArgs.seed) });
+        const refLoss = refit(ref);
         if (history instanceof Error) {
           // A legitimate divergence (a large step size on a linear net): the float64 loop must blow up too.
           if (!(history instanceof TrainingError)) throw history;
@@ -66,14 +96,13 @@ describe("fuzz: random models through fit, predict and evaluate", () => {
         }
         const scale = Math.max(1, ...ref.map((l) => maxAbs(l.kernel)));
         const trained = model.getWeights();
-        ref.forEach((l, i) => {
-          for (const [got, want, what] of [[trained[2 * i].data, l.kernel, "kernel"], [trained[2 * i + 1].data, l.bias, "bias"]] as const) {
-            const w = Math.max(...Array.from(got, (g, j) => Math.abs(g - want[j]) / scale));
-            if (w > worst.weights && process.env.FUZZ_REPORT) console.log(w, d.drew);
-            worst.weights = Math.max(worst.weights, w);
-            near(`layer ${i} ${what} after fit`, got, want, TOLERANCE.weights, () => scale);
-          }
-        });
+        const pairs = ref.flatMap((l, i) => [[i, "kernel", trained[2 * i].data, l.kernel], [i, "bias", trained[2 * i + 1].data, l.bias]] as const);
+        const here = Math.max(...pairs.flatMap(([, , got, want]) => Array.from(got, (g, j) => Math.abs(g - want[j]) / scale)));
+        if (here > worst.weights && process.env.FUZZ_REPORT) console.log(here, d.drew);
+        worst.weights = Math.max(worst.weights, here);
+        let tolerance = c.lossName === "binaryCrossentropy" && c.layers.at(-1)!.activation === "softmax" ? SOFTMAX_BCE_WEIGHTS : TOLERANCE.weights;
+        if (here > tolerance) tolerance = Math.max(tolerance, amplified(start, ref, refit, c.fitArgs.epochs * Math.ceil(c.rows / c.fitArgs.batchSize), scale));
+        for (const [i, what, got, want] of pairs) near(`layer ${i} ${what} after fit`, got, want, tolerance, () => scale);
         worst.loss = Math.max(worst.loss, ...history.history.loss.map((l, e) => Math.abs(l - refLoss[e]) / Math.max(1, refLoss[e])));
         near("history.loss", history.history.loss, refLoss, TOLERANCE.loss, (e) => Math.max(1, refLoss[e]));
 
