@@ -1,6 +1,12 @@
 // Test helpers: data into WASM, deterministic inputs, error measures and a central-difference
 // gradient check. Tests may use Math freely; only src/ may not.
+import { spawnSync } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Dense, Rng, Tensor, engine } from "../src/index.js";
+
+/** The repository's root folder. */
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** A rows×cols tensor in WASM memory holding `values` (row-major). */
 export function tensorOf(values: ArrayLike<number>, rows: number, cols: number): Tensor {
@@ -122,4 +128,14 @@ export function denseLayer(args: ConstructorParameters<typeof Dense>[0], inputs:
   layer.reserve(rows);
   rng.dispose();
   return layer;
+}
+
+/**
+ * Run a TypeScript file (relative to ROOT, or absolute) with tsx, as `npm start` and the examples'
+ * "Run:" lines do, in `cwd` (ROOT by default); at most 60 s. Returns the exit code and the output.
+ */
+export function runTsx(file: string, args: string[] = [], cwd = ROOT): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, file), ...args], { cwd, encoding: "utf8", timeout: 60_000 });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -2,24 +2,18 @@
 // builds the .wasm, which `npm test` has built): --help, a tiny training run whose printed test
 // accuracy is the saved model's, and a refused option.
 import { describe, it, expect, afterAll } from "vitest";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { loadModel, loadMnist } from "../../src/node.js";
 import { HELP } from "../../src/cli/options.js";
+import { runTsx } from "../helpers.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const out = mkdtempSync(join(tmpdir(), "scratchnet-cli-"));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 /** `npm start -- ...args`: exit code, stdout and stderr. */
-function start(...args: string[]) {
-  const r = spawnSync(join(root, "node_modules", ".bin", "tsx"), ["src/cli/main.ts", ...args], { cwd: root, encoding: "utf8", timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const start = (...args: string[]) => runTsx("src/cli/main.ts", args);
 
 describe("npm start", () => {
   it("--help prints the usage and exits 0", () => {
