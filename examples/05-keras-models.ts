@@ -3,10 +3,12 @@
 //   model.add(Dense(10, 'softmax')); model.summary()
 //   model.compile(optimizer='adam', loss='sparse_categorical_crossentropy', metrics=['accuracy'])
 //   model.fit(x_train_reshaped, y_train, epochs=10); model.evaluate(x_test_reshaped, y_test)
-// Run: npx tsx examples/05-keras-models.ts   (npm start runs the same model with a progress bar)
+// Run: npx tsx examples/05-keras-models.ts [--epochs 10]   (npm start runs the same model with a progress bar)
 import { Sequential, Dense, loadMnist } from "../src/node.js";
 
 const COURSE = { params: 39_760, testLoss: 0.1078, testAccuracy: 0.968 };
+const at = process.argv.indexOf("--epochs"), epochs = at >= 0 ? Number(process.argv[at + 1]) : 10; // the course's 10
+if (!(Number.isInteger(epochs) && epochs >= 1)) throw new Error(`--epochs must be a positive integer, got ${process.argv[at + 1]}`);
 const started = performance.now();
 const { train, test } = await loadMnist(); // x / 255 happens as batches are gathered (scale 1/255)
 
@@ -17,7 +19,7 @@ model.summary();
 console.log(`parameters: ${model.countParams().toLocaleString("en-US")} (course: ${COURSE.params.toLocaleString("en-US")})\n`);
 
 model.compile({ optimizer: "adam", loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
-await model.fit(train.images, train.labels, { epochs: 10, batchSize: 32, verbose: 1 });
+await model.fit(train.images, train.labels, { epochs, batchSize: 32, verbose: 1 });
 
 const [testLoss, testAccuracy] = model.evaluate(test.images, test.labels);
 console.log(`\ntest_loss: ${testLoss.toFixed(4)}      course: ${COURSE.testLoss}`);

@@ -6,7 +6,8 @@
 //     net.train(training_data, epochs, mini_batch_size=10, learning_rate=3.0, test_data).
 // The course trains 10 epochs on mnist.pkl.gz's 50,000 training images with pixels /256; we use
 // all 60,000 with pixels /255 (the library's scaling) and 3 epochs unless told otherwise.
-// Run: npx tsx examples/06-sequential-network.ts [--epochs 3] [--seed 42]
+// Run: npx tsx examples/06-sequential-network.ts [--epochs 3] [--seed 42] [--train-limit n]
+// (--train-limit: the first n training images only, for the average 8 and the network alike)
 import { tensor2d } from "../src/index.js";
 import { loadMnist } from "../src/data/mnist-node.js";
 import { SequentialNetwork, DenseLayer, ActivationLayer } from "../src/course/sequential-network.js";
@@ -16,9 +17,9 @@ const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? Number(process.argv[i + 1]) : fallback;
 };
-const epochs = arg("epochs", 3), seed = arg("seed", 42);
+const epochs = arg("epochs", 3), seed = arg("seed", 42), trainLimit = arg("train-limit", 0);
 
-const { train, test } = await loadMnist();
+const { train, test } = await loadMnist({ trainLimit: trainLimit || undefined });
 const eights = Array.from(test.labels).filter((l) => l === 8).length;
 
 console.log("— The average 8 as a classifier: predict(x) = σ(W·x + b), W = mean training 8, b = −45, threshold 0.5");
