@@ -51,7 +51,7 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 
 async function trainAndHash(name: string, model: Sequential, x: number[][], y: number[], loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy", optimizer: SGD | Adam, fitSeed: number): Promise<ScenarioResult> {
   model.compile({ optimizer, loss });
-  const history = await model.fit(x, y, { epochs: 5, batchSize: 16, shuffle: true, seed: fitSeed, verbose: 0 });
+  const history = await model.fit(x, y, { ...SCENARIO_FIT, seed: fitSeed, verbose: 0 });
   const weights = model.getWeights();
   const total = weights.reduce((s, w) => s + w.data.length, 0);
   const all = new Float32Array(total);
@@ -64,25 +64,40 @@ async function trainAndHash(name: string, model: Sequential, x: number[][], y: n
   return result;
 }
 
+/** One pinned network: its layers, data, loss, optimizer and fit() seed (5 epochs of shuffled batches of 16). */
+export interface ScenarioSpec {
+  name: string;
+  seed: number;
+  inputs: number;
+  layers: { units: number; activation: "sigmoid" | "tanh" | "relu" | "softmax" }[];
+  data: () => { x: number[][]; y: number[] };
+  loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy";
+  optimizer: { name: "sgd"; learningRate: number; momentum: number } | { name: "adam"; learningRate: number };
+  fitSeed: number;
+}
+
+export const SCENARIO_FIT = { epochs: 5, batchSize: 16, shuffle: true } as const;
+
+export const SCENARIOS: ScenarioSpec[] = [
+  { name: "sigmoid", seed: 11, inputs: 2, layers: [{ units: 8, activation: "sigmoid" }, { units: 1, activation: "sigmoid" }], data: xorData, loss: "binaryCrossentropy", optimizer: { name: "sgd", learningRate: 0.5, momentum: 0 }, fitSeed: 101 },
+  { name: "tanh", seed: 12, inputs: 2, layers: [{ units: 8, activation: "tanh" }, { units: 1, activation: "sigmoid" }], data: xorData, loss: "binaryCrossentropy", optimizer: { name: "sgd", learningRate: 0.2, momentum: 0.9 }, fitSeed: 102 },
+  { name: "relu", seed: 13, inputs: 2, layers: [{ units: 16, activation: "relu" }, { units: 1, activation: "sigmoid" }], data: xorData, loss: "binaryCrossentropy", optimizer: { name: "adam", learningRate: 0.01 }, fitSeed: 103 },
+  { name: "softmax", seed: 14, inputs: 4, layers: [{ units: 12, activation: "tanh" }, { units: 3, activation: "softmax" }], data: sectorData, loss: "sparseCategoricalCrossentropy", optimizer: { name: "adam", learningRate: 0.02 }, fitSeed: 104 },
+];
+
+/** The scenario's model (not compiled) and optimizer. */
+export function buildScenario(s: ScenarioSpec): { model: Sequential; optimizer: SGD | Adam } {
+  const model = new Sequential({ seed: s.seed, layers: s.layers.map((l, i) => new Dense({ ...l, ...(i === 0 ? { inputShape: [s.inputs] } : {}) })) });
+  const o = s.optimizer;
+  return { model, optimizer: o.name === "sgd" ? new SGD({ learningRate: o.learningRate, momentum: o.momentum }) : new Adam({ learningRate: o.learningRate }) };
+}
+
 /** Train the four networks and hash their weights. Same code, same seeds, in Node and Chromium. */
 export async function runScenarios(): Promise<ScenarioResult[]> {
-  const xor = xorData(), sectors = sectorData();
-  return [
-    await trainAndHash("sigmoid", new Sequential({ seed: 11, layers: [
-      new Dense({ units: 8, activation: "sigmoid", inputShape: [2] }),
-      new Dense({ units: 1, activation: "sigmoid" }),
-    ] }), xor.x, xor.y, "binaryCrossentropy", new SGD({ learningRate: 0.5 }), 101),
-    await trainAndHash("tanh", new Sequential({ seed: 12, layers: [
-      new Dense({ units: 8, activation: "tanh", inputShape: [2] }),
-      new Dense({ units: 1, activation: "sigmoid" }),
-    ] }), xor.x, xor.y, "binaryCrossentropy", new SGD({ learningRate: 0.2, momentum: 0.9 }), 102),
-    await trainAndHash("relu", new Sequential({ seed: 13, layers: [
-      new Dense({ units: 16, activation: "relu", inputShape: [2] }),
-      new Dense({ units: 1, activation: "sigmoid" }),
-    ] }), xor.x, xor.y, "binaryCrossentropy", new Adam({ learningRate: 0.01 }), 103),
-    await trainAndHash("softmax", new Sequential({ seed: 14, layers: [
-      new Dense({ units: 12, activation: "tanh", inputShape: [4] }),
-      new Dense({ units: 3, activation: "softmax" }),
-    ] }), sectors.x, sectors.y, "sparseCategoricalCrossentropy", new Adam({ learningRate: 0.02 }), 104),
-  ];
+  const results: ScenarioResult[] = [];
+  for (const s of SCENARIOS) {
+    const { model, optimizer } = buildScenario(s), { x, y } = s.data();
+    results.push(await trainAndHash(s.name, model, x, y, s.loss, optimizer, s.fitSeed));
+  }
+  return results;
 }

@@ -139,3 +139,26 @@ export function seedState(seed: number): Uint32Array {
   }
   return s;
 }
+
+/**
+ * fit() in float64 from a model's starting weights (getWeights(): kernel, bias per layer), on rows
+ * x with integer labels (sparse cross-entropy) or one 0/1 target per row; returns the trained
+ * layers and the per-epoch losses (history.loss).
+ */
+export function referenceRun(
+  spec: { units: number; activation: Act }[], initial: { data: ArrayLike<number> }[], x: number[][], y: number[],
+  o: { loss: Loss; optimizer: RefOptimizer; epochs: number; batchSize: number; shuffle: boolean; seed: number },
+): { layers: RefLayer[]; losses: number[] } {
+  const layers = spec.map((l, i) => ({ units: l.units, activation: l.activation, kernel: Array.from(initial[2 * i].data), bias: Array.from(initial[2 * i + 1].data) }));
+  const targets = { sparse: o.loss === "sparseCategoricalCrossentropy" || o.loss === "categoricalCrossentropy", values: y };
+  const losses = fit(layers, x.flat(), targets, x.length, x[0].length, { ...o, rngState: seedState(o.seed) });
+  return { layers, losses };
+}
+
+/** max |w − reference| over every weight, relative to the largest reference kernel weight (at least 1), as the fuzz measures. */
+export function weightError(trained: { data: ArrayLike<number> }[], ref: RefLayer[]): number {
+  const scale = Math.max(1, ...ref.flatMap((l) => l.kernel.map(Math.abs)));
+  let worst = 0;
+  ref.forEach((l, i) => [l.kernel, l.bias].forEach((want, k) => Array.from(trained[2 * i + k].data, (g, j) => (worst = Math.max(worst, Math.abs(g - want[j]) / scale)))));
+  return worst;
+}
