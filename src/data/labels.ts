@@ -4,6 +4,7 @@ import type { Engine } from "../core/engine.js";
 import { DataError, ShapeError } from "../core/errors.js";
 import { takesIntegerLabels, type LossName, type Targets } from "../models/losses.js";
 import { describeValue, notANumber, setNumbers, shapeOf, type Labels, type Matrix2D } from "./inputs.js";
+import { scaleInPlace } from "./scale.js";
 
 export interface DeviceTargets extends Targets {
   rows: number;
@@ -52,10 +53,11 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
     const values = cols === 0 ? (y as ArrayLike<number>) : (y as Matrix2D).data;
     const bad = Array.isArray(values) ? setNumbers(f32, values, base) : (f32.set(values, base), -1);
     if (bad >= 0) throw fail(cols === 0 ? `[${bad}]` : ` row ${Math.floor(bad / units)}, column ${bad % units}`, values[bad]);
-    // An explicit scale applies to targets as to inputs (an autoencoder's pixel targets); bytes get
-    // no default 1/255 here, since byte targets are usually one-hot rows of 0 and 1.
+    // An explicit scale applies to targets as to inputs, by the same f32 rule (an autoencoder's pixel
+    // targets get the inputs' bits); bytes get no default 1/255 here, since byte targets are usually
+    // one-hot rows of 0 and 1.
     const scale = cols === 0 ? undefined : (y as Matrix2D).scale;
-    if (scale !== undefined) for (let i = 0; i < rows * units; i++) f32[base + i] *= scale;
+    if (scale !== undefined) scaleInPlace(f32, base, rows * units, scale);
   } else {
     const list = y as number[][];
     for (let r = 0; r < rows; r++) {

@@ -3,6 +3,7 @@ import type { Engine } from "../core/engine.js";
 import { assertPositiveInteger, ModelError } from "../core/errors.js";
 import { setNumbers, shapeOf, uploadInputs, type DeviceInputs, type Inputs, type Labels, type Matrix2D } from "../data/inputs.js";
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
+import { scaled, scaleInPlace } from "../data/scale.js";
 import { gatherInputs, gatherTargets } from "../data/batches.js";
 import { countCorrect, countJudged, lossValue, penalty } from "./losses.js";
 import type { Sequential } from "./sequential.js";
@@ -67,7 +68,7 @@ function uploadFew(model: Sequential, engine: Engine, x: Inputs, rows: number): 
   const scale = matrix?.scale;
   if ((ensured.get(first) ?? 0) < need) {
     // Growing the buffer is an allocation, so only for input known to be good (checked here, once).
-    const bad = (v: unknown) => typeof v !== "number" || !Number.isFinite(scale === undefined ? Math.fround(v) : Math.fround(Math.fround(v) * scale));
+    const bad = (v: unknown) => typeof v !== "number" || !Number.isFinite(scale === undefined ? Math.fround(v) : scaled(v, scale));
     if (data) {
       for (let i = 0; i < data.length; i++) if (bad(data[i])) return 0;
     } else {
@@ -83,7 +84,7 @@ function uploadFew(model: Sequential, engine: Engine, x: Inputs, rows: number): 
   } else {
     for (let r = 0; r < rows; r++) if (setNumbers(f32, (x as number[][])[r], base + r * cols) >= 0) return 0;
   }
-  if (scale !== undefined) for (let i = 0; i < rows * cols; i++) f32[base + i] *= scale;
+  if (scale !== undefined) scaleInPlace(f32, base, rows * cols, scale); // as uploadInputs and the byte kernel scale
   return engine.k.countNonFinite(dst, rows * cols) === 0 ? dst : 0;
 }
 
