@@ -86,6 +86,18 @@ describe("one scale rule for bytes and floats", () => {
   });
 });
 
+describe("bytes without a scale", () => {
+  it("mean pixels · 1/255 on every path, as in fit(): imagesToTensors and columnStats too", () => {
+    const rule = Float32Array.from(ALL, (v) => scaled(v, 1 / 255));
+    expect(differing(seen(tensor2d(ALL, [16, 16])), rule)).toEqual([]);
+    const { x, y } = imagesToTensors({ data: ALL, shape: [16, 16] }, new Int32Array(16));
+    expect(differing(x.data, rule)).toEqual([]);
+    x.dispose();
+    y.dispose();
+    expect(differing(columnStats(tensor2d(ALL, [1, 256])).mean, rule)).toEqual([]);
+  });
+});
+
 describe("a scale float32 cannot hold", () => {
   // The byte kernel would turn every pixel into NaN/Infinity (or 0) with no check after it: refuse the scale.
   it.each([[1e39, "beyond float32's range"], [-1e39, "beyond float32's range"], [1e-50, "below float32's smallest value"]] as [number, string][])("scale %d is refused for bytes and floats, naming it", (scale, why) => {
