@@ -6,6 +6,7 @@
 // the bias-corrected √v̂, accumulated f32 powers of β) it was 5.3e-4 off in the weights after 10
 // steps, 1.2e-4 in the predictions after 21, and 5.1e-5 after resuming TensorFlow.js's state.
 import { describe, it, expect } from "vitest";
+import * as tf from "@tensorflow/tfjs";
 import { readFileSync } from "node:fs";
 import { Sequential, Dense, Adam } from "../../src/index.js";
 import { loadModel } from "../../src/io/load-model.js";
@@ -82,6 +83,9 @@ describe("Adam follows TensorFlow.js 4.22", () => {
     await first.save({ save: async (a: ModelArtifacts) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } }) });
     const config = saved!.trainingConfig!.optimizer_config.config!;
     expect([config.accBeta1, config.accBeta2]).toEqual([(first.optimizer as Adam).accBeta1, (first.optimizer as Adam).accBeta2]);
+    // TensorFlow.js loads that file (its Adam.fromConfig takes the four keys it knows).
+    const theirs = await tf.loadLayersModel(tf.io.fromMemory(saved as tf.io.ModelArtifacts));
+    expect(Object.keys(theirs.optimizer.getConfig()).sort()).toEqual(["beta1", "beta2", "epsilon", "learningRate"]);
     const resumed = await loadModel(saved!);
     await fitSteps(resumed, 10);
     expect(weightsOf(resumed)).toEqual(weightsOf(straight));
