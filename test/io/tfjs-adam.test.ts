@@ -96,6 +96,8 @@ describe("Adam follows TensorFlow.js 4.22", () => {
     expect(weightsOf(asTfjs)).not.toEqual(weightsOf(straight));
     expect(maxAbsDiff(weightsOf(asTfjs), weightsOf(straight))).toBeLessThan(1e-5);
     for (const m of [straight, first, resumed, asTfjs]) m.dispose();
+    const bad = { ...saved!, trainingConfig: { ...saved!.trainingConfig!, optimizer_config: { class_name: "Adam", config: { ...config, accBeta2: 2 } } } };
+    await expect(loadModel(bad)).rejects.toThrow(/accBeta1\/accBeta2 must be numbers in \[0, 1\), got 0\.\d+, 2/);
   });
 
   it("the installed TensorFlow.js still gives these literals (live rerun of test/reference/tfjs-adam.ts)", async () => {
