@@ -20,7 +20,7 @@ export {
 } from "./losses/categorical-ce";
 export { sgdStep } from "./optim/sgd";
 export { momentumStep } from "./optim/momentum";
-export { adamStep } from "./optim/adam";
+export { adamStep, adamBetaPower } from "./optim/adam";
 export { addL1Grad, addL2Grad, l1Norm, l2Norm } from "./optim/penalty";
 export { argmaxRows, countCorrectSparse, countCorrectOneHot, countCorrectBinary } from "./metrics";
 export { gatherRows, gatherRowsU8, gatherI32, countNonFinite } from "./gather";

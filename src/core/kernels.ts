@@ -64,7 +64,8 @@ export interface Kernels {
   oneHot(labels: P, y: P, rows: number, cols: number): void;
   sgdStep(w: P, dw: P, n: number, lr: number): void;
   momentumStep(w: P, dw: P, v: P, n: number, lr: number, momentum: number): void;
-  adamStep(w: P, dw: P, m: P, v: P, n: number, lr: number, beta1: number, beta2: number, epsilon: number, t: number): void;
+  adamStep(w: P, dw: P, m: P, v: P, n: number, lr: number, beta1: number, beta2: number, epsilon: number, accBeta1: number, accBeta2: number): void;
+  adamBetaPower(beta: number, t: number): number;
   addL1Grad(w: P, dw: P, n: number, l1: number): void;
   addL2Grad(w: P, dw: P, n: number, l2: number): void;
   l1Norm(w: P, n: number): number;

@@ -147,12 +147,13 @@ describe("fuzz: kernels against the references", () => {
       near("momentumStep v", readF32(pv, n), mom.v, 1e-6);
       engine().heap.f32.set(w, pw >>> 2);
       const pm = arena.f32(n), pv2 = arena.f32(n);
-      let ref = { w: Array.from(w), m: new Array<number>(n).fill(0), v: new Array<number>(n).fill(0) };
+      let ref = { w: Array.from(w), m: new Array<number>(n).fill(0), v: new Array<number>(n).fill(0) }, acc1 = b1, acc2 = b2;
       for (let t = 1; t <= 3; t++) {
         const gt = d.values(n);
         engine().heap.f32.set(gt, pg >>> 2);
-        k().adamStep(pw, pg, pm, pv2, n, lr, b1, b2, eps, t);
-        ref = opt.adamStep(ref.w, gt, ref.m, ref.v, lr, b1, b2, eps, t);
+        k().adamStep(pw, pg, pm, pv2, n, lr, b1, b2, eps, acc1, acc2); // β^t kept as TensorFlow.js does (src/optimizers.ts)
+        [acc1, acc2] = [f(acc1 * b1), f(acc2 * b2)];
+        ref = opt.adamStep(ref.w, gt, ref.m, ref.v, lr, b1, b2, eps, t, { f32Scalars: true });
       }
       // Each step moves w by ≤ ~lr·(1 + ε) with the f32 ratio good to ~1e-6 relative (adam.test.ts).
       near("adamStep w", readF32(pw, n), ref.w, 5e-7, () => Math.max(1, lr * 30));
