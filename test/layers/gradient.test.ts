@@ -171,7 +171,7 @@ describe("whole networks: trainStep's gradients match central differences of eva
   });
 
   it("5-4-3 with an L2 kernel penalty: evaluate() adds λΣw², backward adds 2λw", () => {
-    const l2 = regularizers.l1l2({ l2: 0.05 });
+    const l2 = regularizers.l2({ l2: 0.05 }); // pure L2 (l1l2({l2}) would add L1 at 0.01)
     const model = new Sequential({ seed: 11, layers: [
       new Dense({ units: 4, activation: "sigmoid", inputShape: [5], kernelRegularizer: l2 }),
       new Dense({ units: 3, activation: "softmax", kernelRegularizer: l2 }),

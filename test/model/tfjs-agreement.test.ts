@@ -51,3 +51,55 @@ describe("the loss fit reports with a kernel penalty: data loss and penalty both
     expect(loss[1]).toBeCloseTo(8.162882804870605, 5);
   });
 });
+
+describe("regularizers: TF.js' defaults (tfjs-layers regularizers.ts: each rate 0.01 unless given)", () => {
+  it("l1l2() is l1 = l2 = 0.01; a missing rate is 0.01, not 0; l1() and l2() are the pure forms", () => {
+    expect(regularizers.l1l2()).toEqual({ l1: 0.01, l2: 0.01 });
+    expect(regularizers.l1l2({ l2: 0.05 })).toEqual({ l1: 0.01, l2: 0.05 });
+    expect(regularizers.l1l2({ l1: 0 })).toEqual({ l1: 0, l2: 0.01 });
+    expect(regularizers.l1()).toEqual({ l1: 0.01, l2: 0 });
+    expect(regularizers.l2({ l2: 0.3 })).toEqual({ l1: 0, l2: 0.3 });
+  });
+
+  it("'l1l2' (a string, as TF.js takes it): [9.08, 7.68] and kernel 0.884, as TF.js's training_test.ts", async () => {
+    const { loss, w } = await fitOnes("l1l2", 5);
+    // training_test.ts 'Using string regularizer': toBeCloseTo(9.08), toBeCloseTo(7.68), kernel 0.884;
+    // TF.js 4.22 in Node gives [9.080000877, 7.683887482] and 0.8842361.
+    expect(loss[0]).toBeCloseTo(9.080000877380371, 5);
+    expect(loss[1]).toBeCloseTo(7.683887481689453, 5);
+    for (const v of w) expect(v).toBeCloseTo(0.8842360973358154, 6);
+    expect(await fitOnes(regularizers.l1l2(), 5)).toEqual(await fitOnes("l1l2", 5));
+  });
+
+  it("'l1' and 'l2' (Keras' identifiers; TF.js 4.22 refuses them as unknown) mean l1() and l2()", async () => {
+    const l1 = await fitOnes("l1", 5), l2 = await fitOnes("l2", 5);
+    expect(l1).toEqual(await fitOnes(regularizers.l1(), 5));
+    expect(l2).toEqual(await fitOnes(regularizers.l2(), 5));
+    expect(l1.loss[0]).toBeCloseTo(9 + 0.01 * 4, 6); // (4 − 1)² + 0.01·Σ|1|
+    expect(l2.loss[0]).toBeCloseTo(9 + 0.01 * 4, 6); // (4 − 1)² + 0.01·Σ1²
+  });
+
+  it("a plain {l1, l2} object is the penalty itself: a missing rate is 0", () => {
+    expect(new Dense({ units: 1, kernelRegularizer: { l2: 0.01 } }).kernelRegularizer).toEqual({ l1: 0, l2: 0.01 });
+  });
+
+  it("anything not understood is refused with a ModelError naming it, never trained without its penalty", () => {
+    const refused = (args: Record<string, unknown>, message: RegExp) =>
+      expect(() => new Dense({ units: 2, name: "d", ...args } as ConstructorParameters<typeof Dense>[0])).toThrow(message);
+    refused({ kernelRegularizer: "l3" }, /d: kernelRegularizer 'l3' is not one scratchnet knows; use 'l1', 'l2' or 'l1l2'/);
+    refused({ kernelRegularizer: "toString" }, /'toString' is not one scratchnet knows/);
+    refused({ kernelRegularizer: { L2: 0.1 } }, /d: kernelRegularizer: unknown key 'L2'; a regularizer is \{l1, l2\}/);
+    refused({ kernelRegularizer: { l2: -0.1 } }, /d: kernelRegularizer: l2 must be a finite number ≥ 0, got -0.1/);
+    refused({ kernelRegularizer: { l1: Number.NaN } }, /l1 must be a finite number ≥ 0, got NaN/);
+    refused({ kernelRegularizer: { l1: "0.1" } }, /l1 must be a finite number ≥ 0, got '0.1'/);
+    refused({ kernelRegularizer: 0.01 }, /d: kernelRegularizer must be \{l1, l2\}, regularizers.l1l2\(\{l1, l2\}\) or 'l1l2', got 0.01/);
+    refused({ biasRegularizer: "l2" }, /d: option 'biasRegularizer' is not implemented in scratchnet; Dense takes units, .*kernelRegularizer/);
+    refused({ activityRegularizer: regularizers.l1() }, /option 'activityRegularizer' is not implemented/);
+    refused({ kernelConstraint: "maxNorm" }, /option 'kernelConstraint' is not implemented/);
+    expect(new Dense({ units: 2, biasRegularizer: undefined } as ConstructorParameters<typeof Dense>[0]).kernelRegularizer).toBeUndefined();
+    expect(() => regularizers.l1l2({ l1: -1 })).toThrow(/regularizers.l1l2: l1 must be a finite number ≥ 0, got -1/);
+    expect(() => regularizers.l2({ l2: Infinity })).toThrow(/regularizers.l2: l2 must be a finite number ≥ 0, got Infinity/);
+    expect(() => regularizers.l1l2({ l3: 1 } as never)).toThrow(/regularizers.l1l2: unknown option 'l3'; it takes l1 and l2/);
+    expect(() => regularizers.l2(0.1 as never)).toThrow(/regularizers.l2 takes an object such as \{l2: 0.01\}, got 0.1/);
+  });
+});
