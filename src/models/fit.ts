@@ -69,9 +69,13 @@ export async function fit(model: Sequential, x: Inputs, y: Labels, args: FitArgs
   model.fitting = true;
   try {
     const all = upload(model, x, y, "x", "y", own);
-    const nVal = args.validationData ? 0 : Math.floor(all.x.rows * validationSplit); // as in Keras, validationData overrides the split
+    // TF.js (training.ts: splitAt = floor(n·(1 − validationSplit))) and Keras train on the first
+    // floor(n·(1 − split)) rows and validate on the rest; validationData overrides the split.
+    const nVal = args.validationData ? 0 : all.x.rows - Math.floor(all.x.rows * (1 - validationSplit));
     const train = { x: { ...all.x, rows: all.x.rows - nVal }, y: { ...all.y, rows: all.x.rows - nVal } };
-    if (train.x.rows === 0) throw new ModelError(`fit: validationSplit ${validationSplit} leaves no training rows`);
+    if (train.x.rows === 0 || (validationSplit > 0 && nVal === 0 && !args.validationData)) { // Keras refuses both ends too
+      throw new ModelError(`fit: validationSplit ${validationSplit} of ${all.x.rows} rows leaves ${train.x.rows} training and ${nVal} validation rows (the cut is at floor(rows·(1 − split)), as in TF.js and Keras); give more rows or another split`);
+    }
     let val = nVal > 0 ? { x: tailInputs(all.x, nVal), y: tailTargets(all.y, nVal, model.outputUnits) } : undefined;
     if (args.validationData) val = upload(model, args.validationData[0], args.validationData[1], "validationData x", "validationData y", own);
     const n = train.x.rows, units = model.outputUnits;

@@ -2,7 +2,7 @@
 // fit reports with a kernel penalty, the validationSplit cut, string regularizers. Each literal
 // says where it comes from.
 import { describe, it, expect } from "vitest";
-import { Sequential, Dense, SGD, regularizers } from "../../src/index.js";
+import { Sequential, Dense, SGD, ModelError, regularizers } from "../../src/index.js";
 import type { Regularizer } from "../../src/layers/dense.js";
 
 /**
@@ -101,5 +101,35 @@ describe("regularizers: TF.js' defaults (tfjs-layers regularizers.ts: each rate 
     expect(() => regularizers.l2({ l2: Infinity })).toThrow(/regularizers.l2: l2 must be a finite number ≥ 0, got Infinity/);
     expect(() => regularizers.l1l2({ l3: 1 } as never)).toThrow(/regularizers.l1l2: unknown option 'l3'; it takes l1 and l2/);
     expect(() => regularizers.l2(0.1 as never)).toThrow(/regularizers.l2 takes an object such as \{l2: 0.01\}, got 0.1/);
+  });
+});
+
+describe("validationSplit cuts at floor(rows·(1 − split)), as TF.js (training.ts splitAt) and Keras", () => {
+  const ramp = (n: number) => Array.from({ length: n }, (_, i) => [i / n, 1 - i / n]);
+  async function split(n: number, validationSplit: number) {
+    const model = new Sequential({ seed: 5, layers: [new Dense({ units: 1, inputShape: [2] })] });
+    model.compile({ optimizer: "sgd", loss: "meanSquaredError" });
+    const x = ramp(n), y = x.map((r) => [r[0] - r[1]]);
+    try {
+      const h = await model.fit(x, y, { epochs: 1, batchSize: 100, verbose: 0, validationSplit });
+      const tail = model.evaluate(x.slice(h.params.samples as number), y.slice(h.params.samples as number))[0];
+      return { train: h.params.samples, valLoss: h.history.val_loss?.[0], tail };
+    } finally {
+      model.dispose();
+    }
+  }
+
+  // TF.js 4.22 in Node, fit with validationSplit: 5 rows at 0.01 trained on 4 rows (one batch of 4)
+  // and reported a val_loss; 10 rows at 0.15 trained on 8 (so 2 validate). floor(n·split) gave 5 and 9.
+  it.each([[5, 0.01, 4], [10, 0.15, 8], [10, 0.1, 9], [40, 0.25, 30]])("%i rows at %f: %i train, the rest validate", async (n, s, train) => {
+    const r = await split(n, s);
+    expect(r.train).toBe(train);
+    expect(r.valLoss).toBeCloseTo(r.tail, 6); // val_loss is the loss of exactly the rows after the cut
+  });
+
+  it("a split that leaves no training or no validation rows is a ModelError (Keras refuses both; TF.js 4.22 trains nothing, or throws a TypeError)", async () => {
+    await expect(split(1, 0.5)).rejects.toThrow(ModelError);
+    await expect(split(1, 0.5)).rejects.toThrow(/validationSplit 0.5 of 1 rows leaves 0 training and 1 validation rows \(the cut is at floor\(rows·\(1 − split\)\)/);
+    await expect(split(3, 1e-17)).rejects.toThrow(/validationSplit 1e-17 of 3 rows leaves 3 training and 0 validation rows/);
   });
 });
