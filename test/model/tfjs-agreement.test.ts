@@ -4,6 +4,8 @@
 import { describe, it, expect } from "vitest";
 import { Sequential, Dense, SGD, ModelError, regularizers } from "../../src/index.js";
 import type { Regularizer } from "../../src/layers/dense.js";
+import type { ActivationName } from "../../src/layers/activations.js";
+import type { LossName } from "../../src/models/losses.js";
 
 /**
  * tfjs-layers src/engine/training_test.ts, 'Using custom regularizer' / 'Using string regularizer':
@@ -131,5 +133,43 @@ describe("validationSplit cuts at floor(rows·(1 − split)), as TF.js (training
     await expect(split(1, 0.5)).rejects.toThrow(ModelError);
     await expect(split(1, 0.5)).rejects.toThrow(/validationSplit 0.5 of 1 rows leaves 0 training and 1 validation rows \(the cut is at floor\(rows·\(1 − split\)\)/);
     await expect(split(3, 1e-17)).rejects.toThrow(/validationSplit 1e-17 of 3 rows leaves 3 training and 0 validation rows/);
+  });
+});
+
+describe("categoricalCrossentropy on outputs that are not a softmax: rows divided by their sums, as TF.js and Keras", () => {
+  it("a linear Dense(2) whose rows are [4, 4]: ln 2 = 0.6931 (TF.js 4.22: 0.6931471824645996), not the 1.2e-7 of clipping 4 to 1 − ε", () => {
+    const model = new Sequential([new Dense({ units: 2, kernelInitializer: "ones", useBias: false, inputShape: [4] })]);
+    model.compile({ optimizer: "sgd", loss: "categoricalCrossentropy" });
+    expect(model.evaluate([[1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1]], [[1, 0], [1, 0], [0, 1]])[0]).toBeCloseTo(0.6931471824645996, 6);
+    model.dispose();
+  });
+
+  // TF.js 4.22 in Node (cpu backend): a 3-4-3 Sequential, tanh hidden layer, the given weights, SGD
+  // lr 0.1, one batch of these 4 rows, shuffle false: the loss evaluate() gave before the step, and
+  // the weights after it. relu + sparse gave the same numbers as linear + sparse (both clip the
+  // negatives to ε first), sigmoid + sparse the same as sigmoid + one-hot.
+  const x = [[0.5, -0.2, 0.1], [0.3, 0.8, -0.5], [-0.6, 0.4, 0.9], [0.2, 0.2, 0.2]];
+  const start = [
+    [0.3, -0.1, 0.2, 0.5, 0.4, 0.2, -0.3, 0.1, -0.2, 0.6, 0.1, 0.3], [0.1, 0, -0.1, 0.2],
+    [0.5, 0.2, 0.3, 0.1, 0.6, 0.2, 0.3, 0.1, 0.7, 0.2, 0.4, 0.1], [0.3, -0.5, 0.1],
+  ];
+  const labels = [1, 0, 2, 1];
+  const cases: [ActivationName, LossName, { loss: number; hidden: number[]; kernel: number[]; bias: number[] }][] = [
+    ["linear", "categoricalCrossentropy", { loss: 8.48650074005127, hidden: [0.25302982330322266,-0.10963071137666702,0.012402817606925964,0.5101531147956848,0.4313134551048279,0.20642048120498657,-0.1749352216720581,0.09323126822710037,-0.12954473495483398,0.6144461035728455,0.38139575719833374,0.2847703695297241], kernel: [0.511969804763794,0.21196980774402618,0.24580161273479462,0.028960436582565308,0.5289604663848877,0.5216619968414307,0.3294139504432678,0.1294139325618744,0.5668157935142517,0.1751440018415451,0.37514400482177734,0.2125461846590042], bias: [0.17990325391292572,-0.620096743106842,0.6437894105911255] }],
+    ["linear", "sparseCategoricalCrossentropy", { loss: 8.395885467529297, hidden: [0.19673913717269897,-0.1527729630470276,-0.051367148756980896,0.4680015742778778,0.4460647702217102,0.22117453813552856,-0.1785300076007843,0.11295152455568314,-0.08391181379556656,0.6645640730857849,0.4282909035682678,0.3355032205581665], kernel: [0.4961931109428406,0.20000000298023224,0.20357246696949005,0.04787743091583252,0.6000000238418579,0.5487647652626038,0.3201161324977875,0.10000000149011612,0.5730026960372925,0.15432898700237274,0.4000000059604645,0.17846405506134033], bias: [0.14728735387325287,-0.5,0.5625590682029724] }],
+    ["relu", "categoricalCrossentropy", { loss: 8.60593032836914, hidden: [0.2168450951576233,-0.14507243037223816,-0.025691628456115723,0.47445207834243774,0.4468628466129303,0.22147715091705322,-0.1774159073829651,0.11336708068847656,-0.07483896613121033,0.6680372357368469,0.4399312734603882,0.3385051488876343], kernel: [0.5095482468605042,0.20000000298023224,0.21692760288715363,0.05253194272518158,0.6000000238418579,0.5534192323684692,0.3184873163700104,0.10000000149011612,0.5713738799095154,0.18438871204853058,0.4000000059604645,0.20852376520633698], bias: [0.2236134111881256,-0.5,0.6388850808143616] }],
+    ["sigmoid", "categoricalCrossentropy", { loss: 1.1556775569915771, hidden: [0.2997157573699951,-0.09673652052879333,0.1952839493751526,0.5024387836456299,0.4002854824066162,0.19759510457515717,-0.2995838224887848,0.0987560823559761,-0.2008235603570938,0.6020766496658325,0.10341177880764008,0.29980507493019104], kernel: [0.5021176338195801,0.20185090601444244,0.2956138551235199,0.09632224589586258,0.5993736386299133,0.2051319181919098,0.29931917786598206,0.10195975750684738,0.6994011402130127,0.19774861633777618,0.40633469820022583,0.09751474112272263], bias: [0.2941525876522064,-0.4871962368488312,0.09639248251914978] }],
+  ];
+  it.each(cases)("3-4-3 with a %s output, %s: the loss and one SGD step's weights as TF.js", async (output, loss, tfjs) => {
+    const model = new Sequential([new Dense({ units: 4, activation: "tanh", inputShape: [3] }), new Dense({ units: 3, activation: output })]);
+    model.compile({ optimizer: new SGD({ learningRate: 0.1 }), loss });
+    model.setWeights(start);
+    const y = loss === "categoricalCrossentropy" ? labels.map((c) => [0, 1, 2].map((j) => (j === c ? 1 : 0))) : labels;
+    expect(model.evaluate(x, y)[0]).toBeCloseTo(tfjs.loss, 5);
+    const h = await model.fit(x, y, { epochs: 1, batchSize: 4, shuffle: false, verbose: 0 });
+    expect(h.history.loss[0]).toBeCloseTo(tfjs.loss, 5);
+    const [hidden, , kernel, bias] = model.getWeights().map((w) => Array.from(w.data));
+    for (const [got, want] of [[hidden, tfjs.hidden], [kernel, tfjs.kernel], [bias, tfjs.bias]]) got.forEach((v, i) => expect(v).toBeCloseTo(want[i], 6));
+    model.dispose();
   });
 });
