@@ -6,6 +6,7 @@ import { Sequential, Dense, SGD, ModelError, regularizers } from "../../src/inde
 import type { Regularizer } from "../../src/layers/dense.js";
 import type { ActivationName } from "../../src/layers/activations.js";
 import type { LossName } from "../../src/models/losses.js";
+import { readTopology } from "../../src/io/topology.js";
 
 /**
  * tfjs-layers src/engine/training_test.ts, 'Using custom regularizer' / 'Using string regularizer':
@@ -79,6 +80,14 @@ describe("regularizers: TF.js' defaults (tfjs-layers regularizers.ts: each rate 
     expect(l2).toEqual(await fitOnes(regularizers.l2(), 5));
     expect(l1.loss[0]).toBeCloseTo(9 + 0.01 * 4, 6); // (4 − 1)² + 0.01·Σ|1|
     expect(l2.loss[0]).toBeCloseTo(9 + 0.01 * 4, 6); // (4 − 1)² + 0.01·Σ1²
+  });
+
+  it("model files: Keras' L1 and L2 classes without a rate mean 0.01 (keras.regularizers.L1(l1=0.01)), as their identifiers do", () => {
+    const fail = (what: string): never => { throw new Error(what); };
+    const topology = (reg: object) => ({ class_name: "Sequential", config: { layers: [{ class_name: "Dense", config: { name: "d", units: 2, batch_input_shape: [null, 3], kernel_regularizer: reg } }] } });
+    expect(readTopology(topology({ class_name: "L1", config: {} }), fail).layers[0].regularizer).toEqual({ l1: 0.01, l2: 0 });
+    expect(readTopology(topology({ class_name: "L2", config: {} }), fail).layers[0].regularizer).toEqual({ l1: 0, l2: 0.01 });
+    expect(readTopology(topology({ class_name: "L1L2", config: { l1: 0, l2: 0.3 } }), fail).layers[0].regularizer).toEqual({ l1: 0, l2: 0.3 });
   });
 
   it("a plain {l1, l2} object is the penalty itself: a missing rate is 0", () => {
