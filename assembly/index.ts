@@ -14,10 +14,8 @@ export { exp, log } from "./math/arrays";
 export { softmax, softmaxBackward } from "./softmax";
 export { mse, mseBackward } from "./losses/mse";
 export { binaryCrossEntropy, binaryCrossEntropyBackward, sigmoidCrossEntropyBackward } from "./losses/binary-ce";
-export {
-  categoricalCrossEntropy, sparseCategoricalCrossEntropy, categoricalCrossEntropyBackward,
-  sparseCategoricalCrossEntropyBackward, softmaxCrossEntropyBackward, softmaxSparseCrossEntropyBackward, oneHot,
-} from "./losses/categorical-ce";
+export { categoricalCrossEntropy, sparseCategoricalCrossEntropy, softmaxCrossEntropyBackward, softmaxSparseCrossEntropyBackward, oneHot } from "./losses/categorical-ce";
+export { categoricalCrossEntropyScaled, sparseCategoricalCrossEntropyScaled } from "./losses/scaled-ce";
 export { sgdStep } from "./optim/sgd";
 export { momentumStep } from "./optim/momentum";
 export { adamStep, adamBetaPower } from "./optim/adam";

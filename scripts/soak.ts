@@ -57,7 +57,7 @@ async function cycle(): Promise<string> {
   const labels = Array.from({ length: rows }, () => int(0, classes - 1));
   const y = loss === "binaryCrossentropy" ? labels.map((l) => l % 2) : loss === "meanSquaredError" ? x.map((r) => Array.from({ length: units }, (_, j) => r[j % inputs])) : labels;
   const kind = pick(["plain", "plain", "plain", "refused", "diverge", "stop", "dispose"]);
-  const fitArgs = { epochs: int(1, 3), batchSize: int(1, 40), verbose: 0 as const, validationSplit: pick([0, 0, 0.2]) };
+  const fitArgs = { epochs: int(1, 3), batchSize: int(1, 40), verbose: 0 as const, validationSplit: Math.min(pick([0, 0, 0.2]), rows - 1) }; // 1 row at 0.2 leaves no training row (a ModelError since the floor(n·(1 − split)) cut)
   try {
     if (kind === "refused") {
       x[rows - 1][0] = NaN; // fit must refuse it and free what it uploaded

@@ -57,8 +57,9 @@ export interface Kernels {
   sigmoidCrossEntropyBackward(a: P, y: P, dz: P, n: number): number;
   categoricalCrossEntropy(a: P, y: P, rows: number, cols: number): number;
   sparseCategoricalCrossEntropy(a: P, labels: P, rows: number, cols: number): number;
-  categoricalCrossEntropyBackward(a: P, y: P, da: P, rows: number, cols: number): void;
-  sparseCategoricalCrossEntropyBackward(a: P, labels: P, da: P, rows: number, cols: number): void;
+  /** Keras' loss of an output that is not a softmax (rows divided by their sums; TF.js' sparse form clips first); writes dL/da unless da is 0. */
+  categoricalCrossEntropyScaled(a: P, y: P, da: P, rows: number, cols: number, clipFirst: boolean): number;
+  sparseCategoricalCrossEntropyScaled(a: P, labels: P, da: P, rows: number, cols: number, clipFirst: boolean): number;
   softmaxCrossEntropyBackward(a: P, y: P, dz: P, rows: number, cols: number): number;
   softmaxSparseCrossEntropyBackward(a: P, labels: P, dz: P, rows: number, cols: number): number;
   oneHot(labels: P, y: P, rows: number, cols: number): void;

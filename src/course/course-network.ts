@@ -137,7 +137,7 @@ export abstract class CourseNetwork {
     const k = this.engine.k, units = this.outputUnits;
     let sum = 0, correct = 0;
     eachChunk(this, xVal, yVal, COURSE_EVAL_ROWS, (a, y, count) => {
-      sum += lossValue(k, this.lossName, a, y, count, units) * count;
+      sum += lossValue(k, this.lossName, a, y, count, units, this.layers[this.layers.length - 1].activation) * count;
       correct += countCorrect(k, this.lossName, a, y, count, units);
     });
     this.valLosses.push((sum + this.regLoss()) / xVal.rows);

@@ -124,7 +124,7 @@ export function evaluateDevice(model: Sequential, x: DeviceInputs, y: DeviceTarg
       gatherTargets(k, y, idx, count, yb, units);
       const a = forward(model, xb, count);
       const t = { ptr: yb, sparse: y.sparse };
-      loss += lossValue(k, model.loss!, a, t, count, units) * count;
+      loss += lossValue(k, model.loss!, a, t, count, units, model.layers[model.layers.length - 1].activation) * count;
       correct += countCorrect(k, model.loss!, a, t, count, units);
       judged += countJudged(model.loss!, t, count, units);
     });
