@@ -1,5 +1,6 @@
 // The typed ABI of build/scratchnet.wasm (assembly/index.ts). Pointers and sizes are numbers;
-// booleans cross as 0/1.
+// booleans cross as 0/1. The engines cast the module's exports to this interface, so
+// test/kernels/abi.test.ts holds it to both built modules: the same names, parameter and result counts.
 type P = number;
 type Unary = (x: P, out: P, n: number) => void;
 type UnaryBackward = (a: P, dy: P, dz: P, n: number) => void;

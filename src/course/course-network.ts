@@ -12,9 +12,10 @@ import type { DeviceInputs, Inputs, Labels } from "../data/inputs.js";
 import type { DeviceTargets } from "../data/labels.js";
 import { countCorrect, lossValue, outputGradient, type LossName } from "../models/losses.js";
 import { COURSE_EVAL_ROWS, eachChunk, outputsOf, uploadData } from "./course-eval.js";
-import { courseFit, type CourseFitArgs } from "./course-fit.js";
+import { courseFit, type FitArgs } from "./course-fit.js";
 
-export type { CourseFitArgs };
+/** fit()'s optional arguments (course-fit.ts): epochs, xVal, yVal, onEpochEnd(epoch, net). */
+export type CourseFitArgs = FitArgs<CourseNetwork>;
 
 export interface CourseArgs {
   /** learning_rate (default 0.1). */
