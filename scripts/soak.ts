@@ -14,12 +14,19 @@ const WASM_GROWTH_BOUND = 0;
 /** After warm-up: the JS heap (after a full GC) may grow by at most this much: no objects pile up. */
 const JS_GROWTH_BOUND = 8 * 2 ** 20;
 /**
+ * After warm-up: the most the fitted slope of the JS heap may rise, in bytes per cycle. Keeping
+ * predict's output each cycle (a test leak) rose 111 B/cycle; 200,000-cycle runs measure within
+ * ±1.1; a 0.3 MiB wobble tilts a 20,000-cycle window by up to 1.5 · 0.3 MiB / 20,000 = 24.
+ */
+const JS_SLOPE_BOUND = 32;
+/**
  * After warm-up: the most the least-squares slope of RSS may rise, in bytes per cycle.
  * A leak: the smallest buffers a cycle hands to JS are predict's output (~400 B a cycle on
  * average, printed below as measured) and getWeights' copies (~1,300 B); leaking either every
  * cycle (backing store outside the JS heap) would rise at least that fast. Noise: RSS moves in
  * steps when V8 resizes its heap (up to ~25 MiB seen after warm-up); a step h inside a window of
  * L cycles tilts the fitted line by at most 1.5·h/L: 218 B/cycle for 25 MiB over 180,000 cycles.
+ * Keeping predict's output each cycle (a test leak) made RSS rise 568 B/cycle.
  */
 const RSS_SLOPE_BOUND = 256;
 /** Readings after warm-up needed to fit a trend; shorter runs are held to RSS_GROWTH_BOUND instead. */
@@ -30,7 +37,7 @@ const MIN_READINGS = 5;
  * of RSS, once; gone with --max-semi-space-size=1): a 10,000-cycle run can see all of it.
  */
 const RSS_GROWTH_BOUND = 48 * 2 ** 20;
-/** Warm-up: past V8's young-generation growth, which ended by cycle 15,000 in every run measured. */
+/** Warm-up: past V8's young-generation growth (heapTotal ~17 -> ~50 MiB), over by cycle 20,000 in every run measured (seeds 1-4). */
 const WARMUP = 20000;
 
 const arg = (name: string, fallback: number) => {
@@ -156,7 +163,7 @@ const wasmGrowth = Math.max(...trend.map((r) => r.wasm)) - afterWarmup.wasm, jsG
 const rssSlope = slope(trend, (r) => r.rss), jsSlope = slope(trend, (r) => r.js);
 const judged = trend.length >= MIN_READINGS, rssGrowth = end.rss - afterWarmup.rss;
 const rssRange = `RSS ${MB(Math.min(...trend.map((r) => r.rss)))}–${MB(Math.max(...trend.map((r) => r.rss)))} over ${trend.length} readings`;
-console.log(`  after warm-up: WASM growth ${wasmGrowth} B (bound ${WASM_GROWTH_BOUND}), JS heap ${MB(jsGrowth)} (bound ${MB(JS_GROWTH_BOUND)}), JS heap slope ${jsSlope.toFixed(2)} B/cycle, live bytes ${end.live - start.live} B (bound 0 after every cycle)`);
+console.log(`  after warm-up: WASM growth ${wasmGrowth} B (bound ${WASM_GROWTH_BOUND}), JS heap ${MB(jsGrowth)} (bound ${MB(JS_GROWTH_BOUND)}), JS heap slope ${jsSlope.toFixed(2)} B/cycle${judged ? ` (bound ${JS_SLOPE_BOUND})` : ""}, live bytes ${end.live - start.live} B (bound 0 after every cycle)`);
 console.log(
   judged
     ? `  RSS trend: ${rssRange}, fitted slope ${rssSlope.toFixed(1)} B/cycle (bound ${RSS_SLOPE_BOUND})`
@@ -165,6 +172,7 @@ console.log(
 const failures = [
   wasmGrowth > WASM_GROWTH_BOUND && "WASM memory grew",
   jsGrowth > JS_GROWTH_BOUND && "the JS heap grew",
+  judged && jsSlope > JS_SLOPE_BOUND && "the JS heap trends upward",
   judged && rssSlope > RSS_SLOPE_BOUND && "RSS trends upward (a leak outside the JS heap)",
   !judged && rssGrowth > RSS_GROWTH_BOUND && "RSS grew",
 ].filter(Boolean);
