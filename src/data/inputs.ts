@@ -3,6 +3,7 @@
 // 188 MB as floats, and the gather kernel scales them while it builds each minibatch.
 import type { Engine } from "../core/engine.js";
 import { DataError, ShapeError } from "../core/errors.js";
+import { dataUse } from "../core/heap.js";
 import { badScale, f32Scale, inputScale, isBytes, scaleInPlace } from "./scale.js";
 
 /** A row-major matrix: `data` of length rows·cols; values are multiplied by `scale` (bytes: default 1/255) in f32, see scale.ts. */
@@ -108,11 +109,11 @@ export function uploadInputs(engine: Engine, what: string, x: Inputs, expectCols
   }
   const heap = engine.heap;
   if (isMatrix(x) && isBytes(x.data)) {
-    const ptr = heap.alloc(rows * cols);
+    const ptr = heap.alloc(rows * cols, dataUse(what, rows, cols));
     heap.u8.set(x.data, ptr);
     return { ptr, rows, cols, bytes: true, scale: f32Scale(inputScale(x)!) };
   }
-  const ptr = heap.alloc(rows * cols * 4);
+  const ptr = heap.alloc(rows * cols * 4, dataUse(what, rows, cols));
   const f32 = heap.f32, base = ptr >>> 2;
   if (isMatrix(x)) {
     const bad = Array.isArray(x.data) ? setNumbers(f32, x.data, base) : (f32.set(x.data, base), -1); // typed arrays hold numbers

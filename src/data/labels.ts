@@ -2,6 +2,7 @@
 // cross-entropy losses), everything else as f32 rows with one column per output unit.
 import type { Engine } from "../core/engine.js";
 import { DataError, ShapeError } from "../core/errors.js";
+import { dataUse } from "../core/heap.js";
 import { takesIntegerLabels, type LossName, type Targets } from "../models/losses.js";
 import { describeValue, notANumber, setNumbers, shapeOf, type Labels, type Matrix2D } from "./inputs.js";
 import { scaleInPlace } from "./scale.js";
@@ -33,19 +34,23 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
         throw new DataError(`${what}[${r}] is ${t}, not a class index in 0..${units - 1}; the output layer has ${units} units, so labels must be integers below ${units}`);
       }
     }
-    const ptr = heap.alloc(rows * 4);
+    const ptr = heap.alloc(rows * 4, dataUse(what, rows, 1));
     heap.i32.set(labels, ptr >>> 2);
     if (takesIntegerLabels(loss)) return { ptr, sparse: true, rows };
-    const dense = heap.alloc(rows * units * 4);
-    engine.k.oneHot(ptr, dense, rows, units); // MSE/BCE on class labels train on one-hot rows
-    heap.release(ptr);
+    let dense = 0;
+    try {
+      dense = heap.alloc(rows * units * 4, dataUse(`${what} as one-hot rows`, rows, units));
+      engine.k.oneHot(ptr, dense, rows, units); // MSE/BCE on class labels train on one-hot rows
+    } finally {
+      heap.release(ptr); // also when the one-hot rows were refused
+    }
     return { ptr: dense, sparse: false, rows };
   }
   const width = cols === 0 ? 1 : cols;
   if (width !== units) {
     throw new ShapeError(`${what} has ${width} column(s) but the output layer has ${units} units; give integer labels or rows of ${units} targets`);
   }
-  const ptr = heap.alloc(rows * units * 4);
+  const ptr = heap.alloc(rows * units * 4, dataUse(what, rows, units));
   const f32 = heap.f32, base = ptr >>> 2;
   // Plain arrays are checked while copied (set() would turn "1" into 1 and null into 0); typed arrays hold numbers.
   const fail = (where: string, v: unknown) => (heap.release(ptr), notANumber(what, where, v));

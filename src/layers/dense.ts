@@ -103,6 +103,9 @@ export class Dense implements Layer {
     }
   }
 
+  /** @internal Rows the per-batch buffers hold (models/memory-needs.ts checks a bigger batch fits before reserve). */
+  get rowsHeld(): number { return this.rowsReserved; }
+
   /** Pointer of the last forward's output a = f(xW + b). */
   get output(): number {
     return this.a;

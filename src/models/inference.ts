@@ -7,6 +7,7 @@ import { scaled, scaleInPlace } from "../data/scale.js";
 import { gatherInputs, gatherTargets } from "../data/batches.js";
 import { countCorrect, countJudged, lossValue, penalty } from "./losses.js";
 import type { Sequential } from "./sequential.js";
+import { assertBatchFits } from "./memory-needs.js";
 
 export interface PredictArgs {
   /** Rows per forward pass (default 256); results do not depend on it. */
@@ -23,6 +24,7 @@ export function forward(model: Sequential, x: number, rows: number): number {
 
 /** Make every layer's per-batch buffers hold `rows` rows. */
 export function reserve(model: Sequential, rows: number): void {
+  assertBatchFits(model, model.engine!.heap, rows); // before any layer grows memory
   for (const layer of model.layers) layer.reserve(rows);
 }
 
@@ -30,7 +32,8 @@ export function reserve(model: Sequential, rows: number): void {
 export function forChunks(engine: Engine, x: DeviceInputs, batchSize: number, body: (xb: number, idx: number, start: number, count: number) => void): void {
   const heap = engine.heap, k = engine.k;
   const idx = heap.alloc(x.rows * 4);
-  const xb = heap.alloc(Math.min(batchSize, x.rows) * x.cols * 4);
+  const rows = Math.min(batchSize, x.rows);
+  const xb = heap.alloc(rows * x.cols * 4, { what: `a batch of ${rows} rows`, fix: "use a smaller batchSize" });
   try {
     k.iota(idx, x.rows);
     for (let start = 0; start < x.rows; start += batchSize) {

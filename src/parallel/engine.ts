@@ -50,7 +50,7 @@ export async function createParallelEngine(bytes: BufferSource, { threads, maxim
   if (typeof base.gemmStrided !== "function" || typeof base.setScratch !== "function") {
     throw new ModelError("this scratchnet.threads.wasm has no gemmStrided/setScratch: rebuild it with `npm run build:wasm`");
   }
-  const heap = new Heap(memory, base.heapBase());
+  const heap = new Heap(memory, base.heapBase(), maximumPages * 65536); // a shared memory cannot grow past its maximum
   const workers = threads - 1;
   const control = heap.calloc(CONTROL_BYTES);
   const scratch = Array.from({ length: workers }, () => heap.alloc(base.scratchBytes()));
