@@ -59,8 +59,8 @@ export interface Kernels {
   categoricalCrossEntropy(a: P, y: P, rows: number, cols: number): number;
   sparseCategoricalCrossEntropy(a: P, labels: P, rows: number, cols: number): number;
   /** Keras' loss of an output that is not a softmax (rows divided by their sums; TF.js' sparse form clips first); writes dL/da unless da is 0. */
-  categoricalCrossEntropyScaled(a: P, y: P, da: P, rows: number, cols: number, clipFirst: boolean): number;
-  sparseCategoricalCrossEntropyScaled(a: P, labels: P, da: P, rows: number, cols: number, clipFirst: boolean): number;
+  categoricalCrossEntropyScaled(a: P, y: P, da: P, rows: number, cols: number, clipFirst: number): number; // clipFirst: 1 or 0
+  sparseCategoricalCrossEntropyScaled(a: P, labels: P, da: P, rows: number, cols: number, clipFirst: number): number;
   softmaxCrossEntropyBackward(a: P, y: P, dz: P, rows: number, cols: number): number;
   softmaxSparseCrossEntropyBackward(a: P, labels: P, dz: P, rows: number, cols: number): number;
   oneHot(labels: P, y: P, rows: number, cols: number): void;

@@ -70,7 +70,7 @@ export function lossValue(k: Kernels, loss: LossName, a: number, y: Targets, row
 
 /** TF.js' sparseCategoricalCrossentropy clips a before dividing; categoricalCrossentropy (even of integer labels, as their one-hot rows) does not. */
 const scaledCrossEntropy = (k: Kernels, loss: LossName, a: number, y: Targets, da: number, rows: number, cols: number): number => {
-  const clipFirst = loss === "sparseCategoricalCrossentropy";
+  const clipFirst = loss === "sparseCategoricalCrossentropy" ? 1 : 0; // only numbers cross into WASM
   return y.sparse ? k.sparseCategoricalCrossEntropyScaled(a, y.ptr, da, rows, cols, clipFirst) : k.categoricalCrossEntropyScaled(a, y.ptr, da, rows, cols, clipFirst);
 };
 

@@ -61,14 +61,14 @@ export function sparseCategoricalCrossEntropy(a: Tensor, labels: Indices): numbe
 export function categoricalCrossEntropyScaled(a: Tensor, y: Tensor, da?: Tensor): number {
   sameShape("categoricalCrossEntropyScaled", "a", a, "y", y);
   if (da) expectShape("categoricalCrossEntropyScaled", "da", da, a.rows, a.cols, "the shape of a");
-  return a.engine.k.categoricalCrossEntropyScaled(a.ptr, y.ptr, da?.ptr ?? 0, a.rows, a.cols, false);
+  return a.engine.k.categoricalCrossEntropyScaled(a.ptr, y.ptr, da?.ptr ?? 0, a.rows, a.cols, 0);
 }
 
 /** TF.js' sparse form of it: q = clip(a), mean of −log clip(q[label] / Σq); writes dL/da into `da` when given. */
 export function sparseCategoricalCrossEntropyScaled(a: Tensor, labels: Indices, da?: Tensor): number {
   labelsFit("sparseCategoricalCrossEntropyScaled", a, labels);
   if (da) expectShape("sparseCategoricalCrossEntropyScaled", "da", da, a.rows, a.cols, "the shape of a");
-  return a.engine.k.sparseCategoricalCrossEntropyScaled(a.ptr, labels.ptr, da?.ptr ?? 0, a.rows, a.cols, true);
+  return a.engine.k.sparseCategoricalCrossEntropyScaled(a.ptr, labels.ptr, da?.ptr ?? 0, a.rows, a.cols, 1);
 }
 
 /** Fused softmax + cross-entropy (seed 003: dy = (y_hat − t) / batch_num): dz = (a − y) / m; returns the loss. */

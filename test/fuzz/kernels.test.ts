@@ -118,10 +118,10 @@ describe("fuzz: kernels against the references", () => {
       check("sparseCategoricalCrossEntropy", k().sparseCategoricalCrossEntropy(pq, pl, rows, cols), ce);
       // Keras' form for outputs that are not a softmax, on rows no softmax wrote (signs mixed).
       const raw = Float32Array.from(d.values(n, 2, -0.5)), pr = arena.f32(raw), sc = loss.categoricalCrossEntropyScaled(raw, oneHot, rows);
-      check("categoricalCrossEntropyScaled", k().categoricalCrossEntropyScaled(pr, ph, da, rows, cols, false), sc.loss);
+      check("categoricalCrossEntropyScaled", k().categoricalCrossEntropyScaled(pr, ph, da, rows, cols, 0), sc.loss);
       near("categoricalCrossEntropyScaled da", readF32(da, n), sc.grad, 1e-6, () => Math.max(...sc.grad.map(Math.abs)) + 1e-30);
       const first = loss.sparseCategoricalCrossEntropyScaled(raw, labels, rows, cols);
-      check("sparseCategoricalCrossEntropyScaled", k().sparseCategoricalCrossEntropyScaled(pr, pl, da, rows, cols, true), first.loss);
+      check("sparseCategoricalCrossEntropyScaled", k().sparseCategoricalCrossEntropyScaled(pr, pl, da, rows, cols, 1), first.loss);
       near("sparseCategoricalCrossEntropyScaled da", readF32(da, n), first.grad, 1e-6, () => Math.max(...first.grad.map(Math.abs)) + 1e-30);
       check("softmaxCrossEntropyBackward", k().softmaxCrossEntropyBackward(pq, ph, da, rows, cols), ce);
       near("softmaxCrossEntropyBackward dz", readF32(da, n), loss.softmaxCrossEntropyBackward(probs, oneHot, rows), 1e-6, () => 1 / rows);

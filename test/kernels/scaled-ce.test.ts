@@ -17,8 +17,8 @@ const linearRows = (rows: number, cols: number, seed: number) => seededValues(ro
 function run(as: number[], ys: number[], labels: number[], rows: number, cols: number) {
   const a = tensorOf(as, rows, cols), y = tensorOf(ys, rows, cols), t = i32Of(labels);
   const da = tensorOf(new Array(rows * cols).fill(5), rows, cols), ds = tensorOf(new Array(rows * cols).fill(5), rows, cols);
-  const loss = k().categoricalCrossEntropyScaled(a.ptr, y.ptr, da.ptr, rows, cols, false);
-  const sparse = k().sparseCategoricalCrossEntropyScaled(a.ptr, t, ds.ptr, rows, cols, true); // TF.js' sparse form
+  const loss = k().categoricalCrossEntropyScaled(a.ptr, y.ptr, da.ptr, rows, cols, 0);
+  const sparse = k().sparseCategoricalCrossEntropyScaled(a.ptr, t, ds.ptr, rows, cols, 1); // TF.js' sparse form
   return { loss, sparse, da: Array.from(da.data), ds: Array.from(ds.data), a, y, t };
 }
 
@@ -50,8 +50,8 @@ describe("categoricalCrossEntropyScaled / sparseCategoricalCrossEntropyScaled", 
     const rows = 3, cols = 4, as = seededValues(rows * cols, 0.3, 0.8, 7), labels = [2, 0, 3];
     for (const ys of [ref.oneHot(labels, rows, cols), seededValues(rows * cols, 0, 1, 8)]) {
       const r = run(as, ys, labels, rows, cols);
-      const dense = (p: number[]) => (r.a.data.set(p), k().categoricalCrossEntropyScaled(r.a.ptr, r.y.ptr, 0, rows, cols, false));
-      const sparse = (p: number[]) => (r.a.data.set(p), k().sparseCategoricalCrossEntropyScaled(r.a.ptr, r.t, 0, rows, cols, true));
+      const dense = (p: number[]) => (r.a.data.set(p), k().categoricalCrossEntropyScaled(r.a.ptr, r.y.ptr, 0, rows, cols, 0));
+      const sparse = (p: number[]) => (r.a.data.set(p), k().sparseCategoricalCrossEntropyScaled(r.a.ptr, r.t, 0, rows, cols, 1));
       expect(gradientCheck(dense, as, r.da).error).toBeLessThan(GRADIENT_TOLERANCE);
       expect(gradientCheck(sparse, as, r.ds).error).toBeLessThan(GRADIENT_TOLERANCE);
     }
@@ -67,8 +67,8 @@ describe("categoricalCrossEntropyScaled / sparseCategoricalCrossEntropyScaled", 
 
   it("with da = 0 it writes nothing and returns the same loss (evaluate's path)", () => {
     const as = linearRows(4, 3, 11), labels = [0, 2, 1, 1], ys = ref.oneHot(labels, 4, 3), r = run(as, ys, labels, 4, 3);
-    expect(k().categoricalCrossEntropyScaled(r.a.ptr, r.y.ptr, 0, 4, 3, false)).toBe(r.loss);
-    expect(k().sparseCategoricalCrossEntropyScaled(r.a.ptr, r.t, 0, 4, 3, true)).toBe(r.sparse);
+    expect(k().categoricalCrossEntropyScaled(r.a.ptr, r.y.ptr, 0, 4, 3, 0)).toBe(r.loss);
+    expect(k().sparseCategoricalCrossEntropyScaled(r.a.ptr, r.t, 0, 4, 3, 1)).toBe(r.sparse);
   });
 
   it("labels or their one-hot rows give the same loss and gradient; clipFirst picks the form, not the target layout", () => {
@@ -81,15 +81,15 @@ describe("categoricalCrossEntropyScaled / sparseCategoricalCrossEntropyScaled", 
       expect(Array.from(d1.data)).toEqual(Array.from(d2.data));
     }
     const plain = ref.categoricalCrossEntropyScaled(as, ref.oneHot(labels, rows, cols), rows), first = ref.sparseCategoricalCrossEntropyScaled(as, labels, rows, cols);
-    expect(Math.abs(k().sparseCategoricalCrossEntropyScaled(a.ptr, t, 0, rows, cols, false) - plain.loss)).toBeLessThan(1e-6 * plain.loss);
-    expect(Math.abs(k().sparseCategoricalCrossEntropyScaled(a.ptr, t, 0, rows, cols, true) - first.loss)).toBeLessThan(1e-6 * first.loss);
+    expect(Math.abs(k().sparseCategoricalCrossEntropyScaled(a.ptr, t, 0, rows, cols, 0) - plain.loss)).toBeLessThan(1e-6 * plain.loss);
+    expect(Math.abs(k().sparseCategoricalCrossEntropyScaled(a.ptr, t, 0, rows, cols, 1) - first.loss)).toBeLessThan(1e-6 * first.loss);
     expect(Math.abs(plain.loss - first.loss)).toBeGreaterThan(0.05); // the two forms differ here (by 0.079)
   });
 
   it("may write da over a", () => {
     const as = linearRows(3, 5, 12), labels = [4, 0, 2], ys = ref.oneHot(labels, 3, 5);
     const a = tensorOf(as, 3, 5), y = tensorOf(ys, 3, 5);
-    k().categoricalCrossEntropyScaled(a.ptr, y.ptr, a.ptr, 3, 5, false);
+    k().categoricalCrossEntropyScaled(a.ptr, y.ptr, a.ptr, 3, 5, 0);
     expect(relativeError(a.data, ref.categoricalCrossEntropyScaled(as, ys, 3).grad)).toBeLessThan(1e-6);
   });
 
