@@ -14,13 +14,11 @@ export { exp, log } from "./math/arrays";
 export { softmax, softmaxBackward } from "./softmax";
 export { mse, mseBackward } from "./losses/mse";
 export { binaryCrossEntropy, binaryCrossEntropyBackward, sigmoidCrossEntropyBackward } from "./losses/binary-ce";
-export {
-  categoricalCrossEntropy, sparseCategoricalCrossEntropy, categoricalCrossEntropyBackward,
-  sparseCategoricalCrossEntropyBackward, softmaxCrossEntropyBackward, softmaxSparseCrossEntropyBackward, oneHot,
-} from "./losses/categorical-ce";
+export { categoricalCrossEntropy, sparseCategoricalCrossEntropy, softmaxCrossEntropyBackward, softmaxSparseCrossEntropyBackward, oneHot } from "./losses/categorical-ce";
+export { categoricalCrossEntropyScaled, sparseCategoricalCrossEntropyScaled } from "./losses/scaled-ce";
 export { sgdStep } from "./optim/sgd";
 export { momentumStep } from "./optim/momentum";
-export { adamStep } from "./optim/adam";
+export { adamStep, adamBetaPower } from "./optim/adam";
 export { addL1Grad, addL2Grad, l1Norm, l2Norm } from "./optim/penalty";
 export { argmaxRows, countCorrectSparse, countCorrectOneHot, countCorrectBinary } from "./metrics";
 export { gatherRows, gatherRowsU8, gatherI32, countNonFinite } from "./gather";

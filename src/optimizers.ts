@@ -55,6 +55,15 @@ export abstract class Optimizer {
     return [];
   }
 
+  /** The numbers an update reads besides its buffers (the step count; Adam adds β^t): snapshots keep them too. */
+  scalars(): number[] {
+    return [this.iterations];
+  }
+
+  setScalars(s: readonly number[]): void {
+    this.iterations = s[0];
+  }
+
   protected allocate(_engine: Engine): void {}
   protected abstract apply(k: Engine["k"], p: Param, i: number): void;
   abstract getConfig(): Record<string, number>;
@@ -95,11 +104,19 @@ export class SGD extends Optimizer {
   }
 }
 
+/** TensorFlow.js's Adam update, op for op in f32 as its CPU backend does it: w −= lr·m̂/(√v̂ + ε) (assembly/optim/adam.ts). */
 export class Adam extends Optimizer {
   readonly name = "Adam";
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
+  /**
+   * β1^t and β2^t (f32) for the next step t: TensorFlow.js's accBeta1/accBeta2, which start at β
+   * and are multiplied by β in f32 after each step, so they drift from pow(β, t) by a few ulps;
+   * Adam's bias correction divides by 1 − β^t. A loaded state recomputes them (`resume`).
+   */
+  accBeta1 = 0;
+  accBeta2 = 0;
   private m: number[] = [];
   private v: number[] = [];
 
@@ -118,6 +135,31 @@ export class Adam extends Optimizer {
   protected override allocate(engine: Engine): void {
     this.m = this.params.map((p) => engine.heap.calloc(p.size * 4));
     this.v = this.params.map((p) => engine.heap.calloc(p.size * 4));
+    this.resume(0);
+  }
+
+  /**
+   * Continue from step `iterations` as TensorFlow.js's setWeights() does: β^(iterations + 1)
+   * from pow in f32. `powers` (what a scratchnet file saved) continue an unbroken run bit for bit.
+   */
+  resume(iterations: number, powers?: readonly [number, number]): void {
+    const k = this.engine!.k;
+    this.iterations = iterations;
+    [this.accBeta1, this.accBeta2] = powers ?? [k.adamBetaPower(this.beta1, iterations + 1), k.adamBetaPower(this.beta2, iterations + 1)];
+  }
+
+  override step(): void {
+    super.step();
+    this.accBeta1 = Math.fround(this.accBeta1 * Math.fround(this.beta1));
+    this.accBeta2 = Math.fround(this.accBeta2 * Math.fround(this.beta2));
+  }
+
+  override scalars(): number[] {
+    return [this.iterations, this.accBeta1, this.accBeta2];
+  }
+
+  override setScalars(s: readonly number[]): void {
+    [this.iterations, this.accBeta1, this.accBeta2] = s;
   }
 
   override stateBuffers() {
@@ -125,7 +167,7 @@ export class Adam extends Optimizer {
   }
 
   protected apply(k: Engine["k"], p: Param, i: number): void {
-    k.adamStep(p.value, p.grad, this.m[i], this.v[i], p.size, this.learningRate, this.beta1, this.beta2, this.epsilon, this.iterations);
+    k.adamStep(p.value, p.grad, this.m[i], this.v[i], p.size, this.learningRate, this.beta1, this.beta2, this.epsilon, this.accBeta1, this.accBeta2);
   }
 
   getConfig() {

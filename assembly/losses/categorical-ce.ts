@@ -1,4 +1,5 @@
-// Categorical cross-entropy (seed 003, cross_entropy_error), averaged over the m rows:
+// Categorical cross-entropy (seed 003, cross_entropy_error) of probability rows (a softmax),
+// averaged over the m rows; outputs that are not a softmax use scaled-ce.ts (Keras' form):
 //   L = −Σ_r log a[r, t_r] / m      (one-hot y: −Σ y log a / m), a clipped to [ε, 1 − ε]
 // With a softmax output:  dL/dz = (a − y) / m     ("dy = (y_hat - t) / batch_num", fused)
 // Sparse variants take integer labels t (i32) instead of one-hot rows.
@@ -29,15 +30,6 @@ export function sparseCategoricalCrossEntropy(a: usize, labels: usize, rows: i32
   return rows > 0 ? s / rows : 0;
 }
 
-/** da = −y / a / m (a clipped), for an output that is not a softmax. */
-export function categoricalCrossEntropyBackward(a: usize, y: usize, da: usize, rows: i32, cols: i32): void {
-  const inv: f32 = 1 / <f32>rows;
-  for (let i = 0, n = rows * cols; i < n; i++) {
-    const ai = Mathf.min(Mathf.max(load<f32>(at(a, i)), EPS), 1 - EPS);
-    store<f32>(at(da, i), -load<f32>(at(y, i)) / ai * inv);
-  }
-}
-
 /** Fused softmax + cross-entropy, one-hot y: dz = (a − y) / m. Returns the loss. */
 export function softmaxCrossEntropyBackward(a: usize, y: usize, dz: usize, rows: i32, cols: i32): f64 {
   const loss = categoricalCrossEntropy(a, y, rows, cols);
@@ -65,15 +57,4 @@ export function softmaxSparseCrossEntropyBackward(a: usize, labels: usize, dz: u
 export function oneHot(labels: usize, y: usize, rows: i32, cols: i32): void {
   memory.fill(y, 0, (<usize>rows * <usize>cols) << 2);
   for (let r = 0; r < rows; r++) store<f32>(at2(y, r, load<i32>(at(labels, r)), cols), 1);
-}
-
-/** da = −onehot(labels) / a / m (a clipped), for an output that is not a softmax. */
-export function sparseCategoricalCrossEntropyBackward(a: usize, labels: usize, da: usize, rows: i32, cols: i32): void {
-  const inv: f32 = 1 / <f32>rows;
-  memory.fill(da, 0, (<usize>rows * <usize>cols) << 2);
-  for (let r = 0; r < rows; r++) {
-    const p = at2(a, r, load<i32>(at(labels, r)), cols);
-    const ai = Mathf.min(Mathf.max(load<f32>(p), EPS), 1 - EPS);
-    store<f32>(at2(da, r, load<i32>(at(labels, r)), cols), -inv / ai);
-  }
 }

@@ -19,7 +19,7 @@ let current = null; // { data, train } of the running configuration; clicked poi
 const tick = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function makeModel(s, classes) {
-  const kernelRegularizer = s.reg !== "none" && s.rate > 0 ? regularizers.l1l2({ [s.reg]: s.rate }) : undefined;
+  const kernelRegularizer = (s.reg === "l1" || s.reg === "l2") && s.rate > 0 ? regularizers[s.reg]({ [s.reg]: s.rate }) : undefined; // pure L1 or L2: l1l2({l1}) would add L2 at 0.01
   const dense = (units, activation, first) => new Dense({ units, activation, kernelRegularizer, ...(first ? { inputShape: [2] } : {}) });
   const layers = s.hidden.map((units, i) => dense(units, s.activation, i === 0));
   layers.push(dense(classes, "softmax", layers.length === 0));

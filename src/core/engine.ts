@@ -1,9 +1,8 @@
 // One instantiated scratchnet.wasm with the Heap that manages its memory. `init()` loads the
-// module from bytes with @assemblyscript/loader: Node reads the file beside the package, a
-// browser fetches it (or is handed an inlined copy), and both run the same bytes.
+// module from bytes: Node reads the file beside the package, a browser fetches it (or is handed
+// an inlined copy), and both run the same bytes.
 // `init({ threads })` loads build/scratchnet.threads.wasm instead and spreads the big products
 // over worker threads (src/parallel/); where threads cannot run it says why and uses one.
-import { instantiateSync } from "@assemblyscript/loader";
 import { Heap } from "./heap.js";
 import type { Kernels } from "./kernels.js";
 import { wasmUrl } from "../wasm-location.js";
@@ -36,10 +35,20 @@ export class Engine {
   }
 }
 
+/**
+ * The kernels of one instance of the module. It imports nothing (the threads build: its memory)
+ * and exports only numbers-in, numbers-out functions (test/kernels/abi.test.ts), so it needs no
+ * loader glue; @assemblyscript/loader did only this, for 2 KB of the core's 30 KB gzipped. The
+ * exports are copied to a plain object: WebAssembly's is frozen, and tests spy on kernels.
+ */
+export function instantiate(source: BufferSource | WebAssembly.Module, imports: WebAssembly.Imports = {}): Kernels {
+  const module = source instanceof WebAssembly.Module ? source : new WebAssembly.Module(source);
+  return { ...new WebAssembly.Instance(module, imports).exports } as unknown as Kernels;
+}
+
 /** Instantiate the module from its bytes. Each call gives an independent instance. */
 export function createEngine(bytes: BufferSource): Engine {
-  const { exports } = instantiateSync<Record<string, unknown>>(bytes as ArrayBuffer, {});
-  return new Engine(exports as unknown as Kernels);
+  return new Engine(instantiate(bytes));
 }
 
 type Source = BufferSource | URL | string;

@@ -3,10 +3,33 @@
 // re-made whenever memory has grown (a view taken before `memory.grow` is detached and
 // silently reads undefined). Regions are 16-byte aligned for v128 loads; freed regions are
 // reused first-fit and merged with their neighbours, so create/fit/dispose cycles do not grow
-// memory without bound.
+// memory without bound. A request that cannot fit under `limit` is refused (a ModelError; a
+// DataError for a data set) before memory grows: memory never shrinks, so a grow that fails
+// would keep its bytes for nothing.
+import { DataError, ModelError } from "./errors.js";
 
 const ALIGN = 16;
 const PAGE = 65536;
+/** 65,536 pages of 64 KiB: the most a 32-bit WebAssembly memory can address, and what V8 (Node, Chrome) allows. */
+export const WASM_MAX_BYTES = 65536 * PAGE;
+
+/** What a buffer is for and how to need less, for the error when memory cannot hold it. */
+export interface Use {
+  what: string;
+  fix: string;
+  /** A data set (refused with a DataError) rather than a part of the model (a ModelError). */
+  data?: boolean;
+}
+
+/** The Use of a data set uploaded as rows × cols values. */
+export const dataUse = (what: string, rows: number, cols: number): Use => ({
+  what: `${what} (${rows} rows × ${cols} columns)`,
+  fix: "pass fewer rows at a time, or pixels as a Uint8Array (1 byte a value, not 4)",
+  data: true,
+});
+
+/** Megabytes (10^6 bytes) with one decimal and thousands separators, as error messages give sizes. */
+export const mb = (bytes: number) => `${(bytes / 1e6).toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
 
 export class Heap {
   private f32View = new Float32Array(0);
@@ -18,7 +41,12 @@ export class Heap {
   /** Number of `alloc` calls so far: tests use it to prove a training step allocates nothing. */
   allocations = 0;
 
-  constructor(readonly memory: WebAssembly.Memory, base: number) {
+  /**
+   * @param limit The most bytes this heap lets memory grow to: 4 GiB unless the memory declares
+   * less (a shared one must). A browser may refuse to grow before it: that refusal is reported
+   * the same way. Tests lower it to reach it without allocating gigabytes.
+   */
+  constructor(readonly memory: WebAssembly.Memory, base: number, public limit = WASM_MAX_BYTES) {
     this.top = base;
   }
 
@@ -37,11 +65,15 @@ export class Heap {
     return this.u8View;
   }
 
-  /** Reserve `bytes` (rounded up to 16), contents unspecified. May grow memory: take views after. */
-  alloc(bytes: number): number {
-    this.allocations++;
+  /**
+   * Reserve `bytes` (rounded up to 16), contents unspecified. May grow memory: take views after.
+   * A ModelError, with nothing grown, when memory cannot hold it; `use` names the buffer and the fix.
+   */
+  alloc(bytes: number, use?: Use): number {
     const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
     const i = this.free.findIndex((r) => r.size >= size);
+    if (i < 0 && !(this.top + size <= this.limit)) throw this.refusal(bytes, use); // also NaN sizes
+    this.allocations++;
     let ptr: number;
     if (i >= 0) {
       const region = this.free[i];
@@ -50,7 +82,7 @@ export class Heap {
       else this.free[i] = { ptr: ptr + size, size: region.size - size };
     } else {
       ptr = this.top;
-      this.ensure(ptr + size);
+      this.ensure(ptr + size, bytes, use);
       this.top = ptr + size;
     }
     this.sizes.set(ptr, size);
@@ -58,8 +90,8 @@ export class Heap {
   }
 
   /** Reserve and zero. */
-  calloc(bytes: number): number {
-    const ptr = this.alloc(bytes);
+  calloc(bytes: number, use?: Use): number {
+    const ptr = this.alloc(bytes, use);
     this.u8.fill(0, ptr, ptr + Math.ceil(bytes / ALIGN) * ALIGN);
     return ptr;
   }
@@ -92,16 +124,34 @@ export class Heap {
     return n;
   }
 
-  /** Grow linear memory (at least doubling, to keep growth rare) until `end` fits. */
-  private ensure(end: number): void {
+  /** Bytes that allocations could still get: the free regions and the room above the top, up to `limit`. */
+  get available(): number {
+    return this.free.reduce((n, r) => n + r.size, 0) + Math.max(0, this.limit - this.top);
+  }
+
+  /** The error for a request memory cannot hold; `free` may count regions the request releases first. */
+  refusal(bytes: number, use?: Use, note = "", free = this.available): ModelError | DataError {
+    const limit = mb(this.limit) + (this.limit === WASM_MAX_BYTES ? " (4 GiB, WebAssembly's most; browsers may allow less)" : "");
+    return new (use?.data ? DataError : ModelError)(
+      `${use?.what ?? "a buffer"} needs ${mb(bytes)} of WebAssembly memory; ${mb(free)} of its ${limit} limit is free${note}. ` +
+        `Nothing was allocated. To fit: ${use?.fix ?? "use a smaller model, batchSize or data set, or dispose() unused models"}.`,
+    );
+  }
+
+  /** Grow linear memory (at least doubling, to keep growth rare, never past `limit`) until `end` fits. */
+  private ensure(end: number, bytes: number, use?: Use): void {
     const have = this.memory.buffer.byteLength;
     if (end <= have) return;
     const need = Math.ceil((end - have) / PAGE);
-    const pages = Math.max(need, Math.min(have / PAGE, 16384));
+    const pages = Math.min(Math.max(need, Math.min(have / PAGE, 16384)), Math.floor((this.limit - have) / PAGE));
     try {
-      this.memory.grow(pages);
+      this.memory.grow(Math.max(pages, need));
     } catch {
-      this.memory.grow(need); // near the 4 GiB limit: ask for just enough, or let it say why not
+      try {
+        this.memory.grow(need); // the doubling was refused: ask for just enough
+      } catch (e) {
+        throw this.refusal(bytes, use, `, but this runtime refused to grow memory past ${mb(this.memory.buffer.byteLength)} (${String(e)})`);
+      }
     }
   }
 }

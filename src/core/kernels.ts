@@ -1,5 +1,6 @@
 // The typed ABI of build/scratchnet.wasm (assembly/index.ts). Pointers and sizes are numbers;
-// booleans cross as 0/1.
+// booleans cross as 0/1. The engines cast the module's exports to this interface, so
+// test/kernels/abi.test.ts holds it to both built modules: the same names, parameter and result counts.
 type P = number;
 type Unary = (x: P, out: P, n: number) => void;
 type UnaryBackward = (a: P, dy: P, dz: P, n: number) => void;
@@ -57,14 +58,16 @@ export interface Kernels {
   sigmoidCrossEntropyBackward(a: P, y: P, dz: P, n: number): number;
   categoricalCrossEntropy(a: P, y: P, rows: number, cols: number): number;
   sparseCategoricalCrossEntropy(a: P, labels: P, rows: number, cols: number): number;
-  categoricalCrossEntropyBackward(a: P, y: P, da: P, rows: number, cols: number): void;
-  sparseCategoricalCrossEntropyBackward(a: P, labels: P, da: P, rows: number, cols: number): void;
+  /** Keras' loss of an output that is not a softmax (rows divided by their sums; TF.js' sparse form clips first); writes dL/da unless da is 0. */
+  categoricalCrossEntropyScaled(a: P, y: P, da: P, rows: number, cols: number, clipFirst: number): number; // clipFirst: 1 or 0
+  sparseCategoricalCrossEntropyScaled(a: P, labels: P, da: P, rows: number, cols: number, clipFirst: number): number;
   softmaxCrossEntropyBackward(a: P, y: P, dz: P, rows: number, cols: number): number;
   softmaxSparseCrossEntropyBackward(a: P, labels: P, dz: P, rows: number, cols: number): number;
   oneHot(labels: P, y: P, rows: number, cols: number): void;
   sgdStep(w: P, dw: P, n: number, lr: number): void;
   momentumStep(w: P, dw: P, v: P, n: number, lr: number, momentum: number): void;
-  adamStep(w: P, dw: P, m: P, v: P, n: number, lr: number, beta1: number, beta2: number, epsilon: number, t: number): void;
+  adamStep(w: P, dw: P, m: P, v: P, n: number, lr: number, beta1: number, beta2: number, epsilon: number, accBeta1: number, accBeta2: number): void;
+  adamBetaPower(beta: number, t: number): number;
   addL1Grad(w: P, dw: P, n: number, l1: number): void;
   addL2Grad(w: P, dw: P, n: number, l2: number): void;
   l1Norm(w: P, n: number): number;

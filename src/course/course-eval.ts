@@ -6,27 +6,40 @@ import { uploadInputs, type DeviceInputs, type Inputs, type Labels } from "../da
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
 import type { LossName } from "../models/losses.js";
 import { forChunks } from "../models/inference.js";
-import type { CourseNetwork } from "./course-network.js";
 
 /** Rows per forward pass when the course's classes predict, score or compute a validation loss. */
 export const COURSE_EVAL_ROWS = 1024;
 
+/**
+ * What a chunked pass needs of a course network (CourseNetwork has it). Named here so that this
+ * file, which CourseNetwork uses, does not import it back.
+ */
+export interface ForpassNetwork {
+  readonly engine: Engine;
+  readonly inputUnits: number;
+  readonly outputUnits: number;
+  /** Size the per-batch buffers for `rows` rows. */
+  reserve(rows: number): void;
+  /** Forward `rows` rows at pointer `x`; the pointer of the output activations. */
+  forpass(x: number, rows: number): number;
+}
+
 /** Call `body` with the output pointer, the matching targets and the row count of each chunk. */
-export function eachChunk(net: CourseNetwork, x: DeviceInputs, y: DeviceTargets, rows: number, body: (a: number, y: DeviceTargets, count: number) => void): void {
+export function eachChunk(net: ForpassNetwork, x: DeviceInputs, y: DeviceTargets, rows: number, body: (a: number, y: DeviceTargets, count: number) => void): void {
   net.reserve(Math.min(rows, x.rows));
   const width = y.sparse ? 1 : net.outputUnits;
   forChunks(net.engine, x, rows, (xb, _idx, start, count) => body(net.forpass(xb, count), { ...y, ptr: y.ptr + start * width * 4 }, count));
 }
 
 /** The output activations for `x`, row-major (rows × outputs), copied out of WASM. */
-export function outputsOf(net: CourseNetwork, x: Inputs, rows: number): Float32Array {
+export function outputsOf(net: ForpassNetwork, x: Inputs, rows: number): Float32Array {
   const units = net.outputUnits;
   return eachOutput(net, x, rows, (n) => new Float32Array(n * units), (a, count, out, start) =>
     out.set(net.engine.heap.f32.subarray(a >>> 2, (a >>> 2) + count * units), start * units));
 }
 
 /** The index of the largest output of each row (the argmaxRows kernel; the first on ties). */
-export function argmaxOf(net: CourseNetwork, x: Inputs, rows: number): Int32Array {
+export function argmaxOf(net: ForpassNetwork, x: Inputs, rows: number): Int32Array {
   const { heap, k } = net.engine, units = net.outputUnits;
   let best = 0;
   try {
@@ -40,7 +53,7 @@ export function argmaxOf(net: CourseNetwork, x: Inputs, rows: number): Int32Arra
 }
 
 /** Upload x, forward it `rows` rows at a time and hand each chunk's output pointer to `take`. */
-function eachOutput<T>(net: CourseNetwork, x: Inputs, rows: number, make: (n: number) => T, take: (a: number, count: number, out: T, start: number) => void): T {
+function eachOutput<T>(net: ForpassNetwork, x: Inputs, rows: number, make: (n: number) => T, take: (a: number, count: number, out: T, start: number) => void): T {
   const { engine } = net;
   const inputs = uploadInputs(engine, "predict: x", x, net.inputUnits);
   try {

@@ -2,18 +2,20 @@
 // gathered by index into fixed buffers (batch gradient descent is one batch of every row, in
 // order); each epoch records (Σ loss + reg_loss) / m and, with validation data, the val loss and
 // accuracy; onEpochEnd may stop the loop early.
+import type { Engine } from "../core/engine.js";
 import { assertPositiveInteger, ModelError, TrainingError } from "../core/errors.js";
-import { shapeOf, type Inputs, type Labels } from "../data/inputs.js";
+import type { Rng } from "../core/random.js";
+import { shapeOf, type DeviceInputs, type Inputs, type Labels } from "../data/inputs.js";
 import { gatherInputs, gatherTargets } from "../data/batches.js";
 import type { DeviceTargets } from "../data/labels.js";
 import { COURSE_EVAL_ROWS } from "./course-eval.js";
-import type { CourseNetwork } from "./course-network.js";
 
 /**
  * The course's fit(x, y, epochs=100, x_val=None, y_val=None) with the optional arguments in an
- * object, as Keras' fit takes them: fit(x, y, {epochs, xVal, yVal}).
+ * object, as Keras' fit takes them: fit(x, y, {epochs, xVal, yVal}). `N` is the network
+ * onEpochEnd is handed (CourseNetwork: course-network.ts names the public CourseFitArgs).
  */
-export interface CourseFitArgs {
+export interface FitArgs<N> {
   epochs?: number;
   xVal?: Inputs;
   yVal?: Labels;
@@ -21,10 +23,31 @@ export interface CourseFitArgs {
    * Called after each epoch (0-based) once losses, valLosses and valScores hold it; return false
    * to stop there (e.g. when net.valScores reaches a target): fewer epochs than `epochs` are run.
    */
-  onEpochEnd?: (epoch: number, net: CourseNetwork) => boolean | void;
+  onEpochEnd?: (epoch: number, net: N) => boolean | void;
 }
 
-export function courseFit(net: CourseNetwork, x: Inputs, y: Labels, { epochs = 100, xVal, yVal, onEpochEnd }: CourseFitArgs): void {
+/**
+ * What the loop needs of a course network, in the course's names (CourseNetwork has it). Named
+ * here so that this file, which CourseNetwork uses, does not import it back.
+ */
+export interface TrainableNetwork {
+  readonly engine: Engine;
+  readonly lr: number;
+  rng?: Rng;
+  losses: number[];
+  valLosses: number[];
+  valScores: number[];
+  batchSize(n: number): number;
+  outputsFor(y: Labels): number;
+  upload(x: Inputs, y: Labels, what: string, inputs: number, outputs: number): { inputs: DeviceInputs; targets: DeviceTargets };
+  initWeights(nFeatures: number, nOutputs: number): void;
+  reserve(rows: number): void;
+  training(x: number, y: DeviceTargets, m: number): number;
+  regLoss(): number;
+  updateValLoss(xVal: DeviceInputs, yVal: DeviceTargets): void;
+}
+
+export function courseFit<N extends TrainableNetwork>(net: N, x: Inputs, y: Labels, { epochs = 100, xVal, yVal, onEpochEnd }: FitArgs<N>): void {
   assertPositiveInteger("fit: epochs", epochs);
   if ((xVal === undefined) !== (yVal === undefined)) throw new ModelError("fit: give both xVal and yVal, or neither");
   const [rows, cols] = shapeOf("fit: x", x);

@@ -12,9 +12,10 @@ import type { DeviceInputs, Inputs, Labels } from "../data/inputs.js";
 import type { DeviceTargets } from "../data/labels.js";
 import { countCorrect, lossValue, outputGradient, type LossName } from "../models/losses.js";
 import { COURSE_EVAL_ROWS, eachChunk, outputsOf, uploadData } from "./course-eval.js";
-import { courseFit, type CourseFitArgs } from "./course-fit.js";
+import { courseFit, type FitArgs } from "./course-fit.js";
 
-export type { CourseFitArgs };
+/** fit()'s optional arguments (course-fit.ts): epochs, xVal, yVal, onEpochEnd(epoch, net). */
+export type CourseFitArgs = FitArgs<CourseNetwork>;
 
 export interface CourseArgs {
   /** learning_rate (default 0.1). */
@@ -137,7 +138,7 @@ export abstract class CourseNetwork {
     const k = this.engine.k, units = this.outputUnits;
     let sum = 0, correct = 0;
     eachChunk(this, xVal, yVal, COURSE_EVAL_ROWS, (a, y, count) => {
-      sum += lossValue(k, this.lossName, a, y, count, units) * count;
+      sum += lossValue(k, this.lossName, a, y, count, units, this.layers[this.layers.length - 1].activation) * count;
       correct += countCorrect(k, this.lossName, a, y, count, units);
     });
     this.valLosses.push((sum + this.regLoss()) / xVal.rows);

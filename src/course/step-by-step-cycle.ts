@@ -10,16 +10,18 @@ import { Tensor } from "../core/tensor.js";
 import { Indices } from "../ops/indices.js";
 import { ShapeError } from "../core/errors.js";
 import { sampleIndices } from "../ops/data.js";
+import { inputScale, scaled } from "../data/scale.js";
 import { accuracy, checkStep, disposeParams, initParams, StepWorkspace, type Params } from "./step-by-step.js";
 
-/** Images as f32 rows in WASM (pixels · scale, /255 as the notebook) and labels as Indices. */
+/** Images as f32 rows in WASM (pixels · scale; bytes without one /255 as in fit() and the notebook) and labels as Indices. */
 export function imagesToTensors(images: { data: ArrayLike<number>; shape: [number, number]; scale?: number }, labels: ArrayLike<number>, engine?: Engine): { x: Tensor; y: Indices } {
   const [rows, cols] = images.shape;
   if (labels.length !== rows) throw new ShapeError(`imagesToTensors: ${rows} images but ${labels.length} labels; give one label per image`);
   const y = Indices.from(labels, engine); // checked before x is allocated
   const x = Tensor.zeros(rows, cols, engine);
-  const d = x.data, src = images.data, scale = images.scale ?? 1;
-  for (let i = 0; i < rows * cols; i++) d[i] = src[i] * scale;
+  const d = x.data, src = images.data, scale = inputScale(images);
+  if (scale === undefined) d.set(src);
+  else for (let i = 0; i < rows * cols; i++) d[i] = scaled(src[i], scale); // fit()'s rule: the gather kernel's bits
   return { x, y };
 }
 

@@ -3,8 +3,10 @@
 // 188 MB as floats, and the gather kernel scales them while it builds each minibatch.
 import type { Engine } from "../core/engine.js";
 import { DataError, ShapeError } from "../core/errors.js";
+import { dataUse } from "../core/heap.js";
+import { badScale, f32Scale, inputScale, isBytes, scaleInPlace } from "./scale.js";
 
-/** A row-major matrix: `data` of length rows·cols; bytes are multiplied by `scale` (default 1/255). */
+/** A row-major matrix: `data` of length rows·cols; values are multiplied by `scale` (bytes: default 1/255) in f32, see scale.ts. */
 export interface Matrix2D {
   data: Float32Array | Float64Array | Uint8Array | Uint8ClampedArray | number[];
   shape: [number, number];
@@ -23,7 +25,7 @@ export function tensor2d(data: Matrix2D["data"], shape: [number, number], scale?
   return matrix;
 }
 
-/** Inputs living in WASM memory: f32 rows, or byte rows scaled on gather. */
+/** Inputs living in WASM memory: f32 rows, or byte rows scaled on gather (by `scale`, an f32). */
 export interface DeviceInputs {
   ptr: number;
   rows: number;
@@ -69,6 +71,8 @@ export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
     if (x.scale !== undefined && !(typeof x.scale === "number" && Number.isFinite(x.scale))) {
       throw new DataError(`${what}: scale is ${describeValue(x.scale)}; give a finite number (1/255 for pixels) or leave it out`);
     }
+    const why = x.scale === undefined ? undefined : badScale(x.scale);
+    if (why) throw new DataError(`${what}: scale ${x.scale} is ${why}; give a scale float32 can hold (1/255 for pixels)`);
     if (x.data.length !== rows * cols) {
       throw new ShapeError(`${what}: data has ${x.data.length} values but shape [${rows}, ${cols}] needs ${rows * cols}`);
     }
@@ -104,12 +108,12 @@ export function uploadInputs(engine: Engine, what: string, x: Inputs, expectCols
     throw new ShapeError(`${what} has ${cols} columns but the model's input layer expects ${expectCols}; reshape (flatten) each sample to ${expectCols} values`);
   }
   const heap = engine.heap;
-  if (isMatrix(x) && (x.data instanceof Uint8Array || x.data instanceof Uint8ClampedArray)) {
-    const ptr = heap.alloc(rows * cols);
+  if (isMatrix(x) && isBytes(x.data)) {
+    const ptr = heap.alloc(rows * cols, dataUse(what, rows, cols));
     heap.u8.set(x.data, ptr);
-    return { ptr, rows, cols, bytes: true, scale: x.scale ?? 1 / 255 };
+    return { ptr, rows, cols, bytes: true, scale: f32Scale(inputScale(x)!) };
   }
-  const ptr = heap.alloc(rows * cols * 4);
+  const ptr = heap.alloc(rows * cols * 4, dataUse(what, rows, cols));
   const f32 = heap.f32, base = ptr >>> 2;
   if (isMatrix(x)) {
     const bad = Array.isArray(x.data) ? setNumbers(f32, x.data, base) : (f32.set(x.data, base), -1); // typed arrays hold numbers
@@ -117,7 +121,7 @@ export function uploadInputs(engine: Engine, what: string, x: Inputs, expectCols
       heap.release(ptr);
       throw notANumber(what, ` row ${Math.floor(bad / cols)}, column ${bad % cols}`, x.data[bad]);
     }
-    if (x.scale !== undefined) for (let i = 0; i < rows * cols; i++) f32[base + i] *= x.scale;
+    if (x.scale !== undefined) scaleInPlace(f32, base, rows * cols, x.scale); // the gather kernel's f32 product, bit for bit
   } else {
     for (let r = 0; r < rows; r++) {
       const bad = setNumbers(f32, x[r], base + r * cols);

@@ -2,8 +2,10 @@
 // cross-entropy losses), everything else as f32 rows with one column per output unit.
 import type { Engine } from "../core/engine.js";
 import { DataError, ShapeError } from "../core/errors.js";
+import { dataUse } from "../core/heap.js";
 import { takesIntegerLabels, type LossName, type Targets } from "../models/losses.js";
 import { describeValue, notANumber, setNumbers, shapeOf, type Labels, type Matrix2D } from "./inputs.js";
+import { scaleInPlace } from "./scale.js";
 
 export interface DeviceTargets extends Targets {
   rows: number;
@@ -32,19 +34,23 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
         throw new DataError(`${what}[${r}] is ${t}, not a class index in 0..${units - 1}; the output layer has ${units} units, so labels must be integers below ${units}`);
       }
     }
-    const ptr = heap.alloc(rows * 4);
+    const ptr = heap.alloc(rows * 4, dataUse(what, rows, 1));
     heap.i32.set(labels, ptr >>> 2);
     if (takesIntegerLabels(loss)) return { ptr, sparse: true, rows };
-    const dense = heap.alloc(rows * units * 4);
-    engine.k.oneHot(ptr, dense, rows, units); // MSE/BCE on class labels train on one-hot rows
-    heap.release(ptr);
+    let dense = 0;
+    try {
+      dense = heap.alloc(rows * units * 4, dataUse(`${what} as one-hot rows`, rows, units));
+      engine.k.oneHot(ptr, dense, rows, units); // MSE/BCE on class labels train on one-hot rows
+    } finally {
+      heap.release(ptr); // also when the one-hot rows were refused
+    }
     return { ptr: dense, sparse: false, rows };
   }
   const width = cols === 0 ? 1 : cols;
   if (width !== units) {
     throw new ShapeError(`${what} has ${width} column(s) but the output layer has ${units} units; give integer labels or rows of ${units} targets`);
   }
-  const ptr = heap.alloc(rows * units * 4);
+  const ptr = heap.alloc(rows * units * 4, dataUse(what, rows, units));
   const f32 = heap.f32, base = ptr >>> 2;
   // Plain arrays are checked while copied (set() would turn "1" into 1 and null into 0); typed arrays hold numbers.
   const fail = (where: string, v: unknown) => (heap.release(ptr), notANumber(what, where, v));
@@ -52,10 +58,11 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
     const values = cols === 0 ? (y as ArrayLike<number>) : (y as Matrix2D).data;
     const bad = Array.isArray(values) ? setNumbers(f32, values, base) : (f32.set(values, base), -1);
     if (bad >= 0) throw fail(cols === 0 ? `[${bad}]` : ` row ${Math.floor(bad / units)}, column ${bad % units}`, values[bad]);
-    // An explicit scale applies to targets as to inputs (an autoencoder's pixel targets); bytes get
-    // no default 1/255 here, since byte targets are usually one-hot rows of 0 and 1.
+    // An explicit scale applies to targets as to inputs, by the same f32 rule (an autoencoder's pixel
+    // targets get the inputs' bits); bytes get no default 1/255 here, since byte targets are usually
+    // one-hot rows of 0 and 1.
     const scale = cols === 0 ? undefined : (y as Matrix2D).scale;
-    if (scale !== undefined) for (let i = 0; i < rows * units; i++) f32[base + i] *= scale;
+    if (scale !== undefined) scaleInPlace(f32, base, rows * units, scale);
   } else {
     const list = y as number[][];
     for (let r = 0; r < rows; r++) {

@@ -5,6 +5,7 @@ import { DataError } from "../core/errors.js";
 import { DEFAULT_SEED } from "../core/random.js";
 import { withDraw } from "./draw.js";
 import { tensor2d, type Matrix2D } from "./inputs.js";
+import { inputScale, scaled } from "./scale.js";
 
 /** Row indices of the two parts of a split. */
 export interface SplitIndices {
@@ -91,19 +92,25 @@ export function trainValTestSplit(x: Matrix2D, y: ArrayLike<number>, { testSize 
   return { train: set(trainIdx), val: set(valIdx), test: set(first.test) };
 }
 
+/** value(i) of `x`, scaled as fit() scales it (scale.ts; bytes without a scale by 1/255), unscaled values as given. */
+function valuesOf(x: Matrix2D): (i: number) => number {
+  const s = inputScale(x), d = x.data;
+  return s === undefined ? (i) => d[i] : (i) => scaled(d[i], s);
+}
+
 /** Per-column mean and (population, as StandardScaler) standard deviation of `x`. */
 export function columnStats(x: Matrix2D): { mean: Float64Array; std: Float64Array } {
   const [rows, cols] = x.shape;
-  const d = x.data as ArrayLike<number>, s = x.scale ?? 1;
   if (rows === 0) throw new DataError("columnStats: the set is empty; there are no rows to take statistics of");
-  const mean = new Float64Array(cols), std = new Float64Array(cols);
+  const mean = new Float64Array(cols), std = new Float64Array(cols), value = valuesOf(x);
   for (let i = 0; i < rows * cols; i++) {
-    if (!Number.isFinite(d[i] * s)) throw new DataError(`columnStats: row ${Math.floor(i / cols)}, column ${i % cols} is ${d[i]}; every value must be finite (one NaN would turn its whole column into NaN)`);
-    mean[i % cols] += d[i] * s;
+    const v = value(i);
+    if (!Number.isFinite(v)) throw new DataError(`columnStats: row ${Math.floor(i / cols)}, column ${i % cols} is ${x.data[i]}; every value must be finite (one NaN would turn its whole column into NaN)`);
+    mean[i % cols] += v;
   }
   for (let c = 0; c < cols; c++) mean[c] /= rows;
   for (let i = 0; i < rows * cols; i++) {
-    const v = d[i] * s - mean[i % cols];
+    const v = value(i) - mean[i % cols];
     std[i % cols] += v * v;
   }
   for (let c = 0; c < cols; c++) std[c] = Math.sqrt(std[c] / rows) || 1; // a constant column stays 0, not NaN
@@ -119,8 +126,8 @@ export function standardize(train: Matrix2D, ...others: Matrix2D[]): { sets: (Ma
   const apply = (x: Matrix2D) => {
     const [rows, cols] = x.shape;
     if (cols !== mean.length) throw new DataError(`standardize: a set has ${cols} columns, the training set ${mean.length}`);
-    const d = x.data as ArrayLike<number>, s = x.scale ?? 1, out = new Float32Array(rows * cols);
-    for (let i = 0; i < rows * cols; i++) out[i] = (d[i] * s - mean[i % cols]) / std[i % cols];
+    const out = new Float32Array(rows * cols), value = valuesOf(x);
+    for (let i = 0; i < rows * cols; i++) out[i] = (value(i) - mean[i % cols]) / std[i % cols];
     return tensor2d(out, [rows, cols]) as Matrix2D & { data: Float32Array };
   };
   return { sets: [train, ...others].map(apply), mean, std };

@@ -57,7 +57,7 @@ export async function loadModel(source: LoadSource, options: LoadOptions = {}): 
     model.setWeights(parsed.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel])));
     if (compileArgs) {
       model.compile(compileArgs);
-      restoreOptimizerState(model, parsed.optimizerState, fail);
+      restoreOptimizerState(model, parsed.optimizerState, fail, config?.optimizer_config?.config);
     }
     return model;
   } catch (e) {

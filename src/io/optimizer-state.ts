@@ -10,6 +10,7 @@ import { SGD, Adam, type Optimizer } from "../optimizers.js";
 import type { Sequential } from "../models/sequential.js";
 import type { TrainingConfig, WeightSpec } from "./types.js";
 import type { NamedArray } from "./weights-codec.js";
+import type { Kernels } from "../core/kernels.js";
 
 type Fail = (what: string) => never;
 
@@ -22,10 +23,20 @@ const SNAKE: Record<string, string> = {
 export function trainingConfigOf(model: Sequential): TrainingConfig {
   const o = model.optimizer!;
   let optimizer: TrainingConfig["optimizer_config"];
-  if (o instanceof Adam) optimizer = { class_name: "Adam", config: { learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon } };
+  if (o instanceof Adam) optimizer = { class_name: "Adam", config: { learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon, ...exactPowers(o, model.engine!.k) } };
   else if (o instanceof SGD && o.momentum > 0) optimizer = { class_name: "Momentum", config: { learningRate: o.learningRate, momentum: o.momentum, useNesterov: false } };
   else optimizer = { class_name: "SGD", config: { learningRate: o.learningRate } };
   return { loss: SNAKE[model.loss!], metrics: [...model.metrics], optimizer_config: optimizer };
+}
+
+/**
+ * TensorFlow.js does not save Adam's β^t: its setWeights() recomputes them with pow, a few ulps
+ * from the product an unbroken run has. When they differ, the file carries them in the config
+ * (which TensorFlow.js's fromConfig ignores), so scratchnet resumes its own runs bit for bit.
+ */
+function exactPowers(o: Adam, k: Kernels): { accBeta1?: number; accBeta2?: number } {
+  const t = o.iterations + 1;
+  return o.accBeta1 === k.adamBetaPower(o.beta1, t) && o.accBeta2 === k.adamBetaPower(o.beta2, t) ? {} : { accBeta1: o.accBeta1, accBeta2: o.accBeta2 };
 }
 
 /** The optimizer a trainingConfig names (camelCase keys as TensorFlow.js writes, or Keras' snake_case). */
@@ -70,7 +81,7 @@ export function optimizerWeights(model: Sequential): NamedArray[] {
  * Check stored optimizer state against the compiled model's buffers, then write it. TensorFlow.js
  * creates state lazily, so a file with only 'iter' (never trained) means zeros.
  */
-export function restoreOptimizerState(model: Sequential, stored: NamedArray[], fail: Fail): void {
+export function restoreOptimizerState(model: Sequential, stored: NamedArray[], fail: Fail, config?: Record<string, unknown>): void {
   const o = model.optimizer!, params = model.params(), buffers = o.stateBuffers();
   const iter = stored.find((s) => s.spec.name === "iter");
   const momentum = o instanceof SGD && o.momentum > 0;
@@ -93,4 +104,10 @@ export function restoreOptimizerState(model: Sequential, stored: NamedArray[], f
     for (let j = 0; j < b.size; j++) f32[(b.ptr >>> 2) + j] = src === undefined ? 0 : fromAccum ? Math.fround(-src[j] * lr) : src[j];
   });
   o.iterations = iterations;
+  if (o instanceof Adam) {
+    const powers = [config?.accBeta1, config?.accBeta2];
+    const given = powers.every((p) => typeof p === "number" && p >= 0 && p < 1) ? (powers as [number, number]) : undefined;
+    if (!given && powers.some((p) => p !== undefined)) return fail(`Adam's accBeta1/accBeta2 must be numbers in [0, 1), got ${powers.join(", ")}`);
+    o.resume(iterations, given);
+  }
 }

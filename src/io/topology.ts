@@ -44,7 +44,7 @@ function initializerJson(spec: InitializerSpec | undefined, fallback: Initialize
 /** The model's topology as TensorFlow.js' Sequential.toJSON() writes it. */
 export function topologyJson(model: Sequential): object {
   const layers = model.layers.map((l, i) => {
-    const reg = l.args.kernelRegularizer;
+    const reg = l.kernelRegularizer;
     return {
       class_name: "Dense",
       config: {
@@ -53,7 +53,7 @@ export function topologyJson(model: Sequential): object {
         use_bias: l.useBias,
         kernel_initializer: initializerJson(l.args.kernelInitializer, "glorotUniform"),
         bias_initializer: initializerJson(l.args.biasInitializer, "zeros"),
-        kernel_regularizer: reg && (reg.l1 || reg.l2) ? { class_name: "L1L2", config: { l1: reg.l1 ?? 0, l2: reg.l2 ?? 0 } } : null,
+        kernel_regularizer: reg && (reg.l1 || reg.l2) ? { class_name: "L1L2", config: { l1: reg.l1, l2: reg.l2 } } : null,
         bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, bias_constraint: null,
         name: l.name,
         trainable: true,
@@ -96,7 +96,8 @@ function regularizerOf(name: string, r: unknown, fail: Fail): Regularizer | unde
   const c = isObject(r) && isObject(r.config) ? r.config : {};
   const cls = isObject(r) ? r.class_name : undefined;
   if (cls !== "L1L2" && cls !== "L1" && cls !== "L2") return fail(`${name}: kernel_regularizer ${JSON.stringify(cls)} is not one scratchnet has; it knows L1, L2 and L1L2`);
-  const l1 = Number(c.l1 ?? 0), l2 = Number(c.l2 ?? 0);
+  // Keras' L1 and L2 classes default their rate to 0.01 (L1L2's class defaults are 0 in Keras, 0.01 in TF.js: files write both).
+  const l1 = Number(c.l1 ?? (cls === "L1" ? 0.01 : 0)), l2 = Number(c.l2 ?? (cls === "L2" ? 0.01 : 0));
   if (!(l1 >= 0 && l2 >= 0 && Number.isFinite(l1 + l2))) return fail(`${name}: kernel_regularizer l1 ${c.l1}, l2 ${c.l2} must be finite and ≥ 0`);
   return { l1, l2 };
 }
@@ -134,6 +135,9 @@ export function readTopology(raw: unknown, fail: Fail): Topology {
     const activation = c.activation ?? "linear";
     if (typeof activation !== "string" || !ACTIVATIONS.includes(activation)) {
       return fail(`${name}: activation ${JSON.stringify(activation)} is not one scratchnet has; it knows ${ACTIVATIONS.join(", ")}`);
+    }
+    for (const key of ["bias_regularizer", "activity_regularizer"]) { // a file's penalty is never dropped silently
+      if (c[key] !== null && c[key] !== undefined) return fail(`${name}: ${key} is not implemented in scratchnet (only kernel_regularizer); set it to null in model.json to load the model without it`);
     }
     layers.push({ name, units: c.units, activation: activation as ActivationName, useBias: c.use_bias !== false, regularizer: regularizerOf(name, c.kernel_regularizer, fail) });
   });

@@ -7,11 +7,9 @@ import { getActivation, type Activation, type ActivationName } from "./activatio
 import { checkInitializer, initialize, type InitializerSpec } from "./initializers.js";
 import type { Layer, Param } from "./layer.js";
 import { MIN_COLUMNS, SparseInput } from "./sparse-input.js";
+import { resolveRegularizer, type Regularizer, type RegularizerSpec } from "../regularizers.js";
 
-export interface Regularizer {
-  l1?: number;
-  l2?: number;
-}
+export type { Regularizer };
 
 export interface DenseArgs {
   units: number;
@@ -21,9 +19,11 @@ export interface DenseArgs {
   useBias?: boolean;
   kernelInitializer?: InitializerSpec;
   biasInitializer?: InitializerSpec;
-  kernelRegularizer?: Regularizer;
+  kernelRegularizer?: RegularizerSpec;
   name?: string;
 }
+
+const OPTIONS = ["units", "activation", "inputShape", "inputDim", "useBias", "kernelInitializer", "biasInitializer", "kernelRegularizer", "name"];
 
 let counter = 0;
 
@@ -33,6 +33,8 @@ export class Dense implements Layer {
   readonly activation: Activation;
   readonly useBias: boolean;
   readonly inputUnits?: number;
+  /** The kernel's penalty, resolved from args.kernelRegularizer (undefined: none). */
+  readonly kernelRegularizer?: Required<Regularizer>;
   /** @internal The model this layer was added to: a layer belongs to one model. */
   owner?: { readonly name: string };
   private inUnits = 0;
@@ -51,6 +53,10 @@ export class Dense implements Layer {
     this.activation = getActivation(args.activation);
     this.useBias = args.useBias ?? true;
     this.name = args.name ?? `dense_${++counter}`;
+    // TF.js' biasRegularizer, activityRegularizer, constraints...: refused, not trained without them.
+    const unknown = Object.keys(args).find((key) => !OPTIONS.includes(key) && (args as unknown as Record<string, unknown>)[key] !== undefined);
+    if (unknown !== undefined) throw new ModelError(`${this.name}: option '${unknown}' is not implemented in scratchnet; Dense takes ${OPTIONS.join(", ")}`);
+    this.kernelRegularizer = resolveRegularizer(`${this.name}: kernelRegularizer`, args.kernelRegularizer);
     if (this.activation.name === "softmax" && this.units === 1) {
       throw new ModelError(`${this.name}: softmax over 1 unit always outputs 1; use activation 'sigmoid' for one output, or units ≥ 2 for softmax`);
     }
@@ -97,6 +103,9 @@ export class Dense implements Layer {
     }
   }
 
+  /** @internal Rows the per-batch buffers hold (models/memory-needs.ts checks a bigger batch fits before reserve). */
+  get rowsHeld(): number { return this.rowsReserved; }
+
   /** Pointer of the last forward's output a = f(xW + b). */
   get output(): number {
     return this.a;
@@ -133,14 +142,14 @@ export class Dense implements Layer {
     if (this.useBias && !this.biasGradDone) k.sumColumns(this.da, this.db, rows, this.units, 0);
     this.biasGradDone = false;
     if (dx) k.gemmNT(this.da, this.w, dx, rows, this.units, this.inUnits, 0);
-    const reg = this.args.kernelRegularizer;
+    const reg = this.kernelRegularizer;
     if (reg?.l1) k.addL1Grad(this.w, this.dw, this.inUnits * this.units, reg.l1);
     if (reg?.l2) k.addL2Grad(this.w, this.dw, this.inUnits * this.units, reg.l2);
   }
 
   /** The regularisation term this layer adds to the loss. */
   penalty(): number {
-    const reg = this.args.kernelRegularizer;
+    const reg = this.kernelRegularizer;
     if (!reg) return 0;
     const k = this.live().k, n = this.inUnits * this.units;
     return (reg.l1 ? reg.l1 * k.l1Norm(this.w, n) : 0) + (reg.l2 ? reg.l2 * k.l2Norm(this.w, n) : 0);

@@ -29,11 +29,15 @@ export interface FitArgs {
 
 const FIT_OPTIONS = ["epochs", "batchSize", "shuffle", "seed", "validationData", "validationSplit", "initialEpoch", "verbose", "callbacks"];
 
-/** One optimisation step on `count` gathered rows; returns the batch loss (before the update). */
+/**
+ * One optimisation step on `count` gathered rows; returns the batch loss plus the layers'
+ * penalties, both of the weights before the update (as Keras and TF.js report it).
+ */
 export function trainStep(model: Sequential, xb: number, y: Targets, count: number): number {
   const k = model.engine!.k, layers = model.layers, last = layers[layers.length - 1];
+  const before = penalty(layers); // the step changes the weights the penalty reads
   const a = forward(model, xb, count);
-  const loss = outputGradient(k, model.loss!, last.activation, a, y, last.outputGrad, count, last.units);
+  const loss = outputGradient(k, model.loss!, last.activation, a, y, last.outputGrad, count, last.units) + before;
   if (!Number.isFinite(loss)) return loss; // the caller stops before any weight changes
   for (let i = layers.length - 1; i >= 0; i--) {
     if (i < layers.length - 1) layers[i].activationBackward(count);
@@ -65,9 +69,13 @@ export async function fit(model: Sequential, x: Inputs, y: Labels, args: FitArgs
   model.fitting = true;
   try {
     const all = upload(model, x, y, "x", "y", own);
-    const nVal = args.validationData ? 0 : Math.floor(all.x.rows * validationSplit); // as in Keras, validationData overrides the split
+    // TF.js (training.ts: splitAt = floor(n·(1 − validationSplit))) and Keras train on the first
+    // floor(n·(1 − split)) rows and validate on the rest; validationData overrides the split.
+    const nVal = args.validationData ? 0 : all.x.rows - Math.floor(all.x.rows * (1 - validationSplit));
     const train = { x: { ...all.x, rows: all.x.rows - nVal }, y: { ...all.y, rows: all.x.rows - nVal } };
-    if (train.x.rows === 0) throw new ModelError(`fit: validationSplit ${validationSplit} leaves no training rows`);
+    if (train.x.rows === 0 || (validationSplit > 0 && nVal === 0 && !args.validationData)) { // Keras refuses both ends too
+      throw new ModelError(`fit: validationSplit ${validationSplit} of ${all.x.rows} rows leaves ${train.x.rows} training and ${nVal} validation rows (the cut is at floor(rows·(1 − split)), as in TF.js and Keras); give more rows or another split`);
+    }
     let val = nVal > 0 ? { x: tailInputs(all.x, nVal), y: tailTargets(all.y, nVal, model.outputUnits) } : undefined;
     if (args.validationData) val = upload(model, args.validationData[0], args.validationData[1], "validationData x", "validationData y", own);
     const n = train.x.rows, units = model.outputUnits;
@@ -139,7 +147,7 @@ async function loop(model: Sequential, r: Run, callbacks: CallbackList): Promise
       if (batchHooks) {
         // Running averages over the epoch so far, as Keras' progress bar shows: the last batch's
         // figures are the epoch's, so nothing jumps at the epoch end.
-        const mean = lossSum / seen + penalty(model.layers);
+        const mean = lossSum / seen;
         const logs: Logs = withAccuracy ? { batch: b, size: count, loss: mean, accuracy: correct / judged } : { batch: b, size: count, loss: mean };
         if (!(await callbacks.call("onBatchEnd", b, logs))) model.stopTraining = true;
       }
@@ -147,7 +155,7 @@ async function loop(model: Sequential, r: Run, callbacks: CallbackList): Promise
     // A finite loss can still be followed by an update that overflows (the epoch's last batch
     // has no next loss to catch it): check before the next snapshot or validation reads them.
     if (r.snapshot.weightsNonFinite()) throw diverged(model, `the weights became NaN or Infinity by epoch ${epoch + 1}, batch ${Math.ceil(seen / r.batchSize)}`, r.snapshot, epoch);
-    const logs: Logs = { loss: lossSum / Math.max(1, seen) + penalty(model.layers) };
+    const logs: Logs = { loss: lossSum / Math.max(1, seen) };
     if (withAccuracy) logs.accuracy = correct / judged;
     if (r.val) {
       const v = evaluateDevice(model, r.val.x, r.val.y, EVAL_ROWS);

@@ -3,9 +3,11 @@ import type { Engine } from "../core/engine.js";
 import { assertPositiveInteger, ModelError } from "../core/errors.js";
 import { setNumbers, shapeOf, uploadInputs, type DeviceInputs, type Inputs, type Labels, type Matrix2D } from "../data/inputs.js";
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
+import { scaled, scaleInPlace } from "../data/scale.js";
 import { gatherInputs, gatherTargets } from "../data/batches.js";
 import { countCorrect, countJudged, lossValue, penalty } from "./losses.js";
 import type { Sequential } from "./sequential.js";
+import { assertBatchFits } from "./memory-needs.js";
 
 export interface PredictArgs {
   /** Rows per forward pass (default 256); results do not depend on it. */
@@ -22,6 +24,7 @@ export function forward(model: Sequential, x: number, rows: number): number {
 
 /** Make every layer's per-batch buffers hold `rows` rows. */
 export function reserve(model: Sequential, rows: number): void {
+  assertBatchFits(model, model.engine!.heap, rows); // before any layer grows memory
   for (const layer of model.layers) layer.reserve(rows);
 }
 
@@ -29,7 +32,8 @@ export function reserve(model: Sequential, rows: number): void {
 export function forChunks(engine: Engine, x: DeviceInputs, batchSize: number, body: (xb: number, idx: number, start: number, count: number) => void): void {
   const heap = engine.heap, k = engine.k;
   const idx = heap.alloc(x.rows * 4);
-  const xb = heap.alloc(Math.min(batchSize, x.rows) * x.cols * 4);
+  const rows = Math.min(batchSize, x.rows);
+  const xb = heap.alloc(rows * x.cols * 4, { what: `a batch of ${rows} rows`, fix: "use a smaller batchSize" });
   try {
     k.iota(idx, x.rows);
     for (let start = 0; start < x.rows; start += batchSize) {
@@ -67,7 +71,7 @@ function uploadFew(model: Sequential, engine: Engine, x: Inputs, rows: number): 
   const scale = matrix?.scale;
   if ((ensured.get(first) ?? 0) < need) {
     // Growing the buffer is an allocation, so only for input known to be good (checked here, once).
-    const bad = (v: unknown) => typeof v !== "number" || !Number.isFinite(scale === undefined ? Math.fround(v) : Math.fround(Math.fround(v) * scale));
+    const bad = (v: unknown) => typeof v !== "number" || !Number.isFinite(scale === undefined ? Math.fround(v) : scaled(v, scale));
     if (data) {
       for (let i = 0; i < data.length; i++) if (bad(data[i])) return 0;
     } else {
@@ -83,7 +87,7 @@ function uploadFew(model: Sequential, engine: Engine, x: Inputs, rows: number): 
   } else {
     for (let r = 0; r < rows; r++) if (setNumbers(f32, (x as number[][])[r], base + r * cols) >= 0) return 0;
   }
-  if (scale !== undefined) for (let i = 0; i < rows * cols; i++) f32[base + i] *= scale;
+  if (scale !== undefined) scaleInPlace(f32, base, rows * cols, scale); // as uploadInputs and the byte kernel scale
   return engine.k.countNonFinite(dst, rows * cols) === 0 ? dst : 0;
 }
 
@@ -123,7 +127,7 @@ export function evaluateDevice(model: Sequential, x: DeviceInputs, y: DeviceTarg
       gatherTargets(k, y, idx, count, yb, units);
       const a = forward(model, xb, count);
       const t = { ptr: yb, sparse: y.sparse };
-      loss += lossValue(k, model.loss!, a, t, count, units) * count;
+      loss += lossValue(k, model.loss!, a, t, count, units, model.layers[model.layers.length - 1].activation) * count;
       correct += countCorrect(k, model.loss!, a, t, count, units);
       judged += countJudged(model.loss!, t, count, units);
     });

@@ -53,15 +53,26 @@ export interface Targets {
   sparse: boolean;
 }
 
-/** Mean loss of outputs `a` (rows×cols) against targets. */
-export function lossValue(k: Kernels, loss: LossName, a: number, y: Targets, rows: number, cols: number): number {
+/**
+ * Mean loss of outputs `a` (rows×cols) of a layer with activation `act` against targets.
+ * Cross-entropy of a softmax reads its rows as they are; of any other output, Keras' form
+ * divides each row by its sum first (on a softmax row that sum is 1, up to its last bit).
+ */
+export function lossValue(k: Kernels, loss: LossName, a: number, y: Targets, rows: number, cols: number, act: Activation): number {
   switch (loss) {
     case "meanSquaredError": return k.mse(a, y.ptr, rows * cols);
     case "binaryCrossentropy": return k.binaryCrossEntropy(a, y.ptr, rows * cols);
     default:
+      if (act.name !== "softmax") return scaledCrossEntropy(k, loss, a, y, 0, rows, cols);
       return y.sparse ? k.sparseCategoricalCrossEntropy(a, y.ptr, rows, cols) : k.categoricalCrossEntropy(a, y.ptr, rows, cols);
   }
 }
+
+/** TF.js' sparseCategoricalCrossentropy clips a before dividing; categoricalCrossentropy (even of integer labels, as their one-hot rows) does not. */
+const scaledCrossEntropy = (k: Kernels, loss: LossName, a: number, y: Targets, da: number, rows: number, cols: number): number => {
+  const clipFirst = loss === "sparseCategoricalCrossentropy" ? 1 : 0; // only numbers cross into WASM
+  return y.sparse ? k.sparseCategoricalCrossEntropyScaled(a, y.ptr, da, rows, cols, clipFirst) : k.categoricalCrossEntropyScaled(a, y.ptr, da, rows, cols, clipFirst);
+};
 
 /** Write dL/dz for the output layer into `dz` and return the loss. */
 export function outputGradient(k: Kernels, loss: LossName, act: Activation, a: number, y: Targets, dz: number, rows: number, cols: number): number {
@@ -69,11 +80,13 @@ export function outputGradient(k: Kernels, loss: LossName, act: Activation, a: n
     return y.sparse ? k.softmaxSparseCrossEntropyBackward(a, y.ptr, dz, rows, cols) : k.softmaxCrossEntropyBackward(a, y.ptr, dz, rows, cols);
   }
   if (loss === "binaryCrossentropy" && act.name === "sigmoid") return k.sigmoidCrossEntropyBackward(a, y.ptr, dz, rows * cols);
-  const value = lossValue(k, loss, a, y, rows, cols);
-  if (loss === "meanSquaredError") k.mseBackward(a, y.ptr, dz, rows * cols, 2 / (rows * cols));
-  else if (loss === "binaryCrossentropy") k.binaryCrossEntropyBackward(a, y.ptr, dz, rows * cols);
-  else if (y.sparse) k.sparseCategoricalCrossEntropyBackward(a, y.ptr, dz, rows, cols);
-  else k.categoricalCrossEntropyBackward(a, y.ptr, dz, rows, cols);
+  let value: number;
+  if (takesIntegerLabels(loss)) value = scaledCrossEntropy(k, loss, a, y, dz, rows, cols); // the loss and its dL/da in one pass
+  else {
+    value = lossValue(k, loss, a, y, rows, cols, act);
+    if (loss === "meanSquaredError") k.mseBackward(a, y.ptr, dz, rows * cols, 2 / (rows * cols));
+    else k.binaryCrossEntropyBackward(a, y.ptr, dz, rows * cols);
+  }
   act.backward(k, a, dz, dz, rows, cols);
   return value;
 }

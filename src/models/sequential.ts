@@ -9,6 +9,7 @@ import type { Param } from "../layers/layer.js";
 import { getOptimizer, type Optimizer, type OptimizerSpec } from "../optimizers.js";
 import { assertLossFits, getLoss, type LossName, type LossSpec, type MetricName } from "./losses.js";
 import { summaryText } from "./summary.js";
+import { assertCompileFits } from "./memory-needs.js";
 import { fit, type FitArgs } from "./fit.js";
 import { predict, evaluate, type PredictArgs } from "./inference.js";
 import type { History } from "./callbacks.js";
@@ -89,6 +90,7 @@ export class Sequential {
     }
     const optimizer = getOptimizer(args.optimizer);
     optimizer.assertFreeFor(this); // before anything changes
+    assertCompileFits(this, optimizer, this.engine ?? this.requestedEngine ?? defaultEngine()); // before anything is allocated
     const engine = this.ready();
     if (this.optimizer !== optimizer) this.optimizer?.unbind();
     optimizer.build(engine, this.params(), this);

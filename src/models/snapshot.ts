@@ -1,4 +1,4 @@
-// The model's weights AND its optimizer's state (velocity, Adam's m, v and step count), copied
+// The model's weights AND its optimizer's state (velocity, Adam's m, v, step count and β^t), copied
 // at each epoch start, so that a diverged fit() leaves the model as it was before that epoch:
 // retrying with a smaller learning rate then starts from sane weights and a sane optimizer.
 // One buffer, allocated per fit(); copies stay inside WASM memory.
@@ -9,7 +9,7 @@ export class Snapshot {
   /** The weights first (`weightCount` of them), then the optimizer's state buffers. */
   private readonly regions: { ptr: number; size: number }[];
   private readonly weightCount: number;
-  private iterations = 0;
+  private scalars: number[] = [];
 
   constructor(private readonly model: Sequential) {
     const params = model.params().map((p) => ({ ptr: p.value, size: p.size }));
@@ -20,12 +20,12 @@ export class Snapshot {
 
   take(): void {
     this.copy(true);
-    this.iterations = this.model.optimizer!.iterations;
+    this.scalars = this.model.optimizer!.scalars();
   }
 
   restore(): void {
     this.copy(false);
-    this.model.optimizer!.iterations = this.iterations;
+    this.model.optimizer!.setScalars(this.scalars);
   }
 
   /** Whether any weight is NaN or ±Infinity. */

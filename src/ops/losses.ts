@@ -57,20 +57,18 @@ export function sparseCategoricalCrossEntropy(a: Tensor, labels: Indices): numbe
   return a.engine.k.sparseCategoricalCrossEntropy(a.ptr, labels.ptr, a.rows, a.cols);
 }
 
-/** da = −y / a / m (a clipped), for an output that is not a softmax. */
-export function categoricalCrossEntropyBackward(a: Tensor, y: Tensor, da?: Tensor): Tensor {
-  sameShape("categoricalCrossEntropyBackward", "a", a, "y", y);
-  const o = output("categoricalCrossEntropyBackward", da, a.rows, a.cols, a, "the shape of a");
-  a.engine.k.categoricalCrossEntropyBackward(a.ptr, y.ptr, o.ptr, a.rows, a.cols);
-  return o;
+/** Keras' loss of rows that are not a softmax: mean of −Σ y log clip(a / Σa); writes dL/da into `da` when given. */
+export function categoricalCrossEntropyScaled(a: Tensor, y: Tensor, da?: Tensor): number {
+  sameShape("categoricalCrossEntropyScaled", "a", a, "y", y);
+  if (da) expectShape("categoricalCrossEntropyScaled", "da", da, a.rows, a.cols, "the shape of a");
+  return a.engine.k.categoricalCrossEntropyScaled(a.ptr, y.ptr, da?.ptr ?? 0, a.rows, a.cols, 0);
 }
 
-/** da = −onehot(labels) / a / m (a clipped), for an output that is not a softmax. */
-export function sparseCategoricalCrossEntropyBackward(a: Tensor, labels: Indices, da?: Tensor): Tensor {
-  labelsFit("sparseCategoricalCrossEntropyBackward", a, labels);
-  const o = output("sparseCategoricalCrossEntropyBackward", da, a.rows, a.cols, a, "the shape of a");
-  a.engine.k.sparseCategoricalCrossEntropyBackward(a.ptr, labels.ptr, o.ptr, a.rows, a.cols);
-  return o;
+/** TF.js' sparse form of it: q = clip(a), mean of −log clip(q[label] / Σq); writes dL/da into `da` when given. */
+export function sparseCategoricalCrossEntropyScaled(a: Tensor, labels: Indices, da?: Tensor): number {
+  labelsFit("sparseCategoricalCrossEntropyScaled", a, labels);
+  if (da) expectShape("sparseCategoricalCrossEntropyScaled", "da", da, a.rows, a.cols, "the shape of a");
+  return a.engine.k.sparseCategoricalCrossEntropyScaled(a.ptr, labels.ptr, da?.ptr ?? 0, a.rows, a.cols, 1);
 }
 
 /** Fused softmax + cross-entropy (seed 003: dy = (y_hat − t) / batch_num): dz = (a − y) / m; returns the loss. */

@@ -13,10 +13,8 @@
 //  - The calling thread blocks until its workers finish each product. In Node that is
 //    Atomics.wait; a browser's main thread may not wait, so there it spins: run training in a
 //    Web Worker to keep the page responsive (it is busy for the step either way).
-import { instantiateSync } from "@assemblyscript/loader";
-import { Engine } from "../core/engine.js";
+import { Engine, instantiate } from "../core/engine.js";
 import { Heap } from "../core/heap.js";
-import type { Kernels } from "../core/kernels.js";
 import { ModelError } from "../core/errors.js";
 import { CONTROL_BYTES } from "./protocol.js";
 import { Team } from "./team.js";
@@ -45,12 +43,11 @@ export async function createParallelEngine(bytes: BufferSource, { threads, maxim
   if (!Number.isInteger(threads) || threads < 2) throw new ModelError(`createParallelEngine: threads must be an integer ≥ 2, got ${threads}; use createEngine for one thread`);
   const module = await WebAssembly.compile(bytes as ArrayBuffer);
   const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum: maximumPages, shared: true });
-  const { exports } = instantiateSync<Record<string, unknown>>(module, { env: { memory } });
-  const base = exports as unknown as Kernels;
+  const base = instantiate(module, { env: { memory } });
   if (typeof base.gemmStrided !== "function" || typeof base.setScratch !== "function") {
     throw new ModelError("this scratchnet.threads.wasm has no gemmStrided/setScratch: rebuild it with `npm run build:wasm`");
   }
-  const heap = new Heap(memory, base.heapBase());
+  const heap = new Heap(memory, base.heapBase(), maximumPages * 65536); // a shared memory cannot grow past its maximum
   const workers = threads - 1;
   const control = heap.calloc(CONTROL_BYTES);
   const scratch = Array.from({ length: workers }, () => heap.alloc(base.scratchBytes()));

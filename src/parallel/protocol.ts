@@ -30,8 +30,8 @@ export const SCALAR = ARGS + 12; // an f32 argument (gatherRowsU8's scale), read
 export const WORDS = SCALAR + 1;
 export const CLOSED = 1 << 30;
 
-/** Kernels a job may run, by index. */
-export const FUNCTIONS = ["gemmStrided", "identity", "step", "sigmoid", "tanh", "relu", "gatherRowsU8", "sparseForward", "sparseBackward"] as const;
+/** Kernels a job may run, by index (names of Kernels, checked: workers call them by name). */
+export const FUNCTIONS = ["gemmStrided", "identity", "step", "sigmoid", "tanh", "relu", "gatherRowsU8", "sparseForward", "sparseBackward"] as const satisfies readonly (keyof Kernels)[];
 export type FunctionName = (typeof FUNCTIONS)[number];
 export const fn = (name: FunctionName): number => FUNCTIONS.indexOf(name);
 

@@ -1,7 +1,7 @@
 // Seed 003's Keras experiment, the one `npm start` runs: 784-50 (sigmoid) → 10 (softmax), Adam,
 // sparse categorical cross-entropy, batch 32, 10 epochs on all 60,000 images. The course
 // reports "test_accuracy: 0.9679999947547913". A fixed seed gives the same bits on every engine,
-// so this is an exact outcome, not a flaky threshold (seeds 1-4 gave 96.79-96.89%).
+// so this is an exact outcome, not a flaky threshold (seeds 1-4 gave 96.78-96.89%).
 import { describe, it, expect } from "vitest";
 import { Sequential, Dense } from "../../src/index.js";
 import { loadMnist } from "../../src/data/mnist-node.js";

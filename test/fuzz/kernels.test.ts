@@ -116,11 +116,13 @@ describe("fuzz: kernels against the references", () => {
       const ce = loss.categoricalCrossEntropy(probs, oneHot, rows);
       check("categoricalCrossEntropy", k().categoricalCrossEntropy(pq, ph, rows, cols), ce);
       check("sparseCategoricalCrossEntropy", k().sparseCategoricalCrossEntropy(pq, pl, rows, cols), ce);
-      const ceGrad = loss.categoricalCrossEntropyBackward(probs, oneHot, rows);
-      k().categoricalCrossEntropyBackward(pq, ph, da, rows, cols);
-      near("categoricalCrossEntropyBackward", readF32(da, n), ceGrad, 1e-6, (i) => Math.abs(ceGrad[i]) + 1e-30);
-      k().sparseCategoricalCrossEntropyBackward(pq, pl, da, rows, cols);
-      near("sparseCategoricalCrossEntropyBackward", readF32(da, n), ceGrad, 1e-6, (i) => Math.abs(ceGrad[i]) + 1e-30);
+      // Keras' form for outputs that are not a softmax, on rows no softmax wrote (signs mixed).
+      const raw = Float32Array.from(d.values(n, 2, -0.5)), pr = arena.f32(raw), sc = loss.categoricalCrossEntropyScaled(raw, oneHot, rows);
+      check("categoricalCrossEntropyScaled", k().categoricalCrossEntropyScaled(pr, ph, da, rows, cols, 0), sc.loss);
+      near("categoricalCrossEntropyScaled da", readF32(da, n), sc.grad, 1e-6, () => Math.max(...sc.grad.map(Math.abs)) + 1e-30);
+      const first = loss.sparseCategoricalCrossEntropyScaled(raw, labels, rows, cols);
+      check("sparseCategoricalCrossEntropyScaled", k().sparseCategoricalCrossEntropyScaled(pr, pl, da, rows, cols, 1), first.loss);
+      near("sparseCategoricalCrossEntropyScaled da", readF32(da, n), first.grad, 1e-6, () => Math.max(...first.grad.map(Math.abs)) + 1e-30);
       check("softmaxCrossEntropyBackward", k().softmaxCrossEntropyBackward(pq, ph, da, rows, cols), ce);
       near("softmaxCrossEntropyBackward dz", readF32(da, n), loss.softmaxCrossEntropyBackward(probs, oneHot, rows), 1e-6, () => 1 / rows);
       check("softmaxSparseCrossEntropyBackward", k().softmaxSparseCrossEntropyBackward(pq, pl, da, rows, cols), ce);
@@ -147,12 +149,13 @@ describe("fuzz: kernels against the references", () => {
       near("momentumStep v", readF32(pv, n), mom.v, 1e-6);
       engine().heap.f32.set(w, pw >>> 2);
       const pm = arena.f32(n), pv2 = arena.f32(n);
-      let ref = { w: Array.from(w), m: new Array<number>(n).fill(0), v: new Array<number>(n).fill(0) };
+      let ref = { w: Array.from(w), m: new Array<number>(n).fill(0), v: new Array<number>(n).fill(0) }, acc1 = b1, acc2 = b2;
       for (let t = 1; t <= 3; t++) {
         const gt = d.values(n);
         engine().heap.f32.set(gt, pg >>> 2);
-        k().adamStep(pw, pg, pm, pv2, n, lr, b1, b2, eps, t);
-        ref = opt.adamStep(ref.w, gt, ref.m, ref.v, lr, b1, b2, eps, t);
+        k().adamStep(pw, pg, pm, pv2, n, lr, b1, b2, eps, acc1, acc2); // β^t kept as TensorFlow.js does (src/optimizers.ts)
+        [acc1, acc2] = [f(acc1 * b1), f(acc2 * b2)];
+        ref = opt.adamStep(ref.w, gt, ref.m, ref.v, lr, b1, b2, eps, t, { f32Scalars: true });
       }
       // Each step moves w by ≤ ~lr·(1 + ε) with the f32 ratio good to ~1e-6 relative (adam.test.ts).
       near("adamStep w", readF32(pw, n), ref.w, 5e-7, () => Math.max(1, lr * 30));

@@ -115,7 +115,7 @@ describe("fuzz: random models through fit, predict and evaluate", () => {
         near("predict", got, want, TOLERANCE.predict, () => size);
         same("predict with batchSize 3", bits(model.predict(xRows, { batchSize: 3 }).data), bits(got));
         const [evaluated] = model.evaluate(xRows, y);
-        const refEval = lossValue(c.lossName, want, c.targets, c.rows, c.layers.at(-1)!.units);
+        const refEval = lossValue(c.lossName, want, c.targets, c.rows, c.layers.at(-1)!.units, c.layers.at(-1)!.activation);
         near("evaluate", [evaluated], [refEval], TOLERANCE.predict, () => Math.max(1, refEval));
       } finally {
         model.dispose();

@@ -44,12 +44,19 @@ export function forward(layers: RefLayer[], x: number[], rows: number, inputs: n
 /** The rows of targets as dense rows of `units` (one-hot for labels). */
 const dense = (t: RefTargets, rows: number, units: number) => (t.sparse ? loss.oneHot(t.values, rows, units) : t.values);
 
-/** The mean loss of predictions a (rows × units). */
-export function lossValue(name: Loss, a: number[], t: RefTargets, rows: number, units: number): number {
+/** The mean loss of predictions a (rows × units) of an output layer with `activation`. */
+export function lossValue(name: Loss, a: number[], t: RefTargets, rows: number, units: number, activation: Act): number {
   const y = dense(t, rows, units);
   if (name === "meanSquaredError") return loss.mse(a, y);
   if (name === "binaryCrossentropy") return loss.binaryCrossEntropy(a, y);
-  return loss.categoricalCrossEntropy(a, y, rows);
+  return activation === "softmax" ? loss.categoricalCrossEntropy(a, y, rows) : scaledCrossEntropy(name, a, y, rows, units).loss;
+}
+
+/** Keras' cross-entropy of outputs no softmax wrote (rows divided by their sums); TF.js' sparse form clips a first. */
+function scaledCrossEntropy(name: Loss, a: number[], y: number[], rows: number, units: number) {
+  if (name !== "sparseCategoricalCrossentropy") return loss.categoricalCrossEntropyScaled(a, y, rows);
+  const labels = Array.from({ length: rows }, (_, r) => y.slice(r * units, (r + 1) * units).indexOf(1));
+  return loss.sparseCategoricalCrossEntropyScaled(a, labels, rows, units);
 }
 
 /** dL/dz of the output layer: fused (a − y)/m for softmax + CE and sigmoid + BCE, else dL/da through f'. */
@@ -57,7 +64,7 @@ function outputGradient(name: Loss, l: RefLayer, a: number[], y: number[], rows:
   const n = rows * l.units;
   if ((name === "categoricalCrossentropy" || name === "sparseCategoricalCrossentropy") && l.activation === "softmax") return loss.softmaxCrossEntropyBackward(a, y, rows);
   if (name === "binaryCrossentropy" && l.activation === "sigmoid") return loss.sigmoidCrossEntropyBackward(a, y);
-  const da = name === "meanSquaredError" ? loss.mseBackward(a, y, 2 / n) : name === "binaryCrossentropy" ? loss.binaryCrossEntropyBackward(a, y) : loss.categoricalCrossEntropyBackward(a, y, rows);
+  const da = name === "meanSquaredError" ? loss.mseBackward(a, y, 2 / n) : name === "binaryCrossentropy" ? loss.binaryCrossEntropyBackward(a, y) : scaledCrossEntropy(name, a, y, rows, l.units).grad;
   return activationBackward(l, a, da, rows);
 }
 
@@ -84,7 +91,7 @@ export function fit(
       const batch = idx.slice(start, start + o.batchSize), count = batch.length;
       const xb = batch.flatMap((r) => x.slice(r * inputs, (r + 1) * inputs)), yb = batch.flatMap((r) => y.slice(r * units, (r + 1) * units));
       const outs = forward(layers, xb, count, inputs);
-      sum += lossValue(o.loss, outs[outs.length - 1], { sparse: false, values: yb }, count, units) * count;
+      sum += lossValue(o.loss, outs[outs.length - 1], { sparse: false, values: yb }, count, units, layers[layers.length - 1].activation) * count;
       let dz = outputGradient(o.loss, layers[layers.length - 1], outs[outs.length - 1], yb, count);
       const grads: number[][] = [];
       for (let i = layers.length - 1; i >= 0; i--) {

@@ -78,6 +78,12 @@ describe("model files that lie are refused, naming the file and the problem", ()
     await refused("graph", edit((j) => { (j as { modelTopology: object }).modelTopology = { node: [], library: {} }; }), bin, /modelTopology is a undefined; scratchnet loads Sequential models/);
   });
 
+  it("a bias or activity regularizer (not implemented): refused, not loaded without its penalty", async () => {
+    const l2 = { class_name: "L1L2", config: { l1: 0, l2: 0.01 } };
+    await refused("bias-reg", edit((j) => { j.modelTopology.config.layers[0].config.bias_regularizer = l2; }), bin, /bias-reg[/\\]model\.json: dense_\d+: bias_regularizer is not implemented in scratchnet \(only kernel_regularizer\); set it to null/);
+    await refused("activity-reg", edit((j) => { j.modelTopology.config.layers[1].config.activity_regularizer = l2; }), bin, /activity_regularizer is not implemented in scratchnet/);
+  });
+
   it("non-finite weights", async () => {
     const nan = bin.slice();
     new DataView(nan.buffer).setFloat32(f32Offset(5), Number.NaN, true);

@@ -27,7 +27,7 @@ describe("predict on a few rows", () => {
       expect(bits(model.predict(tensor2d(Array.from(flat), [r, 784])).data)).toEqual(want);
       expect(model.predict(head).shape).toEqual([r, 10]);
     }
-    // A scale on float data is applied as the general path applies it (the f32 value × scale, rounded to f32).
+    // A scale on float data is applied as the general path and the byte kernel apply it (src/data/scale.ts: f32(f32(v) · f32(scale))).
     const floats = Float32Array.from({ length: 784 * 20 }, (_, i) => (i * 37) % 256);
     const scaled = model.predict(tensor2d(floats, [20, 784], 1 / 255)).data;
     expect(bits(model.predict(tensor2d(floats.subarray(0, 784), [1, 784], 1 / 255)).data)).toEqual(bits(scaled.subarray(0, 10)));

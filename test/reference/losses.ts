@@ -50,10 +50,6 @@ export function sparseCategoricalCrossEntropy(a: ArrayLike<number>, labels: Arra
   return rows > 0 ? s / rows : 0;
 }
 
-/** da = −y / a / rows with a clipped. */
-export const categoricalCrossEntropyBackward = (a: ArrayLike<number>, y: ArrayLike<number>, rows: number) =>
-  Array.from(a, (ai, i) => (y[i] === 0 ? 0 : -y[i] / clip(ai) / rows));
-
 /** The one-hot rows of integer labels. */
 export function oneHot(labels: ArrayLike<number>, rows: number, cols: number): number[] {
   const y = new Array<number>(rows * cols).fill(0);
@@ -61,8 +57,33 @@ export function oneHot(labels: ArrayLike<number>, rows: number, cols: number): n
   return y;
 }
 
-export const sparseCategoricalCrossEntropyBackward = (a: ArrayLike<number>, labels: ArrayLike<number>, rows: number, cols: number) =>
-  categoricalCrossEntropyBackward(a, oneHot(labels, rows, cols), rows);
+/** Inside the clip bounds, where tf.clipByValue passes the gradient (min ≤ x ≤ max). */
+const inside = (p: number) => p >= EPS && p <= ONE_MINUS_EPS;
+
+/**
+ * Keras' and TF.js' categorical cross-entropy of rows that are not a softmax (tfjs-layers
+ * losses.ts): p = a / Σ_row a, clipped, −Σ y log p, mean over rows; and its gradient, written as
+ * the chain rule through p = a/S (clipped elements pass none): dL/da_j = (g_j − Σ_c g_c p_c)/S/m.
+ */
+export function categoricalCrossEntropyScaled(a: ArrayLike<number>, y: ArrayLike<number>, rows: number): { loss: number; grad: number[] } {
+  const cols = rows > 0 ? n(a) / rows : 0, grad = new Array<number>(n(a)).fill(0);
+  let loss = 0;
+  for (let r = 0; r < rows; r++) {
+    const row = Array.from({ length: cols }, (_, c) => a[r * cols + c]);
+    const sum = row.reduce((s, v) => s + v, 0), p = row.map((v) => v / sum);
+    const g = p.map((pc, c) => (inside(pc) && y[r * cols + c] !== 0 ? -y[r * cols + c] / pc : 0));
+    for (let c = 0; c < cols; c++) if (y[r * cols + c] !== 0) loss -= y[r * cols + c] * Math.log(clip(p[c]));
+    const gp = g.reduce((s, gc, c) => s + gc * p[c], 0);
+    for (let c = 0; c < cols; c++) grad[r * cols + c] = (g[c] - gp) / sum / rows;
+  }
+  return { loss: rows > 0 ? loss / rows : 0, grad };
+}
+
+/** TF.js' sparseCategoricalCrossentropy: a clipped first (its gradient masked there), then the above on one-hot rows. */
+export function sparseCategoricalCrossEntropyScaled(a: ArrayLike<number>, labels: ArrayLike<number>, rows: number, cols: number): { loss: number; grad: number[] } {
+  const r = categoricalCrossEntropyScaled(Array.from(a, clip), oneHot(labels, rows, cols), rows);
+  return { loss: r.loss, grad: r.grad.map((g, i) => (inside(a[i]) ? g : 0)) };
+}
 
 /** Fused softmax + CE: dL/dz = (a − y) / rows. */
 export const softmaxCrossEntropyBackward = (a: ArrayLike<number>, y: ArrayLike<number>, rows: number) =>

@@ -10,19 +10,44 @@ export function momentumStep(w: ArrayLike<number>, g: ArrayLike<number>, v: Arra
 }
 
 /**
- * Adam exactly as Kingma & Ba's Algorithm 1 writes it: m̂ = m / (1 − β1^t), v̂ = v / (1 − β2^t),
- * w = w − lr · m̂ / (√v̂ + ε̂). The kernel uses the paper's "efficient" form (Section 2, last
- * paragraph), lr_t = lr·√(1 − β2^t)/(1 − β1^t) and ε outside the correction; the two agree when
- * ε̂ = ε / √(1 − β2^t), which `efficientEpsilon` selects so the oracle matches the kernel exactly.
+ * Adam as TensorFlow.js writes it (tfjs-core adam_optimizer.ts), in float64: m̂ = m / (1 − β1^t),
+ * v̂ = v / (1 − β2^t), w = w − lr · m̂ / (√v̂ + ε), ε added after the bias correction. `form: "keras"`
+ * gives Keras' efficient form instead (lr_t = lr·√(1 − β2^t)/(1 − β1^t), √v + ε), which is the same
+ * with ε scaled by √(1 − β2^t); `biasCorrection: false` drops m̂ and v̂ (the bug a test must catch).
+ * `f32Scalars` takes the scalars as TensorFlow.js holds them: β, ε and lr rounded to f32 and 1 − β
+ * rounded from f64, so f32(1 − β2) = 0.0010000000475 while 1 − f32(β2)^1 = 0.00099998713 (v̂ is
+ * 1.3e-5 relative high at t = 1 in TensorFlow.js, and so in the kernel); the rest stays f64.
  */
 export function adamStep(
   w: ArrayLike<number>, g: ArrayLike<number>, m: ArrayLike<number>, v: ArrayLike<number>,
-  lr: number, beta1: number, beta2: number, epsilon: number, t: number, efficientEpsilon = true,
+  lr: number, beta1: number, beta2: number, epsilon: number, t: number,
+  { form = "tfjs", biasCorrection = true, f32Scalars = false }: { form?: "tfjs" | "keras"; biasCorrection?: boolean; f32Scalars?: boolean } = {},
 ) {
-  const mNew = Array.from(m, (mi, i) => beta1 * mi + (1 - beta1) * g[i]);
-  const vNew = Array.from(v, (vi, i) => beta2 * vi + (1 - beta2) * g[i] * g[i]);
-  const c1 = 1 - beta1 ** t, c2 = 1 - beta2 ** t;
-  const eps = efficientEpsilon ? epsilon / Math.sqrt(c2) : epsilon;
+  const r = f32Scalars ? Math.fround : (x: number) => x;
+  const [b1, a1, b2, a2] = [r(beta1), r(1 - beta1), r(beta2), r(1 - beta2)];
+  ({ lr, epsilon } = { lr: r(lr), epsilon: r(epsilon) });
+  const mNew = Array.from(m, (mi, i) => b1 * mi + a1 * g[i]);
+  const vNew = Array.from(v, (vi, i) => b2 * vi + a2 * g[i] * g[i]);
+  const c1 = biasCorrection ? 1 - b1 ** t : 1, c2 = biasCorrection ? 1 - b2 ** t : 1;
+  const eps = form === "keras" ? epsilon / Math.sqrt(c2) : epsilon;
   const wNew = Array.from(w, (wi, i) => wi - (lr * (mNew[i] / c1)) / (Math.sqrt(vNew[i] / c2) + eps));
+  return { w: wNew, m: mNew, v: vNew };
+}
+
+/**
+ * TensorFlow.js's CPU backend op by op: each op in f64 on f32 inputs, stored as f32, with its
+ * scalars as f32 tensors (β, ε, −lr; 1 − β computed in f64 first) and accBeta = β^t kept in f32.
+ * The kernel must give these bits exactly.
+ */
+export function adamStepF32(
+  w: ArrayLike<number>, g: ArrayLike<number>, m: ArrayLike<number>, v: ArrayLike<number>,
+  lr: number, beta1: number, beta2: number, epsilon: number, accBeta1: number, accBeta2: number,
+) {
+  const f = Math.fround;
+  const [b1, c1, b2, c2, eps, negLr] = [f(beta1), f(1 - beta1), f(beta2), f(1 - beta2), f(epsilon), f(-lr)];
+  const d1 = f(1 - accBeta1), d2 = f(1 - accBeta2);
+  const mNew = Array.from(m, (mi, i) => f(f(mi * b1) + f(g[i] * c1)));
+  const vNew = Array.from(v, (vi, i) => f(f(vi * b2) + f(f(g[i] * g[i]) * c2)));
+  const wNew = Array.from(w, (wi, i) => f(f(f(f(mNew[i] / d1) / f(f(Math.sqrt(f(vNew[i] / d2))) + eps)) * negLr) + wi));
   return { w: wNew, m: mNew, v: vNew };
 }

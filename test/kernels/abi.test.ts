@@ -1,0 +1,76 @@
+// src/core/kernels.ts ↔ the exports of build/scratchnet.wasm and build/scratchnet.threads.wasm.
+// The engines cast the module's exports to Kernels (`as unknown as Kernels`), so nothing else
+// checks the hand-written interface against assembly/index.ts: a renamed kernel, a parameter
+// added or dropped, or a result added or removed would otherwise surface only as wrong numbers.
+import { describe, it, expect } from "vitest";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import binaryen from "binaryen";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+/** name → "params→results" (or "memory"), the same notation on both sides. */
+type Abi = Record<string, string>;
+
+/** Each member of `interface Kernels` as the type checker sees it (aliases such as Unary resolved). */
+function interfaceAbi(): Abi {
+  const file = `${root}src/core/kernels.ts`;
+  const program = ts.createProgram([file], { lib: ["lib.es2023.d.ts", "lib.dom.d.ts"], types: [], noEmit: true });
+  const checker = program.getTypeChecker();
+  const decl = program.getSourceFile(file)!.statements.find((s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === "Kernels")!;
+  const abi: Abi = {};
+  for (const member of checker.getPropertiesOfType(checker.getTypeAtLocation(decl))) {
+    const type = checker.getTypeOfSymbolAtLocation(member, decl);
+    const signatures = type.getCallSignatures();
+    if (signatures.length === 0) {
+      const name = type.symbol ? checker.getFullyQualifiedName(type.symbol) : checker.typeToString(type);
+      abi[member.name] = name === "WebAssembly.Memory" ? "memory" : name;
+      continue;
+    }
+    // Only numbers cross (STYLE.md 2.4 rule 3): a parameter or result of another type is named, so it fails.
+    const [sig] = signatures, result = checker.typeToString(sig.getReturnType());
+    const params = sig.getParameters().map((p) => checker.typeToString(checker.getTypeOfSymbolAtLocation(p, decl)));
+    abi[member.name] = `${params.length}${params.every((p) => p === "number") ? "" : ` (${params.join(", ")})`}→${result === "void" ? 0 : result === "number" ? 1 : result}`;
+  }
+  return abi;
+}
+
+/** Each export of a built module, read by binaryen (the build's own tool, scripts/build-wasm.mjs). */
+function moduleAbi(path: string): Abi {
+  const module = binaryen.readBinaryWithFeatures(readFileSync(`${root}${path}`), binaryen.Features.All);
+  const numbers = new Set([binaryen.i32, binaryen.f32, binaryen.f64]); // i64 would cross as a BigInt, v128 not at all
+  const abi: Abi = {};
+  try {
+    for (let i = 0; i < module.getNumExports(); i++) {
+      const { kind, name, value } = binaryen.getExportInfo(module.getExportByIndex(i));
+      if (kind === binaryen.ExternalMemory) abi[name] = "memory";
+      else if (kind !== binaryen.ExternalFunction) abi[name] = `external kind ${kind}`;
+      else {
+        const info = binaryen.getFunctionInfo(module.getFunction(value));
+        const params = binaryen.expandType(info.params), results = binaryen.expandType(info.results);
+        const odd = [...params, ...results].some((t) => !numbers.has(t));
+        abi[name] = `${params.length}${odd ? " (not only i32/f32/f64)" : ""}→${results.length}`;
+      }
+    }
+  } finally {
+    module.dispose();
+  }
+  return abi;
+}
+
+describe("the kernel ABI", () => {
+  const declared = interfaceAbi();
+
+  it("src/core/kernels.ts declares the kernels (a sanity check of the reading)", () => {
+    expect(declared.memory).toBe("memory");
+    expect(declared.gemm).toBe("7→0"); // through the Product alias
+    expect(declared.mse).toBe("3→1");
+    expect(Object.keys(declared).length).toBeGreaterThan(60);
+  });
+
+  it.each(["build/scratchnet.wasm", "build/scratchnet.threads.wasm"])("%s exports exactly Kernels: the same names, parameter and result counts", (path) => {
+    // An export kept out of Kernels on purpose would be listed here with its reason; there is none.
+    expect(moduleAbi(path)).toEqual(declared);
+  });
+});
