@@ -19,10 +19,10 @@ describe("the pinned trainings match the float64 reference", () => {
     const o = s.optimizer;
     const refOptimizer: RefOptimizer = o.name === "sgd" ? { name: "sgd", lr: f(o.learningRate), momentum: f(o.momentum) } : { name: "adam", lr: f(o.learningRate), ...ADAM };
     const ref = referenceRun(s.layers, initial, x, y, { loss: s.loss, optimizer: refOptimizer, ...SCENARIO_FIT, seed: s.fitSeed });
-    // 30 steps in f32 against f64: measured ≤ 2.2e-7 (weights, relative to the largest) and ≤ 2.4e-8
-    // (history.loss, relative); the bounds are 10× those.
-    expect(weightError(model.getWeights(), ref.layers)).toBeLessThan(2e-6);
-    history.history.loss.forEach((l, e) => expect(Math.abs(l - ref.losses[e]) / ref.losses[e]).toBeLessThan(2.5e-7));
+    // 30 steps in f32 against f64, measured (weights relative to the largest; history.loss relative):
+    // SGD 1.8e-7 and 1.4e-8, Adam (relu, softmax) 1.9e-6 and 1.2e-6, 4.0e-6 and 5.5e-6. Bounds: 10× the worst.
+    expect(weightError(model.getWeights(), ref.layers)).toBeLessThan(4e-5);
+    history.history.loss.forEach((l, e) => expect(Math.abs(l - ref.losses[e]) / ref.losses[e]).toBeLessThan(6e-5));
     model.dispose();
   });
 });
