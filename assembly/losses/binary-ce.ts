@@ -22,12 +22,15 @@ export function binaryCrossEntropy(a: usize, y: usize, n: i32): f64 {
   return n > 0 ? s / n : 0;
 }
 
-/** da[i] = (a − y) / (a (1 − a)) / n with a clipped, for a non-sigmoid output. */
+/**
+ * da[i] = (a − y) / (a (1 − a)) / n for a non-sigmoid output; 0 where the clip moved a, as in
+ * TF.js and Keras (tf.clipByValue passes no gradient outside [ε, 1 − ε]). NaN stays NaN.
+ */
 export function binaryCrossEntropyBackward(a: usize, y: usize, da: usize, n: i32): void {
   const inv: f32 = 1 / <f32>n;
   for (let i = 0; i < n; i++) {
-    const ai = clip(load<f32>(at(a, i)));
-    store<f32>(at(da, i), (ai - load<f32>(at(y, i))) / (ai * (1 - ai)) * inv);
+    const ai = load<f32>(at(a, i));
+    store<f32>(at(da, i), ai < EPS || ai > 1 - EPS ? 0 : (ai - load<f32>(at(y, i))) / (ai * (1 - ai)) * inv);
   }
 }
 

@@ -49,11 +49,23 @@ describe("binaryCrossEntropy", () => {
     expect(relativeError(da.data, ref.binaryCrossEntropyBackward(as, ys))).toBeLessThan(1e-6);
   });
 
-  it("backward stays finite at a = 0 and a = 1", () => {
-    const a = tensorOf([0, 1, 0, 1], 1, 4), y = tensorOf([1, 0, 0, 1], 1, 4), da = tensorOf([0, 0, 0, 0], 1, 4);
-    k().binaryCrossEntropyBackward(a.ptr, y.ptr, da.ptr, 4);
-    expect(Array.from(da.data).every(Number.isFinite)).toBe(true);
-    expect(relativeError(da.data, ref.binaryCrossEntropyBackward([0, 1, 0, 1], [1, 0, 0, 1]))).toBeLessThan(1e-6);
+  it("backward is 0 where the clip moved a, as TF.js's and Keras' (tf.clipByValue passes no gradient there)", () => {
+    // TF.js 4.22, tf.grad of tf.metrics.binaryCrossentropy(y, p).mean() at p = [[1, 1e-9], [1 − 1e-9, 1e-9]]
+    // against y = [[1, 0], [0, 1]]: [0, 0, 0, 0]. Here the same four, a = 0 and a = 1, and the two
+    // bounds themselves, which the clip leaves alone: (ε − 1)/(ε(1 − ε))/8 and (1 − ε − 0)/(ε(1 − ε))/8.
+    const as = [1, 1e-9, 1 - 1e-9, 1e-9, 0, 1, ref.EPS, ref.ONE_MINUS_EPS], ys = [1, 0, 0, 1, 1, 0, 1, 0];
+    const a = tensorOf(as, 1, 8), y = tensorOf(ys, 1, 8), da = tensorOf(new Array(8).fill(7), 1, 8);
+    k().binaryCrossEntropyBackward(a.ptr, y.ptr, da.ptr, 8);
+    expect(Array.from(da.data.subarray(0, 6))).toEqual([0, 0, 0, 0, 0, 0]);
+    const inside = [(ref.EPS - 1) / (ref.EPS * (1 - ref.EPS)) / 8, ref.ONE_MINUS_EPS / (ref.ONE_MINUS_EPS * (1 - ref.ONE_MINUS_EPS)) / 8];
+    expect(relativeError(da.data.subarray(6), inside)).toBeLessThan(1e-6);
+    expect(relativeError(da.data, ref.binaryCrossEntropyBackward(as, ys))).toBeLessThan(1e-6);
+  });
+
+  it("backward keeps NaN: a NaN prediction gives a NaN gradient", () => {
+    const a = tensorOf([NaN], 1, 1), y = tensorOf([1], 1, 1), da = tensorOf([0], 1, 1);
+    k().binaryCrossEntropyBackward(a.ptr, y.ptr, da.ptr, 1);
+    expect(da.data[0]).toBeNaN();
   });
 
   it("backward agrees with central differences of the loss", () => {

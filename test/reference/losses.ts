@@ -28,9 +28,9 @@ export function binaryCrossEntropy(a: ArrayLike<number>, y: ArrayLike<number>): 
   return n(a) > 0 ? s / n(a) : 0;
 }
 
-/** dL/da = (a − y) / (a (1 − a)) / n with a clipped. */
+/** dL/da = (a − y) / (a (1 − a)) / n; 0 where the clip moved a (tf.clipByValue's gradient). */
 export const binaryCrossEntropyBackward = (a: ArrayLike<number>, y: ArrayLike<number>) =>
-  Array.from(a, (ai, i) => (clip(ai) - y[i]) / (clip(ai) * (1 - clip(ai))) / n(a));
+  Array.from(a, (ai, i) => (ai < EPS || ai > ONE_MINUS_EPS ? 0 : (ai - y[i]) / (ai * (1 - ai)) / n(a)));
 
 /** Fused sigmoid + BCE: dL/dz = (a − y) / n. */
 export const sigmoidCrossEntropyBackward = (a: ArrayLike<number>, y: ArrayLike<number>) =>
