@@ -4,7 +4,7 @@ import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gunzipSync, gzipSync } from "node:zlib";
 // @ts-expect-error: a plain .mjs build script without type declarations
@@ -84,6 +84,12 @@ describe("browser builds", () => {
     expect(gunzipSync(Buffer.from(packed!, "base64")).equals(readFileSync(built.files.wasm))).toBe(true);
     expect(text).not.toContain("data:application/wasm");
     expect(text).toMatch(/^[\x09\x0a\x20-\x7e]*$/); // ASCII: no charset can misread it
+  });
+
+  it("names the classic scripts in package.json's exports: scratchnet/global and scratchnet/core/global", () => {
+    const { exports } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    expect(exports["./global"]).toBe(`./dist/browser/${basename(built.files.global)}`);
+    expect(exports["./core/global"]).toBe(`./dist/browser/${basename(built.files.coreGlobal)}`);
   });
 
   it("the module build fetches scratchnet.wasm beside itself and learns XOR with no process object", () => {
