@@ -15,7 +15,7 @@
 import * as esbuild from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { gzipAsync } from "@gfx/zopfli";
+import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { Script } from "node:vm";
 
@@ -72,8 +72,18 @@ export const wasmDataUrl = () => `data:application/wasm;base64,${readFileSync(wa
 // unpacks it with no fetch, so it works from file://. "gzip" rather than "deflate-raw" (18 B
 // less): a CRC checks the bytes, and every Node 20 has it. A smaller module (asc --shrinkLevel 2:
 // 9.1 KB gzipped, not 13.8) would change the code whose speed and bits are pinned: not done here.
-/** The one-thread .wasm gzipped by Zopfli, in base64 (about 1 s: 15 iterations, Zopfli's default). */
-export const packedWasm = async () => Buffer.from(await gzipAsync(readFileSync(wasmFile), { numiterations: 15 })).toString("base64");
+/**
+ * The one-thread .wasm gzipped by Zopfli, in base64 (about 1 s: 15 iterations, Zopfli's default).
+ * Without @gfx/zopfli installed (a node_modules from before it was added) zlib packs it, 1 KB
+ * larger, and says so, rather than failing every build until `npm install`; CI's `npm ci` has it.
+ */
+export async function packedWasm() {
+  const wasm = readFileSync(wasmFile);
+  const zopfli = await import("@gfx/zopfli").catch(() => undefined);
+  if (zopfli) return Buffer.from(await zopfli.gzipAsync(wasm, { numiterations: 15 })).toString("base64");
+  console.warn("build-browser: @gfx/zopfli is not installed (npm install): scratchnet-core.global.js packed with zlib, 1 KB larger");
+  return gzipSync(wasm, { level: 9 }).toString("base64");
+}
 
 /**
  * src/wasm-location.ts for the one-file core: the bytes are the classic script's argument
