@@ -1,16 +1,17 @@
 // The browser builds (issue 5): built here into a temporary folder with esbuild's JS API, then
-// measured (core + .wasm under 30 KB gzipped), searched for Node-only code, and run.
+// measured (core + .wasm, and the one-file core, under 30 KB gzipped), searched for Node-only code, and run.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 // @ts-expect-error: a plain .mjs build script without type declarations
 import { buildBrowser } from "../scripts/build-browser.mjs";
 
-type Built = { files: Record<"full" | "core" | "inline" | "global" | "wasm", string>; inputs: Record<"full" | "core" | "inline", string[]> };
+type Bundle = "full" | "core" | "inline" | "coreGlobal";
+type Built = { files: Record<Bundle | "global" | "wasm", string>; inputs: Record<Bundle, string[]> };
 const gzipped = (...files: string[]) => files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 // `import … from "node:x"`, `import "node:x"`, `import("node:x")`, `require("node:x")`, minified or not.
 const nodeSpecifier = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']node:/;
@@ -50,9 +51,14 @@ describe("browser builds", () => {
     expect(gzipped(built.files.core, built.files.wasm)).toBeLessThan(30 * 1024);
   });
 
+  it("keeps the one-file core, its .wasm packed inside, under 30 KB gzipped as served", () => {
+    expect(gzipped(built.files.coreGlobal)).toBeLessThan(30 * 1024);
+    expect(built.inputs.coreGlobal.filter((f) => f.startsWith("src/")).sort()).toEqual(built.inputs.core.filter((f) => f.startsWith("src/")).sort());
+  });
+
   it("leaves Node-only modules out and no node: import in any bundle", () => {
     const nodeOnly = /src\/(node\.ts|data\/mnist-node\.ts|io\/layers-model-node\.ts|course\/sample-weight\.ts|plot\/png-node\.ts|cli\/)/;
-    for (const name of ["full", "core", "inline"] as const) {
+    for (const name of ["full", "core", "inline", "coreGlobal"] as const) {
       expect(built.inputs[name].filter((f) => nodeOnly.test(f)), name).toEqual([]);
       expect(readFileSync(built.files[name], "utf8"), name).not.toMatch(nodeSpecifier);
     }
@@ -71,6 +77,21 @@ describe("browser builds", () => {
     }
   });
 
+  it("packs the .wasm, byte for byte, as the one-file core's last argument: base64 of gzip", () => {
+    const text = readFileSync(built.files.coreGlobal, "utf8");
+    const packed = /\}\)\("([A-Za-z0-9+/]+=*)"\);\n$/.exec(text)?.[1];
+    expect(packed).toBeDefined();
+    expect(gunzipSync(Buffer.from(packed!, "base64")).equals(readFileSync(built.files.wasm))).toBe(true);
+    expect(text).not.toContain("data:application/wasm");
+    expect(text).toMatch(/^[\x09\x0a\x20-\x7e]*$/); // ASCII: no charset can misread it
+  });
+
+  it("names the classic scripts in package.json's exports: scratchnet/global and scratchnet/core/global", () => {
+    const { exports } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    expect(exports["./global"]).toBe(`./dist/browser/${basename(built.files.global)}`);
+    expect(exports["./core/global"]).toBe(`./dist/browser/${basename(built.files.coreGlobal)}`);
+  });
+
   it("the module build fetches scratchnet.wasm beside itself and learns XOR with no process object", () => {
     const [predictions, fetched] = run(asBrowser(xorScript(`await import(${JSON.stringify(pathToFileURL(built.files.core).href)})`)));
     expect(JSON.parse(predictions)).toEqual([0, 1, 1, 0]);
@@ -87,5 +108,9 @@ describe("browser builds", () => {
       expect(JSON.parse(fetched)).toHaveLength(1);
       expect(JSON.parse(fetched)[0]).toMatch(/^data:application\/wasm;base64,/);
     }
+    // The one-file core sets the same global from its own bytes, with no fetch at all.
+    const [predictions, fetched] = run(asBrowser(xorScript(`(runInThisContext(await readFile(${JSON.stringify(built.files.coreGlobal)}, "utf8")), await globalThis.scratchnet)`)));
+    expect(JSON.parse(predictions)).toEqual([0, 1, 1, 0]);
+    expect(JSON.parse(fetched)).toEqual([]);
   });
 });

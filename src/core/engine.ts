@@ -5,7 +5,7 @@
 // over worker threads (src/parallel/); where threads cannot run it says why and uses one.
 import { Heap } from "./heap.js";
 import type { Kernels } from "./kernels.js";
-import { wasmUrl } from "../wasm-location.js";
+import { inlineWasm, wasmUrl } from "../wasm-location.js";
 import { ModelError } from "./errors.js";
 
 export class Engine {
@@ -53,9 +53,10 @@ export function createEngine(bytes: BufferSource): Engine {
 
 type Source = BufferSource | URL | string;
 
-/** The module's bytes: from `source` if given, else from build/scratchnet.wasm beside the package. */
+/** The module's bytes: from `source` if given, else the build's inlined copy or build/scratchnet.wasm beside the package. */
 export async function wasmBytes(source?: Source): Promise<BufferSource> {
   if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return source;
+  if (source === undefined && inlineWasm) return inlineWasm();
   const url = source === undefined ? wasmUrl() : new URL(String(source), wasmUrl());
   if (url.protocol === "file:" && typeof process !== "undefined" && process.versions?.node) {
     const fs = await import("node:fs/promises");

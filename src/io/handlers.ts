@@ -9,7 +9,9 @@ import { artifactsFromModelJson, parseModelJson, type ArtifactNames } from "./la
 import { indexedDbHandler, localStorageHandler } from "./browser-storage.js";
 import { downloadsHandler, httpHandler, type HttpOptions } from "./http.js";
 import { joinWeightData } from "./weights-codec.js";
-import type { IOHandler, ModelArtifacts, SaveResult } from "./types.js";
+import type { IOHandler, ModelArtifacts, SaveResult, SaveTarget } from "./types.js";
+
+export type { SaveTarget };
 
 /** A model held in memory: model.json (object, text or bytes) and the bytes of its weight files, in manifest order. */
 export interface ModelBytes {
@@ -22,7 +24,6 @@ export interface NamedHandler extends IOHandler {
   names?: ArtifactNames;
 }
 
-export type SaveTarget = string | IOHandler;
 export type LoadSource = string | IOHandler | ModelBytes | ModelArtifacts;
 
 const isNode = () => typeof process !== "undefined" && typeof process.versions?.node === "string";

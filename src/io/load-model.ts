@@ -11,7 +11,7 @@ import { optimizerFromConfig, restoreOptimizerState } from "./optimizer-state.js
 import { loadHandler, type LoadSource } from "./handlers.js";
 import type { HttpOptions } from "./http.js";
 
-export { saveModel } from "./save.js"; // loading this module also makes model.save() work (src/io/save-hook.ts)
+export { saveModel } from "./save.js"; // loading this module also makes model.save() work (src/models/save-hook.ts)
 
 export interface LoadOptions extends HttpOptions {
   /** Compile with the stored loss and optimizer and restore the optimizer's state (default true, as in Keras). */

@@ -1,5 +1,5 @@
 // model.save(): the model, and unless asked otherwise its optimizer, as TensorFlow.js' layers-model
-// artifacts written through any handler (src/io/handlers.ts). Registered with src/io/save-hook.ts
+// artifacts written through any handler (src/io/handlers.ts). Registered with src/models/save-hook.ts
 // when this module loads (src/io/load-model.ts imports it).
 // What resumes exactly after save → loadModel: the weights and the optimizer's state (Adam's m, v
 // and step count, momentum's velocity), bit for bit. The shuffle order is not model state: each
@@ -10,7 +10,7 @@ import type { Sequential } from "../models/sequential.js";
 import { modelArtifacts } from "./artifacts.js";
 import { saveHandler, type SaveTarget } from "./handlers.js";
 import type { SaveConfig, SaveResult } from "./types.js";
-import { registerSaver } from "./save-hook.js";
+import { registerSaver } from "../models/save-hook.js";
 
 export type { SaveTarget, SaveConfig, SaveResult };
 

@@ -63,6 +63,9 @@ export interface IOHandler {
   load?(): Promise<ModelArtifacts>;
 }
 
+/** Where model.save() writes: a URL scheme string (file://, localstorage://, indexeddb://, downloads://, http(s)://) or a handler. */
+export type SaveTarget = string | IOHandler;
+
 /** model.save()'s options (TensorFlow.js' SaveConfig). */
 export interface SaveConfig {
   /** Also store the optimizer's configuration and state (Adam's m, v, the step count) so fit() resumes; default true when compiled. */

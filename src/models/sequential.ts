@@ -15,7 +15,7 @@ import { predict, evaluate, type PredictArgs } from "./inference.js";
 import type { History } from "./callbacks.js";
 import { getWeights, setWeights, type WeightsInput } from "./weights.js";
 import type { Inputs, Labels, Matrix2D } from "../data/inputs.js";
-import { save, type SaveTarget, type SaveConfig, type SaveResult } from "../io/save-hook.js";
+import { save, type SaveTarget, type SaveConfig, type SaveResult } from "./save-hook.js";
 
 export interface CompileArgs {
   optimizer: OptimizerSpec;

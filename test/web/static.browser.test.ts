@@ -2,9 +2,10 @@
 // Chromium: served as plain files (nothing made on request), every page loads with no console
 // error and works; and opened from file:// with no server at all, a lesson page trains a tiny
 // model through dist/browser/scratchnet.global.js (the classic-script build with the .wasm inlined:
-// Chromium refuses module scripts from file:// pages, so the ES module builds cannot work there).
+// Chromium refuses module scripts from file:// pages, so the ES module builds cannot work there),
+// and a bare page trains a model through the one-file core, scratchnet-core.global.js.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { haveChromium, openBrowser, skipMessage, type Browser } from "./harness.js";
@@ -69,6 +70,30 @@ describe.skipIf(!haveChromium)("dist/web, the static build, in Chromium", () => 
     expect(again.results).toEqual(s.results);
     expect(browser!.errors).toEqual([]);
   }, 90_000);
+
+  it("from file://, a page with only scratchnet-core.global.js trains a model and requests nothing else", async () => {
+    const { page } = browser!;
+    // No <meta charset>: the script is ASCII, so the page's encoding cannot garble the packed .wasm.
+    const html = join(browser!.webDir!, "core-global.html");
+    writeFileSync(html, `<!doctype html><title>core</title><script src="lib/scratchnet-core.global.js"></script>`);
+    const requests: string[] = [];
+    const onRequest = (r: { url(): string }) => requests.push(r.url());
+    page.on("request", onRequest);
+    await page.goto(pathToFileURL(html).href);
+    const predictions = await page.evaluate(async () => {
+      type Core = typeof import("../../src/core-entry.js");
+      const { Sequential, Dense, SGD } = await (globalThis as unknown as { scratchnet: Promise<Core> }).scratchnet;
+      const model = new Sequential([new Dense({ units: 4, activation: "tanh", inputShape: [2] }), new Dense({ units: 1, activation: "sigmoid" })]);
+      model.compile({ optimizer: new SGD({ learningRate: 0.5 }), loss: "binaryCrossentropy" });
+      const x = [[0, 0], [0, 1], [1, 0], [1, 1]];
+      await model.fit(x, [0, 1, 1, 0], { epochs: 2000, batchSize: 4, verbose: 0 });
+      return Array.from(model.predict(x).data, Math.round);
+    });
+    page.off("request", onRequest);
+    expect(predictions).toEqual([0, 1, 1, 0]);
+    expect(requests).toEqual([pathToFileURL(html).href, pathToFileURL(join(browser!.webDir!, "lib", "scratchnet-core.global.js")).href]);
+    expect(browser!.errors).toEqual([]);
+  }, 60_000);
 
   it("from file://, a lesson that needs data says to serve it, and how", async () => {
     const { page } = browser!;

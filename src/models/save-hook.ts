@@ -1,11 +1,11 @@
 // model.save() is a Sequential method, but its code (the format and every handler, ~4 KB gzipped)
 // joins a bundle only where loadModel does: src/io/save.ts registers itself here when loaded, and
 // src/io/load-model.ts loads it. So scratchnet/core (the Keras-style API with its .wasm under
-// 30 KB gzipped) stays without it, much as TensorFlow.js registers its IO routers.
+// 30 KB gzipped) stays without it, much as TensorFlow.js registers its IO routers. The hook lives
+// in models/ and names io's types only: io builds on models, never the reverse (no import circle).
 import { ModelError } from "../core/errors.js";
-import type { Sequential } from "../models/sequential.js";
-import type { SaveTarget } from "./handlers.js";
-import type { SaveConfig, SaveResult } from "./types.js";
+import type { Sequential } from "./sequential.js";
+import type { SaveConfig, SaveResult, SaveTarget } from "../io/types.js";
 
 type Saver = (model: Sequential, target: SaveTarget, config?: SaveConfig) => Promise<SaveResult>;
 let saver: Saver | undefined;
