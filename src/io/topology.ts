@@ -36,7 +36,7 @@ function initializerJson(spec: InitializerSpec | undefined, fallback: Initialize
     case "glorotUniform": return { class_name: "VarianceScaling", config: { scale: 1, mode: "fan_avg", distribution: "uniform", seed: null } };
     case "heNormal": return { class_name: "VarianceScaling", config: { scale: 2, mode: "fan_in", distribution: "truncated_normal", seed: null } };
     case "randomNormal": return { class_name: "RandomNormal", config: { mean: o.mean ?? 0, stddev: o.stddev ?? 0.05, seed: null } };
-    case "randomUniform": return { class_name: "RandomUniform", config: { minval: o.minval ?? -1, maxval: o.maxval ?? 1, seed: null } };
+    case "randomUniform": return { class_name: "RandomUniform", config: { minval: o.minval ?? -0.05, maxval: o.maxval ?? 0.05, seed: null } };
     default: return { class_name: o.name === "ones" ? "Ones" : "Zeros", config: {} };
   }
 }

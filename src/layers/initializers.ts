@@ -31,8 +31,8 @@ export function initialize(spec: InitializerSpec, rng: Rng, heap: Heap, ptr: num
       return rng.normal(ptr, n, 0, Math.sqrt(2 / fanIn) / 0.8796256610342398, true);
     case "randomNormal": // Keras' defaults: mean 0, stddev 0.05
       return rng.normal(ptr, n, o.mean ?? 0, o.stddev ?? 0.05);
-    case "randomUniform": // the course's np.random.uniform(-1, 1) (seed 000) unless bounds are given
-      return rng.uniform(ptr, n, o.minval ?? -1, o.maxval ?? 1);
+    case "randomUniform": // TF.js' and Keras' defaults: minval −0.05, maxval 0.05
+      return rng.uniform(ptr, n, o.minval ?? -0.05, o.maxval ?? 0.05);
     case "zeros":
       heap.f32.fill(0, ptr >>> 2, (ptr >>> 2) + n);
       return;

@@ -308,13 +308,13 @@ describe("initialisers", () => {
     expect(kernel("ones").every((v) => v === 1)).toBe(true);
   });
 
-  it("randomUniform is in [-1, 1)", () => {
+  it("randomUniform defaults to [-0.05, 0.05), TF.js's RandomUniform (minval -0.05, maxval 0.05, initializers.ts) and Keras'", () => {
     const s = stats(kernel("randomUniform"));
-    expect(s.min).toBeGreaterThanOrEqual(-1);
-    expect(s.max).toBeLessThan(1);
-    expect(s.min).toBeLessThan(-0.99);
-    expect(s.max).toBeGreaterThan(0.99);
-    expect(s.std).toBeCloseTo(1 / Math.sqrt(3), 1);
+    expect(s.min).toBeGreaterThanOrEqual(-0.05);
+    expect(s.max).toBeLessThan(0.05);
+    expect(s.min).toBeLessThan(-0.0495);
+    expect(s.max).toBeGreaterThan(0.0495);
+    expect(s.std).toBeCloseTo(0.1 / Math.sqrt(12), 3); // a uniform's σ = (b − a)/√12
   });
 
   it("heNormal has standard deviation √(2 / fanIn), truncated at two of its own σ", () => {
