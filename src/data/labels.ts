@@ -3,6 +3,7 @@
 import type { Engine } from "../core/engine.js";
 import { DataError, ShapeError } from "../core/errors.js";
 import { dataUse } from "../core/heap.js";
+import { withScope } from "../core/scope.js";
 import { takesIntegerLabels, type LossName, type Targets } from "../models/losses.js";
 import { describeValue, notANumber, setNumbers, shapeOf, type Labels, type Matrix2D } from "./inputs.js";
 import { scaleInPlace } from "./scale.js";
@@ -37,14 +38,12 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
     const ptr = heap.alloc(rows * 4, dataUse(what, rows, 1));
     heap.i32.set(labels, ptr >>> 2);
     if (takesIntegerLabels(loss)) return { ptr, sparse: true, rows };
-    let dense = 0;
-    try {
-      dense = heap.alloc(rows * units * 4, dataUse(`${what} as one-hot rows`, rows, units));
+    return withScope(engine, (s) => {
+      s.track(ptr); // the labels go once one-hot, also when the one-hot rows are refused
+      const dense = heap.alloc(rows * units * 4, dataUse(`${what} as one-hot rows`, rows, units));
       engine.k.oneHot(ptr, dense, rows, units); // MSE/BCE on class labels train on one-hot rows
-    } finally {
-      heap.release(ptr); // also when the one-hot rows were refused
-    }
-    return { ptr: dense, sparse: false, rows };
+      return { ptr: dense, sparse: false, rows };
+    });
   }
   const width = cols === 0 ? 1 : cols;
   if (width !== units) {
