@@ -44,7 +44,7 @@ export class Tensor extends HeapBuffer {
    */
   view(rowStart: number, rows: number): Tensor {
     if (!(Number.isInteger(rowStart) && Number.isInteger(rows) && rowStart >= 0 && rows >= 0 && rowStart + rows <= this.rows)) {
-      throw new ShapeError(`Tensor.view: rows ${rowStart} … ${rowStart + rows - 1} are not within the tensor's ${this.rows} rows; give integers with 0 ≤ rowStart and rowStart + rows ≤ ${this.rows}`);
+      throw new ShapeError(`Tensor.view(${rowStart}, ${rows}): needs integers with 0 ≤ rowStart and rowStart + rows ≤ ${this.rows} (the rows)`);
     }
     return new Tensor(this.engine, this.ptr + rowStart * this.cols * 4, rows, this.cols, this);
   }
@@ -68,7 +68,7 @@ export class Tensor extends HeapBuffer {
 
   protected goneMessage(ownerGone: boolean): string {
     return ownerGone
-      ? "this tensor is a view of a tensor that was disposed; its memory may hold other data now (dispose the owner after its views)"
+      ? "this tensor is a view of a tensor that was disposed; its memory may hold other data now"
       : "this tensor was disposed; its memory may hold other data now";
   }
 }

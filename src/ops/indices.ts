@@ -36,7 +36,7 @@ export class Indices extends HeapBuffer {
   /** Values start … start + length − 1, sharing this memory (no copy); the view frees nothing when disposed. */
   view(start: number, length: number): Indices {
     if (!(Number.isInteger(start) && Number.isInteger(length) && start >= 0 && length >= 0 && start + length <= this.length)) {
-      throw new ShapeError(`Indices.view: values ${start} … ${start + length - 1} are not within the ${this.length} indices; give integers with 0 ≤ start and start + length ≤ ${this.length}`);
+      throw new ShapeError(`Indices.view(${start}, ${length}): needs integers with 0 ≤ start and start + length ≤ ${this.length} (the values)`);
     }
     return new Indices(this.engine, this.ptr + start * 4, length, this);
   }
@@ -55,7 +55,7 @@ export class Indices extends HeapBuffer {
 
   protected goneMessage(ownerGone: boolean): string {
     return ownerGone
-      ? "these indices are a view of indices that were disposed; their memory may hold other data now (dispose the owner after its views)"
+      ? "these indices are a view of indices that were disposed; their memory may hold other data now"
       : "these indices were disposed; their memory may hold other data now";
   }
 }
