@@ -1,12 +1,18 @@
 // A matrix in WASM memory: a pointer and a shape. `data` is a fresh view on every call (so it
-// survives memory growth); the hot path never touches it, kernels take `ptr`.
-import { ShapeError, ModelError } from "./errors.js";
+// survives memory growth); the hot path never touches it, kernels take `ptr`. A tensor owns its
+// memory, or is a view of rows of an owner (view()): see heap-buffer.ts for the rule.
+import { ShapeError } from "./errors.js";
 import { engine as defaultEngine, type Engine } from "./engine.js";
+import { HeapBuffer } from "./heap-buffer.js";
 
-export class Tensor {
-  private disposed = false;
-
-  constructor(readonly engine: Engine, readonly ptr: number, readonly rows: number, readonly cols: number) {}
+export class Tensor extends HeapBuffer {
+  /**
+   * A tensor over rows×cols floats at `ptr`, which it owns: dispose() releases `ptr`. To look at
+   * part of another tensor without owning it, use view() (`parent` is for view() alone).
+   */
+  constructor(engine: Engine, ptr: number, readonly rows: number, readonly cols: number, parent?: Tensor) {
+    super(engine, ptr, parent);
+  }
 
   /** A rows×cols tensor of zeros. */
   static zeros(rows: number, cols: number, engine: Engine = defaultEngine()): Tensor {
@@ -31,10 +37,22 @@ export class Tensor {
     return [this.rows, this.cols];
   }
 
+  /**
+   * Rows rowStart … rowStart + rows − 1 of this tensor, sharing its memory (numpy's x[a:b]): no
+   * copy, no allocation. The view owns nothing: its dispose() frees nothing, and once this tensor
+   * (or the owner it views) is disposed, using the view throws.
+   */
+  view(rowStart: number, rows: number): Tensor {
+    if (!(Number.isInteger(rowStart) && Number.isInteger(rows) && rowStart >= 0 && rows >= 0 && rowStart + rows <= this.rows)) {
+      throw new ShapeError(`Tensor.view(${rowStart}, ${rows}): needs integers with 0 ≤ rowStart and rowStart + rows ≤ ${this.rows} (the rows)`);
+    }
+    return new Tensor(this.engine, this.ptr + rowStart * this.cols * 4, rows, this.cols, this);
+  }
+
   /** The values as a Float32Array view of WASM memory, valid until the next allocation. */
   get data(): Float32Array {
-    if (this.disposed) throw new ModelError("this tensor was disposed; its memory may hold other data now");
-    return this.engine.heap.f32.subarray(this.ptr >>> 2, (this.ptr >>> 2) + this.size);
+    const p = this.ptr >>> 2;
+    return this.engine.heap.f32.subarray(p, p + this.size);
   }
 
   /** A copy of the values that outlives the tensor. */
@@ -48,9 +66,9 @@ export class Tensor {
     return Array.from({ length: this.rows }, (_, r) => Array.from(d.subarray(r * this.cols, (r + 1) * this.cols)));
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.engine.heap.release(this.ptr);
+  protected goneMessage(ownerGone: boolean): string {
+    return ownerGone
+      ? "this tensor is a view of a tensor that was disposed; its memory may hold other data now"
+      : "this tensor was disposed; its memory may hold other data now";
   }
 }

@@ -12,24 +12,18 @@
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { DataError } from "../core/errors.js";
 import { Tensor } from "../core/tensor.js";
+import { withScope, type Scope } from "../core/scope.js";
 import * as ops from "../ops/activations.js";
 
 export type Values = ArrayLike<number>;
 type Elementwise = "step" | "identity" | "sigmoid" | "tanh" | "relu";
 
 /** Run `body` on `x` copied into WASM as rows×cols; returns a copy of what it leaves in the tensor. Frees everything. */
-function onKernel(what: string, x: Values, cols: number, body: (t: Tensor, more: (t: Tensor) => Tensor) => Tensor, engine: Engine): Float32Array {
+function onKernel(what: string, x: Values, cols: number, body: (t: Tensor, scope: Scope) => Tensor, engine: Engine): Float32Array {
   if (!(Number.isInteger(cols) && cols >= 0) || (cols === 0 ? x.length !== 0 : x.length % cols !== 0)) {
     throw new DataError(`${what}: ${x.length} values do not split into rows of ${cols}`);
   }
-  const made: Tensor[] = [];
-  const keep = (t: Tensor) => (made.push(t), t);
-  try {
-    const t = keep(Tensor.from(x, cols ? x.length / cols : 0, cols, engine));
-    return body(t, keep).toArray();
-  } finally {
-    for (const t of made) t.dispose();
-  }
+  return withScope(engine, (s) => body(s.track(Tensor.from(x, cols ? x.length / cols : 0, cols, engine)), s).toArray());
 }
 
 const forward = (f: Elementwise) => (x: Values, engine: Engine = defaultEngine()): Float32Array =>
@@ -37,8 +31,8 @@ const forward = (f: Elementwise) => (x: Values, engine: Engine = defaultEngine()
 
 /** f'(x): the backward kernel from a = f(x) with an upstream gradient of ones. */
 const derivative = (f: Elementwise) => (x: Values, engine: Engine = defaultEngine()): Float32Array =>
-  onKernel(`${f}Derivative`, x, x.length, (t, keep) => {
-    const ones = keep(Tensor.from(new Float32Array(t.size).fill(1), t.rows, t.cols, engine));
+  onKernel(`${f}Derivative`, x, x.length, (t, s) => {
+    const ones = s.track(Tensor.from(new Float32Array(t.size).fill(1), t.rows, t.cols, engine));
     ops[f](t, t);
     return ops[`${f}Backward`](t, ones, ones);
   }, engine);
@@ -70,8 +64,8 @@ export function softmaxJacobian(x: Values, engine: Engine = defaultEngine()): Fl
   const n = x.length;
   const rows = new Float32Array(n * n);
   for (let i = 0; i < n; i++) rows.set(Array.from(x), i * n);
-  return onKernel("softmaxJacobian", rows, n, (t, keep) => {
-    const eye = keep(Tensor.zeros(n, n, engine));
+  return onKernel("softmaxJacobian", rows, n, (t, s) => {
+    const eye = s.track(Tensor.zeros(n, n, engine));
     const d = eye.data;
     for (let i = 0; i < n; i++) d[i * n + i] = 1;
     ops.softmax(t, t);

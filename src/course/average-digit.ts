@@ -6,6 +6,7 @@
 // comparison with the threshold and the count run in JS.
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { DataError, ModelError } from "../core/errors.js";
+import { withScope, type Scope } from "../core/scope.js";
 import { shapeOf, uploadInputs, type DeviceInputs, type Inputs, type Matrix2D } from "../data/inputs.js";
 import { forChunks } from "../models/inference.js";
 import { getActivation } from "../layers/activations.js";
@@ -22,46 +23,41 @@ export interface DigitData {
   labels: ArrayLike<number>;
 }
 
-function upload(engine: Engine, what: string, data: DigitData): DeviceInputs {
-  const inputs = uploadInputs(engine, what, data.images, shapeOf(what, data.images)[1]);
-  if (data.labels.length !== inputs.rows) {
-    engine.heap.release(inputs.ptr);
-    throw new DataError(`${what}: ${inputs.rows} images but ${data.labels.length} labels; give one label per image`);
-  }
+/** The images in WASM, freed with `scope`, after checking there is a label for each. */
+function upload(scope: Scope, what: string, data: DigitData): DeviceInputs {
+  const inputs = uploadInputs(scope.engine, what, data.images, shapeOf(what, data.images)[1]);
+  scope.track(inputs.ptr);
+  if (data.labels.length !== inputs.rows) throw new DataError(`${what}: ${inputs.rows} images but ${data.labels.length} labels; give one label per image`);
   return inputs;
 }
 
 /** The mean image of `digit` in `data` (the course's average_digit), as 784 (cols) floats. */
 export function averageDigit(data: DigitData, digit: number, engine: Engine = defaultEngine()): Float32Array {
   const heap = engine.heap, k = engine.k;
-  const x = upload(engine, "averageDigit: data", data);
-  const chosen: number[] = [];
-  for (let i = 0; i < x.rows; i++) if (data.labels[i] === digit) chosen.push(i);
-  const n = chosen.length;
-  if (n === 0) {
-    heap.release(x.ptr);
-    throw new DataError(`averageDigit: no image is labelled ${digit}; labels must include the digit to average`);
-  }
-  const idx = heap.alloc(n * 4), rows = heap.alloc(n * x.cols * 4), weights = heap.alloc(n * 4), mean = heap.alloc(x.cols * 4);
-  try {
+  return withScope(engine, (s) => {
+    const x = upload(s, "averageDigit: data", data);
+    const chosen: number[] = [];
+    for (let i = 0; i < x.rows; i++) if (data.labels[i] === digit) chosen.push(i);
+    const n = chosen.length;
+    if (n === 0) throw new DataError(`averageDigit: no image is labelled ${digit}; labels must include the digit to average`);
+    const idx = s.alloc(n * 4), rows = s.alloc(n * x.cols * 4), weights = s.alloc(n * 4), mean = s.alloc(x.cols * 4);
     heap.i32.set(chosen, idx >>> 2);
     if (x.bytes) k.gatherRowsU8(x.ptr, idx, rows, n, x.cols, x.scale);
     else k.gatherRows(x.ptr, idx, rows, n, x.cols);
     heap.f32.fill(1 / n, weights >>> 2, (weights >>> 2) + n);
     k.gemm(weights, rows, mean, 1, n, x.cols, 0); // (1/n, …, 1/n)·X: np.average(axis=0)
     return heap.f32.slice(mean >>> 2, (mean >>> 2) + x.cols);
-  } finally {
-    for (const p of [mean, weights, rows, idx, x.ptr]) heap.release(p);
-  }
+  });
 }
 
 /** σ(W·x + b) for every image (the course's predict, for a whole set at once). */
 export function predictAverageDigit(images: Inputs, w: ArrayLike<number>, b = AVERAGE_DIGIT_BIAS, engine: Engine = defaultEngine()): Float32Array {
   const heap = engine.heap, k = engine.k, sigmoid = getActivation("sigmoid");
-  const x = uploadInputs(engine, "predictAverageDigit: images", images, w.length);
-  const out = new Float32Array(x.rows);
-  const wPtr = heap.alloc(w.length * 4), bPtr = heap.alloc(4), z = heap.alloc(Math.min(COURSE_EVAL_ROWS, x.rows) * 4);
-  try {
+  return withScope(engine, (s) => {
+    const x = uploadInputs(engine, "predictAverageDigit: images", images, w.length);
+    s.track(x.ptr);
+    const out = new Float32Array(x.rows);
+    const wPtr = s.alloc(w.length * 4), bPtr = s.alloc(4), z = s.alloc(Math.min(COURSE_EVAL_ROWS, x.rows) * 4);
     heap.f32.set(w, wPtr >>> 2);
     heap.f32[bPtr >>> 2] = b;
     forChunks(engine, x, COURSE_EVAL_ROWS, (xb, _idx, start, count) => {
@@ -71,9 +67,7 @@ export function predictAverageDigit(images: Inputs, w: ArrayLike<number>, b = AV
       out.set(heap.f32.subarray(z >>> 2, (z >>> 2) + count), start);
     });
     return out;
-  } finally {
-    for (const p of [z, bPtr, wPtr, x.ptr]) heap.release(p);
-  }
+  });
 }
 
 /**

@@ -2,6 +2,7 @@
 // score and the validation loss): buffers stay small whatever the size of the set; and the upload
 // of x and y for fit and score.
 import type { Engine } from "../core/engine.js";
+import { withScope, type Scope } from "../core/scope.js";
 import { uploadInputs, type DeviceInputs, type Inputs, type Labels } from "../data/inputs.js";
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
 import type { LossName } from "../models/losses.js";
@@ -41,38 +42,36 @@ export function outputsOf(net: ForpassNetwork, x: Inputs, rows: number): Float32
 /** The index of the largest output of each row (the argmaxRows kernel; the first on ties). */
 export function argmaxOf(net: ForpassNetwork, x: Inputs, rows: number): Int32Array {
   const { heap, k } = net.engine, units = net.outputUnits;
-  let best = 0;
-  try {
-    return eachOutput(net, x, rows, (n) => ((best = heap.alloc(Math.min(rows, n) * 4)), new Int32Array(n)), (a, count, out, start) => {
+  return withScope(net.engine, (s) => {
+    let best = 0;
+    return eachOutput(net, x, rows, (n) => ((best = s.alloc(Math.min(rows, n) * 4)), new Int32Array(n)), (a, count, out, start) => {
       k.argmaxRows(a, best, count, units);
       out.set(heap.i32.subarray(best >>> 2, (best >>> 2) + count), start);
     });
-  } finally {
-    if (best) heap.release(best);
-  }
+  });
 }
 
 /** Upload x, forward it `rows` rows at a time and hand each chunk's output pointer to `take`. */
 function eachOutput<T>(net: ForpassNetwork, x: Inputs, rows: number, make: (n: number) => T, take: (a: number, count: number, out: T, start: number) => void): T {
   const { engine } = net;
-  const inputs = uploadInputs(engine, "predict: x", x, net.inputUnits);
-  try {
+  return withScope(engine, (s) => {
+    const inputs = uploadInputs(engine, "predict: x", x, net.inputUnits);
+    s.track(inputs.ptr);
     const out = make(inputs.rows);
     net.reserve(Math.min(rows, inputs.rows));
     forChunks(engine, inputs, rows, (xb, _idx, start, count) => take(net.forpass(xb, count), count, out, start));
     return out;
-  } finally {
-    engine.heap.release(inputs.ptr);
-  }
+  });
 }
 
-/** Copy x and y into WASM for a network of `inputs` → `outputs` units (the caller frees both). */
-export function uploadData(engine: Engine, x: Inputs, y: Labels, what: string, inputs: number, outputs: number, loss: LossName): { inputs: DeviceInputs; targets: DeviceTargets } {
-  const dx = uploadInputs(engine, `${what}: x`, x, inputs);
-  try {
-    return { inputs: dx, targets: uploadTargets(engine, `${what}: y`, y, dx.rows, outputs, loss) };
-  } catch (e) {
-    engine.heap.release(dx.ptr);
-    throw e;
-  }
+/**
+ * Copy x and y into WASM for a network of `inputs` → `outputs` units; `scope` frees both (x alone
+ * if y is refused).
+ */
+export function uploadData(scope: Scope, x: Inputs, y: Labels, what: string, inputs: number, outputs: number, loss: LossName): { inputs: DeviceInputs; targets: DeviceTargets } {
+  const engine = scope.engine, dx = uploadInputs(engine, `${what}: x`, x, inputs);
+  scope.track(dx.ptr);
+  const targets = uploadTargets(engine, `${what}: y`, y, dx.rows, outputs, loss);
+  scope.track(targets.ptr);
+  return { inputs: dx, targets };
 }

@@ -5,6 +5,7 @@
 import type { Engine } from "../core/engine.js";
 import { assertPositiveInteger, ModelError, TrainingError } from "../core/errors.js";
 import type { Rng } from "../core/random.js";
+import { withScope, type Scope } from "../core/scope.js";
 import { shapeOf, type DeviceInputs, type Inputs, type Labels } from "../data/inputs.js";
 import { gatherInputs, gatherTargets } from "../data/batches.js";
 import type { DeviceTargets } from "../data/labels.js";
@@ -39,7 +40,7 @@ export interface TrainableNetwork {
   valScores: number[];
   batchSize(n: number): number;
   outputsFor(y: Labels): number;
-  upload(x: Inputs, y: Labels, what: string, inputs: number, outputs: number): { inputs: DeviceInputs; targets: DeviceTargets };
+  upload(scope: Scope, x: Inputs, y: Labels, what: string, inputs: number, outputs: number): { inputs: DeviceInputs; targets: DeviceTargets };
   initWeights(nFeatures: number, nOutputs: number): void;
   reserve(rows: number): void;
   training(x: number, y: DeviceTargets, m: number): number;
@@ -53,22 +54,18 @@ export function courseFit<N extends TrainableNetwork>(net: N, x: Inputs, y: Labe
   const [rows, cols] = shapeOf("fit: x", x);
   if (cols === 0) throw new ModelError(`fit: x is a flat array of ${rows} numbers; pass rows of features (number[][] or tensor2d)`);
   const units = net.outputsFor(y);
-  const { engine } = net, heap = engine.heap, k = engine.k;
-  const owned: number[] = [];
-  try {
+  const { engine } = net, k = engine.k;
+  withScope(engine, (s) => {
     // x and y (and the validation set) are checked and uploaded before the old weights go.
-    const train = net.upload(x, y, "fit", cols, units);
-    owned.push(train.inputs.ptr, train.targets.ptr);
-    const val = xVal !== undefined && yVal !== undefined ? net.upload(xVal, yVal, "fit: validation", cols, units) : undefined;
-    if (val) owned.push(val.inputs.ptr, val.targets.ptr);
+    const train = net.upload(s, x, y, "fit", cols, units);
+    const val = xVal !== undefined && yVal !== undefined ? net.upload(s, xVal, yVal, "fit: validation", cols, units) : undefined;
     net.initWeights(cols, units);
     net.losses = [];
     net.valLosses = [];
     net.valScores = [];
     const n = train.inputs.rows, size = Math.min(net.batchSize(n), n);
     const width = train.targets.sparse ? 1 : units;
-    const idx = heap.alloc(n * 4), xb = heap.alloc(size * cols * 4), yb = heap.alloc(size * width * 4);
-    owned.push(idx, xb, yb);
+    const idx = s.alloc(n * 4), xb = s.alloc(size * cols * 4), yb = s.alloc(size * width * 4);
     k.iota(idx, n);
     net.reserve(Math.max(size, val ? Math.min(COURSE_EVAL_ROWS, val.inputs.rows) : 0)); // sized once
     const batch: DeviceTargets = { ptr: yb, sparse: train.targets.sparse, rows: 0 }; // one object, rows set per step
@@ -89,7 +86,5 @@ export function courseFit<N extends TrainableNetwork>(net: N, x: Inputs, y: Labe
       if (val) net.updateValLoss(val.inputs, val.targets);
       if (onEpochEnd?.(epoch, net) === false) break;
     }
-  } finally {
-    for (const p of owned) heap.release(p);
-  }
+  });
 }

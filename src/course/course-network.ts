@@ -6,6 +6,7 @@
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { ModelError } from "../core/errors.js";
 import { Rng, DEFAULT_SEED } from "../core/random.js";
+import { withScope, type Scope } from "../core/scope.js";
 import { Dense } from "../layers/dense.js";
 import type { Param } from "../layers/layer.js";
 import type { DeviceInputs, Inputs, Labels } from "../data/inputs.js";
@@ -68,16 +69,13 @@ export abstract class CourseNetwork {
 
   /** Fresh weights (the course re-initialises in every fit()) from the seeded Rng, swapped in once built. */
   initWeights(nFeatures: number, nOutputs = 1): void {
-    const rng = new Rng(this.engine, this.seed);
-    const layers = this.makeLayers(nFeatures, nOutputs);
-    let units = nFeatures;
-    try {
+    const [rng, layers] = withScope(this.engine, (s) => {
+      const rng = s.track(new Rng(this.engine, this.seed));
+      const layers = this.makeLayers(nFeatures, nOutputs).map((layer) => s.track(layer));
+      let units = nFeatures;
       for (const layer of layers) units = (layer.build(this.engine, units, rng), layer.units);
-    } catch (e) {
-      for (const layer of layers) layer.dispose();
-      rng.dispose();
-      throw e;
-    }
+      return [s.keep(rng), layers.map((layer) => s.keep(layer))] as const; // all built: this network's now
+    });
     this.dispose();
     [this.rng, this.layers] = [rng, layers];
     this.layerParams = layers.map((layer) => layer.params());
@@ -147,15 +145,12 @@ export abstract class CourseNetwork {
 
   /** Fraction of rows predicted right (the course's score). */
   score(x: Inputs, y: Labels): number {
-    const { inputs, targets } = this.upload(x, y, "score");
-    try {
+    return withScope(this.engine, (s) => {
+      const { inputs, targets } = this.upload(s, x, y, "score");
       let correct = 0;
       eachChunk(this, inputs, targets, COURSE_EVAL_ROWS, (a, t, count) => (correct += countCorrect(this.engine.k, this.lossName, a, t, count, this.outputUnits)));
       return correct / inputs.rows;
-    } finally {
-      this.engine.heap.release(inputs.ptr);
-      this.engine.heap.release(targets.ptr);
-    }
+    });
   }
 
   /** The output activations for `x`, row-major (rows × outputs), copied out of WASM. */
@@ -173,9 +168,9 @@ export abstract class CourseNetwork {
     return this.live()[this.layers.length - 1].units;
   }
 
-  /** @internal Copy x and y into WASM for `inputs` → `outputs` units (this network's by default; the caller frees both). */
-  upload(x: Inputs, y: Labels, what: string, inputs = this.inputUnits, outputs = this.outputUnits): { inputs: DeviceInputs; targets: DeviceTargets } {
-    return uploadData(this.engine, x, y, what, inputs, outputs, this.lossName);
+  /** @internal Copy x and y into WASM for `inputs` → `outputs` units (this network's by default); `scope` frees both. */
+  upload(scope: Scope, x: Inputs, y: Labels, what: string, inputs = this.inputUnits, outputs = this.outputUnits): { inputs: DeviceInputs; targets: DeviceTargets } {
+    return uploadData(scope, x, y, what, inputs, outputs, this.lossName);
   }
 
   /** @internal Size every layer's per-batch buffers for `rows` rows. */

@@ -19,6 +19,7 @@
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { Rng } from "../core/random.js";
 import { Tensor } from "../core/tensor.js";
+import { withScope, type Scope } from "../core/scope.js";
 import { ModelError, ShapeError } from "../core/errors.js";
 import { uploadInputs } from "../data/inputs.js";
 import * as ops from "../ops/activations.js";
@@ -112,10 +113,9 @@ export class DeepNeuralNet {
 
   /** Full-batch training for `epochs` epochs; X is features × samples, y one row per output unit. */
   fit(X: CourseMatrix, y: number[] | CourseMatrix): this {
-    const [x, ownX] = this.upload("X", X);
-    let t: Tensor | undefined, ownY = false;
-    try {
-      [t, ownY] = this.upload("y", Array.isArray(y) && typeof y[0] === "number" ? [y as number[]] : (y as CourseMatrix));
+    withScope(this.engine, (s) => {
+      const x = this.upload(s, "X", X);
+      const t = this.upload(s, "y", Array.isArray(y) && typeof y[0] === "number" ? [y as number[]] : (y as CourseMatrix));
       expectTargets(t, this.netArch[this.layers - 1], x.cols);
       this.cost = [];
       for (let epoch = 0; epoch < this.epochs; epoch++) {
@@ -123,26 +123,17 @@ export class DeepNeuralNet {
         this.backprop(Z, A, t);
         this.cost.push(Math.sqrt(mse(A[this.layers - 1], t) * t.size)); // sqrt(Σ error²)
       }
-    } finally {
-      if (ownX) x.dispose();
-      if (ownY) t!.dispose();
-    }
+    });
     return this;
   }
 
   /** Class per sample (columns of X): 1 where the output is above 0.5, or the argmax unit when there are several. */
   predict(X: CourseMatrix): number[] {
-    const [x, own] = this.upload("X", X);
-    try {
-      const out = this.forpass(x)[1][this.layers - 1];
+    return withScope(this.engine, (s) => {
+      const out = this.forpass(this.upload(s, "X", X))[1][this.layers - 1];
       if (out.rows === 1) return Array.from(out.data, (v) => (v > 0.5 ? 1 : 0));
-      const byRow = transpose(out), idx = argmaxRows(byRow), classes = idx.toArray();
-      byRow.dispose();
-      idx.dispose();
-      return classes;
-    } finally {
-      if (own) x.dispose();
-    }
+      return s.track(argmaxRows(s.track(transpose(out)))).toArray();
+    });
   }
 
   /** Fraction of samples predicted right (labels 0/1, or class indices with several output units). */
@@ -165,12 +156,13 @@ export class DeepNeuralNet {
     return A0.cols;
   }
 
-  private upload(what: string, X: CourseMatrix): [Tensor, boolean] {
-    if (X instanceof Tensor) return [X, false];
+  /** X as a Tensor: the caller's own, or a copy that `scope` frees. */
+  private upload(scope: Scope, what: string, X: CourseMatrix): Tensor {
+    if (X instanceof Tensor) return X;
     const cols = X[0]?.length ?? 0;
     if (X.some((row) => row.length !== cols)) throw new ShapeError(`DeepNeuralNet: ${what} has rows of different lengths`);
     const d = uploadInputs(this.engine, `DeepNeuralNet: ${what}`, X, cols); // refuses non-numbers and NaN by row and column
-    return [new Tensor(this.engine, d.ptr, d.rows, d.cols), true];
+    return scope.track(new Tensor(this.engine, d.ptr, d.rows, d.cols));
   }
 
   /** Buffers for m samples, made once and kept while m stays the same (no allocation per epoch). */

@@ -7,6 +7,7 @@
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { DataError, ShapeError } from "../core/errors.js";
 import { Tensor } from "../core/tensor.js";
+import { withScope, type Scope } from "../core/scope.js";
 import { uploadInputs, type Inputs } from "../data/inputs.js";
 import { gatherInputs } from "../data/batches.js";
 import { Indices } from "../ops/indices.js";
@@ -44,8 +45,8 @@ export const COURSE_SAMPLE_WEIGHT_ACCURACY = 0.9352;
 type Output = "identity" | "softmax";
 type Run = (x: number, rows: number, output: Output) => number;
 
-/** Upload the network once, with buffers for up to `maxRows` rows; `body` gets a runner. Frees all after. */
-function withNetwork<T>(net: ForwardNetwork, maxRows: number, engine: Engine, body: (run: Run, inputs: number, classes: number) => T): T {
+/** Upload the network once, with buffers for up to `maxRows` rows; `body` gets a runner and the scope that frees all after. */
+function withNetwork<T>(net: ForwardNetwork, maxRows: number, engine: Engine, body: (run: Run, inputs: number, classes: number, scope: Scope) => T): T {
   const layers = [[net.W1, net.b1], [net.W2, net.b2], [net.W3, net.b3]] as const;
   let inputs = net.W1.shape[0];
   layers.forEach(([W, b], i) => {
@@ -54,13 +55,11 @@ function withNetwork<T>(net: ForwardNetwork, maxRows: number, engine: Engine, bo
     }
     inputs = W.shape[1];
   });
-  const made: Tensor[] = [];
-  const keep = (t: Tensor) => (made.push(t), t);
   const k = engine.k;
-  try {
-    const W = layers.map(([w]) => keep(Tensor.from(w.data, w.shape[0], w.shape[1], engine)));
-    const B = layers.map(([, b]) => keep(Tensor.from(b, 1, b.length, engine)));
-    const A = W.map((w) => keep(Tensor.zeros(Math.max(1, maxRows), w.cols, engine)));
+  return withScope(engine, (s) => {
+    const W = layers.map(([w]) => s.track(Tensor.from(w.data, w.shape[0], w.shape[1], engine)));
+    const B = layers.map(([, b]) => s.track(Tensor.from(b, 1, b.length, engine)));
+    const A = W.map((w) => s.track(Tensor.zeros(Math.max(1, maxRows), w.cols, engine)));
     const run: Run = (x, rows, output) => {
       let z = x;
       for (let i = 0; i < 3; i++) {
@@ -73,24 +72,17 @@ function withNetwork<T>(net: ForwardNetwork, maxRows: number, engine: Engine, bo
       }
       return z;
     };
-    return body(run, net.W1.shape[0], net.W3.shape[1]);
-  } finally {
-    for (const t of made) t.dispose();
-  }
+    return body(run, net.W1.shape[0], net.W3.shape[1], s);
+  });
 }
 
 function pass(what: string, net: ForwardNetwork, x: ArrayLike<number>, output: Output, engine: Engine): Float32Array {
   const n = net.W1.shape[0];
   if (x.length === 0 || x.length % n !== 0) throw new DataError(`${what}: ${x.length} values are not rows of ${n} inputs`);
   const rows = x.length / n;
-  return withNetwork(net, rows, engine, (run, _inputs, classes) => {
-    const X = Tensor.from(x, rows, n, engine);
-    try {
-      const a = run(X.ptr, rows, output);
-      return engine.heap.f32.slice(a >>> 2, (a >>> 2) + rows * classes);
-    } finally {
-      X.dispose();
-    }
+  return withNetwork(net, rows, engine, (run, _inputs, classes, s) => {
+    const a = run(s.track(Tensor.from(x, rows, n, engine)).ptr, rows, output);
+    return engine.heap.f32.slice(a >>> 2, (a >>> 2) + rows * classes);
   });
 }
 
@@ -117,16 +109,14 @@ export interface BatchAccuracy {
  */
 export function batchAccuracy(network: ForwardNetwork, x: Inputs, t: ArrayLike<number>, batchSize = 100, engine: Engine = defaultEngine()): BatchAccuracy {
   if (!(Number.isInteger(batchSize) && batchSize >= 1)) throw new DataError(`batchAccuracy: batchSize must be a positive integer, got ${batchSize}`);
-  const xs = uploadInputs(engine, "batchAccuracy: x", x, network.W1.shape[0]);
-  const made: { dispose(): void }[] = [];
-  try {
+  return withScope(engine, (s) => {
+    const xs = uploadInputs(engine, "batchAccuracy: x", x, network.W1.shape[0]);
+    s.track(xs.ptr);
     if (t.length !== xs.rows) throw new DataError(`batchAccuracy: ${xs.rows} images but ${t.length} labels`);
-    const labels = Indices.from(t, engine), idx = Indices.zeros(xs.rows, engine);
-    made.push(labels, idx);
+    const labels = s.track(Indices.from(t, engine)), idx = s.track(Indices.zeros(xs.rows, engine));
     engine.k.iota(idx.ptr, xs.rows);
-    return withNetwork(network, Math.min(batchSize, xs.rows), engine, (run, inputs, classes) => {
-      const xb = Tensor.zeros(Math.min(batchSize, xs.rows), inputs, engine);
-      made.push(xb);
+    return withNetwork(network, Math.min(batchSize, xs.rows), engine, (run, inputs, classes, inner) => {
+      const xb = inner.track(Tensor.zeros(Math.min(batchSize, xs.rows), inputs, engine));
       let correct = 0, batches = 0;
       for (let i = 0; i < xs.rows; i += batchSize, batches++) {
         const count = Math.min(batchSize, xs.rows - i);
@@ -136,10 +126,7 @@ export function batchAccuracy(network: ForwardNetwork, x: Inputs, t: ArrayLike<n
       }
       return { correct, total: xs.rows, accuracy: correct / xs.rows, batches };
     });
-  } finally {
-    for (const m of made) m.dispose();
-    engine.heap.release(xs.ptr);
-  }
+  });
 }
 
 /** The course network from a stored 3-layer Dense model (src/io/layers-model.ts). */

@@ -8,6 +8,7 @@
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { DataError, ModelError } from "../core/errors.js";
 import { Tensor } from "../core/tensor.js";
+import { withScope } from "../core/scope.js";
 import { uploadInputs } from "../data/inputs.js";
 import { addRowVector, gemm } from "../ops/linear.js";
 import { step } from "../ops/activations.js";
@@ -37,15 +38,11 @@ export function stepLayer(x: ArrayLike<number>[], w: ArrayLike<number>, bias: Ar
     if (row.length !== n) throw new DataError(`stepLayer: row ${r} has ${row.length} inputs, row 0 has ${n}`);
     flat.set(Array.from(row), r * n);
   });
-  const made: Tensor[] = [];
-  const keep = (t: Tensor) => (made.push(t), t);
-  try {
-    const X = keep(Tensor.from(flat, rows, n, engine)), W = keep(Tensor.from(w, n, units, engine)), B = keep(Tensor.from(bias, 1, units, engine));
-    const a = keep(gemm(X, W)); // a = x·w, then in place a += b and a = h(a)
+  return withScope(engine, (s) => {
+    const X = s.track(Tensor.from(flat, rows, n, engine)), W = s.track(Tensor.from(w, n, units, engine)), B = s.track(Tensor.from(bias, 1, units, engine));
+    const a = s.track(gemm(X, W)); // a = x·w, then in place a += b and a = h(a)
     return step(addRowVector(a, B, a), a).toRows();
-  } finally {
-    for (const t of made) t.dispose();
-  }
+  });
 }
 
 const gate = (p: { weights: readonly number[]; bias: number }): Gate => (x1, x2) => stepLayer([[x1, x2]], p.weights, [p.bias])[0][0] as Bit;
@@ -112,13 +109,11 @@ export class Perceptron {
     for (let j = 0; j < d.length; j++) if (d[j] !== 0 && d[j] !== 1) throw new DataError(`Perceptron.fit: d[${j}] is ${d[j]}; desired outputs are 0 or 1`);
     if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new ModelError(`Perceptron.fit: maxIterations must be a positive integer, got ${maxIterations}`);
     const e = this.engine, k = e.k, n = this.inputs, s = x.length;
-    const made: Tensor[] = [];
-    const keep = (t: Tensor) => (made.push(t), t);
-    try {
+    return withScope(e, (scope) => {
       const dx = uploadInputs(e, "Perceptron.fit: x", x.map((row) => Array.from(row)), n); // refuses non-numbers and NaN by row and column
-      const X = keep(new Tensor(e, dx.ptr, s, n));
-      const W = keep(Tensor.from(this.weights, n, 1, e)), B = keep(Tensor.from([this.bias], 1, 1, e));
-      const one = keep(Tensor.from([1], 1, 1, e)), y = keep(Tensor.zeros(1, 1, e));
+      const X = scope.track(new Tensor(e, dx.ptr, s, n)); // owns the upload
+      const W = scope.track(Tensor.from(this.weights, n, 1, e)), B = scope.track(Tensor.from([this.bias], 1, 1, e));
+      const one = scope.track(Tensor.from([1], 1, 1, e)), y = scope.track(Tensor.zeros(1, 1, e));
       const errors: number[] = [];
       for (let t = 0; t < maxIterations; t++) {
         let mistakes = 0;
@@ -139,9 +134,7 @@ export class Perceptron {
       this.weights = W.toArray();
       this.bias = B.data[0];
       return { errors, iterations: errors.length, converged: errors[errors.length - 1] < errorThreshold };
-    } finally {
-      for (const t of made) t.dispose();
-    }
+    });
   }
 
   private checkRows(op: string, x: ArrayLike<number>[]): void {

@@ -13,6 +13,7 @@
 //  - Pixels are /255 (the library's MNIST scaling); the course's mnist.pkl.gz stores them /256.
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { Rng, DEFAULT_SEED } from "../core/random.js";
+import { withScope } from "../core/scope.js";
 import { ModelError, ShapeError, assertPositiveInteger } from "../core/errors.js";
 import type { DeviceInputs } from "../data/inputs.js";
 import type { DeviceTargets } from "../data/labels.js";
@@ -83,14 +84,13 @@ export class SequentialNetwork {
     assertPositiveInteger("train: epochs", epochs);
     assertPositiveInteger("train: mini_batch_size", miniBatchSize);
     if (!(learningRate > 0)) throw new ModelError(`train: learning_rate must be a positive number, got ${learningRate}`);
-    const heap = this.engine.heap, k = this.engine.k, owned: number[] = [];
+    const k = this.engine.k;
     const result: TrainResult = { correct: [], total: 0, seconds: [] };
-    try {
-      const train = uploadCourseData(this.engine, "train: training_data", trainingData, this.inputDim, this.outputDim, owned);
-      const test = testData ? uploadCourseData(this.engine, "train: test_data", testData, this.inputDim, this.outputDim, owned) : undefined;
+    return withScope(this.engine, (s) => {
+      const train = uploadCourseData(s, "train: training_data", trainingData, this.inputDim, this.outputDim);
+      const test = testData ? uploadCourseData(s, "train: test_data", testData, this.inputDim, this.outputDim) : undefined;
       const n = train.x.rows, units = this.outputDim, rows = Math.min(miniBatchSize, n);
-      const idx = heap.alloc(n * 4), xb = heap.alloc(rows * train.x.cols * 4), yb = heap.alloc(rows * units * 4);
-      owned.push(idx, xb, yb);
+      const idx = s.alloc(n * 4), xb = s.alloc(rows * train.x.cols * 4), yb = s.alloc(rows * units * 4);
       this.reserve(Math.max(rows, Math.min(COURSE_EVAL_ROWS, test?.x.rows ?? 0)));
       k.iota(idx, n);
       result.total = test?.x.rows ?? 0;
@@ -111,9 +111,7 @@ export class SequentialNetwork {
         result.seconds.push((performance.now() - started) / 1000);
       }
       return result;
-    } finally {
-      for (const p of owned) heap.release(p);
-    }
+    });
   }
 
   /** One minibatch of `count` rows at xb (targets at yb): forward, backward, update. Returns the batch's ½Σ loss. */
@@ -152,13 +150,10 @@ export class SequentialNetwork {
 
   /** How many samples of `testData` the network classifies correctly (argmax of output vs label). */
   evaluate(testData: CourseData): number {
-    const owned: number[] = [];
-    try {
-      const test = uploadCourseData(this.engine, "evaluate: test_data", testData, this.inputDim, this.outputDim, owned);
+    return withScope(this.engine, (s) => {
+      const test = uploadCourseData(s, "evaluate: test_data", testData, this.inputDim, this.outputDim);
       return this.evaluateDevice(test.x, test.y);
-    } finally {
-      for (const p of owned) this.engine.heap.release(p);
-    }
+    });
   }
 
   get inputDim(): number {

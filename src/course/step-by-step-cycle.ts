@@ -6,6 +6,7 @@
 // (x_train[:100] with y_test[:100]), which we do not repeat.
 import type { Engine } from "../core/engine.js";
 import { Rng } from "../core/random.js";
+import { withScope } from "../core/scope.js";
 import { Tensor } from "../core/tensor.js";
 import { Indices } from "../ops/indices.js";
 import { ShapeError } from "../core/errors.js";
@@ -47,14 +48,15 @@ export interface CycleResult {
 /** The full training cycle on (xTrain, yTrain), scored on both sets once per epoch. */
 export function trainingCycle(xTrain: Tensor, yTrain: Indices, xTest: Tensor, yTest: Indices, options: CycleOptions): CycleResult {
   const { itersNum, batchSize = 100, learningRate = 0.1, hiddenSize = 50, weightInitStd = 0.01, activation = "sigmoid", seed = 42 } = options;
-  const rng = new Rng(xTrain.engine, seed);
-  const params = initParams(xTrain.cols, hiddenSize, 10, rng, weightInitStd, activation);
-  const work = new StepWorkspace(batchSize, params);
-  const batchMask = Indices.zeros(batchSize, xTrain.engine), yBatch = Indices.zeros(batchSize, xTrain.engine);
-  const xBatch = Tensor.zeros(batchSize, xTrain.cols, xTrain.engine);
-  const iterPerEpoch = Math.max(xTrain.rows / batchSize, 1), k = xTrain.engine.k, n = xTrain.rows;
-  const result: CycleResult = { params, trainLossList: [], trainAccList: [], testAccList: [] };
-  try {
+  const e = xTrain.engine, k = e.k, n = xTrain.rows, iterPerEpoch = Math.max(xTrain.rows / batchSize, 1);
+  return withScope(e, (s) => {
+    const rng = s.track(new Rng(e, seed));
+    const params = initParams(xTrain.cols, hiddenSize, 10, rng, weightInitStd, activation);
+    const handed = s.track({ dispose: () => disposeParams(params) }); // the caller's once the cycle ends
+    const work = s.track(new StepWorkspace(batchSize, params));
+    const batchMask = s.track(Indices.zeros(batchSize, e)), yBatch = s.track(Indices.zeros(batchSize, e));
+    const xBatch = s.track(Tensor.zeros(batchSize, xTrain.cols, e));
+    const result: CycleResult = { params, trainLossList: [], trainAccList: [], testAccList: [] };
     // Checked once here: every step's batch is sampled from these rows, so the steps check nothing.
     checkStep("trainingCycle", xTrain, yTrain, params);
     for (let i = 0; i < itersNum; i++) {
@@ -69,11 +71,7 @@ export function trainingCycle(xTrain: Tensor, yTrain: Indices, xTest: Tensor, yT
         options.onEpoch?.(result.testAccList.length - 1, i, loss, result.trainAccList.at(-1)!, result.testAccList.at(-1)!);
       }
     }
-  } catch (e) {
-    disposeParams(params); // the caller never receives them
-    throw e;
-  } finally {
-    for (const t of [work, batchMask, yBatch, xBatch, rng]) t.dispose();
-  }
-  return result;
+    s.keep(handed);
+    return result;
+  });
 }

@@ -12,6 +12,8 @@
 //    updates the parameters in place.
 //  - crossEntropyError clips y to [1e-7, 1 − 1e-7] before the log (the notebook's log(0) is −inf).
 import { ShapeError } from "../core/errors.js";
+import { engine as defaultEngine } from "../core/engine.js";
+import { withScope } from "../core/scope.js";
 import type { Rng } from "../core/random.js";
 import { Tensor } from "../core/tensor.js";
 import { Indices } from "../ops/indices.js";
@@ -64,12 +66,7 @@ export function crossEntropyError(y: Tensor, t: Tensor | Indices): number {
 /** One-hot rows of integer labels (_change_one_hot_label). */
 export function oneHot(labels: Indices | ArrayLike<number>, numCategory = 10, out?: Tensor): Tensor {
   if (labels instanceof Indices) return oneHotOp(labels, numCategory, out);
-  const idx = Indices.from(labels);
-  try {
-    return oneHotOp(idx, numCategory, out);
-  } finally {
-    idx.dispose(); // also when a label is refused
-  }
+  return withScope(defaultEngine(), (s) => oneHotOp(s.track(Indices.from(labels)), numCategory, out)); // freed also when a label is refused
 }
 
 export interface Params {
@@ -154,12 +151,8 @@ export function checkStep(op: string, X: Tensor, Y: Indices, p: Params, work?: S
 /** Forward, loss, backward and W −= lr·dW for one minibatch (train_step); returns the loss. */
 export function trainStep(X: Tensor, Y: Indices, params: Params, learningRate = 0.1, work?: StepWorkspace): number {
   checkStep("trainStep", X, Y, params, work);
-  const w = work ?? new StepWorkspace(X.rows, params);
-  try {
-    return w.step(X.ptr, Y.ptr, params, learningRate);
-  } finally {
-    if (!work) w.dispose();
-  }
+  if (work) return work.step(X.ptr, Y.ptr, params, learningRate);
+  return withScope(X.engine, (s) => s.track(new StepWorkspace(X.rows, params)).step(X.ptr, Y.ptr, params, learningRate));
 }
 
 /** y_hat = softmax(σ(X·W1 + b1)·W2 + b2), a new tensor the caller disposes. */
@@ -174,14 +167,11 @@ export function predict(params: Params, X: Tensor): Tensor {
 /** Fraction of rows whose argmax of y_hat equals the label, computed 10,000 rows at a time. */
 export function accuracy(params: Params, x: Tensor, y: Indices): number {
   if (y.length !== x.rows) throw new ShapeError(`accuracy: x has ${x.rows} rows but y has ${y.length} labels`);
-  const engine = x.engine;
   let correct = 0;
   for (let r = 0; r < x.rows; r += 10_000) {
     const n = Math.min(10_000, x.rows - r);
-    const rows = new Tensor(engine, x.ptr + r * x.cols * 4, n, x.cols); // a view: not disposed
-    const labels = new Indices(engine, y.ptr + r * 4, n);
-    const yHat = predict(params, rows);
-    correct += countCorrectSparse(yHat, labels);
+    const yHat = predict(params, x.view(r, n)); // x[r:r+n], sharing x's memory
+    correct += countCorrectSparse(yHat, y.view(r, n));
     yHat.dispose();
   }
   return correct / Math.max(1, x.rows);

@@ -2,6 +2,7 @@
 // filled in WASM memory, copied out once and freed. Never Math.random (STYLE 2.4, rule 6).
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { Rng } from "../core/random.js";
+import { withScope } from "../core/scope.js";
 
 export class Draw {
   private readonly rng: Rng;
@@ -12,14 +13,12 @@ export class Draw {
 
   /** A random permutation of 0..n-1 (Fisher–Yates in WASM, integer ops only). */
   permutation(n: number): Int32Array {
-    const heap = this.engine.heap, ptr = heap.alloc(Math.max(1, n) * 4);
-    try {
+    return withScope(this.engine, (s) => {
+      const ptr = s.alloc(Math.max(1, n) * 4);
       this.engine.k.iota(ptr, n);
       this.rng.shuffle(ptr, n);
-      return heap.i32.slice(ptr >>> 2, (ptr >>> 2) + n);
-    } finally {
-      heap.release(ptr);
-    }
+      return this.engine.heap.i32.slice(ptr >>> 2, (ptr >>> 2) + n);
+    });
   }
 
   /** `items` in a random order (a new array). */
@@ -42,22 +41,15 @@ export class Draw {
   }
 
   private fill(n: number, body: (ptr: number) => void): Float32Array {
-    const heap = this.engine.heap, ptr = heap.alloc(Math.max(1, n) * 4);
-    try {
+    return withScope(this.engine, (s) => {
+      const ptr = s.alloc(Math.max(1, n) * 4);
       body(ptr);
-      return heap.f32.slice(ptr >>> 2, (ptr >>> 2) + n);
-    } finally {
-      heap.release(ptr);
-    }
+      return this.engine.heap.f32.slice(ptr >>> 2, (ptr >>> 2) + n);
+    });
   }
 }
 
 /** Run `body` with a Draw seeded `seed`, freeing its state after. */
-export function withDraw<T>(seed: number, body: (draw: Draw) => T, engine?: Engine): T {
-  const draw = new Draw(seed, engine);
-  try {
-    return body(draw);
-  } finally {
-    draw.dispose();
-  }
+export function withDraw<T>(seed: number, body: (draw: Draw) => T, engine: Engine = defaultEngine()): T {
+  return withScope(engine, (s) => body(s.track(new Draw(seed, engine))));
 }

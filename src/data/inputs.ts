@@ -4,6 +4,7 @@
 import type { Engine } from "../core/engine.js";
 import { DataError, ShapeError } from "../core/errors.js";
 import { dataUse } from "../core/heap.js";
+import { withScope } from "../core/scope.js";
 import { badScale, f32Scale, inputScale, isBytes, scaleInPlace } from "./scale.js";
 
 /** A row-major matrix: `data` of length rows·cols; values are multiplied by `scale` (bytes: default 1/255) in f32, see scale.ts. */
@@ -113,35 +114,31 @@ export function uploadInputs(engine: Engine, what: string, x: Inputs, expectCols
     heap.u8.set(x.data, ptr);
     return { ptr, rows, cols, bytes: true, scale: f32Scale(inputScale(x)!) };
   }
-  const ptr = heap.alloc(rows * cols * 4, dataUse(what, rows, cols));
-  const f32 = heap.f32, base = ptr >>> 2;
-  if (isMatrix(x)) {
-    const bad = Array.isArray(x.data) ? setNumbers(f32, x.data, base) : (f32.set(x.data, base), -1); // typed arrays hold numbers
-    if (bad >= 0) {
-      heap.release(ptr);
-      throw notANumber(what, ` row ${Math.floor(bad / cols)}, column ${bad % cols}`, x.data[bad]);
-    }
-    if (x.scale !== undefined) scaleInPlace(f32, base, rows * cols, x.scale); // the gather kernel's f32 product, bit for bit
-  } else {
-    for (let r = 0; r < rows; r++) {
-      const bad = setNumbers(f32, x[r], base + r * cols);
-      if (bad >= 0) {
-        heap.release(ptr);
-        throw notANumber(what, ` row ${r}, column ${bad}`, x[r][bad]);
+  // Refused values free the buffer with the scope; accepted ones keep it.
+  return withScope(engine, (s) => {
+    const ptr = s.alloc(rows * cols * 4, dataUse(what, rows, cols));
+    const f32 = heap.f32, base = ptr >>> 2;
+    if (isMatrix(x)) {
+      const bad = Array.isArray(x.data) ? setNumbers(f32, x.data, base) : (f32.set(x.data, base), -1); // typed arrays hold numbers
+      if (bad >= 0) throw notANumber(what, ` row ${Math.floor(bad / cols)}, column ${bad % cols}`, x.data[bad]);
+      if (x.scale !== undefined) scaleInPlace(f32, base, rows * cols, x.scale); // the gather kernel's f32 product, bit for bit
+    } else {
+      for (let r = 0; r < rows; r++) {
+        const bad = setNumbers(f32, x[r], base + r * cols);
+        if (bad >= 0) throw notANumber(what, ` row ${r}, column ${bad}`, x[r][bad]);
       }
     }
-  }
-  const bad = engine.k.countNonFinite(ptr, rows * cols);
-  if (bad > 0) {
-    const view = heap.f32;
-    let i = 0;
-    while (Number.isFinite(view[base + i])) i++;
-    heap.release(ptr);
-    const r = Math.floor(i / cols), c = i % cols;
-    // A finite given value here exceeded f32's range (±3.4e38), alone or times the scale: say so.
-    const given = Number(isMatrix(x) ? x.data[i] : x[r][c]);
-    const shown = Number.isFinite(given) ? `${given}${isMatrix(x) && x.scale !== undefined ? ` × scale ${x.scale}` : ""}, beyond float32's range ±3.4e38` : String(given);
-    throw new DataError(`${what} holds ${bad} NaN or Infinity value(s), the first at row ${r}, column ${c} (${shown}); clean or impute the data before training`);
-  }
-  return { ptr, rows, cols, bytes: false, scale: 1 };
+    const bad = engine.k.countNonFinite(ptr, rows * cols);
+    if (bad > 0) {
+      const view = heap.f32;
+      let i = 0;
+      while (Number.isFinite(view[base + i])) i++;
+      const r = Math.floor(i / cols), c = i % cols;
+      // A finite given value here exceeded f32's range (±3.4e38), alone or times the scale: say so.
+      const given = Number(isMatrix(x) ? x.data[i] : x[r][c]);
+      const shown = Number.isFinite(given) ? `${given}${isMatrix(x) && x.scale !== undefined ? ` × scale ${x.scale}` : ""}, beyond float32's range ±3.4e38` : String(given);
+      throw new DataError(`${what} holds ${bad} NaN or Infinity value(s), the first at row ${r}, column ${c} (${shown}); clean or impute the data before training`);
+    }
+    return { ptr: s.keep(ptr), rows, cols, bytes: false, scale: 1 };
+  });
 }

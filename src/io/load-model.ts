@@ -2,7 +2,8 @@
 // format through any handler (src/io/handlers.ts). Every file is checked before anything is
 // built, and what was built is freed if a later check fails: a bad file gives an error, never
 // part of a model.
-import type { Engine } from "../core/engine.js";
+import { engine as defaultEngine, type Engine } from "../core/engine.js";
+import { withScope } from "../core/scope.js";
 import { Dense } from "../layers/dense.js";
 import { Sequential } from "../models/sequential.js";
 import { getLoss } from "../models/losses.js";
@@ -44,24 +45,21 @@ export async function loadModel(source: LoadSource, options: LoadOptions = {}): 
     const metrics = Array.isArray(config.metrics) && config.metrics.some((m) => m === "accuracy" || m === "acc") ? (["accuracy"] as const) : [];
     compileArgs = { loss, optimizer: optimizerFromConfig(config.optimizer_config, fail), metrics: [...metrics] };
   }
-  const model = new Sequential({
-    name: parsed.name,
-    engine: options.engine,
-    layers: parsed.topology.layers.map((l, i) => new Dense({
-      units: l.units, activation: l.activation, useBias: l.useBias, name: l.name,
-      ...(l.regularizer ? { kernelRegularizer: l.regularizer } : {}),
-      ...(i === 0 ? { inputShape: [parsed.inputUnits] } : {}),
-    })),
-  });
-  try {
+  return withScope(options.engine ?? defaultEngine(), (s) => {
+    const model = s.track(new Sequential({
+      name: parsed.name,
+      engine: options.engine,
+      layers: parsed.topology.layers.map((l, i) => new Dense({
+        units: l.units, activation: l.activation, useBias: l.useBias, name: l.name,
+        ...(l.regularizer ? { kernelRegularizer: l.regularizer } : {}),
+        ...(i === 0 ? { inputShape: [parsed.inputUnits] } : {}),
+      })),
+    }));
     model.setWeights(parsed.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel])));
     if (compileArgs) {
       model.compile(compileArgs);
       restoreOptimizerState(model, parsed.optimizerState, fail, config?.optimizer_config?.config);
     }
-    return model;
-  } catch (e) {
-    model.dispose();
-    throw e;
-  }
+    return s.keep(model); // every check passed: the caller's model
+  });
 }

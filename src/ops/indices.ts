@@ -1,12 +1,15 @@
 // Integer indices in WASM memory (i32): class labels, argmax results, minibatch row numbers.
-// Like Tensor, a pointer and a length; `data` is a fresh view on every call.
+// Like Tensor, a pointer and a length; `data` is a fresh view on every call. It owns its memory or
+// views part of an owner's (view()): core/heap-buffer.ts has the rule.
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
-import { DataError, ModelError } from "../core/errors.js";
+import { DataError, ShapeError } from "../core/errors.js";
+import { HeapBuffer } from "../core/heap-buffer.js";
 
-export class Indices {
-  private disposed = false;
-
-  constructor(readonly engine: Engine, readonly ptr: number, readonly length: number) {}
+export class Indices extends HeapBuffer {
+  /** `length` integers at `ptr`, which these indices own (dispose() releases it); view() shares instead. */
+  constructor(engine: Engine, ptr: number, readonly length: number, parent?: Indices) {
+    super(engine, ptr, parent);
+  }
 
   /** `length` zeros. */
   static zeros(length: number, engine: Engine = defaultEngine()): Indices {
@@ -26,8 +29,16 @@ export class Indices {
 
   /** The values as an Int32Array view of WASM memory, valid until the next allocation. */
   get data(): Int32Array {
-    if (this.disposed) throw new ModelError("these indices were disposed; their memory may hold other data now");
-    return this.engine.heap.i32.subarray(this.ptr >>> 2, (this.ptr >>> 2) + this.length);
+    const p = this.ptr >>> 2;
+    return this.engine.heap.i32.subarray(p, p + this.length);
+  }
+
+  /** Values start … start + length − 1, sharing this memory (no copy); the view frees nothing when disposed. */
+  view(start: number, length: number): Indices {
+    if (!(Number.isInteger(start) && Number.isInteger(length) && start >= 0 && length >= 0 && start + length <= this.length)) {
+      throw new ShapeError(`Indices.view(${start}, ${length}): needs integers with 0 ≤ start and start + length ≤ ${this.length} (the values)`);
+    }
+    return new Indices(this.engine, this.ptr + start * 4, length, this);
   }
 
   toArray(): number[] {
@@ -42,9 +53,9 @@ export class Indices {
     }
   }
 
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.engine.heap.release(this.ptr);
+  protected goneMessage(ownerGone: boolean): string {
+    return ownerGone
+      ? "these indices are a view of indices that were disposed; their memory may hold other data now"
+      : "these indices were disposed; their memory may hold other data now";
   }
 }

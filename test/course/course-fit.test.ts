@@ -5,6 +5,7 @@ import { Dense } from "../../src/layers/dense.js";
 import { SequentialNetwork, DenseLayer, ActivationLayer } from "../../src/course/sequential-network.js";
 import { seededValues } from "../helpers.js";
 import { engine } from "../../src/index.js";
+import { withScope } from "../../src/core/scope.js";
 import { blobs } from "../../src/data/synthetic.js";
 import { MultiClassNetwork } from "../../src/course/minibatch-network.js";
 import { SingleLayer } from "../../src/course/single-layer.js";
@@ -55,15 +56,15 @@ describe("course training loop", () => {
     for (const net of [new MultiClassNetwork({ units: 4, batchSize: 16, seed: 1, l1: 0.01, l2: 0.01 }), new SingleLayer()]) {
       const labels = net instanceof SingleLayer ? Array.from(y, (v) => (v > 0 ? 1 : 0)) : y;
       net.fit(x, labels, { epochs: 1 });
-      const { inputs, targets } = net.upload(x, labels, "test");
-      net.reserve(inputs.rows);
-      const heap = engine().heap, allocations = heap.allocations, params = vi.spyOn(Dense.prototype, "params");
-      for (let step = 0; step < 50; step++) net.training(inputs.ptr, targets, inputs.rows);
-      expect(heap.allocations).toBe(allocations);
-      expect(params).not.toHaveBeenCalled(); // read once in initWeights, not per step
-      params.mockRestore();
-      heap.release(inputs.ptr);
-      heap.release(targets.ptr);
+      withScope(engine(), (s) => {
+        const { inputs, targets } = net.upload(s, x, labels, "test");
+        net.reserve(inputs.rows);
+        const heap = engine().heap, allocations = heap.allocations, params = vi.spyOn(Dense.prototype, "params");
+        for (let step = 0; step < 50; step++) net.training(inputs.ptr, targets, inputs.rows);
+        expect(heap.allocations).toBe(allocations);
+        expect(params).not.toHaveBeenCalled(); // read once in initWeights, not per step
+        params.mockRestore();
+      });
       net.dispose();
     }
   });

@@ -13,6 +13,16 @@ import {
 import { softmaxSparseCrossEntropyBackward } from "../../src/ops/losses.js";
 import { imagesToTensors, trainingCycle } from "../../src/course/step-by-step-cycle.js";
 import { seededValues } from "../helpers.js";
+import { softmaxJacobian, reluDerivative } from "../../src/course/activations.js";
+import { xorNetwork } from "../../src/course/perceptron.js";
+import { batchAccuracy, forward, initNetwork } from "../../src/course/forward-pass.js";
+import { averageDigit, predictAverageDigit } from "../../src/course/average-digit.js";
+import { SingleLayer } from "../../src/course/single-layer.js";
+import { MultiClassNetwork } from "../../src/course/minibatch-network.js";
+import { SequentialNetwork, DenseLayer, ActivationLayer } from "../../src/course/sequential-network.js";
+import { accuracy } from "../../src/course/step-by-step.js";
+import { withDraw } from "../../src/data/draw.js";
+import { stratifiedSplit } from "../../src/data/split.js";
 
 const unchanged = (f: () => unknown, message: RegExp) => {
   const live = engine().heap.liveBytes;
@@ -81,5 +91,79 @@ describe("lesson 7's workspace step", () => {
     for (const t of [work, w, X, Y, rng]) t.dispose();
     disposeParams(a);
     disposeParams(b);
+  });
+});
+
+describe("every course call gives back what it allocated (src/core/scope.ts), finished or refused", () => {
+  const heap = () => engine().heap;
+  /** `f` leaves liveBytes as it was, whether it returns or throws (when `refused` is given). */
+  const balanced = (f: () => unknown, refused?: RegExp) => {
+    const live = heap().liveBytes;
+    if (refused) expect(f).toThrow(refused);
+    else f();
+    expect(heap().liveBytes).toBe(live);
+  };
+  const x = [[0, 0], [1, 0], [0, 1], [1, 1]], y2 = [0, 1, 1, 0];
+
+  it("activations, gates and lesson 2's forward pass", () => {
+    balanced(() => softmaxJacobian([1, 2, 3]));
+    balanced(() => reluDerivative([-1, 0, 2]));
+    balanced(() => xorNetwork(x));
+    balanced(() => forward(initNetwork(), [1, 0.5]));
+    balanced(() => batchAccuracy(initNetwork(), x.map(([a, b]) => [a, b]), [0, 1, 1, 0], 3));
+    balanced(() => batchAccuracy(initNetwork(), x, [0, 1]), /4 images but 2 labels/);
+  });
+
+  it("the average digit", () => {
+    const data = { images: [[0, 1], [1, 1], [1, 0]], labels: [8, 8, 3] };
+    balanced(() => averageDigit(data, 8));
+    balanced(() => predictAverageDigit(data.images, [1, 1]));
+    balanced(() => averageDigit(data, 5), /no image is labelled 5/);
+    balanced(() => averageDigit({ ...data, labels: [8] }, 8), /3 images but 1 labels/);
+  });
+
+  it("seed 001's networks: fit, score, predict and refused targets", () => {
+    const single = new SingleLayer().fit(x, y2, { epochs: 2 });
+    balanced(() => single.fit(x, y2, { epochs: 2, xVal: x, yVal: y2 }));
+    balanced(() => single.score(x, y2));
+    balanced(() => single.fit(x, [0, 1, 2, 0.5]), /targets in \[0, 1\]/);
+    balanced(() => single.fit(x, y2, { xVal: x, yVal: [0, 1] }), /validation: y has 2 rows/);
+    single.dispose();
+    const multi = new MultiClassNetwork({ units: 3, batchSize: 2, seed: 1 }).fit(x, [0, 1, 2, 1], { epochs: 1 });
+    multi.predict(x); // the first pass of 4 rows grows the layers' buffers, which they keep
+    balanced(() => multi.predict(x));
+    balanced(() => multi.score(x, [0, 1, 2, 7]), /not a class index in 0\.\.2/);
+    multi.dispose();
+  });
+
+  it("SequentialNetwork.train and evaluate, and DeepNeuralNet.predict with several outputs", () => {
+    const net = new SequentialNetwork({ seed: 3, print: () => {} });
+    for (const layer of [new DenseLayer(2, 3), new ActivationLayer(3), new DenseLayer(3, 2)]) net.add(layer);
+    const data = { x, y: [0, 1, 1, 0] };
+    net.train(data, 1, 2, 0.5, data);
+    balanced(() => net.train(data, 1, 2, 0.5, data));
+    balanced(() => net.evaluate(data));
+    balanced(() => net.train({ x, y: [0, 1] }, 1, 2, 0.5), /has 2 rows but the inputs have 4/);
+    net.dispose();
+    const deep = new DeepNeuralNet([2, 3, 2], [], 1, 2);
+    const X = [[0, 1, 0, 1], [0, 0, 1, 1]];
+    deep.predict(X); // the first pass makes the workspace for 4 samples, which the net keeps
+    balanced(() => deep.predict(X));
+    deep.dispose();
+  });
+
+  it("lesson 7's accuracy reads views of x and y: it frees nothing of them", () => {
+    const rng = new Rng(engine(), 5), params = initParams(4, 3, 10, rng);
+    const X = Tensor.from(seededValues(8, -1, 1, 2), 2, 4), Y = Indices.from([1, 2]);
+    balanced(() => accuracy(params, X, Y));
+    expect([X.isDisposed, Y.isDisposed, X.data.length, Y.toArray()]).toEqual([false, false, 8, [1, 2]]);
+    for (const t of [X, Y, rng]) t.dispose();
+    disposeParams(params);
+  });
+
+  it("the data helpers' draws", () => {
+    balanced(() => withDraw(1, (d) => [d.permutation(10), d.normal(3)]));
+    balanced(() => stratifiedSplit([0, 1, 0, 1, 0, 1], 0.5, 7));
+    balanced(() => withDraw(1, () => { throw new RangeError("body failed"); }), /body failed/);
   });
 });
