@@ -3,9 +3,8 @@
 // built, and what was built is freed if a later check fails: a bad file gives an error, never
 // part of a model.
 import type { Engine } from "../core/engine.js";
-import { Dense } from "../layers/dense.js";
 import { Sequential } from "../models/sequential.js";
-import { getLoss } from "../models/losses.js";
+import { getLoss } from "../losses/loss.js";
 import { ModelFileError, parseArtifacts } from "./layers-model.js";
 import { optimizerFromConfig, restoreOptimizerState } from "./optimizer-state.js";
 import { loadHandler, type LoadSource } from "./handlers.js";
@@ -47,11 +46,7 @@ export async function loadModel(source: LoadSource, options: LoadOptions = {}): 
   const model = new Sequential({
     name: parsed.name,
     engine: options.engine,
-    layers: parsed.topology.layers.map((l, i) => new Dense({
-      units: l.units, activation: l.activation, useBias: l.useBias, name: l.name,
-      ...(l.regularizer ? { kernelRegularizer: l.regularizer } : {}),
-      ...(i === 0 ? { inputShape: [parsed.inputUnits] } : {}),
-    })),
+    layers: parsed.topology.layers.map((l, i) => l.create(i === 0 ? [parsed.inputUnits] : undefined)), // from the class's reader (io/topology.ts)
   });
   try {
     model.setWeights(parsed.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel])));
