@@ -6,6 +6,7 @@ import type { Model } from "../models/model.js";
 import { Dense, type Regularizer } from "../layers/dense.js";
 import type { Layer } from "../layers/layer.js";
 import type { ActivationName } from "../layers/activations.js";
+import type { InitializerSpec } from "../layers/initializers.js";
 
 /** The TensorFlow.js version whose layers-model format this writes (model.json's keras_version). */
 export const TFJS_FORMAT = "tfjs-layers 4.22.0";
@@ -36,11 +37,34 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 const isDim = (d: unknown): d is number => typeof d === "number" && Number.isInteger(d) && d >= 1;
 const ACTIVATIONS: readonly string[] = ["linear", "sigmoid", "tanh", "relu", "softmax", "step"];
 
+/** `spec` (or `fallback`) as TF.js' model.json writes an initializer. */
+export function initializerJson(spec: InitializerSpec | undefined, fallback: InitializerSpec): object {
+  const given = spec ?? fallback;
+  const o: Exclude<InitializerSpec, string> = typeof given === "string" ? { name: given } : given;
+  switch (o.name) {
+    case "glorotUniform": return { class_name: "VarianceScaling", config: { scale: 1, mode: "fan_avg", distribution: "uniform", seed: null } };
+    case "heNormal": return { class_name: "VarianceScaling", config: { scale: 2, mode: "fan_in", distribution: "truncated_normal", seed: null } };
+    case "randomNormal": return { class_name: "RandomNormal", config: { mean: o.mean ?? 0, stddev: o.stddev ?? 0.05, seed: null } };
+    case "randomUniform": return { class_name: "RandomUniform", config: { minval: o.minval ?? -1, maxval: o.maxval ?? 1, seed: null } };
+    default: return { class_name: o.name === "ones" ? "Ones" : "Zeros", config: {} };
+  }
+}
+
+/** A layer's getConfig() as model.json holds it (TF.js' serialization): snake_case keys, initializers and regularizers as {class_name, config}. */
+function configJson(config: Record<string, unknown>): Record<string, unknown> {
+  const json = (key: string, v: unknown) => {
+    if (key.endsWith("Initializer")) return initializerJson(v as InitializerSpec, "zeros");
+    const r = v as Regularizer | null;
+    return key.endsWith("Regularizer") && r ? { class_name: "L1L2", config: { l1: r.l1, l2: r.l2 } } : v;
+  };
+  return Object.fromEntries(Object.entries(config).map(([key, v]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), json(key, v)]));
+}
+
 /** The model's topology as TensorFlow.js' Sequential.toJSON() writes it. */
 export function topologyJson(model: Model): object {
   const layers = model.layers.map((l, i) => ({
     class_name: l.className,
-    config: { ...l.getConfig(), ...(i === 0 ? { batch_input_shape: [null, ...model.inputShape], dtype: "float32" } : {}) },
+    config: { ...configJson(l.getConfig()), ...(i === 0 ? { batch_input_shape: [null, ...model.inputShape], dtype: "float32" } : {}) },
   }));
   return { class_name: "Sequential", config: { name: model.name, layers }, keras_version: TFJS_FORMAT, backend: "tensor_flow.js" };
 }

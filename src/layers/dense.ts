@@ -5,7 +5,7 @@ import type { Engine } from "../core/engine.js";
 import type { Rng } from "../core/random.js";
 import { ModelError, ShapeError, assertPositiveInteger } from "../core/errors.js";
 import { getActivation, type Activation, type ActivationName } from "./activations.js";
-import { checkInitializer, initialize, initializerJson, type InitializerSpec } from "./initializers.js";
+import { checkInitializer, initialize, type InitializerSpec } from "./initializers.js";
 import { Layer, type Param, type Shape } from "./layer.js";
 import { MAX_ROWS, MIN_COLUMNS, SparseInput } from "./sparse-input.js";
 import { resolveRegularizer, type Regularizer, type RegularizerSpec } from "../regularizers.js";
@@ -141,15 +141,15 @@ export class Dense extends Layer {
   }
 
   getConfig(): Record<string, unknown> {
-    const reg = this.kernelRegularizer, args = this.args;
+    const reg = this.kernelRegularizer;
     return {
       units: this.units,
       activation: this.activation.name === "identity" ? "linear" : this.activation.name,
-      use_bias: this.useBias,
-      kernel_initializer: initializerJson(args.kernelInitializer, "glorotUniform"),
-      bias_initializer: initializerJson(args.biasInitializer, "zeros"),
-      kernel_regularizer: reg && (reg.l1 || reg.l2) ? { class_name: "L1L2", config: { l1: reg.l1, l2: reg.l2 } } : null,
-      bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, bias_constraint: null,
+      useBias: this.useBias,
+      kernelInitializer: this.args.kernelInitializer ?? "glorotUniform",
+      biasInitializer: this.args.biasInitializer ?? "zeros",
+      kernelRegularizer: reg && (reg.l1 || reg.l2) ? reg : null,
+      biasRegularizer: null, activityRegularizer: null, kernelConstraint: null, biasConstraint: null,
       name: this.name,
       trainable: true,
     };

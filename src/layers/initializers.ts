@@ -43,16 +43,3 @@ export function initialize(spec: InitializerSpec, rng: Rng, heap: Heap, ptr: num
       checkInitializer(o as InitializerSpec);
   }
 }
-
-/** `spec` (or `fallback`) as TF.js' model.json writes an initializer. */
-export function initializerJson(spec: InitializerSpec | undefined, fallback: InitializerSpec): object {
-  const given = spec ?? fallback;
-  const o: Exclude<InitializerSpec, string> = typeof given === "string" ? { name: given } : given;
-  switch (o.name) {
-    case "glorotUniform": return { class_name: "VarianceScaling", config: { scale: 1, mode: "fan_avg", distribution: "uniform", seed: null } };
-    case "heNormal": return { class_name: "VarianceScaling", config: { scale: 2, mode: "fan_in", distribution: "truncated_normal", seed: null } };
-    case "randomNormal": return { class_name: "RandomNormal", config: { mean: o.mean ?? 0, stddev: o.stddev ?? 0.05, seed: null } };
-    case "randomUniform": return { class_name: "RandomUniform", config: { minval: o.minval ?? -1, maxval: o.maxval ?? 1, seed: null } };
-    default: return { class_name: o.name === "ones" ? "Ones" : "Zeros", config: {} };
-  }
-}

@@ -170,7 +170,7 @@ export abstract class Layer {
     return 0;
   }
 
-  /** The layer's config as TF.js' model.json writes it (snake_case keys), without the input shape. */
+  /** TF.js' getConfig(): camelCase keys, initializers as their specs; io/topology.ts writes it as model.json does. */
   abstract getConfig(): Record<string, unknown>;
 
   /** Free every buffer; the layer cannot be used afterwards (and keeps its owner, as in TF.js). */

@@ -22,10 +22,6 @@ export interface Targets {
 
 export interface Loss {
   readonly name: LossName;
-  /** Takes integer class labels (kept as i32 in WASM); the others need rows of targets. */
-  readonly integerLabels: boolean;
-  /** Needs targets in [0, 1] (probabilities or one-hot rows). */
-  readonly probabilities: boolean;
   /** Whether gradient() writes dL/dz through `activation` (the output layer's) rather than dL/da. */
   fusesWith(activation: string): boolean;
   /** Mean loss of outputs `a` (rows×cols) of a layer ending in `activation`, against `y`. */

@@ -8,8 +8,6 @@ import type { Loss, LossName, Targets } from "./loss.js";
 
 const meanSquaredError: Loss = {
   name: "meanSquaredError",
-  integerLabels: false,
-  probabilities: false,
   fusesWith: () => false,
   value: (k, a, y, rows, cols) => k.mse(a, y.ptr, rows * cols),
   gradient(k, a, y, dy, rows, cols) {
@@ -22,8 +20,6 @@ const meanSquaredError: Loss = {
 
 const binaryCrossentropy: Loss = {
   name: "binaryCrossentropy",
-  integerLabels: false,
-  probabilities: true,
   fusesWith: (activation) => activation === "sigmoid",
   value: (k, a, y, rows, cols) => k.binaryCrossEntropy(a, y.ptr, rows * cols),
   gradient(k, a, y, dy, rows, cols, activation) {
@@ -46,8 +42,6 @@ function crossEntropy(name: LossName, clipFirst: number): Loss {
     y.sparse ? k.sparseCategoricalCrossEntropyScaled(a, y.ptr, da, rows, cols, clipFirst) : k.categoricalCrossEntropyScaled(a, y.ptr, da, rows, cols, clipFirst);
   return {
     name,
-    integerLabels: true,
-    probabilities: true,
     fusesWith: (activation) => activation === "softmax",
     value(k, a, y, rows, cols, activation) {
       if (activation !== "softmax") return scaled(k, a, y, 0, rows, cols);
