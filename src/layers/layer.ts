@@ -68,14 +68,15 @@ export abstract class Layer {
   /** The per-sample output shape for `inputShape`; a ShapeError when this layer cannot take it. */
   abstract computeOutputShape(inputShape: Shape): Shape;
 
-  /** Floats params() will hold for `inputShape` (memory checks read it before anything is built). */
+  /** Floats params() and state() will hold for `inputShape` (memory checks read them before anything is built). */
   paramCount(_inputShape: Shape): number {
     return 0;
   }
-
-  get built(): boolean {
-    return this.engine !== undefined;
+  stateCount(_inputShape: Shape): number {
+    return 0;
   }
+
+  get built(): boolean { return this.engine !== undefined; }
 
   /** Take `inputShape` and make the weights from the seeded initialisers (`rng`, the model's). */
   build(engine: Engine, inputShape: Shape, rng: Rng): void {
@@ -121,24 +122,16 @@ export abstract class Layer {
   }
 
   /** @internal Rows the per-batch buffers hold. */
-  get rowsHeld(): number {
-    return this.rowsReserved;
-  }
+  get rowsHeld(): number { return this.rowsReserved; }
 
   /** Pointer of the last forward's output. */
-  get output(): number {
-    return this.y;
-  }
+  get output(): number { return this.y; }
 
   /** Pointer of the buffer that receives dL/d(output) before backward(). */
-  get outputGrad(): number {
-    return this.dy;
-  }
+  get outputGrad(): number { return this.dy; }
 
   /** Values per input sample. */
-  get inputSize(): number {
-    return sizeOf(this.inputShape);
-  }
+  get inputSize(): number { return sizeOf(this.inputShape); }
 
   /** Forward `rows` samples at `x` (training: Dropout and BatchNormalization act differently); returns `output`. */
   abstract forward(x: number, rows: number, training: boolean): number;

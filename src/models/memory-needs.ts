@@ -20,7 +20,7 @@ function stateCopies(o: Optimizer): number {
 function shapes(model: Model) {
   return model.layers.map((layer, i) => {
     const inputs = i === 0 ? model.inputShape : model.outputShapes[i - 1];
-    return { layer, inputs, weights: layer.paramCount(inputs) };
+    return { layer, inputs, weights: layer.paramCount(inputs), state: layer.stateCount(inputs) };
   });
 }
 
@@ -31,12 +31,12 @@ function shapes(model: Model) {
  */
 export function assertCompileFits(model: Model, optimizer: Optimizer, engine: Engine): void {
   const heap = engine.heap, layers = shapes(model), copies = stateCopies(optimizer);
-  const all = layers.reduce((n, s) => n + s.weights, 0) * 4;
+  const all = layers.reduce((n, s) => n + s.weights, 0) * 4, fixed = layers.reduce((n, s) => n + s.state, 0) * 4;
   const fresh = layers.filter((s) => !s.layer.built);
-  const weights = fresh.reduce((n, s) => n + s.weights, 0) * 4;
-  const state = copies * all, snapshot = (1 + copies) * all;
+  const weights = fresh.reduce((n, s) => n + s.weights, 0) * 4, fixedFresh = fresh.reduce((n, s) => n + s.state, 0) * 4;
+  const state = copies * all, snapshot = (1 + copies) * all + fixed; // the snapshot copies non-trainable weights too
   const batch = fresh.reduce((n, s) => n + s.layer.batchBytes(FIT_BATCH, s.inputs), 0) + FIT_BATCH * (model.inputUnits + model.outputUnits) * 4;
-  const need = 2 * weights + state + snapshot + batch;
+  const need = 2 * weights + fixedFresh + state + snapshot + batch;
   const freed = model.optimizer ? stateCopies(model.optimizer) * all : 0; // the old state goes first
   const free = heap.available + freed;
   if (need <= free) return;
