@@ -13,7 +13,7 @@ export { Sequential, type CompileArgs, type SequentialArgs } from "./models/sequ
 export { History, type CustomCallbackArgs, type Logs } from "./models/callbacks.js";
 export type { FitArgs } from "./models/fit.js";
 export type { PredictArgs } from "./models/inference.js";
-export type { LossName, LossSpec, MetricName } from "./models/losses.js";
+export type { LossName, LossSpec, MetricName } from "./losses/loss.js";
 export { SGD, Adam, Optimizer } from "./optimizers.js";
 export { tensor2d, type Matrix2D, type Inputs, type Labels } from "./data/inputs.js";
 export { parseIdxImages, parseIdxLabels, mnistSplit, type MnistSplit } from "./data/mnist.js";

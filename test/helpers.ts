@@ -124,7 +124,7 @@ export const SIZES = [0, 1, 3, 4, 5, 1024];
 /** A built Dense layer with `rows` rows reserved. */
 export function denseLayer(args: ConstructorParameters<typeof Dense>[0], inputs: number, rows: number): Dense {
   const layer = new Dense(args), rng = new Rng(engine(), 3);
-  layer.build(engine(), inputs, rng);
+  layer.build(engine(), [inputs], rng);
   layer.reserve(rows);
   rng.dispose();
   return layer;

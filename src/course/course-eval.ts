@@ -5,7 +5,7 @@ import type { Engine } from "../core/engine.js";
 import { withScope, type Scope } from "../core/scope.js";
 import { uploadInputs, type DeviceInputs, type Inputs, type Labels } from "../data/inputs.js";
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
-import type { LossName } from "../models/losses.js";
+import type { LossName } from "../losses/loss.js";
 import { forChunks } from "../models/inference.js";
 
 /** Rows per forward pass when the course's classes predict, score or compute a validation loss. */

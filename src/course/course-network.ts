@@ -11,7 +11,9 @@ import { Dense } from "../layers/dense.js";
 import type { Param } from "../layers/layer.js";
 import type { DeviceInputs, Inputs, Labels } from "../data/inputs.js";
 import type { DeviceTargets } from "../data/labels.js";
-import { countCorrect, lossValue, outputGradient, type LossName } from "../models/losses.js";
+import type { LossName } from "../losses/loss.js";
+import { losses } from "../losses/losses.js";
+import { countCorrect } from "../losses/accuracy.js";
 import { COURSE_EVAL_ROWS, eachChunk, outputsOf, uploadData } from "./course-eval.js";
 import { courseFit, type FitArgs } from "./course-fit.js";
 
@@ -73,7 +75,7 @@ export abstract class CourseNetwork {
       const rng = s.track(new Rng(this.engine, this.seed));
       const layers = this.makeLayers(nFeatures, nOutputs).map((layer) => s.track(layer));
       let units = nFeatures;
-      for (const layer of layers) units = (layer.build(this.engine, units, rng), layer.units);
+      for (const layer of layers) units = (layer.build(this.engine, [units], rng), layer.units);
       return [s.keep(rng), layers.map((layer) => s.keep(layer))] as const; // all built: this network's now
     });
     this.dispose();
@@ -90,26 +92,25 @@ export abstract class CourseNetwork {
   /** Forward `rows` rows at pointer `x`; returns the pointer of the output activations a. */
   forpass(x: number, rows: number): number {
     let a = x;
-    for (let i = 0; i < this.layers.length; i++) a = this.layers[i].forward(a, rows);
+    for (let i = 0; i < this.layers.length; i++) a = this.layers[i].forward(a, rows, true);
     return a;
   }
 
-  /** From err = dL/dz in the output layer's gradient buffer: every weight and bias gradient. */
-  backprop(x: number, rows: number): void {
-    const layers = this.layers;
-    for (let i = layers.length - 1; i >= 0; i--) {
-      if (i < layers.length - 1) layers[i].activationBackward(rows); // err_to_hidden = err·w2ᵀ ⊙ a1(1 − a1)
-      layers[i].backward(i > 0 ? layers[i - 1].output : x, rows, i > 0 ? layers[i - 1].outputGrad : 0);
+  /** From err in the output layer's gradient buffer (dL/dz when `fused`): every weight and bias gradient. */
+  backprop(x: number, rows: number, fused = true): void {
+    const layers = this.layers, last = layers.length - 1;
+    for (let i = last; i >= 0; i--) { // hidden layers: err_to_hidden = err·w2ᵀ ⊙ a1(1 − a1), inside backward
+      layers[i].backward(i > 0 ? layers[i - 1].output : x, rows, i > 0 ? layers[i - 1].outputGrad : 0, i === last && fused);
     }
   }
 
   /** One gradient step on `m` rows at x, y (pointers); returns the summed (not mean) loss before it. */
   training(x: number, y: DeviceTargets, m: number): number {
-    const k = this.engine.k, last = this.layers[this.layers.length - 1];
+    const k = this.engine.k, last = this.layers[this.layers.length - 1], loss = losses[this.lossName], act = last.activation.name;
     const a = this.forpass(x, m);
     // err = (a − y)/m, fused with the loss; the course divides by m in backprop instead: same numbers.
-    const mean = outputGradient(k, this.lossName, last.activation, a, y, last.outputGrad, m, last.units);
-    this.backprop(x, m);
+    const mean = loss.gradient(k, a, y, last.outputGrad, m, last.units, act);
+    this.backprop(x, m, loss.fusesWith(act));
     for (let i = 0; i < this.layerParams.length; i++) {
       const params = this.layerParams[i], w = params[0];
       if (this.l1) k.addL1Grad(w.value, w.grad, w.size, this.l1 / m); // w_grad += l1·sign(w)/m
@@ -136,7 +137,7 @@ export abstract class CourseNetwork {
     const k = this.engine.k, units = this.outputUnits;
     let sum = 0, correct = 0;
     eachChunk(this, xVal, yVal, COURSE_EVAL_ROWS, (a, y, count) => {
-      sum += lossValue(k, this.lossName, a, y, count, units, this.layers[this.layers.length - 1].activation) * count;
+      sum += losses[this.lossName].value(k, a, y, count, units, this.layers[this.layers.length - 1].activation.name) * count;
       correct += countCorrect(k, this.lossName, a, y, count, units);
     });
     this.valLosses.push((sum + this.regLoss()) / xVal.rows);

@@ -6,7 +6,7 @@
 import { Dense } from "../layers/dense.js";
 import type { InitializerSpec } from "../layers/initializers.js";
 import type { Inputs } from "../data/inputs.js";
-import type { LossName } from "../models/losses.js";
+import type { LossName } from "../losses/loss.js";
 import { assertPositiveInteger } from "../core/errors.js";
 import { CourseNetwork, type CourseArgs } from "./course-network.js";
 

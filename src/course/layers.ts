@@ -29,7 +29,7 @@ export class DenseLayer extends Layer {
 
   override build(engine: Engine, rng: Rng): void {
     super.build(engine, rng);
-    this.dense.build(engine, this.inputDim, rng);
+    this.dense.build(engine, [this.inputDim], rng);
   }
 
   reserve(rows: number): void {

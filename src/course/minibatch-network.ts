@@ -5,7 +5,7 @@
 // fused kernel gives err = (a − y)/m; predict is the argmax, score the accuracy.
 import { assertPositiveInteger, DataError, ShapeError } from "../core/errors.js";
 import { describeValue, shapeOf, type Inputs, type Labels } from "../data/inputs.js";
-import type { LossName } from "../models/losses.js";
+import type { LossName } from "../losses/loss.js";
 import { argmaxOf, COURSE_EVAL_ROWS } from "./course-eval.js";
 import { RandomInitNetwork, type DualLayerArgs } from "./dual-layer.js";
 

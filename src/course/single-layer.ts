@@ -6,7 +6,7 @@ import { Dense } from "../layers/dense.js";
 import type { Inputs } from "../data/inputs.js";
 import type { DeviceTargets } from "../data/labels.js";
 import type { Param } from "../layers/layer.js";
-import type { LossName } from "../models/losses.js";
+import type { LossName } from "../losses/loss.js";
 import { CourseNetwork, type CourseArgs } from "./course-network.js";
 
 export class SingleLayer extends CourseNetwork {

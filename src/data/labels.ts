@@ -4,7 +4,7 @@ import type { Engine } from "../core/engine.js";
 import { DataError, ShapeError } from "../core/errors.js";
 import { dataUse } from "../core/heap.js";
 import { withScope } from "../core/scope.js";
-import { takesIntegerLabels, type LossName, type Targets } from "../models/losses.js";
+import { takesIntegerLabels, type LossName, type Targets } from "../losses/loss.js";
 import { describeValue, notANumber, setNumbers, shapeOf, type Labels, type Matrix2D } from "./inputs.js";
 import { scaleInPlace } from "./scale.js";
 

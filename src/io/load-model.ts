@@ -4,9 +4,8 @@
 // part of a model.
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { withScope } from "../core/scope.js";
-import { Dense } from "../layers/dense.js";
 import { Sequential } from "../models/sequential.js";
-import { getLoss } from "../models/losses.js";
+import { getLoss } from "../losses/loss.js";
 import { ModelFileError, parseArtifacts } from "./layers-model.js";
 import { optimizerFromConfig, restoreOptimizerState } from "./optimizer-state.js";
 import { loadHandler, type LoadSource } from "./handlers.js";
@@ -49,11 +48,7 @@ export async function loadModel(source: LoadSource, options: LoadOptions = {}): 
     const model = s.track(new Sequential({
       name: parsed.name,
       engine: options.engine,
-      layers: parsed.topology.layers.map((l, i) => new Dense({
-        units: l.units, activation: l.activation, useBias: l.useBias, name: l.name,
-        ...(l.regularizer ? { kernelRegularizer: l.regularizer } : {}),
-        ...(i === 0 ? { inputShape: [parsed.inputUnits] } : {}),
-      })),
+      layers: parsed.topology.layers.map((l, i) => l.create(i === 0 ? [parsed.inputUnits] : undefined)), // from the class's reader (io/topology.ts)
     }));
     model.setWeights(parsed.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel])));
     if (compileArgs) {

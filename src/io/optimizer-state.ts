@@ -26,7 +26,7 @@ export function trainingConfigOf(model: Sequential): TrainingConfig {
   if (o instanceof Adam) optimizer = { class_name: "Adam", config: { learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon, ...exactPowers(o, model.engine!.k) } };
   else if (o instanceof SGD && o.momentum > 0) optimizer = { class_name: "Momentum", config: { learningRate: o.learningRate, momentum: o.momentum, useNesterov: false } };
   else optimizer = { class_name: "SGD", config: { learningRate: o.learningRate } };
-  return { loss: SNAKE[model.loss!], metrics: [...model.metrics], optimizer_config: optimizer };
+  return { loss: SNAKE[model.loss!.name], metrics: [...model.metrics], optimizer_config: optimizer };
 }
 
 /**

@@ -20,4 +20,4 @@ export async function saveModel(model: Sequential, target: SaveTarget, config: S
   return (await handler.save!(modelArtifacts(model, config))) as SaveResult;
 }
 
-registerSaver(saveModel);
+registerSaver((model, target, config) => saveModel(model as Sequential, target, config)); // only a Sequential calls its save()

@@ -2,16 +2,24 @@
 // the reading side, which also takes what Keras writes (tensorflowjs_converter's model_config
 // wrapper, an InputLayer first with batch_input_shape or Keras 3's batch_shape, dtype-policy
 // objects, a Functional model that is a plain chain). Anything else is refused by name.
-import type { Sequential } from "../models/sequential.js";
-import type { InitializerSpec } from "../layers/initializers.js";
+import type { Model } from "../models/model.js";
+import { Dense, type Regularizer } from "../layers/dense.js";
+import type { Layer } from "../layers/layer.js";
 import type { ActivationName } from "../layers/activations.js";
-import type { Regularizer } from "../layers/dense.js";
+import type { InitializerSpec } from "../layers/initializers.js";
 
 /** The TensorFlow.js version whose layers-model format this writes (model.json's keras_version). */
 export const TFJS_FORMAT = "tfjs-layers 4.22.0";
 
-export interface DenseConfig {
+/** A layer read from model.json: what the weight checks need, and how to make it. */
+export interface LayerSpec {
+  className: string;
   name: string;
+  /** The layer itself; the first one is given the model's per-sample input shape. */
+  create(inputShape?: number[]): Layer;
+}
+
+export interface DenseConfig extends LayerSpec {
   units: number;
   activation: ActivationName;
   useBias: boolean;
@@ -29,7 +37,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 const isDim = (d: unknown): d is number => typeof d === "number" && Number.isInteger(d) && d >= 1;
 const ACTIVATIONS: readonly string[] = ["linear", "sigmoid", "tanh", "relu", "softmax", "step"];
 
-function initializerJson(spec: InitializerSpec | undefined, fallback: InitializerSpec): object {
+/** `spec` (or `fallback`) as TF.js' model.json writes an initializer. */
+export function initializerJson(spec: InitializerSpec | undefined, fallback: InitializerSpec): object {
   const given = spec ?? fallback;
   const o: Exclude<InitializerSpec, string> = typeof given === "string" ? { name: given } : given;
   switch (o.name) {
@@ -41,26 +50,22 @@ function initializerJson(spec: InitializerSpec | undefined, fallback: Initialize
   }
 }
 
+/** A layer's getConfig() as model.json holds it (TF.js' serialization): snake_case keys, initializers and regularizers as {class_name, config}. */
+function configJson(config: Record<string, unknown>): Record<string, unknown> {
+  const json = (key: string, v: unknown) => {
+    if (key.endsWith("Initializer")) return initializerJson(v as InitializerSpec, "zeros");
+    const r = v as Regularizer | null;
+    return key.endsWith("Regularizer") && r ? { class_name: "L1L2", config: { l1: r.l1, l2: r.l2 } } : v;
+  };
+  return Object.fromEntries(Object.entries(config).map(([key, v]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), json(key, v)]));
+}
+
 /** The model's topology as TensorFlow.js' Sequential.toJSON() writes it. */
-export function topologyJson(model: Sequential): object {
-  const layers = model.layers.map((l, i) => {
-    const reg = l.kernelRegularizer;
-    return {
-      class_name: "Dense",
-      config: {
-        units: l.units,
-        activation: l.activation.name === "identity" ? "linear" : l.activation.name,
-        use_bias: l.useBias,
-        kernel_initializer: initializerJson(l.args.kernelInitializer, "glorotUniform"),
-        bias_initializer: initializerJson(l.args.biasInitializer, "zeros"),
-        kernel_regularizer: reg && (reg.l1 || reg.l2) ? { class_name: "L1L2", config: { l1: reg.l1, l2: reg.l2 } } : null,
-        bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, bias_constraint: null,
-        name: l.name,
-        trainable: true,
-        ...(i === 0 ? { batch_input_shape: [null, model.inputUnits], dtype: "float32" } : {}),
-      },
-    };
-  });
+export function topologyJson(model: Model): object {
+  const layers = model.layers.map((l, i) => ({
+    class_name: l.className,
+    config: { ...configJson(l.getConfig()), ...(i === 0 ? { batch_input_shape: [null, ...model.inputShape], dtype: "float32" } : {}) },
+  }));
   return { class_name: "Sequential", config: { name: model.name, layers }, keras_version: TFJS_FORMAT, backend: "tensor_flow.js" };
 }
 
@@ -129,19 +134,30 @@ export function readTopology(raw: unknown, fail: Fail): Topology {
       inputUnits = declared;
       return;
     }
-    if (layer.class_name !== "Dense") return fail(`${name} is a ${JSON.stringify(layer.class_name)} layer; scratchnet loads Sequential models of Dense layers (an InputLayer first is fine)`);
+    const reader = Object.hasOwn(readers, String(layer.class_name)) ? readers[String(layer.class_name)] : undefined;
+    if (!reader) return fail(`${name} is a ${JSON.stringify(layer.class_name)} layer; scratchnet loads Sequential models of ${Object.keys(readers).join(", ")} layers (an InputLayer first is fine)`);
     if (layers.length === 0 && inputUnits === undefined) inputUnits = declared;
-    if (!isDim(c.units)) return fail(`${name}: units ${JSON.stringify(c.units)} is not a positive integer`);
-    const activation = c.activation ?? "linear";
-    if (typeof activation !== "string" || !ACTIVATIONS.includes(activation)) {
-      return fail(`${name}: activation ${JSON.stringify(activation)} is not one scratchnet has; it knows ${ACTIVATIONS.join(", ")}`);
-    }
-    for (const key of ["bias_regularizer", "activity_regularizer"]) { // a file's penalty is never dropped silently
-      if (c[key] !== null && c[key] !== undefined) return fail(`${name}: ${key} is not implemented in scratchnet (only kernel_regularizer); set it to null in model.json to load the model without it`);
-    }
-    layers.push({ name, units: c.units, activation: activation as ActivationName, useBias: c.use_bias !== false, regularizer: regularizerOf(name, c.kernel_regularizer, fail) });
+    layers.push(reader(c, name, fail));
   });
   if (layers.length === 0) return fail("has no Dense layers");
   if (inputUnits === undefined) return fail(`${layers[0].name}: the first layer has no batch_input_shape, so the number of inputs is unknown`);
   return { name: String(config.name ?? "sequential"), inputUnits, layers };
 }
+
+/** Dense's config as TF.js and Keras write it (Dense.getConfig() is the writing side). */
+function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseConfig {
+  if (!isDim(c.units)) return fail(`${name}: units ${JSON.stringify(c.units)} is not a positive integer`);
+  const activation = c.activation ?? "linear";
+  if (typeof activation !== "string" || !ACTIVATIONS.includes(activation)) {
+    return fail(`${name}: activation ${JSON.stringify(activation)} is not one scratchnet has; it knows ${ACTIVATIONS.join(", ")}`);
+  }
+  for (const key of ["bias_regularizer", "activity_regularizer"]) { // a file's penalty is never dropped silently
+    if (c[key] !== null && c[key] !== undefined) return fail(`${name}: ${key} is not implemented in scratchnet (only kernel_regularizer); set it to null in model.json to load the model without it`);
+  }
+  const units = c.units, useBias = c.use_bias !== false, regularizer = regularizerOf(name, c.kernel_regularizer, fail);
+  const create = (inputShape?: number[]) => new Dense({ units, activation: activation as ActivationName, useBias, name, ...(regularizer ? { kernelRegularizer: regularizer } : {}), ...(inputShape ? { inputShape } : {}) });
+  return { className: "Dense", name, units, activation: activation as ActivationName, useBias, regularizer, create };
+}
+
+/** The layer classes model.json may name, each with its reader: a new layer class registers one here. */
+const readers: Record<string, (c: Record<string, unknown>, name: string, fail: Fail) => DenseConfig> = { Dense: readDense };

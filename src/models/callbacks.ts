@@ -42,13 +42,20 @@ export class CallbackList {
     return this.list.some((c) => c[hook] !== undefined);
   }
 
-  async call<K extends keyof CustomCallbackArgs>(hook: K, ...args: Parameters<NonNullable<CustomCallbackArgs[K]>>): Promise<boolean> {
-    let go = true;
-    for (const c of this.list) {
-      const f = c[hook] as ((...a: unknown[]) => unknown) | undefined;
+  /**
+   * Run `hook` of every callback in order; false when any returned false. A boolean when every hook
+   * returned synchronously (a synchronous loop needs no promise), else a promise of it.
+   */
+  call<K extends keyof CustomCallbackArgs>(hook: K, ...args: Parameters<NonNullable<CustomCallbackArgs[K]>>): boolean | Promise<boolean> {
+    return this.from(0, true, hook, args);
+  }
+
+  private from(first: number, go: boolean, hook: keyof CustomCallbackArgs, args: unknown[]): boolean | Promise<boolean> {
+    for (let i = first; i < this.list.length; i++) {
+      const c = this.list[i], f = c[hook] as ((...a: unknown[]) => unknown) | undefined;
       if (!f) continue;
-      let r = f.apply(c, args);
-      if (r instanceof Promise) r = await r;
+      const r = f.apply(c, args);
+      if (r instanceof Promise) return r.then((v) => this.from(i + 1, go && v !== false, hook, args));
       if (r === false) go = false;
     }
     if (hook !== "onTrainEnd") this.check();

@@ -5,27 +5,13 @@ import { setNumbers, shapeOf, uploadInputs, type DeviceInputs, type Inputs, type
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
 import { scaled, scaleInPlace } from "../data/scale.js";
 import { gatherInputs, gatherTargets } from "../data/batches.js";
-import { countCorrect, countJudged, lossValue, penalty } from "./losses.js";
-import type { Sequential } from "./sequential.js";
-import { assertBatchFits } from "./memory-needs.js";
+import { countCorrect, countJudged } from "../losses/accuracy.js";
+import type { Model } from "./model.js";
+import { forward, penalty, reserve } from "./stack.js";
 
 export interface PredictArgs {
   /** Rows per forward pass (default 256); results do not depend on it. */
   batchSize?: number;
-}
-
-/** Forward `rows` rows at `x` through every layer; returns the pointer of the output. */
-export function forward(model: Sequential, x: number, rows: number): number {
-  const layers = model.layers;
-  let a = x;
-  for (let i = 0; i < layers.length; i++) a = layers[i].forward(a, rows); // no iterator object per step
-  return a;
-}
-
-/** Make every layer's per-batch buffers hold `rows` rows. */
-export function reserve(model: Sequential, rows: number): void {
-  assertBatchFits(model, model.engine!.heap, rows); // before any layer grows memory
-  for (const layer of model.layers) layer.reserve(rows);
 }
 
 /** Run `body` over chunks of n rows gathered into a batch buffer; frees its buffers after. */
@@ -47,29 +33,25 @@ export function forChunks(engine: Engine, x: DeviceInputs, batchSize: number, bo
   }
 }
 
-/** Most rows predict() forwards without an upload buffer of their own (see fewRows). */
+/** Most rows predict() writes straight into the model's input buffer (uploadFew) instead of uploading. */
 const FEW = 16;
-
-/** Rows of the first layer's buffers uploadFew has made sure of (reserve only ever grows them). */
-const ensured = new WeakMap<object, number>();
 
 /**
  * predict() for a few rows of floats (a one-sample query, say), with no allocation and no
- * gather: the rows are written straight into the first layer's output-gradient buffer, which a
- * forward pass never touches, grown once if it is too small (it is the layer's, so it goes with
- * the model). Returns the pointer of the output, or 0 when the general path must run: bytes, a
+ * gather: the rows are written straight into the model's own input buffer (grown once, freed
+ * with the model). Returns the pointer of the rows, or 0 when the general path must run: bytes, a
  * wrong shape, a non-number or a value that is not finite as f32 (that path reports them; this one
- * has allocated nothing by then), or rows that would need too large a buffer.
+ * has allocated nothing by then), or more rows than FEW.
  */
-function uploadFew(model: Sequential, engine: Engine, x: Inputs, rows: number): number {
-  const first = model.layers[0], cols = model.inputUnits;
-  const need = Math.max(rows, Math.ceil((rows * cols) / first.units)); // rows of the first layer's buffer the input fills
-  if (rows > FEW || need > 256) return 0;
+function uploadFew(model: Model, engine: Engine, x: Inputs, rows: number): number {
+  const cols = model.inputUnits;
+  if (rows > FEW) return 0;
   const matrix = Array.isArray(x) ? undefined : x, data = matrix?.data;
   if (matrix && !(data instanceof Float32Array || data instanceof Float64Array || Array.isArray(data))) return 0;
   if (shapeOf("predict: x", x)[1] !== cols) return 0;
   const scale = matrix?.scale;
-  if ((ensured.get(first) ?? 0) < need) {
+  let dst = model.inputBuffer(rows, false);
+  if (!dst) {
     // Growing the buffer is an allocation, so only for input known to be good (checked here, once).
     const bad = (v: unknown) => typeof v !== "number" || !Number.isFinite(scale === undefined ? Math.fround(v) : scaled(v, scale));
     if (data) {
@@ -77,10 +59,9 @@ function uploadFew(model: Sequential, engine: Engine, x: Inputs, rows: number): 
     } else {
       for (let r = 0; r < rows; r++) for (const v of (x as number[][])[r]) if (bad(v)) return 0;
     }
-    first.reserve(need);
-    ensured.set(first, need);
+    dst = model.inputBuffer(rows, true);
   }
-  const dst = first.outputGrad, f32 = engine.heap.f32, base = dst >>> 2;
+  const f32 = engine.heap.f32, base = dst >>> 2;
   if (data instanceof Float32Array || data instanceof Float64Array) f32.set(data, base);
   else if (data) {
     if (setNumbers(f32, data, base) >= 0) return 0;
@@ -91,14 +72,14 @@ function uploadFew(model: Sequential, engine: Engine, x: Inputs, rows: number): 
   return engine.k.countNonFinite(dst, rows * cols) === 0 ? dst : 0;
 }
 
-export function predict(model: Sequential, x: Inputs, { batchSize = 256 }: PredictArgs = {}): Matrix2D & { data: Float32Array } {
+export function predict(model: Model, x: Inputs, { batchSize = 256 }: PredictArgs = {}): Matrix2D & { data: Float32Array } {
   const engine = model.ready(); // as in TensorFlow.js, predict needs a built model, not a compiled one
   assertPositiveInteger("predict: batchSize", batchSize);
   const rows = Array.isArray(x) ? x.length : Array.isArray(x?.shape) ? x.shape[0] : 0;
   const few = Number.isInteger(rows) && rows > 0 ? uploadFew(model, engine, x, rows) : 0;
   if (few) {
     reserve(model, rows);
-    const units = model.outputUnits, a = forward(model, few, rows) >>> 2;
+    const units = model.outputUnits, a = forward(model, few, rows, false) >>> 2;
     return { data: engine.heap.f32.slice(a, a + rows * units), shape: [rows, units] };
   }
   const inputs = uploadInputs(engine, "predict: x", x, model.inputUnits);
@@ -107,7 +88,7 @@ export function predict(model: Sequential, x: Inputs, { batchSize = 256 }: Predi
   try {
     reserve(model, Math.min(batchSize, inputs.rows));
     forChunks(engine, inputs, batchSize, (xb, _idx, start, count) => {
-      const a = forward(model, xb, count);
+      const a = forward(model, xb, count, false);
       out.set(engine.heap.f32.subarray(a >>> 2, (a >>> 2) + count * units), start * units);
     });
   } finally {
@@ -117,19 +98,19 @@ export function predict(model: Sequential, x: Inputs, { batchSize = 256 }: Predi
 }
 
 /** Mean loss and accuracy of uploaded data (used by evaluate() and fit's validation). */
-export function evaluateDevice(model: Sequential, x: DeviceInputs, y: DeviceTargets, batchSize: number): { loss: number; accuracy: number } {
-  const engine = model.built(), k = engine.k, units = model.outputUnits;
+export function evaluateDevice(model: Model, x: DeviceInputs, y: DeviceTargets, batchSize: number): { loss: number; accuracy: number } {
+  const engine = model.built(), k = engine.k, units = model.outputUnits, activation = model.layers[model.layers.length - 1].activation.name;
   const yb = engine.heap.alloc(Math.min(batchSize, x.rows) * (y.sparse ? 1 : units) * 4);
   let loss = 0, correct = 0, judged = 0;
   try {
     reserve(model, Math.min(batchSize, x.rows));
     forChunks(engine, x, batchSize, (xb, idx, _start, count) => {
       gatherTargets(k, y, idx, count, yb, units);
-      const a = forward(model, xb, count);
+      const a = forward(model, xb, count, false);
       const t = { ptr: yb, sparse: y.sparse };
-      loss += lossValue(k, model.loss!, a, t, count, units, model.layers[model.layers.length - 1].activation) * count;
-      correct += countCorrect(k, model.loss!, a, t, count, units);
-      judged += countJudged(model.loss!, t, count, units);
+      loss += model.loss!.value(k, a, t, count, units, activation) * count;
+      correct += countCorrect(k, model.loss!.name, a, t, count, units);
+      judged += countJudged(model.loss!.name, t, count, units);
     });
   } finally {
     engine.heap.release(yb);
@@ -137,13 +118,13 @@ export function evaluateDevice(model: Sequential, x: DeviceInputs, y: DeviceTarg
   return { loss: loss / x.rows + penalty(model.layers), accuracy: correct / judged };
 }
 
-export function evaluate(model: Sequential, x: Inputs, y: Labels, { batchSize = 256 }: PredictArgs = {}): number[] {
+export function evaluate(model: Model, x: Inputs, y: Labels, { batchSize = 256 }: PredictArgs = {}): number[] {
   const engine = model.built();
   if (!model.loss) throw new ModelError("evaluate() needs a compiled model: call model.compile({optimizer, loss}) first");
   assertPositiveInteger("evaluate: batchSize", batchSize);
   const inputs = uploadInputs(engine, "evaluate: x", x, model.inputUnits);
   try {
-    const targets = uploadTargets(engine, "evaluate: y", y, inputs.rows, model.outputUnits, model.loss);
+    const targets = uploadTargets(engine, "evaluate: y", y, inputs.rows, model.outputUnits, model.loss.name);
     try {
       const { loss, accuracy } = evaluateDevice(model, inputs, targets, batchSize);
       return model.metrics.length ? [loss, accuracy] : [loss];

@@ -5,41 +5,22 @@
 // these checks see a whole compile or batch at once and say what it is made of.
 import type { Engine } from "../core/engine.js";
 import { mb, type Heap } from "../core/heap.js";
-import { MAX_ROWS, MIN_COLUMNS } from "../layers/sparse-input.js";
 import { Adam, SGD, type Optimizer } from "../optimizers.js";
-import type { Dense } from "../layers/dense.js";
-
-/** What these checks read of a Sequential (not imported: sequential.ts imports this file, and no circle). */
-interface Trainable {
-  readonly name: string;
-  readonly layers: Dense[];
-  readonly inputUnits: number;
-  readonly outputUnits: number;
-  optimizer?: Optimizer;
-}
+import type { Model } from "./model.js";
 
 /** fit()'s default batchSize: compile makes sure one batch of it fits too. */
 const FIT_BATCH = 32;
-
-/** Bytes Dense.reserve(rows) allocates: its output and output gradient, and the nonzero lists of a wide input (SparseInput.reserve). */
-export function batchBytes(inputs: number, units: number, rows: number): number {
-  if (rows === 0) return 0;
-  const r = Math.min(rows, MAX_ROWS), lists = inputs >= MIN_COLUMNS ? r + r * (inputs + 4) + inputs + inputs * r : 0;
-  return (2 * rows * units + lists) * 4;
-}
 
 /** Float buffers per weight an optimizer keeps (its allocate()): velocity with momentum, Adam's m and v. */
 function stateCopies(o: Optimizer): number {
   return o instanceof Adam ? 2 : o instanceof SGD && o.momentum > 0 ? 1 : 0;
 }
 
-/** Each layer's inputs, units and weight count (kernel and bias). */
-function shapes(model: Trainable) {
-  let inputs = model.inputUnits;
-  return model.layers.map((layer) => {
-    const s = { layer, inputs, units: layer.units, weights: inputs * layer.units + (layer.useBias ? layer.units : 0) };
-    inputs = layer.units;
-    return s;
+/** Each layer with its per-sample input shape and weight count, from the shapes add() computed. */
+function shapes(model: Model) {
+  return model.layers.map((layer, i) => {
+    const inputs = i === 0 ? model.inputShape : model.outputShapes[i - 1];
+    return { layer, inputs, weights: layer.paramCount(inputs), state: layer.stateCount(inputs) };
   });
 }
 
@@ -48,14 +29,14 @@ function shapes(model: Trainable) {
  * `model` with `optimizer` needs: weights and gradients (layers not yet built), the optimizer's
  * state, fit()'s copy of both (to undo a diverged epoch) and the buffers of one default batch.
  */
-export function assertCompileFits(model: Trainable, optimizer: Optimizer, engine: Engine): void {
+export function assertCompileFits(model: Model, optimizer: Optimizer, engine: Engine): void {
   const heap = engine.heap, layers = shapes(model), copies = stateCopies(optimizer);
-  const all = layers.reduce((n, s) => n + s.weights, 0) * 4;
+  const all = layers.reduce((n, s) => n + s.weights, 0) * 4, fixed = layers.reduce((n, s) => n + s.state, 0) * 4;
   const fresh = layers.filter((s) => !s.layer.built);
-  const weights = fresh.reduce((n, s) => n + s.weights, 0) * 4;
-  const state = copies * all, snapshot = (1 + copies) * all;
-  const batch = fresh.reduce((n, s) => n + batchBytes(s.inputs, s.units, FIT_BATCH), 0) + FIT_BATCH * (model.inputUnits + model.outputUnits) * 4;
-  const need = 2 * weights + state + snapshot + batch;
+  const weights = fresh.reduce((n, s) => n + s.weights, 0) * 4, fixedFresh = fresh.reduce((n, s) => n + s.state, 0) * 4;
+  const state = copies * all, snapshot = (1 + copies) * all + fixed; // the snapshot copies non-trainable weights too
+  const batch = fresh.reduce((n, s) => n + s.layer.batchBytes(FIT_BATCH, s.inputs), 0) + FIT_BATCH * (model.inputUnits + model.outputUnits) * 4;
+  const need = 2 * weights + fixedFresh + state + snapshot + batch;
   const freed = model.optimizer ? stateCopies(model.optimizer) * all : 0; // the old state goes first
   const free = heap.available + freed;
   if (need <= free) return;
@@ -67,15 +48,15 @@ export function assertCompileFits(model: Trainable, optimizer: Optimizer, engine
 }
 
 /** Throw a ModelError, before anything is allocated, when the layers' buffers for batches of `rows` rows cannot fit. */
-export function assertBatchFits(model: Trainable, heap: Heap, rows: number): void {
+export function assertBatchFits(model: Model, heap: Heap, rows: number): void {
   const growing = shapes(model).filter((s) => s.layer.rowsHeld < rows);
   if (growing.length === 0) return;
-  const need = growing.reduce((n, s) => n + batchBytes(s.inputs, s.units, rows), 0);
-  const freed = growing.reduce((n, s) => n + batchBytes(s.inputs, s.units, s.layer.rowsHeld), 0); // released before the new ones
+  const need = growing.reduce((n, s) => n + s.layer.batchBytes(rows, s.inputs), 0);
+  const freed = growing.reduce((n, s) => n + s.layer.batchBytes(s.layer.rowsHeld, s.inputs), 0); // released before the new ones
   const free = heap.available + freed;
   if (need <= free) return;
   let fits = rows;
-  while (fits > 0 && growing.reduce((n, s) => n + batchBytes(s.inputs, s.units, fits), 0) > free) fits = Math.floor(fits / 2);
-  const what = `a batch of ${rows} rows (${growing.map((s) => `${s.layer.name}: ${rows} × ${s.units}`).join(", ")})`;
+  while (fits > 0 && growing.reduce((n, s) => n + s.layer.batchBytes(fits, s.inputs), 0) > free) fits = Math.floor(fits / 2);
+  const what = `a batch of ${rows} rows (${growing.map((s) => `${s.layer.name}: ${rows} × ${s.layer.outputShape.join(" × ")}`).join(", ")})`;
   throw heap.refusal(need, { what, fix: fits > 0 ? `use batchSize ${fits} or less` : "use fewer units" }, "", free);
 }

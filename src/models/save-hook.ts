@@ -4,10 +4,10 @@
 // 30 KB gzipped) stays without it, much as TensorFlow.js registers its IO routers. The hook lives
 // in models/ and names io's types only: io builds on models, never the reverse (no import circle).
 import { ModelError } from "../core/errors.js";
-import type { Sequential } from "./sequential.js";
+import type { Model } from "./model.js";
 import type { SaveConfig, SaveResult, SaveTarget } from "../io/types.js";
 
-type Saver = (model: Sequential, target: SaveTarget, config?: SaveConfig) => Promise<SaveResult>;
+type Saver = (model: Model, target: SaveTarget, config?: SaveConfig) => Promise<SaveResult>;
 let saver: Saver | undefined;
 
 /** Called once by src/io/save.ts. */
@@ -16,7 +16,7 @@ export function registerSaver(s: Saver): void {
 }
 
 /** model.save(): the registered saver, or an error saying which build has it. */
-export function save(model: Sequential, target: SaveTarget, config?: SaveConfig): Promise<SaveResult> {
+export function save(model: Model, target: SaveTarget, config?: SaveConfig): Promise<SaveResult> {
   if (!saver) return Promise.reject(new ModelError("model.save() is not in this build (scratchnet/core); import from 'scratchnet' or 'scratchnet/node', whose loadModel brings save and load"));
   return saver(model, target, config);
 }

@@ -1,13 +1,16 @@
-// Sequential (Keras / TensorFlow.js): a stack of Dense layers, compiled with an optimizer and a
-// loss, trained by fit(), queried by predict()/evaluate(). Parameters live in WASM memory from
-// compile() to dispose(); this class only holds their pointers.
+// Sequential (Keras / TensorFlow.js): a stack of layers (any Layer: src/layers/layer.ts), compiled
+// with an optimizer and a loss, trained by fit(), queried by predict()/evaluate(). Parameters live
+// in WASM memory from compile() to dispose(); this class only holds their pointers. Shapes are
+// checked as layers are added, from each layer's computeOutputShape.
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
-import { ModelError, ShapeError } from "../core/errors.js";
-import { Rng, DEFAULT_SEED } from "../core/random.js";
-import { Dense } from "../layers/dense.js";
-import type { Param } from "../layers/layer.js";
+import { ModelError } from "../core/errors.js";
+import { DEFAULT_SEED } from "../core/random.js";
+import { Layer, sizeOf, type Param, type Shape, type Weight } from "../layers/layer.js";
 import { getOptimizer, type Optimizer, type OptimizerSpec } from "../optimizers.js";
-import { assertLossFits, getLoss, type LossName, type LossSpec, type MetricName } from "./losses.js";
+import { getLoss, type Loss, type LossSpec, type MetricName } from "../losses/loss.js";
+import { losses } from "../losses/losses.js";
+import type { Model } from "./model.js";
+import { buildChain, chain } from "./shapes.js";
 import { summaryText } from "./summary.js";
 import { assertCompileFits } from "./memory-needs.js";
 import { fit, type FitArgs } from "./fit.js";
@@ -24,7 +27,7 @@ export interface CompileArgs {
 }
 
 export interface SequentialArgs {
-  layers?: Dense[];
+  layers?: Layer[];
   name?: string;
   /** Seed of the weight initialisers (default 42): the same seed gives the same bits everywhere. */
   seed?: number;
@@ -32,21 +35,27 @@ export interface SequentialArgs {
   engine?: Engine;
 }
 
-export class Sequential {
-  readonly layers: Dense[] = [];
+export class Sequential implements Model {
+  readonly layers: Layer[] = [];
+  /** Per-sample input shape (the first layer's inputShape) and each layer's output shape. */
+  inputShape: Shape = [];
+  readonly outputShapes: Shape[] = [];
   readonly name: string;
   /** Set to true (e.g. from a callback) to stop fit() after the current batch. */
   stopTraining = false;
   /** @internal */ engine?: Engine;
   /** @internal */ optimizer?: Optimizer;
-  /** @internal */ loss?: LossName;
+  /** @internal */ loss?: Loss;
   /** @internal */ metrics: string[] = [];
   /** @internal True while fit() runs: a second fit() or a compile() would share its optimizer state. */ fitting = false;
   private readonly seed: number;
   private readonly requestedEngine?: Engine;
   private disposed = false;
+  /** predict()'s few-row input buffer (inputBuffer) and the rows it holds. */
+  private input = 0;
+  private inputRows = 0;
 
-  constructor(args: Dense[] | SequentialArgs = {}) {
+  constructor(args: Layer[] | SequentialArgs = {}) {
     const o = Array.isArray(args) ? { layers: args } : args;
     this.name = o.name ?? "sequential";
     this.seed = o.seed ?? DEFAULT_SEED;
@@ -59,21 +68,18 @@ export class Sequential {
     }
   }
 
-  add(layer: Dense): void {
+  add(layer: Layer): void {
     this.alive();
-    if (!(layer instanceof Dense)) throw new ModelError(`Sequential.add expects a Dense layer, got ${String(layer)}`);
+    if (!(layer instanceof Layer)) throw new ModelError(`Sequential.add expects a layer such as new Dense({units: 8}), got ${String(layer)}`);
     if (this.engine) throw new ModelError("add layers before compile(); this model is already built");
-    if (this.layers.includes(layer)) throw new ModelError(`${layer.name} is already in ${this.name}; create a new Dense for each place it is used`);
+    if (this.layers.includes(layer)) throw new ModelError(`${layer.name} is already in ${this.name}; create a new ${layer.className} for each place it is used`);
     if (layer.owner || layer.built) {
       const gone = layer.owner instanceof Sequential && layer.owner.disposed ? ", which was disposed (its weights are freed)," : "";
-      throw new ModelError(`${layer.name} already belongs to a model ('${layer.owner?.name ?? "built elsewhere"}')${gone} and cannot also join '${this.name}'; create a new Dense for each model`);
+      throw new ModelError(`${layer.name} already belongs to a model ('${layer.owner?.name ?? "built elsewhere"}')${gone} and cannot also join '${this.name}'; create a new ${layer.className} for each model`);
     }
-    if (this.layers.length === 0 && layer.inputUnits === undefined) {
-      throw new ShapeError(`the first layer needs inputShape, e.g. new Dense({units: ${layer.units}, inputShape: [784]})`);
-    }
-    if (this.layers.length > 0 && layer.inputUnits !== undefined && layer.inputUnits !== this.layers.at(-1)!.units) {
-      throw new ShapeError(`${layer.name} declares inputShape [${layer.inputUnits}] but the layer before it has ${this.layers.at(-1)!.units} units`);
-    }
+    const { input, output } = chain(layer, this.outputShapes.at(-1)); // throws before the layer joins
+    if (this.layers.length === 0) this.inputShape = input;
+    this.outputShapes.push(output);
     this.layers.push(layer);
     layer.owner = this;
   }
@@ -81,10 +87,10 @@ export class Sequential {
   /** Build the layers (weights from the seeded initialisers) and bind the optimizer and loss. */
   compile(args: CompileArgs): void {
     this.alive();
-    if (this.layers.length === 0) throw new ModelError("compile(): the model has no layers; add a Dense layer first");
+    if (this.layers.length === 0) throw new ModelError("compile(): the model has no layers; add a layer first");
     if (this.fitting) throw new ModelError("compile() while fit() is running would replace the optimizer it steps; await fit() first");
-    const loss = getLoss(args.loss);
-    assertLossFits(loss, this.layers.at(-1)!.name, this.outputUnits);
+    const loss = losses[getLoss(args.loss)];
+    loss.assertFits(this.layers.at(-1)!.name, this.outputUnits);
     for (const m of args.metrics ?? []) {
       if (m !== "accuracy" && m !== "acc") throw new ModelError(`unknown metric '${m}'; scratchnet computes 'accuracy'`);
     }
@@ -103,42 +109,38 @@ export class Sequential {
   ready(): Engine {
     this.alive();
     if (this.engine) return this.engine;
-    if (this.layers.length === 0) throw new ModelError(`${this.name} has no layers; add a Dense layer first`);
+    if (this.layers.length === 0) throw new ModelError(`${this.name} has no layers; add a layer first`);
     const engine = this.requestedEngine ?? defaultEngine();
-    const rng = new Rng(engine, this.seed);
-    const fresh: Dense[] = [];
-    try {
-      let units = this.layers[0].inputUnits!;
-      for (const layer of this.layers) {
-        if (!layer.built) fresh.push(layer); // a layer built elsewhere throws and is left alone
-        layer.build(engine, units, rng);
-        units = layer.units;
-      }
-    } catch (e) {
-      for (const layer of fresh) layer.dispose(); // nothing half-built stays allocated
-      throw e;
-    } finally {
-      rng.dispose();
-    }
+    buildChain(this.layers, [this.inputShape, ...this.outputShapes], engine, this.seed);
     return (this.engine = engine);
   }
 
-  get inputUnits(): number {
-    return this.layers[0].inputUnits!;
-  }
+  /** Values per input sample. */
+  get inputUnits(): number { return sizeOf(this.inputShape); }
 
-  get outputUnits(): number {
-    return this.layers.at(-1)!.units;
-  }
+  /** Values per output sample. */
+  get outputUnits(): number { return sizeOf(this.outputShapes.at(-1)!); }
 
   /** @internal Every trainable buffer, kernel then bias, layer by layer (TensorFlow.js order). */
-  params(): Param[] {
-    return this.layers.flatMap((l) => l.params());
+  params(): Param[] { return this.layers.flatMap((l) => l.params()); }
+
+  /** @internal Every weight, each layer's trainable ones then its non-trainable ones (TensorFlow.js order). */
+  weights(): Weight[] { return this.layers.flatMap((l) => l.weights()); }
+
+  /** @internal predict()'s few-row input buffer (models/model.ts). */
+  inputBuffer(rows: number, grow: boolean): number {
+    if (rows > this.inputRows && grow) {
+      const heap = this.ready().heap;
+      if (this.input) heap.release(this.input);
+      [this.input, this.inputRows] = [heap.alloc(rows * this.inputUnits * 4), rows];
+    }
+    return rows <= this.inputRows ? this.input : 0;
   }
 
+  /** Every weight's values counted, trainable or not (Keras' countParams). */
   countParams(): number {
     this.ready();
-    return this.params().reduce((n, p) => n + p.size, 0);
+    return this.weights().reduce((n, p) => n + p.size, 0);
   }
 
   /** The table Keras prints: layer, output shape, parameter count, totals. */
@@ -159,9 +161,7 @@ export class Sequential {
   }
 
   /** [loss, accuracy] (accuracy when compiled with metrics: ['accuracy']). */
-  evaluate(x: Inputs, y: Labels, args: PredictArgs = {}): number[] {
-    return evaluate(this, x, y, args);
-  }
+  evaluate(x: Inputs, y: Labels, args: PredictArgs = {}): number[] { return evaluate(this, x, y, args); }
 
   /** Copies of the weights in TensorFlow.js order and layout: kernel [in, out] row-major, then bias. */
   getWeights(): { shape: number[]; data: Float32Array }[] {
@@ -169,20 +169,17 @@ export class Sequential {
   }
 
   /** Replace every weight; shapes are checked before anything is written. */
-  setWeights(weights: WeightsInput): void {
-    setWeights(this, weights);
-  }
+  setWeights(weights: WeightsInput): void { setWeights(this, weights); }
 
   /** Save as TensorFlow.js' layers-model (and, by default, the optimizer's state) to a URL, folder or handler. */
-  save(target: SaveTarget, config?: SaveConfig): Promise<SaveResult> {
-    return save(this, target, config);
-  }
+  save(target: SaveTarget, config?: SaveConfig): Promise<SaveResult> { return save(this, target, config); }
 
   /** Free the model's WASM memory; the model cannot be used afterwards. */
   dispose(): void {
     if (this.disposed) return;
     this.optimizer?.unbind();
     for (const layer of this.layers) layer.dispose(); // each keeps its owner: a freed layer never joins another model (as in TF.js)
+    if (this.input) this.engine!.heap.release(this.input);
     this.disposed = true;
   }
 

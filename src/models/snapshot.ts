@@ -1,18 +1,18 @@
-// The model's weights AND its optimizer's state (velocity, Adam's m, v, step count and β^t), copied
+// The model's weights (trainable and not: BatchNormalization's moving statistics too) AND its optimizer's state (velocity, Adam's m, v, step count and β^t), copied
 // at each epoch start, so that a diverged fit() leaves the model as it was before that epoch:
 // retrying with a smaller learning rate then starts from sane weights and a sane optimizer.
 // One buffer, allocated per fit(); copies stay inside WASM memory.
-import type { Sequential } from "./sequential.js";
+import type { Model } from "./model.js";
 
 export class Snapshot {
   readonly ptr: number;
-  /** The weights first (`weightCount` of them), then the optimizer's state buffers. */
+  /** The weights first (`weightCount` of them, params then state per layer), then the optimizer's state buffers. */
   private readonly regions: { ptr: number; size: number }[];
   private readonly weightCount: number;
   private scalars: number[] = [];
 
-  constructor(private readonly model: Sequential) {
-    const params = model.params().map((p) => ({ ptr: p.value, size: p.size }));
+  constructor(private readonly model: Model) {
+    const params = model.weights().map((w) => ({ ptr: w.value, size: w.size }));
     this.weightCount = params.length;
     this.regions = [...params, ...model.optimizer!.stateBuffers()];
     this.ptr = model.engine!.heap.alloc(this.regions.reduce((n, r) => n + r.size, 0) * 4);

@@ -1,20 +1,20 @@
 // getWeights()/setWeights(): copies of the parameters in TensorFlow.js order and layout
-// (kernel [in, out] row-major, then bias), checked in full before anything is written.
+// (kernel [in, out] row-major, then bias; a layer's non-trainable weights after its trainable ones), checked in full before anything is written.
 import { DataError, ShapeError } from "../core/errors.js";
-import type { Sequential } from "./sequential.js";
+import type { Model } from "./model.js";
 
 export type WeightsInput = { shape?: number[]; data: ArrayLike<number> }[] | ArrayLike<number>[];
 
 /** Copies of every parameter, layer by layer. */
-export function getWeights(model: Sequential): { shape: number[]; data: Float32Array }[] {
+export function getWeights(model: Model): { shape: number[]; data: Float32Array }[] {
   const f32 = model.ready().heap.f32;
-  return model.params().map((p) => ({ shape: p.shape, data: f32.slice(p.value >>> 2, (p.value >>> 2) + p.size) }));
+  return model.weights().map((p) => ({ shape: p.shape, data: f32.slice(p.value >>> 2, (p.value >>> 2) + p.size) }));
 }
 
 /** Replace every parameter; counts, shapes and values are checked before anything is written. */
-export function setWeights(model: Sequential, weights: WeightsInput): void {
+export function setWeights(model: Model, weights: WeightsInput): void {
   const engine = model.ready();
-  const params = model.params();
+  const params = model.weights();
   const arrays = weights.map((w) => ("data" in (w as object) ? (w as { data: ArrayLike<number> }).data : (w as ArrayLike<number>)));
   if (arrays.length !== params.length) {
     throw new ShapeError(`setWeights: got ${arrays.length} arrays but ${model.name} has ${params.length} (${params.map((p) => p.name).join(", ")})`);

@@ -1,5 +1,5 @@
 // fit() and predict() in plain float64 TypeScript, for the model fuzz: the same algorithm as
-// src/models/fit.ts (seeded Fisher–Yates each epoch, forward, fused or plain loss gradient,
+// src/models/loop.ts and stack.ts (seeded Fisher–Yates each epoch, forward, fused or plain loss gradient,
 // backward, one optimizer update per batch) written from the references, never from src/.
 import * as act from "../reference/activations.js";
 import { softmax, softmaxBackward } from "../reference/softmax.js";

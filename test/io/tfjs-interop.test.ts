@@ -109,7 +109,7 @@ describe("TensorFlow.js → scratchnet", () => {
       console.log(`TensorFlow.js → scratchnet: max |Δ prediction| = ${diff.toExponential(2)}`);
       expect(diff).toBeLessThan(1e-6);
       expect(ours.layers.map((l) => [l.units, l.activation.name, l.useBias])).toEqual([[8, "relu", true], [6, "tanh", false], [5, "linear", true], [3, "softmax", true]]);
-      expect([ours.loss, ours.metrics, ours.optimizer!.name, ours.optimizer!.learningRate, ours.optimizer!.iterations]).toEqual(["sparseCategoricalCrossentropy", ["accuracy"], "Adam", 0.01, 2]);
+      expect([ours.loss!.name, ours.metrics, ours.optimizer!.name, ours.optimizer!.learningRate, ours.optimizer!.iterations]).toEqual(["sparseCategoricalCrossentropy", ["accuracy"], "Adam", 0.01, 2]);
       ours.dispose();
     }
     // One more full-batch epoch on each side from the restored moments; the same step from a fresh

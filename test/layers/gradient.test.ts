@@ -8,8 +8,9 @@
 import { describe, it, expect } from "vitest";
 import { engine, Dense, Sequential, SGD, regularizers } from "../../src/index.js";
 import { getActivation, type ActivationName } from "../../src/layers/activations.js";
-import { lossValue, outputGradient, type LossName } from "../../src/models/losses.js";
-import { trainStep } from "../../src/models/fit.js";
+import type { LossName } from "../../src/losses/loss.js";
+import { losses } from "../../src/losses/losses.js";
+import { trainStep } from "../../src/models/stack.js";
 import { tensorOf, i32Of, readF32, writeF32, seededValues, seededInts, gradientCheck, GRADIENT_TOLERANCE, denseLayer } from "../helpers.js";
 import { oneHot } from "../reference/losses.js";
 import { forward } from "../fuzz/reference-fit.js";
@@ -43,7 +44,14 @@ describe("activations (the table Dense uses): backward = d/dz of Σ dy ⊙ f(z)"
   });
 });
 
-describe("losses: outputGradient writes d loss / dz for the output activation", () => {
+describe("losses: gradient() and, unless the loss fused it, the output layer's activation backward give d loss / dz", () => {
+  it("each loss declares its fusion: sigmoid with binaryCrossentropy, softmax with the cross-entropies, nothing with MSE", () => {
+    const names = ["linear", "sigmoid", "tanh", "relu", "softmax", "step"];
+    const fused = (loss: LossName) => names.filter((a) => losses[loss].fusesWith(a));
+    expect([fused("meanSquaredError"), fused("binaryCrossentropy"), fused("categoricalCrossentropy"), fused("sparseCategoricalCrossentropy")])
+      .toEqual([[], ["sigmoid"], ["softmax"], ["softmax"]]);
+  });
+
   // [loss, activation, targets]: 'sparse' = integer labels, 'onehot', 'binary' (0/1), 'soft' (0..1), 'real'.
   const cases: [LossName, ActivationName, "sparse" | "onehot" | "binary" | "soft" | "real"][] = [
     ["meanSquaredError", "linear", "real"],
@@ -77,10 +85,11 @@ describe("losses: outputGradient writes d loss / dz for the output activation", 
     const objective = (p: number[]) => {
       z.data.set(p);
       act.forward(k(), z.ptr, a.ptr, rows, cols);
-      return lossValue(k(), loss, a.ptr, y, rows, cols, act);
+      return losses[loss].value(k(), a.ptr, y, rows, cols, name);
     };
     const value = objective(zs);
-    expect(outputGradient(k(), loss, act, a.ptr, y, dz.ptr, rows, cols)).toBe(value);
+    expect(losses[loss].gradient(k(), a.ptr, y, dz.ptr, rows, cols, name)).toBe(value);
+    if (!losses[loss].fusesWith(name)) act.backward(k(), a.ptr, dz.ptr, dz.ptr, rows, cols); // as Dense.backward(…, fused: false) does
     // −log(z/S) at a small target z (0.078 here) bends fast: eps 1e-2 leaves a truncation error
     // of 6e-3 there, eps 1e-3 one of 5e-5 (f32 rounding then adds about 6e-5·L).
     expect(gradientCheck(objective, zs, dz.data, shift ? 1e-3 : 1e-2).error).toBeLessThan(GRADIENT_TOLERANCE);
@@ -88,18 +97,17 @@ describe("losses: outputGradient writes d loss / dz for the output activation", 
 });
 
 /**
- * L = Σ g ⊙ Dense(x) (+ the layer's penalty): write g as the upstream gradient, run
- * activationBackward and backward, and check every parameter gradient and dx.
+ * L = Σ g ⊙ Dense(x) (+ the layer's penalty): write g as the upstream gradient dL/da, run
+ * backward (which applies the activation's derivative), and check every parameter gradient and dx.
  */
 function checkDense(layer: Dense, rows: number, seed: number, withPenalty = false): void {
   const inputs = layer.inputSize, units = layer.units;
   const xs = seededValues(rows * inputs, -1, 1, seed), g = seededValues(rows * units, -1, 1, seed + 1);
   const x = tensorOf(xs, rows, inputs), dx = tensorOf(new Array(rows * inputs).fill(0), rows, inputs);
-  const loss = () => dot(g, readF32(layer.forward(x.ptr, rows), rows * units)) + (withPenalty ? layer.penalty() : 0);
+  const loss = () => dot(g, readF32(layer.forward(x.ptr, rows, true), rows * units)) + (withPenalty ? layer.penalty() : 0);
   loss();
   writeF32(layer.outputGrad, g);
-  layer.activationBackward(rows);
-  layer.backward(x.ptr, rows, dx.ptr);
+  layer.backward(x.ptr, rows, dx.ptr, false);
   for (const p of layer.params()) {
     const w0 = readF32(p.value, p.size);
     const check = gradientCheck((w) => (writeF32(p.value, w), loss()), w0, readF32(p.grad, p.size));

@@ -140,7 +140,7 @@ describe("when a batch goes sparse", () => {
       const xs = new Float32Array(rows * cols);
       for (let i = 0; i < nonzeros; i++) xs[Math.floor((i * xs.length) / nonzeros)] = 0.5 + (i % 3);
       const x = tensorOf(xs, rows, cols), spy = spyOnSparse();
-      layer.forward(x.ptr, rows);
+      layer.forward(x.ptr, rows, true);
       layer.dispose();
       x.dispose();
       vi.restoreAllMocks();
@@ -160,12 +160,11 @@ describe("gradients through a Dense whose input is sparse match central differen
     const layer = denseLayer({ units, activation, inputShape: [inputs], biasInitializer: { name: "randomUniform", minval: -0.5, maxval: 0.5 } }, inputs, rows);
     const xs = Array.from(sparseValues(rows, inputs, 0.15, inputs)), g = seededValues(rows * units, -1, 1, units);
     const x = tensorOf(xs, rows, inputs), dx = tensorOf(new Array(rows * inputs).fill(0), rows, inputs);
-    const loss = () => readF32(layer.forward(x.ptr, rows), rows * units).reduce((s, v, i) => s + v * g[i], 0);
+    const loss = () => readF32(layer.forward(x.ptr, rows, true), rows * units).reduce((s, v, i) => s + v * g[i], 0);
     const spy = spyOnSparse();
     loss();
     writeF32(layer.outputGrad, g);
-    layer.activationBackward(rows);
-    layer.backward(x.ptr, rows, dx.ptr);
+    layer.backward(x.ptr, rows, dx.ptr, false);
     expect([spy.forwards(inputs), spy.backwards(inputs)]).toEqual([1, 1]); // dW came from the sparse product
     for (const p of layer.params()) {
       const w0 = readF32(p.value, p.size);

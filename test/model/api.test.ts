@@ -3,7 +3,7 @@
 import { describe, it, expect } from "vitest";
 import { Sequential, Dense, SGD, Adam, tensor2d } from "../../src/index.js";
 import type { InitializerSpec } from "../../src/layers/initializers.js";
-import { penalty } from "../../src/models/losses.js";
+import { penalty } from "../../src/models/stack.js";
 import { getActivation, type ActivationName } from "../../src/layers/activations.js";
 import type { Kernels } from "../../src/core/kernels.js";
 import { tiny, toyClasses, weightBytes, rowsOf, seeded } from "./util.js";

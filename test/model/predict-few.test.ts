@@ -1,5 +1,5 @@
 // predict() on a few rows (src/models/inference.ts, uploadFew): the rows go straight into the
-// first layer's output-gradient buffer instead of an upload + gather. It must give the bits of the
+// model's own input buffer (not a layer's) instead of an upload + gather. It must give the bits of the
 // general path, allocate nothing after its first call, report bad input as the general path does
 // (keeping no memory), and leave training untouched.
 import { describe, it, expect } from "vitest";

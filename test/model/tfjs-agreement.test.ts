@@ -5,7 +5,7 @@ import { describe, it, expect } from "vitest";
 import { Sequential, Dense, SGD, ModelError, regularizers } from "../../src/index.js";
 import type { Regularizer } from "../../src/layers/dense.js";
 import type { ActivationName } from "../../src/layers/activations.js";
-import type { LossName } from "../../src/models/losses.js";
+import type { LossName } from "../../src/losses/loss.js";
 import { readTopology } from "../../src/io/topology.js";
 
 /**

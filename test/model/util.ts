@@ -1,7 +1,7 @@
 // Small fixtures shared by the model-level tests: seeded data made without Math.random.
 import { Sequential, Dense, type Engine } from "../../src/index.js";
 import type { ActivationName } from "../../src/layers/activations.js";
-import type { LossSpec } from "../../src/models/losses.js";
+import type { LossSpec } from "../../src/losses/loss.js";
 
 /** Deterministic values in [lo, hi) from a 32-bit LCG (tests only; no Math.random). */
 export function seeded(n: number, seed: number, lo = -1, hi = 1): number[] {

@@ -34,7 +34,9 @@ export function onnxGraph(model: Sequential): OnnxGraph {
   const initializers: OnnxInitializer[] = [];
   let next = 0; // index into weights: kernel, then bias when the layer has one
   let x = ONNX_INPUT;
-  for (const layer of model.layers) {
+  for (const l of model.layers) {
+    if (l.className !== "Dense") throw new ModelError(`toOnnx: ${l.name} is a ${l.className} layer; toOnnx writes Dense layers only`);
+    const layer = l as Dense;
     const kernel = `${layer.name}/kernel`;
     initializers.push({ name: kernel, dims: weights[next].shape, data: weights[next++].data });
     x = op(nodes, layer, "MatMul", [x, kernel]);

@@ -1,0 +1,53 @@
+// What a loss is to the engine: a Keras name, the targets it takes, its value and the gradient
+// that starts backpropagation. A loss declares which output activation it fuses with (softmax
+// with cross-entropy, sigmoid with binary cross-entropy: the two derivatives cancel to (a − y)/m);
+// the training step asks it and tells the last layer, so no step names a loss or an activation.
+// This folder sits below models/ and layers/: it knows activations by name only, and data/ may
+// import it.
+import type { Kernels } from "../core/kernels.js";
+import { ModelError } from "../core/errors.js";
+
+export type LossName = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy";
+
+/** What compile() accepts: the camelCase names, Keras' snake_case spellings and 'mse'. */
+export type LossSpec = LossName | "mse" | "mean_squared_error" | "binary_crossentropy" | "categorical_crossentropy" | "sparse_categorical_crossentropy";
+/** Keras' 'accuracy' and its short name 'acc'. */
+export type MetricName = "accuracy" | "acc";
+
+/** Targets in WASM: i32 labels (`sparse`) or f32 rows with as many columns as the output. */
+export interface Targets {
+  ptr: number;
+  sparse: boolean;
+}
+
+export interface Loss {
+  readonly name: LossName;
+  /** Whether gradient() writes dL/dz through `activation` (the output layer's) rather than dL/da. */
+  fusesWith(activation: string): boolean;
+  /** Mean loss of outputs `a` (rows×cols) of a layer ending in `activation`, against `y`. */
+  value(k: Kernels, a: number, y: Targets, rows: number, cols: number, activation: string): number;
+  /** Write dL/dz (when fusesWith(activation)) or dL/da into `dy`; returns the mean loss. */
+  gradient(k: Kernels, a: number, y: Targets, dy: number, rows: number, cols: number, activation: string): number;
+  /** Throw unless this loss can train an output layer of `units` units (checked at compile()). */
+  assertFits(layerName: string, units: number): void;
+}
+
+const aliases: Record<LossSpec, LossName> = {
+  meanSquaredError: "meanSquaredError", mse: "meanSquaredError", mean_squared_error: "meanSquaredError",
+  binaryCrossentropy: "binaryCrossentropy", binary_crossentropy: "binaryCrossentropy",
+  categoricalCrossentropy: "categoricalCrossentropy", categorical_crossentropy: "categoricalCrossentropy",
+  sparseCategoricalCrossentropy: "sparseCategoricalCrossentropy", sparse_categorical_crossentropy: "sparseCategoricalCrossentropy",
+};
+
+/** The loss called `name`, checked at run time too (JavaScript callers, casts). */
+export function getLoss(name: string): LossName {
+  const found = Object.hasOwn(aliases, name) ? aliases[name as LossSpec] : undefined; // not 'toString'
+  if (!found) {
+    throw new ModelError(`unknown loss '${name}'; use meanSquaredError, binaryCrossentropy, categoricalCrossentropy or sparseCategoricalCrossentropy`);
+  }
+  return found;
+}
+
+/** Cross-entropy losses accept integer labels (kept as i32 in WASM); the others need dense targets. */
+export const takesIntegerLabels = (loss: LossName): boolean =>
+  loss === "categoricalCrossentropy" || loss === "sparseCategoricalCrossentropy";
