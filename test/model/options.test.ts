@@ -1,0 +1,40 @@
+// Options a new user carries over from TF.js or Keras are refused by name, never silently replaced
+// by a default: optimizer arguments, compile() options, Dense's inputShape, names.
+import { describe, it, expect } from "vitest";
+import { Sequential, Dense, SGD, Adam, ModelError } from "../../src/index.js";
+import { toyClasses } from "./util.js";
+
+const data = toyClasses(16, 4, 3, 5);
+
+describe("optimizer options", () => {
+  it("a learning rate given positionally, as tf.train.sgd(0.1), is refused with the object form", () => {
+    expect(() => new SGD(0.1 as never)).toThrow(ModelError);
+    expect(() => new SGD(0.1 as never)).toThrow(/new SGD\(0\.1\): options are an object; use new SGD\(\{learningRate: 0\.1\}\)/);
+    expect(() => new Adam(0.05 as never)).toThrow(/use new Adam\(\{learningRate: 0\.05\}\)/);
+    expect(() => new Adam(null as never)).toThrow(/options are an object/);
+  });
+
+  it("Keras' lr, learning_rate and SGD's nesterov are refused by name, with the options there are", () => {
+    expect(() => new Adam({ lr: 0.1 } as never)).toThrow(/Adam: unknown option 'lr'; Adam takes learningRate, beta1, beta2, epsilon/);
+    expect(() => new Adam({ learning_rate: 0.1 } as never)).toThrow(/unknown option 'learning_rate'/);
+    expect(() => new SGD({ nesterov: true } as never)).toThrow(/SGD: unknown option 'nesterov'; SGD takes learningRate, momentum/);
+    // An option given as undefined is the default, as a spread of optional settings gives it.
+    expect(new Adam({ learningRate: 0.1, beta1: undefined }).getConfig()).toEqual({ learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
+    expect(new SGD({ learningRate: 0.1 }).learningRate).toBe(0.1);
+  });
+
+  it("compile() takes TF.js' spellings 'SGD' and 'Adam'; its other optimizers are named as missing", () => {
+    for (const [spec, name] of [["SGD", "SGD"], ["sgd", "SGD"], ["Adam", "Adam"], ["adam", "Adam"]] as const) {
+      const model = new Sequential([new Dense({ units: 3, inputShape: [4] })]);
+      model.compile({ optimizer: spec, loss: "mse" });
+      expect(model.optimizer!.name).toBe(name);
+      model.dispose();
+    }
+    const model = new Sequential([new Dense({ units: 3, inputShape: [4] })]);
+    for (const spec of ["rmsprop", "RMSProp", "adagrad", "Adamax"]) {
+      expect(() => model.compile({ optimizer: spec as never, loss: "mse" })).toThrow(new RegExp(`optimizer '${spec}' is not in scratchnet yet; use 'sgd', 'adam'`));
+    }
+    expect(() => model.compile({ optimizer: "Sgd" as never, loss: "mse" })).toThrow(/unknown optimizer 'Sgd'/);
+    model.dispose();
+  });
+});
