@@ -38,3 +38,35 @@ describe("optimizer options", () => {
     model.dispose();
   });
 });
+
+describe("compile() options", () => {
+  it("a misspelt option is refused by name instead of compiling without it", () => {
+    const model = new Sequential([new Dense({ units: 3, inputShape: [4] })]);
+    expect(() => model.compile({ optimizer: "adam", loss: "mse", metric: ["accuracy"] } as never)).toThrow(/compile\(\): unknown option 'metric'; the options are optimizer, loss, metrics/);
+    expect(() => model.compile({ optimizer: "adam", loss: "mse", metrics: "accuracy" } as never)).toThrow(/metrics is a list, e\.g\. metrics: \['accuracy'\]/);
+    expect(model.optimizer).toBeUndefined();
+    model.dispose();
+  });
+
+  it("a missing loss or optimizer is named, with an example", () => {
+    const model = new Sequential([new Dense({ units: 3, inputShape: [4] })]);
+    expect(() => model.compile({ optimizer: "adam" } as never)).toThrow(/^compile\(\) needs a loss, e\.g\. compile\(\{optimizer: 'adam', loss: /);
+    expect(() => model.compile({ loss: "mse" } as never)).toThrow(/^compile\(\) needs an optimizer, e\.g\./);
+    expect(() => model.compile(undefined as never)).toThrow(/compile\(\) takes an object/);
+    model.dispose();
+  });
+});
+
+describe("metric names", () => {
+  it("metrics: ['acc'] logs acc and val_acc, as TF.js and Keras do; 'accuracy' logs accuracy", async () => {
+    for (const [metric, key] of [["acc", "acc"], ["accuracy", "accuracy"]] as const) {
+      const model = new Sequential({ seed: 1, layers: [new Dense({ units: 3, activation: "softmax", inputShape: [4] })] });
+      model.compile({ optimizer: "sgd", loss: "sparseCategoricalCrossentropy", metrics: [metric] });
+      const seen: string[][] = [];
+      const history = await model.fit(data.x, data.y, { epochs: 2, verbose: 0, validationSplit: 0.25, callbacks: { onEpochEnd: (_e, logs) => void seen.push(Object.keys(logs!)) } });
+      expect(Object.keys(history.history)).toEqual(["loss", key, "val_loss", `val_${key}`]);
+      expect(seen).toEqual([["loss", key, "val_loss", `val_${key}`], ["loss", key, "val_loss", `val_${key}`]]);
+      model.dispose();
+    }
+  });
+});
