@@ -32,6 +32,8 @@ export interface SequentialArgs {
   engine?: Engine;
 }
 
+let counter = 0;
+
 export class Sequential implements Model {
   readonly layers: Layer[] = [];
   /** Per-sample input shape (the first layer's inputShape) and each layer's output shape. */
@@ -54,7 +56,7 @@ export class Sequential implements Model {
 
   constructor(args: Layer[] | SequentialArgs = {}) {
     const o = Array.isArray(args) ? { layers: args } : args;
-    this.name = o.name ?? "sequential";
+    this.name = o.name ?? `sequential_${++counter}`; // TF.js' names: two models' errors tell them apart
     this.seed = o.seed ?? DEFAULT_SEED;
     this.requestedEngine = o.engine;
     try {

@@ -57,7 +57,7 @@ describe("a model too big for WebAssembly memory", () => {
     model.add(new Dense({ units: 30000, inputShape: [30000] }));
     // 900,030,000 weights × 4 bytes = 3,600.1 MB each for weights, gradients; Adam's m and v twice that.
     const message = await expectRefused(engine, ModelError, [
-      /^compile\(\): sequential with Adam \(weights 3,600\.1 MB, gradients 3,600\.1 MB, optimizer state 7,200\.2 MB, fit\(\)'s undo copy 10,800\.4 MB, batch buffers 23\.2 MB\) needs 25,224\.0 MB/,
+      /^compile\(\): sequential_\d+ with Adam \(weights 3,600\.1 MB, gradients 3,600\.1 MB, optimizer state 7,200\.2 MB, fit\(\)'s undo copy 10,800\.4 MB, batch buffers 23\.2 MB\) needs 25,224\.0 MB/,
       /4,294\.7 MB of its 4,295\.0 MB \(4 GiB/, /Nothing was allocated/, /fewer units or inputs \(900,030,000 weights; 152,554,804 would fit\)/, /SGD without momentum/,
     ], () => model.compile({ optimizer: "adam", loss: "meanSquaredError" }));
     expect(message).not.toMatch(/RangeError|Unable to grow/);

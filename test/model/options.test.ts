@@ -70,3 +70,15 @@ describe("metric names", () => {
     }
   });
 });
+
+describe("model names", () => {
+  it("models are named sequential_1, sequential_2, … as in TF.js, so an error naming two models tells them apart", () => {
+    const first = new Sequential(), second = new Sequential(), layer = new Dense({ units: 2, inputShape: [4] });
+    const n = Number(first.name.match(/^sequential_(\d+)$/)![1]);
+    expect(second.name).toBe(`sequential_${n + 1}`);
+    first.add(layer);
+    expect(() => second.add(layer)).toThrow(new RegExp(`already belongs to a model \\('${first.name}'\\) and cannot also join '${second.name}'`));
+    expect(new Sequential({ name: "mine" }).name).toBe("mine");
+    first.dispose();
+  });
+});
