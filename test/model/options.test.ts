@@ -1,7 +1,7 @@
 // Options a new user carries over from TF.js or Keras are refused by name, never silently replaced
 // by a default: optimizer arguments, compile() options, Dense's inputShape, names.
 import { describe, it, expect } from "vitest";
-import { Sequential, Dense, SGD, Adam, ModelError } from "../../src/index.js";
+import { Sequential, Dense, SGD, Adam, ModelError, ShapeError } from "../../src/index.js";
 import { toyClasses } from "./util.js";
 
 const data = toyClasses(16, 4, 3, 5);
@@ -80,5 +80,18 @@ describe("model names", () => {
     expect(() => second.add(layer)).toThrow(new RegExp(`already belongs to a model \\('${first.name}'\\) and cannot also join '${second.name}'`));
     expect(new Sequential({ name: "mine" }).name).toBe("mine");
     first.dispose();
+  });
+});
+
+describe("Dense's inputShape", () => {
+  it("a multi-dimensional inputShape is refused with how to flatten, not cut to its last value", () => {
+    expect(() => new Dense({ units: 10, inputShape: [28, 28] })).toThrow(ShapeError);
+    expect(() => new Dense({ units: 10, inputShape: [28, 28] })).toThrow(/Dense takes inputShape \[n\], e\.g\. \[784\], got \[28, 28\]; flatten each sample to 784 values/);
+    expect(() => new Dense({ units: 10, inputShape: [2, 3, 1] })).toThrow(/got \[2, 3, 1\]; flatten each sample to 6 values/);
+    expect(() => new Dense({ units: 10, inputShape: [] })).toThrow(/Dense takes inputShape \[n\].*got \[\]$/);
+    expect(() => new Dense({ units: 10, inputShape: [28, 0] })).toThrow(/inputShape must be a positive integer, got 0/);
+    const model = new Sequential([new Dense({ units: 10, inputShape: [784] })]);
+    expect(model.countParams()).toBe(7850);
+    model.dispose();
   });
 });
