@@ -28,4 +28,4 @@ export function assertPositiveInteger(what: string, value: unknown): asserts val
 }
 
 /** "1 row", "2 rows": the counts messages quote are often 1 (one sample, one column, one unit). */
-export const counted = (n: number, noun: string): string => `${n.toLocaleString("en-US")} ${noun}${n === 1 ? "" : "s"}`;
+export const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;

@@ -1,7 +1,7 @@
 // model.fit(): Keras' options checked, the data uploaded to WASM once (and the validation split
 // cut from its tail), then the one training loop (models/loop.ts) runs the model's step
 // (models/stack.ts#trainStep) over shuffled or ordered batches.
-import { assertPositiveInteger, ModelError, TrainingError } from "../core/errors.js";
+import { assertPositiveInteger, counted, ModelError, TrainingError } from "../core/errors.js";
 import { Rng, DEFAULT_SEED } from "../core/random.js";
 import { uploadInputs, type Inputs, type Labels, type DeviceInputs } from "../data/inputs.js";
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
@@ -60,7 +60,7 @@ export async function fit(model: Model, x: Inputs, y: Labels, args: FitArgs): Pr
     const nVal = args.validationData ? 0 : all.x.rows - Math.floor(all.x.rows * (1 - validationSplit));
     const data = { x: { ...all.x, rows: all.x.rows - nVal }, y: { ...all.y, rows: all.x.rows - nVal } };
     if (data.x.rows === 0 || (validationSplit > 0 && nVal === 0 && !args.validationData)) { // Keras refuses both ends too
-      throw new ModelError(`fit: validationSplit ${validationSplit} of ${all.x.rows} rows leaves ${data.x.rows} training and ${nVal} validation rows (the cut is at floor(rows·(1 − split)), as in TF.js and Keras); give more rows or another split`);
+      throw new ModelError(`fit: validationSplit ${validationSplit} of ${counted(all.x.rows, "row")} leaves ${data.x.rows} training and ${counted(nVal, "validation row")} (the cut is at floor(rows·(1 − split)), as in TF.js and Keras); give more rows or another split`);
     }
     let val = nVal > 0 ? { x: tailInputs(all.x, nVal), y: tailTargets(all.y, nVal, model.outputUnits) } : undefined;
     if (args.validationData) val = upload(model, args.validationData[0], args.validationData[1], "validationData x", "validationData y", own);

@@ -5,6 +5,7 @@
 // these checks see a whole compile or batch at once and say what it is made of.
 import type { Engine } from "../core/engine.js";
 import { mb, type Heap } from "../core/heap.js";
+import { counted } from "../core/errors.js";
 import { Adam, SGD, type Optimizer } from "../optimizers.js";
 import type { Model } from "./model.js";
 
@@ -57,6 +58,6 @@ export function assertBatchFits(model: Model, heap: Heap, rows: number): void {
   if (need <= free) return;
   let fits = rows;
   while (fits > 0 && growing.reduce((n, s) => n + s.layer.batchBytes(fits, s.inputs), 0) > free) fits = Math.floor(fits / 2);
-  const what = `a batch of ${rows} rows (${growing.map((s) => `${s.layer.name}: ${rows} × ${s.layer.outputShape.join(" × ")}`).join(", ")})`;
+  const what = `a batch of ${counted(rows, "row")} (${growing.map((s) => `${s.layer.name}: ${rows} × ${s.layer.outputShape.join(" × ")}`).join(", ")})`;
   throw heap.refusal(need, { what, fix: fits > 0 ? `use batchSize ${fits} or less` : "use fewer units" }, "", free);
 }

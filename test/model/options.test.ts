@@ -95,3 +95,17 @@ describe("Dense's inputShape", () => {
     model.dispose();
   });
 });
+
+describe("counts in messages", () => {
+  it("one row, column, value or unit is said in the singular", async () => {
+    const model = new Sequential({ seed: 1, layers: [new Dense({ units: 1, inputShape: [1] })] });
+    model.compile({ optimizer: "sgd", loss: "mse" });
+    await expect(model.fit([[1, 2]], [1], { verbose: 0 })).rejects.toThrow(/x has 2 columns but the model's input layer expects 1; reshape \(flatten\) each sample to 1 value$/);
+    await expect(model.fit([[1], [2]], [1], { verbose: 0 })).rejects.toThrow(/y has 1 row but the inputs have 2/);
+    await expect(model.fit([[1]], [[1, 2]], { verbose: 0 })).rejects.toThrow(/y has 2 columns but the output layer has 1 unit; give integer labels or rows of 1 target$/);
+    await expect(model.fit([[1]], [1], { verbose: 0, validationSplit: 0.5 })).rejects.toThrow(/of 1 row leaves 0 training and 1 validation row /);
+    expect(() => model.setWeights([new Float32Array(2)])).toThrow(/got 1 array but/);
+    expect(() => model.setWeights([new Float32Array(2), new Float32Array(1)])).toThrow(/needs 1 value \[1,1\], got 2/);
+    model.dispose();
+  });
+});
