@@ -44,7 +44,9 @@ export function assertCompileFits(model: Model, optimizer: Optimizer, engine: En
   const fits = Math.floor(Math.max(0, free - batch) / (4 * (3 + 2 * copies))); // weights that would fit
   const what = `compile(): ${model.name} with ${optimizer.name} (weights ${mb(weights)}, gradients ${mb(weights)}, optimizer state ${mb(state)}, ` +
     `fit()'s undo copy ${mb(snapshot)}, batch buffers ${mb(batch)})`;
-  const fix = `use fewer units or inputs (${(all / 4).toLocaleString("en-US")} weights; ${fits.toLocaleString("en-US")} would fit)${copies ? ", or SGD without momentum (no optimizer state)" : ""}`;
+  // Plain SGD keeps no state and a smaller undo copy: suggested only when that alone would fit.
+  const stateless = copies > 0 && need - state - copies * all <= free;
+  const fix = `use fewer units or inputs (${(all / 4).toLocaleString("en-US")} weights; ${fits.toLocaleString("en-US")} would fit)${stateless ? ", or SGD without momentum (no optimizer state)" : ""}`;
   throw heap.refusal(need, { what, fix }, "", free);
 }
 
