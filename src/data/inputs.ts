@@ -73,7 +73,7 @@ export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
       throw new DataError(`${what}: scale is ${describeValue(x.scale)}; give a finite number (1/255 for pixels) or leave it out`);
     }
     const why = x.scale === undefined ? undefined : badScale(x.scale);
-    if (why) throw new DataError(`${what}: scale ${x.scale} is ${why}; give a scale float32 can hold (1/255 for pixels)`);
+    if (why) throw new DataError(`${what}: scale ${x.scale} is ${why}; give a nonzero scale float32 can hold (1/255 for pixels)`);
     if (x.data.length !== rows * cols) {
       throw new ShapeError(`${what}: data has ${counted(x.data.length, "value")} but shape [${rows}, ${cols}] needs ${rows * cols}`);
     }
