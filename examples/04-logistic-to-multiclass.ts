@@ -1,8 +1,9 @@
 // Lesson 4 (seed 001): logistic regression to a multi-class network.
-//   npx tsx examples/04-logistic-to-multiclass.ts            (everything; Fashion-MNIST takes minutes)
-//   npx tsx examples/04-logistic-to-multiclass.ts --quick    (Fashion-MNIST for at most 5 epochs)
-//   ... --seeds=42,1,2 --fashion-only                        (the spread over seeds; skip breast cancer)
-//   ... --breast-cancer-only                                 (skip Fashion-MNIST: seconds; the smoke test runs this)
+// Run: npx tsx examples/04-logistic-to-multiclass.ts [--quick] [--seeds=42,1,2] [--fashion-only | --breast-cancer-only]
+//   no flags               everything; Fashion-MNIST takes minutes
+//   --quick                Fashion-MNIST for at most 5 epochs
+//   --seeds=42,1,2         the spread over seeds (with --fashion-only: skip breast cancer)
+//   --breast-cancer-only   skip Fashion-MNIST: seconds; the smoke test runs this
 // Breast cancer: 569 rows split as the course (test 20%, then validation 20% of the rest:
 // 364 / 91 / 114, stratified, seed 42), standardised with the training rows' statistics.
 // Fashion-MNIST: the npm package's 70,000 images (its 2 empty entries dropped), split stratified (10,000
@@ -20,14 +21,15 @@ import { SingleLayer } from "../src/course/single-layer.js";
 import { DualLayer, RandomInitNetwork } from "../src/course/dual-layer.js";
 import { MinibatchNetwork, MultiClassNetwork } from "../src/course/minibatch-network.js";
 import type { CourseNetwork } from "../src/course/course-network.js";
+import { exampleArgs } from "./args.js";
 
-const quick = process.argv.includes("--quick");
-const seeds = (process.argv.find((a) => a.startsWith("--seeds="))?.slice(8) ?? "42").split(",").map(Number);
+const args = exampleArgs("examples/04-logistic-to-multiclass.ts [--quick] [--seeds=42,1,2] [--fashion-only | --breast-cancer-only]", { seeds: "42" }, ["quick", "fashion-only", "breast-cancer-only"]);
+const quick = args.has("quick"), seeds = args.ints("seeds", 0);
 const seconds = (t: number) => `${((performance.now() - t) / 1000).toFixed(1)} s`;
 const row = (what: string, course: string, ours: number, time: string) =>
   console.log(`${what.padEnd(44)} course ${course.padEnd(8)} ours ${ours.toFixed(4)}   ${time}`);
 
-if (!process.argv.includes("--fashion-only")) {
+if (!args.has("fashion-only")) {
   console.log("Breast cancer (validation accuracy on 91 rows)");
   const bc = await loadBreastCancer();
   const split = trainValTestSplit(bc.x, bc.y, { seed: 42 });
@@ -63,7 +65,7 @@ for (const batchSize of [32, 128]) {
 }
 }
 
-if (!process.argv.includes("--breast-cancer-only")) {
+if (!args.has("breast-cancer-only")) {
 // Fashion-MNIST: the course trains 40 epochs; we train until its figure or the cap.
 const COURSE_EPOCHS = 40, CAP = quick ? 5 : 100;
 const courseMc = 0.81508333, courseKeras = 0.86291665; // 9781 and 10355 of 12,000

@@ -5,10 +5,10 @@
 //   model.fit(x_train_reshaped, y_train, epochs=10); model.evaluate(x_test_reshaped, y_test)
 // Run: npx tsx examples/05-keras-models.ts [--epochs 10]   (npm start runs the same model with a progress bar)
 import { Sequential, Dense, loadMnist } from "../src/node.js";
+import { exampleArgs } from "./args.js";
 
 const COURSE = { params: 39_760, testLoss: 0.1078, testAccuracy: 0.968 };
-const at = process.argv.indexOf("--epochs"), epochs = at >= 0 ? Number(process.argv[at + 1]) : 10; // the course's 10
-if (!(Number.isInteger(epochs) && epochs >= 1)) throw new Error(`--epochs must be a positive integer, got ${process.argv[at + 1]}`);
+const epochs = exampleArgs("examples/05-keras-models.ts [--epochs 10]", { epochs: "10" }).int("epochs", 1); // the course's 10
 const started = performance.now();
 const { train, test } = await loadMnist(); // x / 255 happens as batches are gathered (scale 1/255)
 

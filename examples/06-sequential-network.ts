@@ -7,17 +7,15 @@
 // The course trains 10 epochs on mnist.pkl.gz's 50,000 training images with pixels /256; we use
 // all 60,000 with pixels /255 (the library's scaling) and 3 epochs unless told otherwise.
 // Run: npx tsx examples/06-sequential-network.ts [--epochs 3] [--seed 42] [--train-limit n]
-// (--train-limit: the first n training images only, for the average 8 and the network alike)
+// (--train-limit: the first n training images only, for the average 8 and the network alike; 0: all)
 import { tensor2d } from "../src/index.js";
+import { exampleArgs } from "./args.js";
 import { loadMnist } from "../src/data/mnist-node.js";
 import { SequentialNetwork, DenseLayer, ActivationLayer } from "../src/course/sequential-network.js";
 import { averageDigit, evaluateAverageDigit, onlyDigit, AVERAGE_DIGIT_BIAS as b } from "../src/course/average-digit.js";
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? Number(process.argv[i + 1]) : fallback;
-};
-const epochs = arg("epochs", 3), seed = arg("seed", 42), trainLimit = arg("train-limit", 0);
+const args = exampleArgs("examples/06-sequential-network.ts [--epochs 3] [--seed 42] [--train-limit n]", { epochs: "3", seed: "42", "train-limit": "0" });
+const epochs = args.int("epochs", 1), seed = args.int("seed", 0), trainLimit = args.int("train-limit", 0);
 
 const { train, test } = await loadMnist({ trainLimit: trainLimit || undefined });
 const eights = Array.from(test.labels).filter((l) => l === 8).length;

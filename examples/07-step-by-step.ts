@@ -6,17 +6,13 @@
 // Run: npx tsx examples/07-step-by-step.ts [--activation sigmoid|relu] [--iters 50000] [--seed 42]
 import "../src/index.js";
 import { loadMnist } from "../src/data/mnist-node.js";
+import { exampleArgs } from "./args.js";
 import { imagesToTensors, trainingCycle } from "../src/course/step-by-step-cycle.js";
 import { accuracy, disposeParams } from "../src/course/step-by-step.js";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-};
-const activation = arg("activation", "sigmoid");
-if (activation !== "sigmoid" && activation !== "relu") throw new Error(`--activation must be sigmoid or relu, got ${activation}`);
-const itersNum = Number(arg("iters", "50000")), seed = Number(arg("seed", "42"));
-if (!(Number.isInteger(itersNum) && itersNum >= 1)) throw new Error(`--iters must be a positive integer, got ${arg("iters", "")}`);
+const args = exampleArgs("examples/07-step-by-step.ts [--activation sigmoid|relu] [--iters 50000] [--seed 42]", { activation: "sigmoid", iters: "50000", seed: "42" });
+const activation = args.choice("activation", ["sigmoid", "relu"] as const);
+const itersNum = args.int("iters", 1), seed = args.int("seed", 0);
 
 const t0 = performance.now();
 const { train, test } = await loadMnist();

@@ -7,8 +7,7 @@ import { ModelError } from "./core/errors.js";
 export abstract class Optimizer {
   protected engine?: Engine;
   protected params: Param[] = [];
-  /** Updates applied so far (Adam's t). */
-  iterations = 0;
+  iterations = 0; // updates applied so far (Adam's t)
   abstract readonly name: string;
   /** @internal The model this optimizer trains: one optimizer keeps the state of one model. */
   owner?: object;
@@ -51,18 +50,14 @@ export abstract class Optimizer {
   }
 
   /** The state buffers (pointer, floats) an update reads and writes: fit() snapshots them with the weights. */
-  stateBuffers(): { ptr: number; size: number }[] {
-    return [];
-  }
+  stateBuffers(): { ptr: number; size: number }[] { return []; }
 
   /** The numbers an update reads besides its buffers (the step count; Adam adds β^t): snapshots keep them too. */
   scalars(): number[] {
     return [this.iterations];
   }
 
-  setScalars(s: readonly number[]): void {
-    this.iterations = s[0];
-  }
+  setScalars(s: readonly number[]): void { this.iterations = s[0]; }
 
   protected allocate(_engine: Engine): void {}
   protected abstract apply(k: Engine["k"], p: Param, i: number): void;
@@ -75,7 +70,8 @@ export class SGD extends Optimizer {
   readonly momentum: number;
   private velocity: number[] = [];
 
-  constructor({ learningRate = 0.01, momentum = 0 }: { learningRate?: number; momentum?: number } = {}) {
+  constructor(args: { learningRate?: number; momentum?: number } = {}) {
+    const { learningRate = 0.01, momentum = 0 } = options("SGD", args, ["learningRate", "momentum"]);
     super(learningRate);
     if (!(momentum >= 0 && momentum < 1)) throw new ModelError(`SGD momentum must be in [0, 1), got ${momentum}`);
     this.momentum = momentum;
@@ -120,7 +116,8 @@ export class Adam extends Optimizer {
   private m: number[] = [];
   private v: number[] = [];
 
-  constructor({ learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7 }: { learningRate?: number; beta1?: number; beta2?: number; epsilon?: number } = {}) {
+  constructor(args: { learningRate?: number; beta1?: number; beta2?: number; epsilon?: number } = {}) {
+    const { learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7 } = options("Adam", args, ["learningRate", "beta1", "beta2", "epsilon"]);
     super(learningRate);
     // Adam divides by 1 − β^t: β = 1 divides by zero, β outside [0, 1) makes the moments diverge.
     for (const [name, beta, usual] of [["beta1", beta1, 0.9], ["beta2", beta2, 0.999]] as const) {
@@ -154,13 +151,9 @@ export class Adam extends Optimizer {
     this.accBeta2 = Math.fround(this.accBeta2 * Math.fround(this.beta2));
   }
 
-  override scalars(): number[] {
-    return [this.iterations, this.accBeta1, this.accBeta2];
-  }
+  override scalars(): number[] { return [this.iterations, this.accBeta1, this.accBeta2]; }
 
-  override setScalars(s: readonly number[]): void {
-    [this.iterations, this.accBeta1, this.accBeta2] = s;
-  }
+  override setScalars(s: readonly number[]): void { [this.iterations, this.accBeta1, this.accBeta2] = s; }
 
   override stateBuffers() {
     return [...this.m, ...this.v].map((ptr, i) => ({ ptr, size: this.params[i % this.params.length].size }));
@@ -181,12 +174,25 @@ export class Adam extends Optimizer {
   }
 }
 
-export type OptimizerSpec = "sgd" | "adam" | Optimizer;
+/** `args` if an object of known keys: TF.js' positional sgd(0.1), Keras' lr or nesterov would silently train with defaults. */
+function options<T extends object>(name: string, args: T, keys: readonly string[]): T {
+  if (typeof args !== "object" || args === null || Array.isArray(args)) {
+    throw new ModelError(`new ${name}(${String(args)}): options are an object; use new ${name}({learningRate: ${typeof args === "number" ? args : 0.01}})`);
+  }
+  const bad = Object.keys(args).find((k) => !keys.includes(k) && (args as Record<string, unknown>)[k] !== undefined);
+  if (bad !== undefined) throw new ModelError(`${name}: unknown option '${bad}'; ${name} takes ${keys.join(", ")}`);
+  return args;
+}
 
-/** 'sgd' and 'adam' with Keras' default learning rates (0.01 and 0.001), or the object itself. */
+/** TF.js' getOptimizer spellings of the two scratchnet has; its others are refused as missing, not misspelt. */
+export type OptimizerSpec = "sgd" | "SGD" | "adam" | "Adam" | Optimizer;
+const ELSEWHERE = ["rmsprop", "RMSProp", "adagrad", "Adagrad", "adadelta", "Adadelta", "adamax", "Adamax"];
+
+/** 'sgd' and 'adam' (or 'SGD', 'Adam') with TF.js' default learning rates (0.01 and 0.001), or the object itself. */
 export function getOptimizer(spec: OptimizerSpec): Optimizer {
   if (spec instanceof Optimizer) return spec;
-  if (spec === "sgd") return new SGD();
-  if (spec === "adam") return new Adam();
-  throw new ModelError(`unknown optimizer ${typeof spec === "object" && spec !== null ? JSON.stringify(spec) : `'${String(spec)}'`}; use 'sgd', 'adam', new SGD({...}) or new Adam({...})`);
+  if (spec === "sgd" || spec === "SGD") return new SGD();
+  if (spec === "adam" || spec === "Adam") return new Adam();
+  const s = typeof spec === "object" && spec !== null ? JSON.stringify(spec) : `'${String(spec)}'`;
+  throw new ModelError(`${ELSEWHERE.includes(spec) ? `optimizer ${s} is not in scratchnet yet` : `unknown optimizer ${s}`}; use 'sgd', 'adam', new SGD({...}) or new Adam({...})`);
 }

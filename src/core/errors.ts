@@ -26,3 +26,6 @@ export function assertPositiveInteger(what: string, value: unknown): asserts val
     throw new ModelError(`${what} must be a positive integer, got ${String(value)}`);
   }
 }
+
+/** "1 row", "2 rows": the counts messages quote are often 1 (one sample, one column, one unit). */
+export const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? "" : "s"}`;

@@ -6,7 +6,7 @@
 // memory without bound. A request that cannot fit under `limit` is refused (a ModelError; a
 // DataError for a data set) before memory grows: memory never shrinks, so a grow that fails
 // would keep its bytes for nothing.
-import { DataError, ModelError } from "./errors.js";
+import { counted, DataError, ModelError } from "./errors.js";
 
 const ALIGN = 16;
 const PAGE = 65536;
@@ -23,7 +23,7 @@ export interface Use {
 
 /** The Use of a data set uploaded as rows × cols values. */
 export const dataUse = (what: string, rows: number, cols: number): Use => ({
-  what: `${what} (${rows} rows × ${cols} columns)`,
+  what: `${what} (${counted(rows, "row")} × ${counted(cols, "column")})`,
   fix: "pass fewer rows at a time, or pixels as a Uint8Array (1 byte a value, not 4)",
   data: true,
 });

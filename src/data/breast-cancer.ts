@@ -2,7 +2,7 @@
 // malignant (212), 1 = benign (357). data/breast_cancer.csv is scikit-learn's bundled copy
 // (BSD-licensed; data/breast_cancer.rst describes it). Its header is scikit-learn's
 // "569,30,malignant,benign": sample count, feature count, class names.
-import { DataError } from "../core/errors.js";
+import { counted, DataError } from "../core/errors.js";
 import { parseNumericCsv } from "./csv.js";
 import { tensor2d, type Matrix2D } from "./inputs.js";
 
@@ -26,7 +26,7 @@ export function parseBreastCancer(text: string, file = "breast_cancer.csv"): Bre
   if (Number(count) !== 569 || Number(features) !== 30 || names.join(",") !== "malignant,benign") {
     throw new DataError(`${file}: header "${csv.header.join(",")}" is not "569,30,malignant,benign"; is this scikit-learn's breast_cancer.csv?`);
   }
-  if (csv.rows !== 569 || csv.cols !== 31) throw new DataError(`${file}: ${csv.rows} rows × ${csv.cols} columns, expected 569 × 31 (30 features and the target)`);
+  if (csv.rows !== 569 || csv.cols !== 31) throw new DataError(`${file}: ${counted(csv.rows, "row")} × ${counted(csv.cols, "column")}, expected 569 × 31 (30 features and the target)`);
   const x = new Float32Array(569 * 30), y = new Int32Array(569);
   for (let r = 0; r < 569; r++) {
     for (let c = 0; c < 30; c++) x[r * 30 + c] = csv.data[r * 31 + c];

@@ -2,7 +2,7 @@
 // Pixels may stay bytes (Uint8Array with a scale): 60,000 MNIST images are 47 MB as bytes and
 // 188 MB as floats, and the gather kernel scales them while it builds each minibatch.
 import type { Engine } from "../core/engine.js";
-import { DataError, ShapeError } from "../core/errors.js";
+import { counted, DataError, ShapeError } from "../core/errors.js";
 import { dataUse } from "../core/heap.js";
 import { withScope } from "../core/scope.js";
 import { badScale, f32Scale, inputScale, isBytes, scaleInPlace } from "./scale.js";
@@ -73,9 +73,9 @@ export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
       throw new DataError(`${what}: scale is ${describeValue(x.scale)}; give a finite number (1/255 for pixels) or leave it out`);
     }
     const why = x.scale === undefined ? undefined : badScale(x.scale);
-    if (why) throw new DataError(`${what}: scale ${x.scale} is ${why}; give a scale float32 can hold (1/255 for pixels)`);
+    if (why) throw new DataError(`${what}: scale ${x.scale} is ${why}; give a nonzero scale float32 can hold (1/255 for pixels)`);
     if (x.data.length !== rows * cols) {
-      throw new ShapeError(`${what}: data has ${x.data.length} values but shape [${rows}, ${cols}] needs ${rows * cols}`);
+      throw new ShapeError(`${what}: data has ${counted(x.data.length, "value")} but shape [${rows}, ${cols}] needs ${rows * cols}`);
     }
     return [rows, cols];
   }
@@ -92,7 +92,7 @@ export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
   for (let r = 0; r < list.length; r++) {
     const row = list[r];
     if (!isRow(row) || row.length !== cols) {
-      throw new ShapeError(`${what}: row ${r} has ${isRow(row) ? row.length : "no"} values, row 0 has ${cols}; every row needs the same length`);
+      throw new ShapeError(`${what}: row ${r} has ${isRow(row) ? counted(row.length, "value") : "no values"}, row 0 has ${cols}; every row needs the same length`);
     }
   }
   return [list.length, cols];
@@ -103,10 +103,10 @@ export function uploadInputs(engine: Engine, what: string, x: Inputs, expectCols
   const [rows, cols] = shapeOf(what, x);
   if (rows === 0) throw new DataError(`${what} is empty: there is nothing to train on or predict`);
   if (cols === 0) {
-    throw new ShapeError(`${what} is a flat array of ${rows} numbers, not rows; pass number[][] or tensor2d(data, [rows, ${expectCols}])`);
+    throw new ShapeError(`${what} is a flat array of ${counted(rows, "number")}, not rows; pass number[][] or tensor2d(data, [rows, ${expectCols}])`);
   }
   if (cols !== expectCols) {
-    throw new ShapeError(`${what} has ${cols} columns but the model's input layer expects ${expectCols}; reshape (flatten) each sample to ${expectCols} values`);
+    throw new ShapeError(`${what} has ${counted(cols, "column")} but the model's input layer expects ${expectCols}; reshape (flatten) each sample to ${counted(expectCols, "value")}`);
   }
   const heap = engine.heap;
   if (isMatrix(x) && isBytes(x.data)) {

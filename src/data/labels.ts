@@ -1,7 +1,7 @@
 // Labels and targets, checked and copied into WASM once: integer labels as i32 (for the
 // cross-entropy losses), everything else as f32 rows with one column per output unit.
 import type { Engine } from "../core/engine.js";
-import { DataError, ShapeError } from "../core/errors.js";
+import { counted, DataError, ShapeError } from "../core/errors.js";
 import { dataUse } from "../core/heap.js";
 import { withScope } from "../core/scope.js";
 import { takesIntegerLabels, type LossName, type Targets } from "../losses/loss.js";
@@ -16,7 +16,7 @@ export interface DeviceTargets extends Targets {
 export function uploadTargets(engine: Engine, what: string, y: Labels, rows: number, units: number, loss: LossName): DeviceTargets {
   const [yRows, cols] = shapeOf(what, y);
   if (yRows !== rows) {
-    throw new ShapeError(`${what} has ${yRows} rows but the inputs have ${rows}; give one label (or target row) per sample`);
+    throw new ShapeError(`${what} has ${counted(yRows, "row")} but the inputs have ${rows}; give one label (or target row) per sample`);
   }
   if (cols === 1 && units > 1 && takesIntegerLabels(loss)) {
     // A column of class indices ([n, 1], as Keras accepts for sparse cross-entropy): flatten it.
@@ -32,7 +32,7 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
         throw new DataError(`${what}[${r}] is ${describeValue(t)}, not a class index; labels must be numbers in 0..${units - 1}: convert with Number() first`);
       }
       if (!Number.isInteger(t) || t < 0 || t >= units) {
-        throw new DataError(`${what}[${r}] is ${t}, not a class index in 0..${units - 1}; the output layer has ${units} units, so labels must be integers below ${units}`);
+        throw new DataError(`${what}[${r}] is ${t}, not a class index in 0..${units - 1}; the output layer has ${counted(units, "unit")}, so labels must be integers below ${units}`);
       }
     }
     const ptr = heap.alloc(rows * 4, dataUse(what, rows, 1));
@@ -47,7 +47,7 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
   }
   const width = cols === 0 ? 1 : cols;
   if (width !== units) {
-    throw new ShapeError(`${what} has ${width} column(s) but the output layer has ${units} units; give integer labels or rows of ${units} targets`);
+    throw new ShapeError(`${what} has ${counted(width, "column")} but the output layer has ${counted(units, "unit")}; give integer labels or rows of ${counted(units, "target")}`);
   }
   // Refused targets free the buffer with the scope; accepted ones keep it.
   return withScope(engine, (s) => {

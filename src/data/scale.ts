@@ -24,10 +24,14 @@ export const isBytes = (data: unknown): data is Uint8Array | Uint8ClampedArray =
 /** The scale a matrix of inputs means: its own, else 1/255 for bytes (pixels), else none. */
 export const inputScale = (x: { data: unknown; scale?: number }): number | undefined => x.scale ?? (isBytes(x.data) ? 1 / 255 : undefined);
 
-/** Why a given scale cannot be used, or undefined: the rule needs it finite, and nonzero, as an f32. */
+/**
+ * Why a given scale cannot be used, or undefined: the rule needs it finite and nonzero as an f32,
+ * since 0 (or a scale that rounds to it) would make every input 0. A negative scale is allowed: it
+ * is a linear map like any other, losing nothing (the first layer's weights absorb the sign).
+ */
 export function badScale(scale: number): string | undefined {
   const s = Math.fround(scale);
   if (!Number.isFinite(s)) return "beyond float32's range ±3.4e38, where every value would become Infinity or NaN";
-  if (s === 0 && scale !== 0) return "below float32's smallest value 1.4e-45, where every value would become 0";
+  if (s === 0) return scale === 0 ? "zero, so every value would become 0" : "below float32's smallest value 1.4e-45, where every value would become 0";
   return undefined;
 }

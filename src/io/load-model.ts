@@ -41,8 +41,8 @@ export async function loadModel(source: LoadSource, options: LoadOptions = {}): 
     } catch (e) {
       return fail(`trainingConfig: ${(e as Error).message}; or load with {compile: false} and compile it yourself`);
     }
-    const metrics = Array.isArray(config.metrics) && config.metrics.some((m) => m === "accuracy" || m === "acc") ? (["accuracy"] as const) : [];
-    compileArgs = { loss, optimizer: optimizerFromConfig(config.optimizer_config, fail), metrics: [...metrics] };
+    const metrics = Array.isArray(config.metrics) ? config.metrics.filter((m) => m === "accuracy" || m === "acc").slice(0, 1) : []; // as saved: 'acc' logs acc
+    compileArgs = { loss, optimizer: optimizerFromConfig(config.optimizer_config, fail), metrics };
   }
   return withScope(options.engine ?? defaultEngine(), (s) => {
     const model = s.track(new Sequential({

@@ -3,10 +3,10 @@
 // dz = dL/da · f'(a) unless the loss fused f' in already; f' and db run as one pass.
 import type { Engine } from "../core/engine.js";
 import type { Rng } from "../core/random.js";
-import { ModelError, ShapeError, assertPositiveInteger } from "../core/errors.js";
+import { ModelError, ShapeError, assertPositiveInteger, counted } from "../core/errors.js";
 import { getActivation, type Activation, type ActivationName } from "./activations.js";
 import { checkInitializer, initialize, type InitializerSpec } from "./initializers.js";
-import { Layer, type Param, type Shape } from "./layer.js";
+import { Layer, sizeOf, type Param, type Shape } from "./layer.js";
 import { MAX_ROWS, MIN_COLUMNS, SparseInput } from "./sparse-input.js";
 import { resolveRegularizer, type Regularizer, type RegularizerSpec } from "../regularizers.js";
 
@@ -47,8 +47,8 @@ export class Dense extends Layer {
     if (args.inputShape !== undefined && !Array.isArray(args.inputShape)) {
       throw new ModelError(`${name}: inputShape must be an array such as [${Number(args.inputShape) || 2}], got ${JSON.stringify(args.inputShape)}; or give inputDim: ${String(args.inputShape)}`);
     }
-    const declared = args.inputShape?.[args.inputShape.length - 1] ?? args.inputDim;
-    super(name, declared === undefined ? undefined : [declared]);
+    const declared = args.inputShape ? [...args.inputShape] : args.inputDim === undefined ? undefined : [args.inputDim];
+    super(name, declared);
     assertPositiveInteger("Dense: units", args.units);
     this.units = args.units;
     this.activation = getActivation(args.activation);
@@ -60,14 +60,17 @@ export class Dense extends Layer {
     if (this.activation.name === "softmax" && this.units === 1) {
       throw new ModelError(`${this.name}: softmax over 1 unit always outputs 1; use activation 'sigmoid' for one output, or units ≥ 2 for softmax`);
     }
-    if (declared !== undefined) assertPositiveInteger(`${this.name}: inputShape`, declared);
-    this.inputUnits = declared;
+    declared?.forEach((d) => assertPositiveInteger(`${this.name}: inputShape`, d));
+    if (declared !== undefined) this.computeOutputShape(declared); // [28, 28] is refused here, not cut to its last 28
+    this.inputUnits = declared?.[0];
     if (args.kernelInitializer !== undefined) checkInitializer(args.kernelInitializer);
     if (args.biasInitializer !== undefined) checkInitializer(args.biasInitializer);
   }
 
   computeOutputShape(inputShape: Shape): Shape {
-    if (inputShape.length !== 1) throw new ShapeError(`${this.name}: Dense takes samples of one dimension, got [${inputShape}]; flatten them to rows first`);
+    if (inputShape.length !== 1) {
+      throw new ShapeError(`${this.name}: Dense takes inputShape [n], e.g. [784], got [${inputShape.join(", ")}]${inputShape.length > 1 ? `; flatten each sample to ${counted(sizeOf(inputShape), "value")}` : ""}`);
+    }
     return [this.units];
   }
 

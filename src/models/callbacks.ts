@@ -29,8 +29,8 @@ export class History {
 /** Several callback objects called in order; `true` means "keep going". */
 export class CallbackList {
   private readonly list: CustomCallbackArgs[];
-  /** `check` runs after every hook: fit() uses it to stop if a callback disposed the model. */
-  constructor(callbacks: CustomCallbackArgs | CustomCallbackArgs[] | undefined, private readonly check: () => void = () => {}) {
+  /** `check` runs after every hook: fit() uses it to stop if a callback disposed the model. `rename` maps the logs' keys. */
+  constructor(callbacks: CustomCallbackArgs | CustomCallbackArgs[] | undefined, private readonly check: () => void = () => {}, private readonly rename?: <T>(logs: Record<string, T>) => Record<string, T>) {
     this.list = callbacks === undefined ? [] : Array.isArray(callbacks) ? callbacks : [callbacks];
     this.list.forEach((c, i) => {
       if (typeof c !== "object" || c === null) throw new ModelError(`fit: callbacks${Array.isArray(callbacks) ? `[${i}]` : ""} is ${String(c)}; pass an object with hooks such as {onEpochEnd(epoch, logs) {...}}`);
@@ -47,7 +47,15 @@ export class CallbackList {
    * returned synchronously (a synchronous loop needs no promise), else a promise of it.
    */
   call<K extends keyof CustomCallbackArgs>(hook: K, ...args: Parameters<NonNullable<CustomCallbackArgs[K]>>): boolean | Promise<boolean> {
+    const last = args.length - 1, logs = args[last];
+    if (this.rename && typeof logs === "object") args[last] = this.rename(logs);
     return this.from(0, true, hook, args);
+  }
+
+  /** Print the epoch lines from the first hooks (fit() does when it renames the logs, which the loop prints as they are). */
+  printEpochs(epochs: number): void {
+    let started = 0;
+    this.list.unshift({ onEpochBegin: () => void (started = performance.now()), onEpochEnd: (e, logs) => console.log(epochLine(e, epochs, (performance.now() - started) / 1000, logs!)) });
   }
 
   private from(first: number, go: boolean, hook: keyof CustomCallbackArgs, args: unknown[]): boolean | Promise<boolean> {
@@ -62,6 +70,10 @@ export class CallbackList {
     return go;
   }
 }
+
+/** Logs (or History's arrays) with 'accuracy' keys named 'acc', as TF.js and Keras name them for metrics: ['acc']. */
+export const renameKeys = <T>(logs: Record<string, T>): Record<string, T> =>
+  Object.fromEntries(Object.entries(logs).map(([k, v]) => [k.replace(/accuracy$/, "acc"), v]));
 
 /** One line per epoch, as Keras prints with verbose=1 and 2. */
 export function epochLine(epoch: number, epochs: number, seconds: number, logs: Logs): string {

@@ -1,13 +1,13 @@
 // model.fit(): Keras' options checked, the data uploaded to WASM once (and the validation split
 // cut from its tail), then the one training loop (models/loop.ts) runs the model's step
 // (models/stack.ts#trainStep) over shuffled or ordered batches.
-import { assertPositiveInteger, ModelError, TrainingError } from "../core/errors.js";
+import { assertPositiveInteger, counted, ModelError, TrainingError } from "../core/errors.js";
 import { Rng, DEFAULT_SEED } from "../core/random.js";
 import { uploadInputs, type Inputs, type Labels, type DeviceInputs } from "../data/inputs.js";
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
 import { tailInputs, tailTargets } from "../data/batches.js";
 import { countCorrect, countJudged } from "../losses/accuracy.js";
-import { CallbackList, type CustomCallbackArgs, type History, type Logs } from "./callbacks.js";
+import { CallbackList, renameKeys, type CustomCallbackArgs, type History, type Logs } from "./callbacks.js";
 import { evaluateDevice } from "./inference.js";
 import { reserve, trainStep } from "./stack.js";
 import { Snapshot } from "./snapshot.js";
@@ -47,7 +47,9 @@ export async function fit(model: Model, x: Inputs, y: Labels, args: FitArgs): Pr
   if (!Number.isInteger(seed)) throw new ModelError(`fit: seed must be an integer, got ${String(seed)}`); // NaN and 1.5 would silently act as 0 and 1
   const v = args.validationData;
   if (v !== undefined && !(Array.isArray(v) && v.length === 2)) throw new ModelError("fit: validationData must be a pair [x, y]");
-  const callbacks = new CallbackList(args.callbacks, () => model.built());
+  // TF.js and Keras log the accuracy under the name compile() got ('acc': acc, val_acc); the loop says 'accuracy'.
+  const rename = model.metrics[0] === "acc" ? renameKeys : undefined;
+  const callbacks = new CallbackList(args.callbacks, () => model.built(), rename);
   const owned: number[] = [];
   const own = (p: number) => (owned.push(p), p);
   model.fitting = true;
@@ -58,7 +60,7 @@ export async function fit(model: Model, x: Inputs, y: Labels, args: FitArgs): Pr
     const nVal = args.validationData ? 0 : all.x.rows - Math.floor(all.x.rows * (1 - validationSplit));
     const data = { x: { ...all.x, rows: all.x.rows - nVal }, y: { ...all.y, rows: all.x.rows - nVal } };
     if (data.x.rows === 0 || (validationSplit > 0 && nVal === 0 && !args.validationData)) { // Keras refuses both ends too
-      throw new ModelError(`fit: validationSplit ${validationSplit} of ${all.x.rows} rows leaves ${data.x.rows} training and ${nVal} validation rows (the cut is at floor(rows·(1 − split)), as in TF.js and Keras); give more rows or another split`);
+      throw new ModelError(`fit: validationSplit ${validationSplit} of ${counted(all.x.rows, "row")} leaves ${data.x.rows} training and ${counted(nVal, "validation row")} (the cut is at floor(rows·(1 − split)), as in TF.js and Keras); give more rows or another split`);
     }
     let val = nVal > 0 ? { x: tailInputs(all.x, nVal), y: tailTargets(all.y, nVal, model.outputUnits) } : undefined;
     if (args.validationData) val = upload(model, args.validationData[0], args.validationData[1], "validationData x", "validationData y", own);
@@ -69,8 +71,9 @@ export async function fit(model: Model, x: Inputs, y: Labels, args: FitArgs): Pr
     const rng = new Rng(engine, seed);
     owned.push(rng.state);
     const last = model.layers[model.layers.length - 1];
-    return await train({
-      engine, x: data.x, y: data.y, units, order: shuffle ? "shuffle" : "ordered", batchSize, epochs, initialEpoch, rng, snapshot, callbacks, verbose,
+    if (rename && verbose) callbacks.printEpochs(epochs);
+    const history = await train({
+      engine, x: data.x, y: data.y, units, order: shuffle ? "shuffle" : "ordered", batchSize, epochs, initialEpoch, rng, snapshot, callbacks, verbose: rename ? 0 : verbose,
       control: model, breathe: true,
       step: (xb, y, count) => trainStep(model, xb, y, count),
       accuracy: model.metrics.length === 0 ? undefined : {
@@ -83,6 +86,8 @@ export async function fit(model: Model, x: Inputs, y: Labels, args: FitArgs): Pr
       }),
       diverged: (what, epoch) => diverged(model, what, epoch),
     });
+    if (rename) Object.assign(history, { history: rename(history.history) });
+    return history;
   } finally {
     model.fitting = false;
     for (const p of owned) heap.release(p);

@@ -1,6 +1,6 @@
 // predict() and evaluate(): forward passes in chunks over data uploaded to WASM once.
 import type { Engine } from "../core/engine.js";
-import { assertPositiveInteger, ModelError } from "../core/errors.js";
+import { assertPositiveInteger, counted, ModelError } from "../core/errors.js";
 import { setNumbers, shapeOf, uploadInputs, type DeviceInputs, type Inputs, type Labels, type Matrix2D } from "../data/inputs.js";
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
 import { scaled, scaleInPlace } from "../data/scale.js";
@@ -19,7 +19,7 @@ export function forChunks(engine: Engine, x: DeviceInputs, batchSize: number, bo
   const heap = engine.heap, k = engine.k;
   const idx = heap.alloc(x.rows * 4);
   const rows = Math.min(batchSize, x.rows);
-  const xb = heap.alloc(rows * x.cols * 4, { what: `a batch of ${rows} rows`, fix: "use a smaller batchSize" });
+  const xb = heap.alloc(rows * x.cols * 4, { what: `a batch of ${counted(rows, "row")}`, fix: "use a smaller batchSize" });
   try {
     k.iota(idx, x.rows);
     for (let start = 0; start < x.rows; start += batchSize) {

@@ -5,6 +5,7 @@
 // these checks see a whole compile or batch at once and say what it is made of.
 import type { Engine } from "../core/engine.js";
 import { mb, type Heap } from "../core/heap.js";
+import { counted } from "../core/errors.js";
 import { Adam, SGD, type Optimizer } from "../optimizers.js";
 import type { Model } from "./model.js";
 
@@ -43,7 +44,9 @@ export function assertCompileFits(model: Model, optimizer: Optimizer, engine: En
   const fits = Math.floor(Math.max(0, free - batch) / (4 * (3 + 2 * copies))); // weights that would fit
   const what = `compile(): ${model.name} with ${optimizer.name} (weights ${mb(weights)}, gradients ${mb(weights)}, optimizer state ${mb(state)}, ` +
     `fit()'s undo copy ${mb(snapshot)}, batch buffers ${mb(batch)})`;
-  const fix = `use fewer units or inputs (${(all / 4).toLocaleString("en-US")} weights; ${fits.toLocaleString("en-US")} would fit)${copies ? ", or SGD without momentum (no optimizer state)" : ""}`;
+  // Plain SGD keeps no state and a smaller undo copy: suggested only when that alone would fit.
+  const stateless = copies > 0 && need - state - copies * all <= free;
+  const fix = `use fewer units or inputs (${(all / 4).toLocaleString("en-US")} weights; ${fits.toLocaleString("en-US")} would fit)${stateless ? ", or SGD without momentum (no optimizer state)" : ""}`;
   throw heap.refusal(need, { what, fix }, "", free);
 }
 
@@ -57,6 +60,6 @@ export function assertBatchFits(model: Model, heap: Heap, rows: number): void {
   if (need <= free) return;
   let fits = rows;
   while (fits > 0 && growing.reduce((n, s) => n + s.layer.batchBytes(fits, s.inputs), 0) > free) fits = Math.floor(fits / 2);
-  const what = `a batch of ${rows} rows (${growing.map((s) => `${s.layer.name}: ${rows} × ${s.layer.outputShape.join(" × ")}`).join(", ")})`;
+  const what = `a batch of ${counted(rows, "row")} (${growing.map((s) => `${s.layer.name}: ${rows} × ${s.layer.outputShape.join(" × ")}`).join(", ")})`;
   throw heap.refusal(need, { what, fix: fits > 0 ? `use batchSize ${fits} or less` : "use fewer units" }, "", free);
 }

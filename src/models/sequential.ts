@@ -6,11 +6,12 @@ import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { ModelError } from "../core/errors.js";
 import { DEFAULT_SEED } from "../core/random.js";
 import { Layer, sizeOf, type Param, type Shape, type Weight } from "../layers/layer.js";
-import { getOptimizer, type Optimizer, type OptimizerSpec } from "../optimizers.js";
-import { getLoss, type Loss, type LossSpec, type MetricName } from "../losses/loss.js";
+import { getOptimizer, type Optimizer } from "../optimizers.js";
+import type { Loss } from "../losses/loss.js";
 import { losses } from "../losses/losses.js";
 import type { Model } from "./model.js";
 import { buildChain, chain } from "./shapes.js";
+import { compileArgs, type CompileArgs } from "./compile-args.js";
 import { summaryText } from "./summary.js";
 import { assertCompileFits } from "./memory-needs.js";
 import { fit, type FitArgs } from "./fit.js";
@@ -20,11 +21,7 @@ import { getWeights, setWeights, type WeightsInput } from "./weights.js";
 import type { Inputs, Labels, Matrix2D } from "../data/inputs.js";
 import { save, type SaveTarget, type SaveConfig, type SaveResult } from "./save-hook.js";
 
-export interface CompileArgs {
-  optimizer: OptimizerSpec;
-  loss: LossSpec;
-  metrics?: MetricName[];
-}
+export type { CompileArgs };
 
 export interface SequentialArgs {
   layers?: Layer[];
@@ -34,6 +31,8 @@ export interface SequentialArgs {
   /** The WASM instance to live in; the default engine unless given. */
   engine?: Engine;
 }
+
+let counter = 0;
 
 export class Sequential implements Model {
   readonly layers: Layer[] = [];
@@ -57,7 +56,7 @@ export class Sequential implements Model {
 
   constructor(args: Layer[] | SequentialArgs = {}) {
     const o = Array.isArray(args) ? { layers: args } : args;
-    this.name = o.name ?? "sequential";
+    this.name = o.name ?? `sequential_${++counter}`; // TF.js' names: two models' errors tell them apart
     this.seed = o.seed ?? DEFAULT_SEED;
     this.requestedEngine = o.engine;
     try {
@@ -89,11 +88,8 @@ export class Sequential implements Model {
     this.alive();
     if (this.layers.length === 0) throw new ModelError("compile(): the model has no layers; add a layer first");
     if (this.fitting) throw new ModelError("compile() while fit() is running would replace the optimizer it steps; await fit() first");
-    const loss = losses[getLoss(args.loss)];
+    const given = compileArgs(args), loss = losses[given.loss];
     loss.assertFits(this.layers.at(-1)!.name, this.outputUnits);
-    for (const m of args.metrics ?? []) {
-      if (m !== "accuracy" && m !== "acc") throw new ModelError(`unknown metric '${m}'; scratchnet computes 'accuracy'`);
-    }
     const optimizer = getOptimizer(args.optimizer);
     optimizer.assertFreeFor(this); // before anything changes
     assertCompileFits(this, optimizer, this.engine ?? this.requestedEngine ?? defaultEngine()); // before anything is allocated
@@ -102,7 +98,7 @@ export class Sequential implements Model {
     optimizer.build(engine, this.params(), this);
     this.optimizer = optimizer;
     this.loss = loss;
-    this.metrics = (args.metrics ?? []).map(() => "accuracy");
+    this.metrics = [...given.metrics];
   }
 
   /** @internal Build the layers once (weights from the seeded initialisers); predict needs no compile. */

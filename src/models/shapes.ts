@@ -2,7 +2,7 @@
 // output, or what the first layer declares; its output shape is checked before it joins, as Keras
 // checks at add()), and building them all in order from one seeded generator.
 import type { Engine } from "../core/engine.js";
-import { ShapeError } from "../core/errors.js";
+import { counted, ShapeError } from "../core/errors.js";
 import { Rng } from "../core/random.js";
 import { sizeOf, type Layer, type Shape } from "../layers/layer.js";
 
@@ -15,7 +15,7 @@ export function chain(layer: Layer, before: Shape | undefined): { input: Shape; 
     throw new ShapeError(`the first layer needs inputShape, e.g. new Dense({units: 8, inputShape: [784]})`);
   }
   if (before && declared !== undefined && !sameShape(declared, before)) {
-    throw new ShapeError(`${layer.name} declares inputShape [${declared}] but the layer before it outputs [${before}] (${sizeOf(before)} units)`);
+    throw new ShapeError(`${layer.name} declares inputShape [${declared}] but the layer before it outputs [${before}] (${counted(sizeOf(before), "unit")})`);
   }
   const input = before ?? declared!;
   return { input, output: layer.computeOutputShape(input) };

@@ -16,7 +16,7 @@ describe("breast cancer", () => {
 
   it("refuses a file that is not the set", () => {
     expect(() => parseBreastCancer("569,30,a,b\n1,2\n")).toThrow(/is not "569,30,malignant,benign"/);
-    expect(() => parseBreastCancer("569,30,malignant,benign\n1,2\n")).toThrow(/1 rows × 2 columns/);
+    expect(() => parseBreastCancer("569,30,malignant,benign\n1,2\n")).toThrow(/1 row × 2 columns/);
   });
 });
 

@@ -100,12 +100,19 @@ describe("bytes without a scale", () => {
 
 describe("a scale float32 cannot hold", () => {
   // The byte kernel would turn every pixel into NaN/Infinity (or 0) with no check after it: refuse the scale.
-  it.each([[1e39, "beyond float32's range"], [-1e39, "beyond float32's range"], [1e-50, "below float32's smallest value"]] as [number, string][])("scale %d is refused for bytes and floats, naming it", (scale, why) => {
+  it.each([[1e39, "beyond float32's range"], [-1e39, "beyond float32's range"], [1e-50, "below float32's smallest value"], [0, "zero, so every value would become 0"], [-0, "zero"]] as [number, string][])("scale %d is refused for bytes and floats, naming it", (scale, why) => {
     const model = new Sequential({ layers: [new Dense({ units: 2, inputShape: [3] })] });
     for (const data of [new Uint8Array(6), new Float32Array(6)]) {
       expect(() => tensor2d(data, [2, 3], scale)).toThrow(`scale ${scale} is ${why}`);
       expect(() => model.predict({ data, shape: [2, 3], scale })).toThrow(`predict: x: scale ${scale} is ${why}`); // few-row and general paths both check it
     }
+    model.dispose();
+  });
+
+  it("a negative scale is a linear map like any other and is kept", () => {
+    const model = new Sequential({ layers: [new Dense({ units: 2, inputShape: [3] })] });
+    const pixels = Uint8Array.of(0, 1, 255, 3, 4, 5), out = (scale: number) => Array.from(model.predict(tensor2d(pixels, [2, 3], scale)).data, (v) => v + 0);
+    expect(out(-1 / 255)).toEqual(out(1 / 255).map((v) => -v + 0)); // a linear layer with zero bias: exactly negated
     model.dispose();
   });
 });

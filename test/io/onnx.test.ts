@@ -149,7 +149,7 @@ describe("models that cannot be exported say why", () => {
 
   it("two layers with one name (ONNX needs each node and weight name once)", async () => {
     const model = modelOf([new Dense({ units: 3, inputShape: [2], name: "d" }), new Dense({ units: 2, name: "d" })], 1);
-    expect(() => toOnnx(model)).toThrow(/toOnnx: two layers of sequential are named 'd'.*distinct name for each Dense.*setWeights\(model.getWeights\(\)\)/);
+    expect(() => toOnnx(model)).toThrow(/toOnnx: two layers of sequential_\d+ are named 'd'.*distinct name for each Dense.*setWeights\(model.getWeights\(\)\)/);
     // The fix the message gives works: the same weights under distinct names export and agree.
     const renamed = new Sequential({ layers: [new Dense({ units: 3, inputShape: [2], name: "d" }), new Dense({ units: 2, name: "d2" })] });
     renamed.setWeights(model.getWeights());

@@ -140,7 +140,7 @@ describe("validationSplit cuts at floor(rows·(1 − split)), as TF.js (training
 
   it("a split that leaves no training or no validation rows is a ModelError (Keras refuses both; TF.js 4.22 trains nothing, or throws a TypeError)", async () => {
     await expect(split(1, 0.5)).rejects.toThrow(ModelError);
-    await expect(split(1, 0.5)).rejects.toThrow(/validationSplit 0.5 of 1 rows leaves 0 training and 1 validation rows \(the cut is at floor\(rows·\(1 − split\)\)/);
+    await expect(split(1, 0.5)).rejects.toThrow(/validationSplit 0.5 of 1 row leaves 0 training and 1 validation row \(the cut is at floor\(rows·\(1 − split\)\)/);
     await expect(split(3, 1e-17)).rejects.toThrow(/validationSplit 1e-17 of 3 rows leaves 3 training and 0 validation rows/);
   });
 });
