@@ -1,5 +1,5 @@
 // Lesson 2, activation functions as array functions (seeds 003, 004): numbers in, a
-// Float32Array out, each value computed by the WASM kernel of the same name.
+// Float32Array out, each computed by the activation table Dense layers use (layers/activations.ts).
 //   step(x)     = 1 if x > 0 else 0           step'(x)     = 0 (where it exists)
 //   identity(x) = x                           identity'(x) = 1
 //   sigmoid(x)  = 1 / (1 + e^(−x))            sigmoid'(x)  = σ(x)(1 − σ(x))
@@ -13,10 +13,15 @@ import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { DataError } from "../core/errors.js";
 import { Tensor } from "../core/tensor.js";
 import { withScope, type Scope } from "../core/scope.js";
-import * as ops from "../ops/activations.js";
+import { getActivation } from "../layers/activations.js";
 
 export type Values = ArrayLike<number>;
 type Elementwise = "step" | "identity" | "sigmoid" | "tanh" | "relu";
+
+/** a = f(t) in place, as a layer's forward ends. */
+const apply = (f: Elementwise | "softmax", t: Tensor): Tensor => (getActivation(f).forward(t.engine.k, t.ptr, t.ptr, t.rows, t.cols), t);
+/** dz = f'·dy from f's output a, as a layer's backward begins; written into dy. */
+const backward = (f: Elementwise | "softmax", a: Tensor, dy: Tensor): Tensor => (getActivation(f).backward(a.engine.k, a.ptr, dy.ptr, dy.ptr, a.rows, a.cols), dy);
 
 /** Run `body` on `x` copied into WASM as rows×cols; returns a copy of what it leaves in the tensor. Frees everything. */
 function onKernel(what: string, x: Values, cols: number, body: (t: Tensor, scope: Scope) => Tensor, engine: Engine): Float32Array {
@@ -27,14 +32,13 @@ function onKernel(what: string, x: Values, cols: number, body: (t: Tensor, scope
 }
 
 const forward = (f: Elementwise) => (x: Values, engine: Engine = defaultEngine()): Float32Array =>
-  onKernel(f, x, x.length, (t) => ops[f](t, t), engine);
+  onKernel(f, x, x.length, (t) => apply(f, t), engine);
 
 /** f'(x): the backward kernel from a = f(x) with an upstream gradient of ones. */
 const derivative = (f: Elementwise) => (x: Values, engine: Engine = defaultEngine()): Float32Array =>
   onKernel(`${f}Derivative`, x, x.length, (t, s) => {
     const ones = s.track(Tensor.from(new Float32Array(t.size).fill(1), t.rows, t.cols, engine));
-    ops[f](t, t);
-    return ops[`${f}Backward`](t, ones, ones);
+    return backward(f, apply(f, t), ones);
   }, engine);
 
 /** 1 where x > 0, else 0 (the course's step_function). */
@@ -53,7 +57,7 @@ export const reluDerivative = derivative("relu");
 
 /** Softmax of each row of `cols` values (default: all of x is one row), the row max subtracted first. */
 export function softmax(x: Values, cols = x.length, engine: Engine = defaultEngine()): Float32Array {
-  return onKernel("softmax", x, cols, (t) => ops.softmax(t, t), engine);
+  return onKernel("softmax", x, cols, (t) => apply("softmax", t), engine);
 }
 
 /**
@@ -68,7 +72,6 @@ export function softmaxJacobian(x: Values, engine: Engine = defaultEngine()): Fl
     const eye = s.track(Tensor.zeros(n, n, engine));
     const d = eye.data;
     for (let i = 0; i < n; i++) d[i * n + i] = 1;
-    ops.softmax(t, t);
-    return ops.softmaxBackward(t, eye, eye); // row i = Jᵀeᵢ = row i of J (J is symmetric)
+    return backward("softmax", apply("softmax", t), eye); // row i = Jᵀeᵢ = row i of J (J is symmetric)
   }, engine);
 }

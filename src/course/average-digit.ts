@@ -2,15 +2,19 @@
 // weight vector. predict(x) = σ(W·x + b) with W = mean of the training images of `digit` and the
 // course's hand-picked b = −45; a sample counts as that digit when the prediction exceeds the
 // threshold 0.5. evaluate() is the fraction judged right, the digit against all the others.
-// The mean is one product (1/n, …, 1/n)·X and the scores X·W + b, σ in WASM; only the
-// comparison with the threshold and the count run in JS.
+// The mean is one product (1/n, …, 1/n)·X; the scores σ(X·W + b) are a Dense unit holding W and
+// b (the library's layer code). Only the comparison with the threshold and the count run in JS.
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { DataError, ModelError } from "../core/errors.js";
 import { withScope, type Scope } from "../core/scope.js";
 import { shapeOf, uploadInputs, type DeviceInputs, type Inputs, type Matrix2D } from "../data/inputs.js";
+import { gatherInputs } from "../data/batches.js";
+import { Tensor } from "../core/tensor.js";
+import { Indices } from "../ops/indices.js";
+import { gemm } from "../ops/linear.js";
 import { forChunks } from "../models/inference.js";
-import { getActivation } from "../layers/activations.js";
 import { COURSE_EVAL_ROWS } from "./course-eval.js";
+import { denseOf } from "./given-weights.js";
 
 /** The course's bias for the average 8 (`b = -45`). */
 export const AVERAGE_DIGIT_BIAS = -45;
@@ -33,38 +37,28 @@ function upload(scope: Scope, what: string, data: DigitData): DeviceInputs {
 
 /** The mean image of `digit` in `data` (the course's average_digit), as 784 (cols) floats. */
 export function averageDigit(data: DigitData, digit: number, engine: Engine = defaultEngine()): Float32Array {
-  const heap = engine.heap, k = engine.k;
   return withScope(engine, (s) => {
     const x = upload(s, "averageDigit: data", data);
     const chosen: number[] = [];
     for (let i = 0; i < x.rows; i++) if (data.labels[i] === digit) chosen.push(i);
     const n = chosen.length;
     if (n === 0) throw new DataError(`averageDigit: no image is labelled ${digit}; labels must include the digit to average`);
-    const idx = s.alloc(n * 4), rows = s.alloc(n * x.cols * 4), weights = s.alloc(n * 4), mean = s.alloc(x.cols * 4);
-    heap.i32.set(chosen, idx >>> 2);
-    if (x.bytes) k.gatherRowsU8(x.ptr, idx, rows, n, x.cols, x.scale);
-    else k.gatherRows(x.ptr, idx, rows, n, x.cols);
-    heap.f32.fill(1 / n, weights >>> 2, (weights >>> 2) + n);
-    k.gemm(weights, rows, mean, 1, n, x.cols, 0); // (1/n, …, 1/n)·X: np.average(axis=0)
-    return heap.f32.slice(mean >>> 2, (mean >>> 2) + x.cols);
+    const rows = s.track(Tensor.zeros(n, x.cols, engine));
+    gatherInputs(engine.k, x, s.track(Indices.from(chosen, engine)).ptr, n, rows.ptr);
+    const weights = s.track(Tensor.from(new Float32Array(n).fill(1 / n), 1, n, engine));
+    return s.track(gemm(weights, rows)).toArray(); // (1/n, …, 1/n)·X: np.average(axis=0)
   });
 }
 
 /** σ(W·x + b) for every image (the course's predict, for a whole set at once). */
 export function predictAverageDigit(images: Inputs, w: ArrayLike<number>, b = AVERAGE_DIGIT_BIAS, engine: Engine = defaultEngine()): Float32Array {
-  const heap = engine.heap, k = engine.k, sigmoid = getActivation("sigmoid");
   return withScope(engine, (s) => {
     const x = uploadInputs(engine, "predictAverageDigit: images", images, w.length);
     s.track(x.ptr);
-    const out = new Float32Array(x.rows);
-    const wPtr = s.alloc(w.length * 4), bPtr = s.alloc(4), z = s.alloc(Math.min(COURSE_EVAL_ROWS, x.rows) * 4);
-    heap.f32.set(w, wPtr >>> 2);
-    heap.f32[bPtr >>> 2] = b;
+    const out = new Float32Array(x.rows), unit = denseOf(s, w, [b], w.length, "sigmoid", Math.min(COURSE_EVAL_ROWS, x.rows));
     forChunks(engine, x, COURSE_EVAL_ROWS, (xb, _idx, start, count) => {
-      k.gemm(xb, wPtr, z, count, x.cols, 1, 0); // X·W (W as one column)
-      k.addRowVector(z, bPtr, z, count, 1);
-      sigmoid.forward(k, z, z, count, 1);
-      out.set(heap.f32.subarray(z >>> 2, (z >>> 2) + count), start);
+      const z = unit.forward(xb, count, false) >>> 2; // W as one column
+      out.set(engine.heap.f32.subarray(z, z + count), start);
     });
     return out;
   });

@@ -26,6 +26,7 @@ import * as ops from "../ops/activations.js";
 import { gemm, gemmNT, gemmTN, transpose } from "../ops/linear.js";
 import { mse, mseBackward } from "../ops/losses.js";
 import { argmaxRows } from "../ops/data.js";
+import { SGD } from "../optimizers.js";
 
 export type DeepActivation = "sigmoid" | "tanh" | "relu" | "identity";
 
@@ -55,6 +56,8 @@ export class DeepNeuralNet {
   cost: number[] = [];
   readonly g: DeepActivation[];
   private readonly dW: Tensor[];
+  /** Steps every W from its dW, all layers at once (the course's per-layer updates read no other W). */
+  private readonly sgd = new SGD();
   private work: Workspace | undefined;
   readonly rule: "course" | "gradient";
   readonly engine: Engine;
@@ -77,6 +80,7 @@ export class DeepNeuralNet {
     for (const w of this.W) rng.uniform(w.ptr, w.size, -1, 1); // 2·rand − 1, layer by layer
     rng.dispose();
     this.dW = this.W.map((w) => Tensor.zeros(w.rows, w.cols, this.engine));
+    this.sgd.build(this.engine, this.W.map((w, l) => ({ name: `W${l + 1}`, value: w.ptr, grad: this.dW[l].ptr, shape: [w.rows, w.cols], size: w.size })), this);
   }
 
   get layers(): number {
@@ -103,11 +107,10 @@ export class DeepNeuralNet {
       if (l < last) gemmTN(this.W[l], this.rule === "course" ? w.E[l + 1] : w.dZ[l + 1], w.E[l]);
       activationPairs[this.g[l - 1]][1](A[l], w.E[l], w.dZ[l]);
     }
-    for (let l = last; l >= 1; l--) {
-      gemmNT(w.dZ[l], A[l - 1], this.dW[l - 1]);
-      // W += η · dZ·Aᵀ / m; sgdStep subtracts lr · dW, hence the negated rate.
-      this.engine.k.sgdStep(this.W[l - 1].ptr, this.dW[l - 1].ptr, this.W[l - 1].size, -this.eta / w.m);
-    }
+    for (let l = last; l >= 1; l--) gemmNT(w.dZ[l], A[l - 1], this.dW[l - 1]);
+    // W += η · dZ·Aᵀ / m: SGD subtracts rate · dW, hence the negated rate (set, as no optimizer is built with one).
+    this.sgd.learningRate = -this.eta / w.m;
+    this.sgd.step();
     return w.E[last];
   }
 
@@ -146,6 +149,7 @@ export class DeepNeuralNet {
   /** Free the weights and buffers in WASM memory. */
   dispose(): void {
     this.freeWork();
+    this.sgd.unbind();
     for (const t of [...this.W, ...this.dW]) t.dispose();
   }
 

@@ -1,17 +1,20 @@
 // Lesson 2, the forward pass with given weights (seed 004): the 3-layer network of the course
 // (init_network, forward: sigmoid, sigmoid, identity), the MNIST network (predict: sigmoid,
 // sigmoid, softmax) and its accuracy computed in batches of 100, as neuralnet_mnist_batch.py does.
-// Each layer is a = z·W + b then h(a), run by the gemm, bias-add and activation kernels.
+// Each layer is a = z·W + b then h(a): a Dense layer holding the given weights, so the passes
+// run the library's layer code (the network is uploaded once per call, for all its batches).
 // Seed 004 shows init_network as a picture; its numbers are the book's (Saito, "Deep Learning
 // from Scratch", ch. 3, neuralnet.py), which prints [0.31682708 0.69627909] for x = [1.0, 0.5].
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { DataError, ShapeError } from "../core/errors.js";
-import { Tensor } from "../core/tensor.js";
-import { withScope, type Scope } from "../core/scope.js";
-import { uploadInputs, type Inputs } from "../data/inputs.js";
-import { gatherInputs } from "../data/batches.js";
+import { withScope } from "../core/scope.js";
 import { Indices } from "../ops/indices.js";
+import { uploadInputs, type Inputs } from "../data/inputs.js";
+import { countCorrect } from "../losses/accuracy.js";
+import { forChunks } from "../models/inference.js";
+import { forward as forwardLayers } from "../models/stack.js";
 import type { LayersModel } from "../io/layers-model.js";
+import { denseOf } from "./given-weights.js";
 
 /** A weight matrix [inputs, units], row-major. */
 export interface Matrix {
@@ -43,10 +46,10 @@ export const COURSE_FORWARD_OUTPUT = [0.31682708, 0.69627909] as const;
 export const COURSE_SAMPLE_WEIGHT_ACCURACY = 0.9352;
 
 type Output = "identity" | "softmax";
-type Run = (x: number, rows: number, output: Output) => number;
+type Run = (x: number, rows: number) => number;
 
-/** Upload the network once, with buffers for up to `maxRows` rows; `body` gets a runner and the scope that frees all after. */
-function withNetwork<T>(net: ForwardNetwork, maxRows: number, engine: Engine, body: (run: Run, inputs: number, classes: number, scope: Scope) => T): T {
+/** The network as three Dense layers (h = sigmoid, sigmoid, `output`) for up to `maxRows` rows; `body` gets a runner, all freed after. */
+function withNetwork<T>(net: ForwardNetwork, maxRows: number, output: Output, engine: Engine, body: (run: Run, inputs: number, classes: number) => T): T {
   const layers = [[net.W1, net.b1], [net.W2, net.b2], [net.W3, net.b3]] as const;
   let inputs = net.W1.shape[0];
   layers.forEach(([W, b], i) => {
@@ -55,24 +58,10 @@ function withNetwork<T>(net: ForwardNetwork, maxRows: number, engine: Engine, bo
     }
     inputs = W.shape[1];
   });
-  const k = engine.k;
+  const h = ["sigmoid", "sigmoid", output] as const;
   return withScope(engine, (s) => {
-    const W = layers.map(([w]) => s.track(Tensor.from(w.data, w.shape[0], w.shape[1], engine)));
-    const B = layers.map(([, b]) => s.track(Tensor.from(b, 1, b.length, engine)));
-    const A = W.map((w) => s.track(Tensor.zeros(Math.max(1, maxRows), w.cols, engine)));
-    const run: Run = (x, rows, output) => {
-      let z = x;
-      for (let i = 0; i < 3; i++) {
-        const a = A[i].ptr, units = W[i].cols;
-        k.gemm(z, W[i].ptr, a, rows, W[i].rows, units, 0); // a = z·W
-        k.addRowVector(a, B[i].ptr, a, rows, units); //         a += b
-        if (i < 2) k.sigmoid(a, a, rows * units);
-        else if (output === "softmax") k.softmax(a, a, rows, units);
-        z = a;
-      }
-      return z;
-    };
-    return body(run, net.W1.shape[0], net.W3.shape[1], s);
+    const stack = { layers: layers.map(([W, b], i) => denseOf(s, W.data, b, W.shape[0], h[i], maxRows)) };
+    return body((x, rows) => forwardLayers(stack, x, rows, false), net.W1.shape[0], net.W3.shape[1]);
   });
 }
 
@@ -80,10 +69,12 @@ function pass(what: string, net: ForwardNetwork, x: ArrayLike<number>, output: O
   const n = net.W1.shape[0];
   if (x.length === 0 || x.length % n !== 0) throw new DataError(`${what}: ${x.length} values are not rows of ${n} inputs`);
   const rows = x.length / n;
-  return withNetwork(net, rows, engine, (run, _inputs, classes, s) => {
-    const a = run(s.track(Tensor.from(x, rows, n, engine)).ptr, rows, output);
-    return engine.heap.f32.slice(a >>> 2, (a >>> 2) + rows * classes);
-  });
+  return withNetwork(net, rows, output, engine, (run, _inputs, classes) => withScope(engine, (s) => {
+    const xs = s.alloc(x.length * 4);
+    engine.heap.f32.set(x, xs >>> 2);
+    const a = run(xs, rows) >>> 2;
+    return engine.heap.f32.slice(a, a + rows * classes);
+  }));
 }
 
 /** forward(network, x): sigmoid, sigmoid, identity; x holds one or more rows, the output rows×units. */
@@ -113,17 +104,14 @@ export function batchAccuracy(network: ForwardNetwork, x: Inputs, t: ArrayLike<n
     const xs = uploadInputs(engine, "batchAccuracy: x", x, network.W1.shape[0]);
     s.track(xs.ptr);
     if (t.length !== xs.rows) throw new DataError(`batchAccuracy: ${xs.rows} images but ${t.length} labels`);
-    const labels = s.track(Indices.from(t, engine)), idx = s.track(Indices.zeros(xs.rows, engine));
-    engine.k.iota(idx.ptr, xs.rows);
-    return withNetwork(network, Math.min(batchSize, xs.rows), engine, (run, inputs, classes, inner) => {
-      const xb = inner.track(Tensor.zeros(Math.min(batchSize, xs.rows), inputs, engine));
+    const labels = s.track(Indices.from(t, engine)).ptr;
+    return withNetwork(network, Math.min(batchSize, xs.rows), "softmax", engine, (run, _inputs, classes) => {
       let correct = 0, batches = 0;
-      for (let i = 0; i < xs.rows; i += batchSize, batches++) {
-        const count = Math.min(batchSize, xs.rows - i);
-        gatherInputs(engine.k, xs, idx.ptr + i * 4, count, xb.ptr); // x_batch = x[i:i+batch_size]
-        const y = run(xb.ptr, count, "softmax");
-        correct += engine.k.countCorrectSparse(y, labels.ptr + i * 4, count, classes); // np.sum(argmax(y) == t)
-      }
+      forChunks(engine, xs, batchSize, (xb, _idx, i, count) => { // x_batch = x[i:i+batch_size]
+        const y = run(xb, count);
+        correct += countCorrect(engine.k, "sparseCategoricalCrossentropy", y, { ptr: labels + i * 4, sparse: true }, count, classes); // np.sum(argmax(y) == t)
+        batches++;
+      });
       return { correct, total: xs.rows, accuracy: correct / xs.rows, batches };
     });
   });

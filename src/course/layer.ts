@@ -16,8 +16,6 @@ export abstract class Layer {
   /** Rows of the batch now flowing through (the course passes one column; we pass a minibatch). */
   rows = 0;
   protected engine?: Engine;
-  /** params(), read once per build (updateParams runs every step and makes no arrays). */
-  private stepParams?: Param[];
 
   constructor(readonly inputDim: number, readonly outputDim: number) {
     assertPositiveInteger(`${new.target.name}: input_dim`, inputDim);
@@ -50,23 +48,17 @@ export abstract class Layer {
   /** Allocate parameters (DenseLayer: N(0, 1) as np.random.randn) from the network's seeded Rng. */
   build(engine: Engine, _rng: Rng): void {
     this.engine = engine;
-    this.stepParams = undefined;
   }
   /** Size the per-batch buffers for up to `rows` rows (allocated once, reused by every step). */
   abstract reserve(rows: number): void;
   abstract forward(): void;
   abstract backward(): void;
-  /** Value/gradient pointer pairs (the library's one layer protocol). */
+  /** Value/gradient pointer pairs (the library's one layer protocol): the network's SGD steps them. */
   params(): Param[] {
     return [];
   }
   /** Nothing to clear: backward writes the minibatch's sum of deltas (one product), it does not add to old ones. */
   clearDeltas(): void {}
-  /** w −= learningRate · Σ Δw for every parameter (the network passes learning_rate / batch size). */
-  updateParams(learningRate: number): void {
-    const k = this.live().k, params = (this.stepParams ??= this.params());
-    for (let i = 0; i < params.length; i++) k.sgdStep(params[i].value, params[i].grad, params[i].size, learningRate);
-  }
   /** The lines the course prints for this layer. */
   abstract describe(): string;
   abstract dispose(): void;

@@ -3,15 +3,16 @@
 // 2-layer perceptron. A one-layer perceptron learns with the rule w += (d − y)·x and cannot
 // learn XOR: no straight line separates its classes, so every pass over the four inputs makes
 // at least one mistake and the rule stops only at its iteration cap.
-// A thin facade: weighted sums run in the gemm and bias-add kernels, h in the step kernel,
-// the weight update in the sgdStep kernel; JS only counts mistakes.
+// A thin facade: a layer of step units is a Dense with activation 'step'; learning runs the
+// library's training loop ("ordered", one sample a step) and its SGD. JS only counts mistakes.
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { DataError, ModelError } from "../core/errors.js";
-import { Tensor } from "../core/tensor.js";
 import { withScope } from "../core/scope.js";
 import { uploadInputs } from "../data/inputs.js";
-import { addRowVector, gemm } from "../ops/linear.js";
-import { step } from "../ops/activations.js";
+import { CallbackList } from "../models/callbacks.js";
+import { trainSync } from "../models/loop.js";
+import { SGD } from "../optimizers.js";
+import { denseOf } from "./given-weights.js";
 
 export type Bit = 0 | 1;
 export type Gate = (x1: number, x2: number) => Bit;
@@ -39,9 +40,10 @@ export function stepLayer(x: ArrayLike<number>[], w: ArrayLike<number>, bias: Ar
     flat.set(Array.from(row), r * n);
   });
   return withScope(engine, (s) => {
-    const X = s.track(Tensor.from(flat, rows, n, engine)), W = s.track(Tensor.from(w, n, units, engine)), B = s.track(Tensor.from(bias, 1, units, engine));
-    const a = s.track(gemm(X, W)); // a = x·w, then in place a += b and a = h(a)
-    return step(addRowVector(a, B, a), a).toRows();
+    const X = s.alloc(flat.length * 4), layer = denseOf(s, w, bias, n, "step", rows);
+    engine.heap.f32.set(flat, X >>> 2);
+    const a = layer.forward(X, rows, false) >>> 2, out = engine.heap.f32; // a = h(x·w + b)
+    return Array.from({ length: rows }, (_, r) => Array.from(out.subarray(a + r * units, a + (r + 1) * units)));
   });
 }
 
@@ -108,31 +110,43 @@ export class Perceptron {
     if (d.length !== x.length) throw new DataError(`Perceptron.fit: ${x.length} inputs but ${d.length} desired outputs`);
     for (let j = 0; j < d.length; j++) if (d[j] !== 0 && d[j] !== 1) throw new DataError(`Perceptron.fit: d[${j}] is ${d[j]}; desired outputs are 0 or 1`);
     if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new ModelError(`Perceptron.fit: maxIterations must be a positive integer, got ${maxIterations}`);
-    const e = this.engine, k = e.k, n = this.inputs, s = x.length;
+    const e = this.engine, heap = e.heap, n = this.inputs, s = x.length;
     return withScope(e, (scope) => {
-      const dx = uploadInputs(e, "Perceptron.fit: x", x.map((row) => Array.from(row)), n); // refuses non-numbers and NaN by row and column
-      const X = scope.track(new Tensor(e, dx.ptr, s, n)); // owns the upload
-      const W = scope.track(Tensor.from(this.weights, n, 1, e)), B = scope.track(Tensor.from([this.bias], 1, 1, e));
-      const one = scope.track(Tensor.from([1], 1, 1, e)), y = scope.track(Tensor.zeros(1, 1, e));
-      const errors: number[] = [];
-      for (let t = 0; t < maxIterations; t++) {
-        let mistakes = 0;
-        for (let j = 0; j < s; j++) {
-          const xj = X.ptr + j * n * 4; // row j of X
-          k.gemm(xj, W.ptr, y.ptr, 1, n, 1, 0);
-          k.addRowVector(y.ptr, B.ptr, y.ptr, 1, 1);
-          k.step(y.ptr, y.ptr, 1);
-          const diff = d[j] - y.data[0]; // −1, 0 or 1
-          if (diff === 0) continue;
+      const X = uploadInputs(e, "Perceptron.fit: x", x.map((row) => Array.from(row)), n); // refuses non-numbers and NaN by row and column
+      scope.track(X.ptr);
+      const D = scope.alloc(s * 4), layer = denseOf(scope, this.weights, [this.bias], n, "step", 1);
+      heap.f32.set(d, D >>> 2);
+      // w += η(d − y)x is an SGD step on dW = −(d − y)·x, db = −(d − y): the backward of the
+      // unit (step' is 0, so the rule's delta is handed in as dL/dz) on the one sample.
+      const sgd = scope.track(new SGD()), dz = layer.outputGrad >>> 2;
+      sgd.build(e, layer.params(), this);
+      sgd.learningRate = learningRate; // set, not constructed: the rule takes any η
+      const errors: number[] = [], control = { stopTraining: false };
+      let mistakes = 0;
+      trainSync({
+        engine: e, x: X, y: { ptr: D, sparse: false, rows: s }, units: 1, order: "ordered", batchSize: 1, epochs: maxIterations,
+        step: (xj, t) => {
+          const y = heap.f32[layer.forward(xj, 1, false) >>> 2], diff = heap.f32[t.ptr >>> 2] - y; // −1, 0 or 1
+          if (diff === 0) return 0;
           mistakes++;
-          k.sgdStep(W.ptr, xj, n, -learningRate * diff); // w −= (−η·diff)·xⱼ, i.e. w += η(d − y)xⱼ
-          k.sgdStep(B.ptr, one.ptr, 1, -learningRate * diff);
-        }
-        errors.push(mistakes / s);
-        if (mistakes / s < errorThreshold) break;
-      }
-      this.weights = W.toArray();
-      this.bias = B.data[0];
+          heap.f32[dz] = -diff;
+          layer.backward(xj, 1, 0, true);
+          sgd.step();
+          return 1;
+        },
+        callbacks: new CallbackList({
+          onEpochEnd: () => {
+            errors.push(mistakes / s);
+            if (mistakes / s < errorThreshold) control.stopTraining = true;
+            mistakes = 0;
+          },
+        }),
+        control,
+        diverged: (what) => new ModelError(`Perceptron.fit: ${what}`),
+      });
+      const [w, b] = layer.params();
+      this.weights = heap.f32.slice(w.value >>> 2, (w.value >>> 2) + n);
+      this.bias = heap.f32[b.value >>> 2];
       return { errors, iterations: errors.length, converged: errors[errors.length - 1] < errorThreshold };
     });
   }

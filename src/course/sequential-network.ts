@@ -1,7 +1,9 @@
 // Seed 002's `SequentialNetwork`: layers added in order and linked both ways, MSE loss,
 // minibatch SGD. `train(data, epochs, miniBatchSize, learningRate, testData)` prints
-// `Epoch k: correct / total` as the course does. Every number is computed by the WASM kernels
-// through the layers in ./layers.ts; this file only moves pointers.
+// `Epoch k: correct / total` as the course does. It runs the library's training loop
+// (src/models/loop.ts) in its "shuffle" order, the course's random.shuffle(training_data) then
+// consecutive minibatches, and steps the weights with the library's SGD; the layers in
+// ./layers.ts compute the passes (a DenseLayer is a Keras Dense). This file only moves pointers.
 //
 // Where we differ from the course's code (which, as written, learns nothing):
 //  - `train_batch` is missing: it is forward_backward then update, as its name says.
@@ -17,8 +19,11 @@ import { withScope } from "../core/scope.js";
 import { ModelError, ShapeError, assertPositiveInteger } from "../core/errors.js";
 import type { DeviceInputs } from "../data/inputs.js";
 import type { DeviceTargets } from "../data/labels.js";
-import { gatherInputs, gatherTargets } from "../data/batches.js";
+import { countCorrect } from "../losses/accuracy.js";
 import { forChunks } from "../models/inference.js";
+import { trainSync } from "../models/loop.js";
+import { CallbackList } from "../models/callbacks.js";
+import { SGD } from "../optimizers.js";
 import { COURSE_EVAL_ROWS } from "./course-eval.js";
 import type { Layer } from "./layer.js";
 import { MSE } from "./mse.js";
@@ -52,6 +57,8 @@ export class SequentialNetwork {
   private readonly rng: Rng;
   private readonly print: (line: string) => void;
   private rowsReserved = 0;
+  /** W −= rate · ΣΔW over every layer's parameters; its rate is set per step (learning_rate / batch size). */
+  private readonly optimizer = new SGD({ learningRate: 1 });
 
   constructor({ seed = DEFAULT_SEED, print = console.log, engine = defaultEngine() }: SequentialNetworkArgs = {}) {
     this.engine = engine;
@@ -70,6 +77,7 @@ export class SequentialNetwork {
     layer.build(this.engine, this.rng);
     if (this.rowsReserved) layer.reserve(this.rowsReserved);
     this.layers.push(layer);
+    this.optimizer.build(this.engine, this.layers.flatMap((l) => l.params()), this); // read once here, not per step
     this.print(layer.describe());
     if (last) layer.connect(last);
   }
@@ -84,32 +92,30 @@ export class SequentialNetwork {
     assertPositiveInteger("train: epochs", epochs);
     assertPositiveInteger("train: mini_batch_size", miniBatchSize);
     if (!(learningRate > 0)) throw new ModelError(`train: learning_rate must be a positive number, got ${learningRate}`);
-    const k = this.engine.k;
     const result: TrainResult = { correct: [], total: 0, seconds: [] };
     return withScope(this.engine, (s) => {
       const train = uploadCourseData(s, "train: training_data", trainingData, this.inputDim, this.outputDim);
       const test = testData ? uploadCourseData(s, "train: test_data", testData, this.inputDim, this.outputDim) : undefined;
-      const n = train.x.rows, units = this.outputDim, rows = Math.min(miniBatchSize, n);
-      const idx = s.alloc(n * 4), xb = s.alloc(rows * train.x.cols * 4), yb = s.alloc(rows * units * 4);
-      this.reserve(Math.max(rows, Math.min(COURSE_EVAL_ROWS, test?.x.rows ?? 0)));
-      k.iota(idx, n);
+      this.reserve(Math.max(Math.min(miniBatchSize, train.x.rows), Math.min(COURSE_EVAL_ROWS, test?.x.rows ?? 0)));
       result.total = test?.x.rows ?? 0;
-      for (let epoch = 0; epoch < epochs; epoch++) {
-        const started = performance.now();
-        this.rng.shuffle(idx, n); // the course's random.shuffle(training_data)
-        for (let start = 0; start < n; start += miniBatchSize) {
-          const count = Math.min(miniBatchSize, n - start);
-          gatherInputs(k, train.x, idx + start * 4, count, xb);
-          gatherTargets(k, train.y, idx + start * 4, count, yb, units);
-          this.trainBatch(xb, yb, count, learningRate);
-        }
-        if (test) {
-          const correct = this.evaluateDevice(test.x, test.y);
-          result.correct.push(correct);
-          this.print(`Epoch ${epoch}: ${correct} / ${test.x.rows}`);
-        } else this.print(`Epoch ${epoch} complete`);
-        result.seconds.push((performance.now() - started) / 1000);
-      }
+      let started = 0;
+      trainSync({
+        engine: this.engine, x: train.x, y: train.y, units: this.outputDim, order: "shuffle", rng: this.rng, batchSize: miniBatchSize, epochs,
+        step: (xb, y, count) => this.trainBatch(xb, y.ptr, count, learningRate),
+        callbacks: new CallbackList({
+          onEpochBegin: () => void (started = performance.now()),
+          onEpochEnd: (epoch) => {
+            if (test) {
+              const correct = this.evaluateDevice(test.x, test.y);
+              result.correct.push(correct);
+              this.print(`Epoch ${epoch}: ${correct} / ${test.x.rows}`);
+            } else this.print(`Epoch ${epoch} complete`);
+            result.seconds.push((performance.now() - started) / 1000);
+          },
+        }),
+        control: { stopTraining: false },
+        diverged: (what) => new ModelError(`SequentialNetwork.train: ${what}; lower learning_rate`),
+      });
       return result;
     });
   }
@@ -124,7 +130,8 @@ export class SequentialNetwork {
   /** Step every layer with learning_rate / batch size, then clear the deltas (the course's update). */
   update(count: number, learningRate: number): void {
     const layers = this.layers;
-    for (let i = 0; i < layers.length; i++) layers[i].updateParams(learningRate / count);
+    this.optimizer.learningRate = learningRate / count;
+    this.optimizer.step();
     for (let i = 0; i < layers.length; i++) layers[i].clearDeltas();
   }
 
@@ -167,6 +174,7 @@ export class SequentialNetwork {
   /** Free every layer's memory and the random state. */
   dispose(): void {
     for (const layer of this.layers) layer.dispose();
+    this.optimizer.unbind();
     this.rng.dispose();
   }
 
@@ -175,7 +183,7 @@ export class SequentialNetwork {
     const units = this.outputDim;
     forChunks(this.engine, x, COURSE_EVAL_ROWS, (xb, _idx, start, count) => {
       const a = this.singleForward(xb, count);
-      correct += this.engine.k.countCorrectOneHot(a, y.ptr + start * units * 4, count, units);
+      correct += countCorrect(this.engine.k, "meanSquaredError", a, { ptr: y.ptr + start * units * 4, sparse: false }, count, units);
     });
     return correct;
   }

@@ -1,5 +1,9 @@
 // Lesson 7 (seed 003, "딥러닝 들여다보기"): the two-layer network written out step by step, as
-// functions on Tensors. Every number is computed by the WASM kernels through src/ops.
+// functions on Tensors. affineForward/affineBackward and the activations are the lesson's
+// formulas on the caller's tensors (src/ops); the network itself (initParams) is two Dense
+// layers of the library, so trainStep and predict run the layer code and the training step
+// of src/models/stack.ts, with the same bits as the notebook's step written out (the tests
+// keep that reference).
 // Names follow the notebook: a1 = X·W1 + b1 is the PRE-activation and z1 = sigmoid(a1) the
 // output (the reverse of the usual z/a), y_hat = softmax(a2).
 //
@@ -11,7 +15,7 @@
 //  - train_step returns the undefined name `Lossb` (a NameError); trainStep returns the loss and
 //    updates the parameters in place.
 //  - crossEntropyError clips y to [1e-7, 1 − 1e-7] before the log (the notebook's log(0) is −inf).
-import { ShapeError } from "../core/errors.js";
+import { ModelError, ShapeError } from "../core/errors.js";
 import { engine as defaultEngine } from "../core/engine.js";
 import { withScope } from "../core/scope.js";
 import type { Rng } from "../core/random.js";
@@ -19,9 +23,16 @@ import { Tensor } from "../core/tensor.js";
 import { Indices } from "../ops/indices.js";
 import * as act from "../ops/activations.js";
 import { addRowVector, gemm, gemmNT, gemmTN, sumColumns } from "../ops/linear.js";
-import { categoricalCrossEntropy, softmaxSparseCrossEntropyBackward, sparseCategoricalCrossEntropy } from "../ops/losses.js";
-import { countCorrectSparse, oneHot as oneHotOp } from "../ops/data.js";
-import { expectShape, sameShape } from "../ops/shape.js";
+import { categoricalCrossEntropy, sparseCategoricalCrossEntropy } from "../ops/losses.js";
+import { oneHot as oneHotOp } from "../ops/data.js";
+import { expectShape } from "../ops/shape.js";
+import { Dense } from "../layers/dense.js";
+import { losses } from "../losses/losses.js";
+import { countCorrect } from "../losses/accuracy.js";
+import type { Targets } from "../losses/loss.js";
+import { SGD } from "../optimizers.js";
+import { forward, trainStep as stackStep, type Stack } from "../models/stack.js";
+import { forChunks } from "../models/inference.js";
 
 /** What affineForward keeps for the backward pass: (X, W, b). */
 export interface AffineCache {
@@ -70,67 +81,63 @@ export function oneHot(labels: Indices | ArrayLike<number>, numCategory = 10, ou
 }
 
 export interface Params {
+  /** Views of the layers' weights (W1 is d × h, b1 is 1 × h, …), valid until disposeParams. */
   W1: Tensor;
   b1: Tensor;
   W2: Tensor;
   b2: Tensor;
   /** Hidden activation: sigmoid (cells 5–22) or relu (the 12-8 exercise). */
   activation: "sigmoid" | "relu";
+  /** The network: Dense(h, activation) then Dense(c, softmax), the layers Sequential trains. */
+  readonly layers: readonly [Dense, Dense];
 }
 
-/** W = weightInitStd · randn (from `rng`), b = 0 (init_params). */
+/** W = weightInitStd · randn (from `rng`, W1 then W2), b = 0 (init_params). */
 export function initParams(inputSize: number, hiddenSize: number, outputSize: number, rng: Rng, weightInitStd = 0.01, activation: Params["activation"] = "sigmoid"): Params {
-  const e = rng.engine, W1 = Tensor.zeros(inputSize, hiddenSize, e), W2 = Tensor.zeros(hiddenSize, outputSize, e);
-  rng.normal(W1.ptr, W1.size, 0, weightInitStd);
-  rng.normal(W2.ptr, W2.size, 0, weightInitStd);
-  return { W1, b1: Tensor.zeros(1, hiddenSize, e), W2, b2: Tensor.zeros(1, outputSize, e), activation };
+  const e = rng.engine, normal = { name: "randomNormal", stddev: weightInitStd } as const;
+  const layer = (name: string, units: number, inputDim: number, f: "sigmoid" | "relu" | "softmax") =>
+    new Dense({ name, units, inputDim, activation: f, kernelInitializer: normal, biasInitializer: "zeros" });
+  const layers = [layer("affine1", hiddenSize, inputSize, activation), layer("affine2", outputSize, hiddenSize, "softmax")] as const;
+  layers[0].build(e, [inputSize], rng);
+  layers[1].build(e, [hiddenSize], rng);
+  // The tensors view the layers' weights; their owner stands for the layers' lifetime, so a
+  // tensor used after disposeParams throws instead of reading freed memory.
+  const lifetime = Tensor.zeros(1, 1, e), [w1, b1, w2, b2] = [...layers[0].params(), ...layers[1].params()];
+  const view = (w: { value: number; shape: number[] }) => new Tensor(e, w.value, w.shape.length > 1 ? w.shape[0] : 1, w.shape.at(-1)!, lifetime);
+  return { W1: view(w1), b1: view(b1), W2: view(w2), b2: view(b2), activation, layers };
 }
 
 export function disposeParams(p: Params): void {
-  for (const t of [p.W1, p.b1, p.W2, p.b2]) t.dispose();
+  p.W1.parent?.dispose(); // the views' owner: W1…b2 now throw when used
+  for (const layer of p.layers) layer.dispose();
 }
 
-/** Buffers for one minibatch size, made once per training run (a step allocates nothing). */
+/**
+ * What one step needs besides the layers (made once per training run, so a step allocates
+ * nothing): the layers' buffers for `batch` rows, the loss (cross-entropy fused with the
+ * softmax: dy = (y_hat − t) / batch_num) and plain SGD, W −= learning_rate · dW (update_params).
+ */
 export class StepWorkspace {
-  readonly a1: Tensor; readonly z1: Tensor; readonly a2: Tensor; readonly yHat: Tensor; readonly dy: Tensor;
-  readonly dz1: Tensor; readonly da1: Tensor; readonly dW1: Tensor; readonly db1: Tensor; readonly dW2: Tensor; readonly db2: Tensor;
+  private readonly net: Stack;
+  private readonly optimizer = new SGD({ learningRate: 0.1 });
+  private readonly targets: Targets = { ptr: 0, sparse: true };
 
   constructor(readonly batch: number, p: Params) {
-    const z = (r: number, c: number) => Tensor.zeros(r, c, p.W1.engine);
-    const [d, h, k] = [p.W1.rows, p.W1.cols, p.W2.cols];
-    [this.a1, this.z1, this.dz1, this.da1] = [z(batch, h), z(batch, h), z(batch, h), z(batch, h)];
-    [this.a2, this.yHat, this.dy] = [z(batch, k), z(batch, k), z(batch, k)];
-    [this.dW1, this.db1, this.dW2, this.db2] = [z(d, h), z(1, h), z(h, k), z(1, k)];
+    for (const layer of p.layers) layer.reserve(batch);
+    this.optimizer.build(p.W1.engine, [...p.layers[0].params(), ...p.layers[1].params()], this);
+    this.net = { layers: p.layers, loss: losses.sparseCategoricalCrossentropy, optimizer: this.optimizer, engine: p.W1.engine, outputUnits: p.W2.cols };
   }
 
   dispose(): void {
-    for (const t of Object.values(this)) if (t instanceof Tensor) t.dispose();
+    this.optimizer.unbind();
   }
 
-  /**
-   * @internal train_step on pointers (x: batch × d floats, y: batch labels), every kernel called on
-   * this workspace's buffers with nothing checked: trainStep checks per call, trainingCycle once.
-   */
+  /** @internal train_step on pointers (x: batch × d floats, y: batch labels), nothing checked: trainStep checks per call, trainingCycle once. */
   step(x: number, y: number, p: Params, learningRate: number): number {
-    const k = p.W1.engine.k, m = this.batch, [d, h, c] = [p.W1.rows, p.W1.cols, p.W2.cols], relu1 = p.activation === "relu";
-    k.gemm(x, p.W1.ptr, this.a1.ptr, m, d, h, 0); // a1 = X·W1 + b1
-    k.addRowVector(this.a1.ptr, p.b1.ptr, this.a1.ptr, m, h);
-    k[relu1 ? "relu" : "sigmoid"](this.a1.ptr, this.z1.ptr, m * h);
-    k.gemm(this.z1.ptr, p.W2.ptr, this.a2.ptr, m, h, c, 0); // a2 = z1·W2 + b2
-    k.addRowVector(this.a2.ptr, p.b2.ptr, this.a2.ptr, m, c);
-    k.softmax(this.a2.ptr, this.yHat.ptr, m, c);
-    const loss = k.softmaxSparseCrossEntropyBackward(this.yHat.ptr, y, this.dy.ptr, m, c); // dy = (y_hat − t) / batch_num
-    k.gemmNT(this.dy.ptr, p.W2.ptr, this.dz1.ptr, m, c, h, 0); // dz1 = dy·W2ᵀ
-    k.gemmTN(this.z1.ptr, this.dy.ptr, this.dW2.ptr, h, m, c, 0); // dW2 = z1ᵀ·dy
-    k.sumColumns(this.dy.ptr, this.db2.ptr, m, c, 0);
-    k[relu1 ? "reluBackward" : "sigmoidBackward"](this.z1.ptr, this.dz1.ptr, this.da1.ptr, m * h);
-    k.gemmTN(x, this.da1.ptr, this.dW1.ptr, d, m, h, 0); // dW1 = Xᵀ·da1
-    k.sumColumns(this.da1.ptr, this.db1.ptr, m, h, 0); // db1 = Σ da1, not Σ dz1
-    k.sgdStep(p.W1.ptr, this.dW1.ptr, p.W1.size, learningRate); // update_params: W = W − learning_rate · dW
-    k.sgdStep(p.b1.ptr, this.db1.ptr, p.b1.size, learningRate);
-    k.sgdStep(p.W2.ptr, this.dW2.ptr, p.W2.size, learningRate);
-    k.sgdStep(p.b2.ptr, this.db2.ptr, p.b2.size, learningRate);
-    return loss;
+    if (p.layers[0] !== this.net.layers[0]) throw new ModelError("StepWorkspace.step: this workspace was made for other params");
+    this.optimizer.learningRate = learningRate; // set, not constructed: the notebook takes any rate
+    this.targets.ptr = y;
+    return stackStep(this.net, x, this.targets, this.batch);
   }
 }
 
@@ -139,13 +146,9 @@ export function checkStep(op: string, X: Tensor, Y: Indices, p: Params, work?: S
   if (work && work.batch !== X.rows) throw new ShapeError(`${op}: X has ${X.rows} rows but the workspace was made for batches of ${work.batch}`);
   const [d, h, c] = [p.W1.rows, p.W1.cols, p.W2.cols];
   expectShape(op, "X", X, X.rows, d, "W1's rows are the inputs");
-  expectShape(op, "b1", p.b1, 1, h, "one row with W1's columns");
   expectShape(op, "W2", p.W2, h, c, "W1's columns are W2's rows");
-  expectShape(op, "b2", p.b2, 1, c, "one row with W2's columns");
   if (Y.length !== X.rows) throw new ShapeError(`${op}: X has ${X.rows} rows but Y has ${Y.length} labels`);
   Y.assertBelow(op, c, "the output layer (classes)");
-  if (work) sameShape(op, "W1", p.W1, "the workspace's dW1", work.dW1);
-  if (work) sameShape(op, "W2", p.W2, "the workspace's dW2", work.dW2);
 }
 
 /** Forward, loss, backward and W −= lr·dW for one minibatch (train_step); returns the loss. */
@@ -157,22 +160,28 @@ export function trainStep(X: Tensor, Y: Indices, params: Params, learningRate = 
 
 /** y_hat = softmax(σ(X·W1 + b1)·W2 + b2), a new tensor the caller disposes. */
 export function predict(params: Params, X: Tensor): Tensor {
-  const [a1] = affineForward(X, params.W1, params.b1);
-  (params.activation === "relu" ? relu : sigmoid)(a1, a1);
-  const [a2] = affineForward(a1, params.W2, params.b2);
-  a1.dispose();
-  return softmax(a2, a2);
+  expectShape("predict", "X", X, X.rows, params.W1.rows, "W1's rows are the inputs");
+  for (const layer of params.layers) layer.reserve(X.rows);
+  const y = forward(params, X.ptr, X.rows, false) >>> 2;
+  return Tensor.from(X.engine.heap.f32.subarray(y, y + X.rows * params.W2.cols), X.rows, params.W2.cols, X.engine);
 }
 
-/** Fraction of rows whose argmax of y_hat equals the label, computed 10,000 rows at a time. */
+/**
+ * Rows per forward pass of accuracy() (the notebook scores whole sets at once; the count does not
+ * depend on it): few enough that the chunk buffer stays small and Dense's sparse products apply.
+ */
+const ACCURACY_ROWS = 512;
+
+/** Fraction of rows whose argmax of y_hat equals the label. */
 export function accuracy(params: Params, x: Tensor, y: Indices): number {
   if (y.length !== x.rows) throw new ShapeError(`accuracy: x has ${x.rows} rows but y has ${y.length} labels`);
+  expectShape("accuracy", "x", x, x.rows, params.W1.rows, "W1's rows are the inputs");
+  const engine = x.engine, classes = params.W2.cols, rows = Math.min(ACCURACY_ROWS, x.rows);
   let correct = 0;
-  for (let r = 0; r < x.rows; r += 10_000) {
-    const n = Math.min(10_000, x.rows - r);
-    const yHat = predict(params, x.view(r, n)); // x[r:r+n], sharing x's memory
-    correct += countCorrectSparse(yHat, y.view(r, n));
-    yHat.dispose();
-  }
+  for (const layer of params.layers) layer.reserve(rows);
+  forChunks(engine, { ptr: x.ptr, rows: x.rows, cols: x.cols, bytes: false, scale: 1 }, ACCURACY_ROWS, (xb, _idx, start, count) => {
+    const a = forward(params, xb, count, false);
+    correct += countCorrect(engine.k, "sparseCategoricalCrossentropy", a, { ptr: y.ptr + start * 4, sparse: true }, count, classes);
+  });
   return correct / Math.max(1, x.rows);
 }

@@ -7,8 +7,15 @@ import type { Layer } from "../layers/layer.js";
 import type { Model } from "./model.js";
 import { assertBatchFits } from "./memory-needs.js";
 
+/**
+ * What the passes and the step read of a model: its layers (built), loss, optimizer, engine and
+ * output width. A Sequential is one; so is a course class holding its Dense layers (the step
+ * needs no more of a model than this).
+ */
+export type Stack = Pick<Model, "layers" | "loss" | "optimizer" | "engine" | "outputUnits">;
+
 /** Forward `rows` rows at `x` through every layer; returns the pointer of the output. */
-export function forward(model: Model, x: number, rows: number, training: boolean): number {
+export function forward(model: Pick<Model, "layers">, x: number, rows: number, training: boolean): number {
   const layers = model.layers;
   let a = x;
   for (let i = 0; i < layers.length; i++) a = layers[i].forward(a, rows, training); // no iterator object per step
@@ -16,7 +23,7 @@ export function forward(model: Model, x: number, rows: number, training: boolean
 }
 
 /** Backward from the last layer's outputGrad; `fused`: it holds dL/dz (the loss took the activation's derivative). */
-export function backward(model: Model, x: number, rows: number, fused: boolean): void {
+export function backward(model: Pick<Model, "layers">, x: number, rows: number, fused: boolean): void {
   const layers = model.layers, last = layers.length - 1;
   for (let i = last; i >= 0; i--) {
     layers[i].backward(i > 0 ? layers[i - 1].output : x, rows, i > 0 ? layers[i - 1].outputGrad : 0, i === last && fused);
@@ -40,7 +47,7 @@ export function reserve(model: Model, rows: number): void {
  * One optimisation step on `count` gathered rows; returns the batch loss plus the layers'
  * penalties, both of the weights before the update (as Keras and TF.js report it).
  */
-export function trainStep(model: Model, xb: number, y: Targets, count: number): number {
+export function trainStep(model: Stack, xb: number, y: Targets, count: number): number {
   const layers = model.layers, last = layers[layers.length - 1], loss = model.loss!, activation = last.activation.name;
   const before = penalty(layers); // the step changes the weights the penalty reads
   const a = forward(model, xb, count, true);

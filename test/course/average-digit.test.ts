@@ -7,6 +7,7 @@ import { describe, it, expect } from "vitest";
 import { engine, tensor2d } from "../../src/index.js";
 import { averageDigit, evaluateAverageDigit, predictAverageDigit, onlyDigit } from "../../src/course/average-digit.js";
 import { loadMnist } from "../../src/data/mnist-node.js";
+import { inputScale, scaled } from "../../src/data/scale.js";
 
 describe("average digit (seed 002)", () => {
   it("averageDigit is the mean image and predict is σ(W·x + b), as an f64 reference computes them", () => {
@@ -41,5 +42,26 @@ describe("average digit (seed 002)", () => {
     const course = (d: typeof test) => ({ images: tensor2d(d.images.data, d.images.shape, 1 / 256), labels: d.labels });
     expect(evaluateAverageDigit(course(test), 8, 0.5, averageDigit(course(train), 8), -45)).toBeCloseTo(0.6782, 4);
     expect(engine().heap.liveBytes).toBe(live);
+  });
+
+  it("on MNIST rows, the bits of the kernels written out: gathered rows, (1/n)·1ᵀX, σ(X·w + b)", async () => {
+    const { train } = await loadMnist({ trainLimit: 600, testLimit: 0 });
+    const k = engine().k, heap = engine().heap, labels = Array.from(train.labels), cols = 784, rows = 600;
+    const w = averageDigit(train, 8), eights = labels.flatMap((t, i) => (t === 8 ? [i] : [])), n = eights.length;
+    const x = heap.alloc(rows * cols * 4), idx = heap.alloc(n * 4), sel = heap.alloc(n * cols * 4), ones = heap.alloc(n * 4), mean = heap.alloc(cols * 4), z = heap.alloc(rows * 4), wp = heap.alloc(cols * 4), b = heap.alloc(4);
+    const scale = inputScale(train.images)!;
+    heap.f32.set(Array.from(train.images.data, (v) => scaled(v, scale)), x >>> 2); // the upload's /255 (the gather kernel's rule)
+    heap.i32.set(eights, idx >>> 2);
+    k.gatherRows(x, idx, sel, n, cols);
+    heap.f32.fill(1 / n, ones >>> 2, (ones >>> 2) + n);
+    k.gemm(ones, sel, mean, 1, n, cols, 0);
+    expect(Array.from(w)).toEqual(Array.from(heap.f32.subarray(mean >>> 2, (mean >>> 2) + cols)));
+    heap.f32.set(w, wp >>> 2);
+    heap.f32[b >>> 2] = -45;
+    k.gemm(x, wp, z, rows, cols, 1, 0);
+    k.addRowVector(z, b, z, rows, 1);
+    k.sigmoid(z, z, rows);
+    expect(Array.from(predictAverageDigit(train.images, w))).toEqual(Array.from(heap.f32.subarray(z >>> 2, (z >>> 2) + rows)));
+    for (const p of [x, idx, sel, ones, mean, z, wp, b]) heap.release(p);
   });
 });

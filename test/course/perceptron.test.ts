@@ -64,6 +64,31 @@ describe("lesson 1: the perceptron learning rule", () => {
     expect([...p.weights, p.bias]).toEqual([...w, b]);
   });
 
+  it("with η = 0.3 on real-valued inputs, the same f32 bits as the rule by hand in f32 (w −= (−η(d − y))·x, as the sgdStep kernel rounds)", () => {
+    const f = Math.fround, xs = [[0.3, -1.2, 0.7], [1.1, 0.4, -0.2], [-0.6, 0.9, 1.3], [0.2, 0.2, -0.9], [1.5, -0.3, 0.1]].map((r) => r.map(f));
+    const d = [1, 0, 1, 0, 1], eta = 0.3;
+    const w = [0, 0, 0];
+    let b = 0;
+    const errors: number[] = [];
+    for (let t = 0; t < 30; t++) {
+      let mistakes = 0;
+      xs.forEach((xj, j) => {
+        let a = 0;
+        for (let i = 0; i < 3; i++) a = f(a + f(xj[i] * w[i])); // gemm's order, then the bias
+        const y = f(a + b) > 0 ? 1 : 0, rate = f(-eta * (d[j] - y));
+        if (d[j] === y) return;
+        mistakes++;
+        for (let i = 0; i < 3; i++) w[i] = f(w[i] - f(rate * xj[i]));
+        b = f(b - rate);
+      });
+      errors.push(mistakes / 5);
+      if (mistakes / 5 < 0.01) break;
+    }
+    const p = new Perceptron(3);
+    expect(p.fit(xs, d, { learningRate: eta, maxIterations: 30 }).errors).toEqual(errors);
+    expect([...p.weights, p.bias]).toEqual([...w, b]);
+  });
+
   it("cannot learn XOR: it hits the iteration cap with mistakes left in every pass", () => {
     const live = engine().heap.liveBytes;
     const p = new Perceptron(2);

@@ -5,7 +5,8 @@ import { describe, it, expect } from "vitest";
 import { engine, ShapeError, ModelError } from "../../src/index.js";
 import { SequentialNetwork, DenseLayer, ActivationLayer, MSE } from "../../src/course/sequential-network.js";
 import { loadMnist } from "../../src/data/mnist-node.js";
-import { tensorOf, readF32, writeF32, seededValues, gradientCheck, GRADIENT_TOLERANCE } from "../helpers.js";
+import type { Rng } from "../../src/core/random.js";
+import { tensorOf, readF32, writeF32, seededValues, gradientCheck, GRADIENT_TOLERANCE, i32Of } from "../helpers.js";
 
 const quiet = () => {};
 
@@ -107,6 +108,30 @@ describe("SequentialNetwork (seed 002): gradients and the update", () => {
     x.dispose();
     y.dispose();
     net.dispose();
+  });
+});
+
+describe("SequentialNetwork (seed 002): train on the library's loop", () => {
+  it("gives the weights of the course's loop written out (shuffle the indices each epoch, consecutive minibatches, trainBatch), bit for bit", () => {
+    const n = 13, batch = 4, epochs = 3, xs13 = seededValues(n * 4, -2, 2, 21), ys13 = seededValues(n * 2, 0, 1, 22);
+    const net = tinyNet(false, 5), ref = tinyNet(false, 5);
+    net.train({ x: { data: xs13, shape: [n, 4] }, y: { data: ys13, shape: [n, 2] } }, epochs, batch, 0.7);
+    // The reference draws from ref's own generator, which made ref's weights just as net's made net's.
+    const rng = (ref as unknown as { rng: Rng }).rng, x = tensorOf(xs13, n, 4), y = tensorOf(ys13, n, 2);
+    const idx = i32Of(Array.from({ length: n }, (_, i) => i)), xb = engine().heap.alloc(batch * 16), yb = engine().heap.alloc(batch * 8);
+    for (let e = 0; e < epochs; e++) {
+      rng.shuffle(idx, n);
+      for (let start = 0; start < n; start += batch) {
+        const count = Math.min(batch, n - start);
+        engine().k.gatherRows(x.ptr, idx + start * 4, xb, count, 4);
+        engine().k.gatherRows(y.ptr, idx + start * 4, yb, count, 2);
+        ref.trainBatch(xb, yb, count, 0.7);
+      }
+    }
+    const weights = (m: SequentialNetwork) => m.layers.flatMap((l) => l.params()).map((p) => readF32(p.value, p.size));
+    expect(weights(net)).toEqual(weights(ref));
+    for (const p of [idx, xb, yb]) engine().heap.release(p);
+    for (const t of [x, y, net, ref]) t.dispose();
   });
 });
 

@@ -5,7 +5,8 @@ import { Tensor, engine } from "../../src/index.js";
 import { Rng } from "../../src/core/random.js";
 import { Indices } from "../../src/ops/indices.js";
 import { loadMnist } from "../../src/data/mnist-node.js";
-import { affineForward, affineBackward, softmax, crossEntropyError, oneHot, initParams, trainStep, StepWorkspace, disposeParams } from "../../src/course/step-by-step.js";
+import { affineForward, affineBackward, softmax, crossEntropyError, oneHot, initParams, trainStep, StepWorkspace, disposeParams, predict, accuracy } from "../../src/course/step-by-step.js";
+import { referenceCycle, referenceStep } from "./step-reference.js";
 import { imagesToTensors, trainingCycle } from "../../src/course/step-by-step-cycle.js";
 import { seededValues } from "../helpers.js";
 
@@ -76,5 +77,40 @@ describe("step by step (lesson 7)", () => {
     expect(r.trainLossList.at(-1)!).toBeLessThan(r.trainLossList[0]);
     disposeParams(r.params);
     for (const t of [tr.x, tr.y, te.x, te.y]) t.dispose();
+  });
+
+  it("on the Dense layers, trainStep and trainingCycle keep the notebook's step's bits (sparse MNIST rows, sigmoid and relu)", async () => {
+    const { train } = await loadMnist({ trainLimit: 300, testLimit: 0 });
+    const { x, y } = imagesToTensors(train.images, train.labels);
+    for (const activation of ["sigmoid", "relu"] as const) {
+      const r1 = new Rng(engine(), 9), r2 = new Rng(engine(), 9), p = initParams(784, 20, 10, r1, 0.1, activation), q = initParams(784, 20, 10, r2, 0.1, activation);
+      const ref = referenceStep(300, q), work = new StepWorkspace(300, p);
+      for (let i = 0; i < 3; i++) expect(trainStep(x, y, p, 0.1, i === 0 ? undefined : work)).toBe(ref.step(x.ptr, y.ptr, 0.1));
+      for (const name of ["W1", "b1", "W2", "b2"] as const) expect(Array.from(p[name].data), `${activation} ${name}`).toEqual(Array.from(q[name].data));
+      const cycle = trainingCycle(x, y, x, y, { itersNum: 7, batchSize: 50, hiddenSize: 20, weightInitStd: 0.1, activation, seed: 4 });
+      const r3 = new Rng(engine(), 4), s = initParams(784, 20, 10, r3, 0.1, activation);
+      expect(cycle.trainLossList).toEqual(referenceCycle(x, y, s, r3, 7, 50, 0.1));
+      expect(Array.from(cycle.params.W1.data)).toEqual(Array.from(s.W1.data));
+      const yHat = predict(s, x), labels = y.toArray();
+      const right = labels.filter((t, r) => { const row = Array.from(yHat.data.subarray(r * 10, r * 10 + 10)); return row.indexOf(Math.max(...row)) === t; }).length;
+      expect(accuracy(s, x, y)).toBe(right / 300);
+      for (const t of [ref, work, r1, r2, r3, yHat]) t.dispose();
+      for (const params of [p, q, s, cycle.params]) disposeParams(params);
+    }
+    x.dispose();
+    y.dispose();
+  });
+
+  it("params are views of the layers: disposeParams frees them, and a view used after it throws", () => {
+    const x = Tensor.from(seededValues(12, 0, 1, 2), 2, 6), y = Indices.from([0, 2]);
+    const before = engine().heap.liveBytes, rng = new Rng(engine(), 1), p = initParams(6, 4, 3, rng);
+    expect([p.W1.shape, p.b1.shape, p.W2.shape, p.b2.shape]).toEqual([[6, 4], [1, 4], [4, 3], [1, 3]]);
+    trainStep(x, y, p);
+    disposeParams(p);
+    rng.dispose();
+    expect(() => p.W1.data).toThrow(/disposed/);
+    expect(engine().heap.liveBytes).toBe(before);
+    x.dispose();
+    y.dispose();
   });
 });

@@ -1,6 +1,6 @@
 // The one training loop (src/models/loop.ts): each batch order gives the rows it promises, drawn
 // from the generator exactly as the code it reproduces (fit's shuffle; seed 003's sampling with
-// replacement, checked against the course's own trainingCycle bit for bit), a resumed run replays
+// replacement, checked bit for bit against the notebook's cycle written out in kernels), a resumed run replays
 // the draws before it, and the synchronous driver refuses an asynchronous hook.
 import { describe, it, expect } from "vitest";
 import { engine } from "../../src/index.js";
@@ -10,8 +10,9 @@ import { Indices } from "../../src/ops/indices.js";
 import { sampleIndices } from "../../src/ops/data.js";
 import { CallbackList } from "../../src/models/callbacks.js";
 import { train, trainSync, type BatchOrder, type LoopPlan } from "../../src/models/loop.js";
-import { initParams, StepWorkspace } from "../../src/course/step-by-step.js";
+import { disposeParams, initParams } from "../../src/course/step-by-step.js";
 import { trainingCycle } from "../../src/course/step-by-step-cycle.js";
+import { referenceCycle } from "../course/step-reference.js";
 import { readF32, seededInts, seededValues, tensorOf, i32Of } from "../helpers.js";
 
 const N = 10;
@@ -87,20 +88,17 @@ describe("batch orders", () => {
 });
 
 describe("the sampled order carries seed 003's training cycle", () => {
-  it("gives trainingCycle's weights bit for bit, with the course's own step on the same generator", () => {
+  it("trainingCycle (the loop, the Dense layers, the stack's step) gives the notebook's loop written out in kernels, bit for bit", () => {
     const rows = 40, cols = 12, seed = 3, batchSize = 8, iters = 9;
     const x = Tensor.from(seededValues(rows * cols, 0, 1, 5), rows, cols), y = Indices.from(seededInts(rows, 10, 6));
     const cycle = trainingCycle(x, y, x, y, { itersNum: iters, batchSize, hiddenSize: 5, seed });
-    const rng = new Rng(engine(), seed);
-    const params = initParams(cols, 5, 10, rng, 0.01, "sigmoid"), work = new StepWorkspace(batchSize, params);
-    const { plan } = recording("sample", {
-      rng, batchSize, steps: iters, epochs: 1, units: 10,
-      x: { ptr: x.ptr, rows, cols, bytes: false, scale: 1 }, y: { ptr: y.ptr, sparse: true, rows },
-      step: (xb, t, count) => (expect(count).toBe(batchSize), work.step(xb, t.ptr, params, 0.1)),
-    });
-    trainSync(plan);
+    const rng = new Rng(engine(), seed), params = initParams(cols, 5, 10, rng, 0.01, "sigmoid");
+    const losses = referenceCycle(x, y, params, rng, iters, batchSize, 0.1);
     for (const name of ["W1", "b1", "W2", "b2"] as const) expect(Array.from(params[name].data), name).toEqual(Array.from(cycle.params[name].data));
-    for (const t of [work, rng, x, y, params.W1, params.b1, params.W2, params.b2, cycle.params.W1, cycle.params.b1, cycle.params.W2, cycle.params.b2]) t.dispose();
+    expect(cycle.trainLossList).toEqual(losses);
+    disposeParams(params);
+    disposeParams(cycle.params);
+    for (const t of [rng, x, y]) t.dispose();
   });
 });
 
