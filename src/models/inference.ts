@@ -97,8 +97,11 @@ export function predict(model: Model, x: Inputs, { batchSize = 256 }: PredictArg
   return { data: out, shape: [inputs.rows, units] };
 }
 
-/** Mean loss and accuracy of uploaded data (used by evaluate() and fit's validation). */
-export function evaluateDevice(model: Model, x: DeviceInputs, y: DeviceTargets, batchSize: number): { loss: number; accuracy: number } {
+/**
+ * Σ over the rows of uploaded data of the loss, and the predictions judged and judged correct
+ * (evaluateDevice divides them; the course's classes divide as the course does).
+ */
+export function evaluateSums(model: Model, x: DeviceInputs, y: DeviceTargets, batchSize: number): { loss: number; correct: number; judged: number } {
   const engine = model.built(), k = engine.k, units = model.outputUnits, activation = model.layers[model.layers.length - 1].activation.name;
   const yb = engine.heap.alloc(Math.min(batchSize, x.rows) * (y.sparse ? 1 : units) * 4);
   let loss = 0, correct = 0, judged = 0;
@@ -115,6 +118,12 @@ export function evaluateDevice(model: Model, x: DeviceInputs, y: DeviceTargets, 
   } finally {
     engine.heap.release(yb);
   }
+  return { loss, correct, judged };
+}
+
+/** Mean loss and accuracy of uploaded data (used by evaluate() and fit's validation). */
+export function evaluateDevice(model: Model, x: DeviceInputs, y: DeviceTargets, batchSize: number): { loss: number; accuracy: number } {
+  const { loss, correct, judged } = evaluateSums(model, x, y, batchSize);
   return { loss: loss / x.rows + penalty(model.layers), accuracy: correct / judged };
 }
 

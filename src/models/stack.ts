@@ -39,14 +39,17 @@ export function reserve(model: Model, rows: number): void {
 /**
  * One optimisation step on `count` gathered rows; returns the batch loss plus the layers'
  * penalties, both of the weights before the update (as Keras and TF.js report it).
+ * `beforeUpdate(count)` runs once every gradient is written and before the optimizer reads them:
+ * where a penalty whose scale depends on the batch goes (the course's λ/m), or gradient clipping.
  */
-export function trainStep(model: Model, xb: number, y: Targets, count: number): number {
+export function trainStep(model: Model, xb: number, y: Targets, count: number, beforeUpdate?: (rows: number) => void): number {
   const layers = model.layers, last = layers[layers.length - 1], loss = model.loss!, activation = last.activation.name;
   const before = penalty(layers); // the step changes the weights the penalty reads
   const a = forward(model, xb, count, true);
   const value = loss.gradient(model.engine!.k, a, y, last.outputGrad, count, model.outputUnits, activation) + before;
   if (!Number.isFinite(value)) return value; // the caller stops before any weight changes
   backward(model, xb, count, loss.fusesWith(activation));
+  beforeUpdate?.(count);
   model.optimizer!.step();
   return value;
 }
