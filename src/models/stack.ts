@@ -32,6 +32,10 @@ export function penalty(layers: readonly Layer[]): number {
 
 /** Make every layer's per-batch buffers hold `rows` rows (checked to fit first). */
 export function reserve(model: Model, rows: number): void {
+  const layers = model.layers;
+  let held = 0;
+  while (held < layers.length && layers[held].rowsHeld >= rows) held++;
+  if (held === layers.length) return; // the usual case (each evaluate pass, each epoch's validation): nothing to check
   assertBatchFits(model, model.engine!.heap, rows); // before any layer grows memory
   for (const layer of model.layers) layer.reserve(rows);
 }
