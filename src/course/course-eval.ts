@@ -1,4 +1,4 @@
-// What seed 001's classes (and lessons 6's average digit and SequentialNetwork) share for the
+// What seed 001's classes (and lesson 6's average digit and SequentialNetwork) share for the
 // passes over data outside training: the chunk size of the one chunked evaluate/predict path
 // (models/inference.ts), and the upload of x and y for fit and score.
 import type { Scope } from "../core/scope.js";
