@@ -6,7 +6,6 @@
 import { assertPositiveInteger, DataError, ShapeError } from "../core/errors.js";
 import { describeValue, shapeOf, type Inputs, type Labels } from "../data/inputs.js";
 import type { LossName } from "../losses/loss.js";
-import { argmaxOf, COURSE_EVAL_ROWS } from "./course-eval.js";
 import { RandomInitNetwork, type DualLayerArgs } from "./dual-layer.js";
 
 export interface MinibatchArgs extends DualLayerArgs {
@@ -57,8 +56,18 @@ export class MultiClassNetwork extends MinibatchNetwork {
     return max + 1;
   }
 
-  /** The index of the largest output of each row (argmax of z equals argmax of softmax(z)), by the argmaxRows kernel. */
+  /** The index of the largest output of each row, the first on ties (np.argmax; argmax of z equals argmax of softmax(z)). */
   override predict(x: Inputs): Int32Array {
-    return argmaxOf(this, x, COURSE_EVAL_ROWS);
+    const a = this.activations(x), units = this.outputUnits, out = new Int32Array(a.length / units);
+    for (let r = 0; r < out.length; r++) {
+      let max = a[r * units];
+      for (let c = 1; c < units; c++) {
+        if (a[r * units + c] > max) {
+          max = a[r * units + c];
+          out[r] = c;
+        }
+      }
+    }
+    return out;
   }
 }

@@ -1,19 +1,19 @@
 // Seed 001, lesson 4.2: SingleLayer, logistic regression trained by batch gradient descent.
 //   z = x·w + b,  a = σ(z),  err = a − y,  w_grad = xᵀ·err / m + (l1·sign(w) + l2·w) / m
 // Weights start at ones and the bias at 0, as the course's fit() sets them; w_history records
-// w after initialisation and after every update. Built on one Dense(1, sigmoid) layer.
+// w after initialisation and after every update (the loop's onBatchEnd). One Dense(1, sigmoid).
 import { Dense } from "../layers/dense.js";
 import type { Inputs } from "../data/inputs.js";
-import type { DeviceTargets } from "../data/labels.js";
 import type { Param } from "../layers/layer.js";
 import type { LossName } from "../losses/loss.js";
+import type { CustomCallbackArgs } from "../models/callbacks.js";
 import { CourseNetwork, type CourseArgs } from "./course-network.js";
 
 export class SingleLayer extends CourseNetwork {
   protected readonly lossName: LossName = "binaryCrossentropy";
   /** Copies of w (features × 1): after initialisation, then after each update (the course's w_history). */
   wHistory: Float32Array[] = [];
-  /** w's Param, read once per initWeights (training() copies it every step). */
+  /** w's Param, read once per initWeights (copied after every step). */
   private kernel?: Param;
 
   constructor(args: CourseArgs = {}) {
@@ -30,10 +30,9 @@ export class SingleLayer extends CourseNetwork {
     this.wHistory = [this.weights()];
   }
 
-  override training(x: number, y: DeviceTargets, m: number): number {
-    const loss = super.training(x, y, m);
-    this.wHistory.push(this.weights());
-    return loss;
+  /** @internal */
+  override callbacks(): CustomCallbackArgs[] {
+    return [{ onBatchEnd: () => void this.wHistory.push(this.weights()) }];
   }
 
   /** A copy of the weight vector w. */

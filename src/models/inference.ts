@@ -4,7 +4,7 @@ import { assertPositiveInteger, counted, ModelError } from "../core/errors.js";
 import { setNumbers, shapeOf, uploadInputs, type DeviceInputs, type Inputs, type Labels, type Matrix2D } from "../data/inputs.js";
 import { uploadTargets, type DeviceTargets } from "../data/labels.js";
 import { scaled, scaleInPlace } from "../data/scale.js";
-import { gatherInputs, gatherTargets } from "../data/batches.js";
+import { gatherInputs } from "../data/batches.js";
 import { countCorrect, countJudged } from "../losses/accuracy.js";
 import type { Model } from "./model.js";
 import { forward, penalty, reserve } from "./stack.js";
@@ -97,24 +97,28 @@ export function predict(model: Model, x: Inputs, { batchSize = 256 }: PredictArg
   return { data: out, shape: [inputs.rows, units] };
 }
 
+/**
+ * Σ over the rows of uploaded data of the loss, and the predictions judged and judged correct
+ * (evaluateDevice divides them; the course's classes divide as the course does).
+ */
+export function evaluateSums(model: Model, x: DeviceInputs, y: DeviceTargets, batchSize: number): { loss: number; correct: number; judged: number } {
+  const engine = model.built(), k = engine.k, units = model.outputUnits, activation = model.layers[model.layers.length - 1].activation.name;
+  const width = (y.sparse ? 1 : units) * 4;
+  let loss = 0, correct = 0, judged = 0;
+  reserve(model, Math.min(batchSize, x.rows));
+  forChunks(engine, x, batchSize, (xb, _idx, start, count) => {
+    const a = forward(model, xb, count, false);
+    const t = { ptr: y.ptr + start * width, sparse: y.sparse }; // chunks come in order: the targets are a slice, not a gather
+    loss += model.loss!.value(k, a, t, count, units, activation) * count;
+    correct += countCorrect(k, model.loss!.name, a, t, count, units);
+    judged += countJudged(model.loss!.name, t, count, units);
+  });
+  return { loss, correct, judged };
+}
+
 /** Mean loss and accuracy of uploaded data (used by evaluate() and fit's validation). */
 export function evaluateDevice(model: Model, x: DeviceInputs, y: DeviceTargets, batchSize: number): { loss: number; accuracy: number } {
-  const engine = model.built(), k = engine.k, units = model.outputUnits, activation = model.layers[model.layers.length - 1].activation.name;
-  const yb = engine.heap.alloc(Math.min(batchSize, x.rows) * (y.sparse ? 1 : units) * 4);
-  let loss = 0, correct = 0, judged = 0;
-  try {
-    reserve(model, Math.min(batchSize, x.rows));
-    forChunks(engine, x, batchSize, (xb, idx, _start, count) => {
-      gatherTargets(k, y, idx, count, yb, units);
-      const a = forward(model, xb, count, false);
-      const t = { ptr: yb, sparse: y.sparse };
-      loss += model.loss!.value(k, a, t, count, units, activation) * count;
-      correct += countCorrect(k, model.loss!.name, a, t, count, units);
-      judged += countJudged(model.loss!.name, t, count, units);
-    });
-  } finally {
-    engine.heap.release(yb);
-  }
+  const { loss, correct, judged } = evaluateSums(model, x, y, batchSize);
   return { loss: loss / x.rows + penalty(model.layers), accuracy: correct / judged };
 }
 

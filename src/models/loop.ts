@@ -43,6 +43,8 @@ export interface LoopPlan {
   step(xb: number, y: Targets, count: number): number;
   /** Correct and judged predictions of the step just run, for 'accuracy' (none: not logged). */
   accuracy?: { correct(y: Targets, count: number): number; judged(y: Targets, count: number): number };
+  /** The epoch's loss from Σ step loss × rows and the rows (default the mean, as Keras logs; the course's (Σ + reg) / n needs the sum's own bits). */
+  epochLoss?(sum: number, rows: number): number;
   /** The validation logs after each epoch (val_loss, val_accuracy). */
   validate?(): Logs;
   /** Weights and optimizer state taken at each epoch's start, put back when training diverges. */
@@ -167,7 +169,7 @@ function* loop(p: LoopPlan, b: Buffers): Generator<Promise<unknown>, History, un
     // A finite loss can still be followed by an update that overflows (the epoch's last batch
     // has no next loss to catch it): check before the next snapshot or validation reads them.
     if (p.snapshot?.weightsNonFinite()) throw diverged(p, `the weights became NaN or Infinity by epoch ${epoch + 1}, batch ${Math.ceil(seen / size)}`, epoch);
-    const logs: Logs = { loss: lossSum / Math.max(1, seen) };
+    const logs: Logs = { loss: p.epochLoss ? p.epochLoss(lossSum, seen) : lossSum / Math.max(1, seen) };
     if (accuracy) logs.accuracy = correct / judged;
     if (p.validate) Object.assign(logs, p.validate());
     history.record(epoch, logs);

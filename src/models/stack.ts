@@ -39,6 +39,10 @@ export function penalty(layers: readonly Layer[]): number {
 
 /** Make every layer's per-batch buffers hold `rows` rows (checked to fit first). */
 export function reserve(model: Model, rows: number): void {
+  const layers = model.layers;
+  let held = 0;
+  while (held < layers.length && layers[held].rowsHeld >= rows) held++;
+  if (held === layers.length) return; // the usual case (each evaluate pass, each epoch's validation): nothing to check
   assertBatchFits(model, model.engine!.heap, rows); // before any layer grows memory
   for (const layer of model.layers) layer.reserve(rows);
 }
@@ -46,14 +50,17 @@ export function reserve(model: Model, rows: number): void {
 /**
  * One optimisation step on `count` gathered rows; returns the batch loss plus the layers'
  * penalties, both of the weights before the update (as Keras and TF.js report it).
+ * `beforeUpdate(count)` runs once every gradient is written and before the optimizer reads them:
+ * where a penalty whose scale depends on the batch goes (the course's λ/m), or gradient clipping.
  */
-export function trainStep(model: Stack, xb: number, y: Targets, count: number): number {
+export function trainStep(model: Stack, xb: number, y: Targets, count: number, beforeUpdate?: (rows: number) => void): number {
   const layers = model.layers, last = layers[layers.length - 1], loss = model.loss!, activation = last.activation.name;
   const before = penalty(layers); // the step changes the weights the penalty reads
   const a = forward(model, xb, count, true);
   const value = loss.gradient(model.engine!.k, a, y, last.outputGrad, count, model.outputUnits, activation) + before;
   if (!Number.isFinite(value)) return value; // the caller stops before any weight changes
   backward(model, xb, count, loss.fusesWith(activation));
+  beforeUpdate?.(count);
   model.optimizer!.step();
   return value;
 }

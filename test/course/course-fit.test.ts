@@ -38,7 +38,7 @@ describe("course fit() refusals", () => {
     expect(engine().heap.liveBytes).toBe(live);
   });
 
-  it("predict is the argmax of the outputs (argmaxRows kernel)", () => {
+  it("predict is the argmax of the outputs (the first on ties)", () => {
     const { x, y } = data();
     const net = new MultiClassNetwork({ units: 4, batchSize: 16, seed: 1 }).fit(x, y, { epochs: 5 });
     const a = net.activations(x), p = net.predict(x);

@@ -118,3 +118,17 @@ describe("drivers", () => {
     expect(steps).toBe(2);
   });
 });
+
+describe("the epoch's loss (plan.epochLoss)", () => {
+  it("is given Σ step loss × rows in step order and the rows, and its result is what the epoch logs", () => {
+    const losses = [0.1, 0.7, 0.3], seen: [number, number][] = [];
+    let s = 0;
+    const { plan } = recording("ordered", { epochs: 1, step: () => losses[s++], epochLoss: (sum, rows) => (seen.push([sum, rows]), sum + rows) });
+    const history = trainSync(plan);
+    const sum = 0.1 * 4 + 0.7 * 4 + 0.3 * 2; // batches of 4, 4 and 2 rows, added in that order
+    expect(seen).toEqual([[sum, N]]);
+    expect(history.history.loss).toEqual([sum + N]);
+    s = 0;
+    expect(trainSync(recording("ordered", { epochs: 1, step: () => losses[s++] }).plan).history.loss).toEqual([sum / N]); // the default: the mean
+  });
+});
