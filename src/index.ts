@@ -16,6 +16,7 @@ export type { PredictArgs } from "./models/inference.js";
 export type { LossName, LossSpec, MetricName } from "./losses/loss.js";
 export { SGD, Adam, Optimizer } from "./optimizers.js";
 export { tensor2d, type Matrix2D, type Inputs, type Labels } from "./data/inputs.js";
+export { resident, Resident, type ResidentOptions } from "./data/resident.js";
 export { parseIdxImages, parseIdxLabels, mnistSplit, type MnistSplit } from "./data/mnist.js";
 
 export { parseLayersModel, ModelFileError, type LayersModel } from "./io/layers-model.js";

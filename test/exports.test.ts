@@ -5,7 +5,7 @@ import * as node from "../src/node.js";
 
 describe("public exports", () => {
   it("exposes the Keras-style API", () => {
-    for (const name of ["Sequential", "Dense", "SGD", "Adam", "tensor2d", "init", "Tensor", "regularizers"]) {
+    for (const name of ["Sequential", "Dense", "SGD", "Adam", "tensor2d", "resident", "Resident", "init", "Tensor", "regularizers"]) {
       expect(scratchnet, name).toHaveProperty(name);
     }
   });

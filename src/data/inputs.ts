@@ -35,7 +35,7 @@ export interface DeviceInputs {
   scale: number;
 }
 
-const isMatrix = (x: unknown): x is Matrix2D => typeof x === "object" && x !== null && "shape" in x && "data" in x;
+export const isMatrix = (x: unknown): x is Matrix2D => typeof x === "object" && x !== null && "shape" in x && "data" in x;
 
 /** A value as an error shows it: strings quoted (so "0" is visibly not 0), with its type. */
 export function describeValue(v: unknown): string {

@@ -1,10 +1,11 @@
-// model.fit(): Keras' options checked, the data uploaded to WASM once (and the validation split
-// cut from its tail), then the one training loop (models/loop.ts) runs the model's step
+// model.fit(): Keras' options checked, the data uploaded to WASM once or read in place when
+// resident (data/resident.ts), the validation split cut from its tail without a copy, then the one training loop (models/loop.ts) runs the model's step
 // (models/stack.ts#trainStep) over shuffled or ordered batches.
 import { assertPositiveInteger, counted, ModelError, TrainingError } from "../core/errors.js";
 import { Rng, DEFAULT_SEED } from "../core/random.js";
-import { uploadInputs, type Inputs, type Labels, type DeviceInputs } from "../data/inputs.js";
-import { uploadTargets, type DeviceTargets } from "../data/labels.js";
+import { withScope, type Scope } from "../core/scope.js";
+import type { Inputs, Labels } from "../data/inputs.js";
+import { inputsFor, targetsFor, type Resident } from "../data/resident.js";
 import { tailInputs, tailTargets } from "../data/batches.js";
 import { countCorrect, countJudged } from "../losses/accuracy.js";
 import { CallbackList, renameKeys, type CustomCallbackArgs, type History, type Logs } from "./callbacks.js";
@@ -20,7 +21,8 @@ export interface FitArgs {
   shuffle?: boolean;
   /** Seed of the shuffling (default 42). */
   seed?: number;
-  validationData?: [Inputs, Labels];
+  /** Arrays, or resident() sets (read in place, like the training data). */
+  validationData?: [Inputs | Resident, Labels | Resident];
   validationSplit?: number;
   /** Epoch to start at (Keras): `epochs` is then the last epoch, and the shuffle replays the epochs before it, so a resumed run repeats an unbroken one. */
   initialEpoch?: number;
@@ -31,8 +33,8 @@ export interface FitArgs {
 
 const FIT_OPTIONS = ["epochs", "batchSize", "shuffle", "seed", "validationData", "validationSplit", "initialEpoch", "verbose", "callbacks"];
 
-export async function fit(model: Model, x: Inputs, y: Labels, args: FitArgs): Promise<History> {
-  const engine = model.built(), heap = engine.heap;
+export async function fit(model: Model, x: Inputs | Resident, y: Labels | Resident, args: FitArgs): Promise<History> {
+  const engine = model.built();
   if (model.fitting) throw new ModelError("fit() is already running on this model; await it first"); // they would share the optimizer state
   const unknown = Object.keys(args).find((key) => !FIT_OPTIONS.includes(key)); // a misspelt option (`epoch: 3`) would silently train with the default
   if (unknown !== undefined) throw new ModelError(`fit: unknown option '${unknown}'; the options are ${FIT_OPTIONS.join(", ")}`);
@@ -50,57 +52,53 @@ export async function fit(model: Model, x: Inputs, y: Labels, args: FitArgs): Pr
   // TF.js and Keras log the accuracy under the name compile() got ('acc': acc, val_acc); the loop says 'accuracy'.
   const rename = model.metrics[0] === "acc" ? renameKeys : undefined;
   const callbacks = new CallbackList(args.callbacks, () => model.built(), rename);
-  const owned: number[] = [];
-  const own = (p: number) => (owned.push(p), p);
   model.fitting = true;
   try {
-    const all = upload(model, x, y, "x", "y", own);
-    // TF.js (training.ts: splitAt = floor(n·(1 − validationSplit))) and Keras train on the first
-    // floor(n·(1 − split)) rows and validate on the rest; validationData overrides the split.
-    const nVal = args.validationData ? 0 : all.x.rows - Math.floor(all.x.rows * (1 - validationSplit));
-    const data = { x: { ...all.x, rows: all.x.rows - nVal }, y: { ...all.y, rows: all.x.rows - nVal } };
-    if (data.x.rows === 0 || (validationSplit > 0 && nVal === 0 && !args.validationData)) { // Keras refuses both ends too
-      throw new ModelError(`fit: validationSplit ${validationSplit} of ${counted(all.x.rows, "row")} leaves ${data.x.rows} training and ${counted(nVal, "validation row")} (the cut is at floor(rows·(1 − split)), as in TF.js and Keras); give more rows or another split`);
-    }
-    let val = nVal > 0 ? { x: tailInputs(all.x, nVal), y: tailTargets(all.y, nVal, model.outputUnits) } : undefined;
-    if (args.validationData) val = upload(model, args.validationData[0], args.validationData[1], "validationData x", "validationData y", own);
-    const n = data.x.rows, units = model.outputUnits, k = engine.k, loss = model.loss!.name;
-    reserve(model, Math.max(Math.min(batchSize, n), val ? Math.min(EVAL_ROWS, val.x.rows) : 0)); // sized once, also for validation
-    const snapshot = new Snapshot(model);
-    owned.push(snapshot.ptr);
-    const rng = new Rng(engine, seed);
-    owned.push(rng.state);
-    const last = model.layers[model.layers.length - 1];
-    if (rename && verbose) callbacks.printEpochs(epochs);
-    const history = await train({
-      engine, x: data.x, y: data.y, units, order: shuffle ? "shuffle" : "ordered", batchSize, epochs, initialEpoch, rng, snapshot, callbacks, verbose: rename ? 0 : verbose,
-      control: model, breathe: true,
-      step: (xb, y, count) => trainStep(model, xb, y, count),
-      accuracy: model.metrics.length === 0 ? undefined : {
-        correct: (y, count) => countCorrect(k, loss, last.output, y, count, units),
-        judged: (y, count) => countJudged(loss, y, count, units),
-      },
-      validate: val && ((): Logs => {
-        const v = evaluateDevice(model, val!.x, val!.y, EVAL_ROWS);
-        return model.metrics.length ? { val_loss: v.loss, val_accuracy: v.accuracy } : { val_loss: v.loss };
-      }),
-      diverged: (what, epoch) => diverged(model, what, epoch),
+    // The scope frees what this call uploaded and lets go of resident sets, which it never frees.
+    return await withScope(engine, async (s) => {
+      const all = upload(s, model, x, y, "x", "y");
+      // TF.js (training.ts: splitAt = floor(n·(1 − validationSplit))) and Keras train on the first
+      // floor(n·(1 − split)) rows and validate on the rest; validationData overrides the split.
+      const nVal = args.validationData ? 0 : all.x.rows - Math.floor(all.x.rows * (1 - validationSplit));
+      const data = { x: { ...all.x, rows: all.x.rows - nVal }, y: { ...all.y, rows: all.x.rows - nVal } };
+      if (data.x.rows === 0 || (validationSplit > 0 && nVal === 0 && !args.validationData)) { // Keras refuses both ends too
+        throw new ModelError(`fit: validationSplit ${validationSplit} of ${counted(all.x.rows, "row")} leaves ${data.x.rows} training and ${counted(nVal, "validation row")} (the cut is at floor(rows·(1 − split)), as in TF.js and Keras); give more rows or another split`);
+      }
+      let val = nVal > 0 ? { x: tailInputs(all.x, nVal), y: tailTargets(all.y, nVal, model.outputUnits) } : undefined;
+      if (args.validationData) val = upload(s, model, args.validationData[0], args.validationData[1], "validationData x", "validationData y");
+      const n = data.x.rows, units = model.outputUnits, k = engine.k, loss = model.loss!.name;
+      reserve(model, Math.max(Math.min(batchSize, n), val ? Math.min(EVAL_ROWS, val.x.rows) : 0)); // sized once, also for validation
+      const snapshot = new Snapshot(model);
+      s.track(snapshot.ptr);
+      const rng = new Rng(engine, seed);
+      s.track(rng.state);
+      const last = model.layers[model.layers.length - 1];
+      if (rename && verbose) callbacks.printEpochs(epochs);
+      const history = await train({
+        engine, x: data.x, y: data.y, units, order: shuffle ? "shuffle" : "ordered", batchSize, epochs, initialEpoch, rng, snapshot, callbacks, verbose: rename ? 0 : verbose,
+        control: model, breathe: true,
+        step: (xb, y, count) => trainStep(model, xb, y, count),
+        accuracy: model.metrics.length === 0 ? undefined : {
+          correct: (y, count) => countCorrect(k, loss, last.output, y, count, units),
+          judged: (y, count) => countJudged(loss, y, count, units),
+        },
+        validate: val && ((): Logs => {
+          const v = evaluateDevice(model, val!.x, val!.y, EVAL_ROWS);
+          return model.metrics.length ? { val_loss: v.loss, val_accuracy: v.accuracy } : { val_loss: v.loss };
+        }),
+        diverged: (what, epoch) => diverged(model, what, epoch),
+      });
+      if (rename) Object.assign(history, { history: rename(history.history) });
+      return history;
     });
-    if (rename) Object.assign(history, { history: rename(history.history) });
-    return history;
   } finally {
     model.fitting = false;
-    for (const p of owned) heap.release(p);
   }
 }
 
-function upload(model: Model, x: Inputs, y: Labels, xName: string, yName: string, own: (p: number) => number) {
-  const engine = model.engine!;
-  const inputs: DeviceInputs = uploadInputs(engine, `fit: ${xName}`, x, model.inputUnits);
-  own(inputs.ptr);
-  const targets: DeviceTargets = uploadTargets(engine, `fit: ${yName}`, y, inputs.rows, model.outputUnits, model.loss!.name);
-  own(targets.ptr);
-  return { x: inputs, y: targets };
+function upload(s: Scope, model: Model, x: Inputs | Resident, y: Labels | Resident, xName: string, yName: string) {
+  const inputs = inputsFor(s, `fit: ${xName}`, x, model.inputUnits);
+  return { x: inputs, y: targetsFor(s, `fit: ${yName}`, y, inputs.rows, model.outputUnits, model.loss!.name) };
 }
 
 /** Rows per forward pass when fit() evaluates the validation data. */

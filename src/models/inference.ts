@@ -1,8 +1,10 @@
-// predict() and evaluate(): forward passes in chunks over data uploaded to WASM once.
+// predict() and evaluate(): forward passes in chunks over data uploaded to WASM once (or resident).
 import type { Engine } from "../core/engine.js";
 import { assertPositiveInteger, counted, ModelError } from "../core/errors.js";
-import { setNumbers, shapeOf, uploadInputs, type DeviceInputs, type Inputs, type Labels, type Matrix2D } from "../data/inputs.js";
-import { uploadTargets, type DeviceTargets } from "../data/labels.js";
+import { withScope } from "../core/scope.js";
+import { setNumbers, shapeOf, type DeviceInputs, type Inputs, type Labels, type Matrix2D } from "../data/inputs.js";
+import type { DeviceTargets } from "../data/labels.js";
+import { inputsFor, Resident, targetsFor } from "../data/resident.js";
 import { scaled, scaleInPlace } from "../data/scale.js";
 import { gatherInputs } from "../data/batches.js";
 import { countCorrect, countJudged } from "../losses/accuracy.js";
@@ -72,29 +74,27 @@ function uploadFew(model: Model, engine: Engine, x: Inputs, rows: number): numbe
   return engine.k.countNonFinite(dst, rows * cols) === 0 ? dst : 0;
 }
 
-export function predict(model: Model, x: Inputs, { batchSize = 256 }: PredictArgs = {}): Matrix2D & { data: Float32Array } {
+export function predict(model: Model, x: Inputs | Resident, { batchSize = 256 }: PredictArgs = {}): Matrix2D & { data: Float32Array } {
   const engine = model.ready(); // as in TensorFlow.js, predict needs a built model, not a compiled one
   assertPositiveInteger("predict: batchSize", batchSize);
-  const rows = Array.isArray(x) ? x.length : Array.isArray(x?.shape) ? x.shape[0] : 0;
-  const few = Number.isInteger(rows) && rows > 0 ? uploadFew(model, engine, x, rows) : 0;
+  const rows = x instanceof Resident ? 0 : Array.isArray(x) ? x.length : Array.isArray(x?.shape) ? x.shape[0] : 0;
+  const few = Number.isInteger(rows) && rows > 0 ? uploadFew(model, engine, x as Inputs, rows) : 0;
   if (few) {
     reserve(model, rows);
     const units = model.outputUnits, a = forward(model, few, rows, false) >>> 2;
     return { data: engine.heap.f32.slice(a, a + rows * units), shape: [rows, units] };
   }
-  const inputs = uploadInputs(engine, "predict: x", x, model.inputUnits);
-  const units = model.outputUnits;
-  const out = new Float32Array(inputs.rows * units);
-  try {
+  return withScope(engine, (s): Matrix2D & { data: Float32Array } => {
+    const inputs = inputsFor(s, "predict: x", x, model.inputUnits);
+    const units = model.outputUnits;
+    const out = new Float32Array(inputs.rows * units);
     reserve(model, Math.min(batchSize, inputs.rows));
     forChunks(engine, inputs, batchSize, (xb, _idx, start, count) => {
       const a = forward(model, xb, count, false);
       out.set(engine.heap.f32.subarray(a >>> 2, (a >>> 2) + count * units), start * units);
     });
-  } finally {
-    engine.heap.release(inputs.ptr);
-  }
-  return { data: out, shape: [inputs.rows, units] };
+    return { data: out, shape: [inputs.rows, units] };
+  });
 }
 
 /**
@@ -122,20 +122,14 @@ export function evaluateDevice(model: Model, x: DeviceInputs, y: DeviceTargets, 
   return { loss: loss / x.rows + penalty(model.layers), accuracy: correct / judged };
 }
 
-export function evaluate(model: Model, x: Inputs, y: Labels, { batchSize = 256 }: PredictArgs = {}): number[] {
+export function evaluate(model: Model, x: Inputs | Resident, y: Labels | Resident, { batchSize = 256 }: PredictArgs = {}): number[] {
   const engine = model.built();
   if (!model.loss) throw new ModelError("evaluate() needs a compiled model: call model.compile({optimizer, loss}) first");
   assertPositiveInteger("evaluate: batchSize", batchSize);
-  const inputs = uploadInputs(engine, "evaluate: x", x, model.inputUnits);
-  try {
-    const targets = uploadTargets(engine, "evaluate: y", y, inputs.rows, model.outputUnits, model.loss.name);
-    try {
-      const { loss, accuracy } = evaluateDevice(model, inputs, targets, batchSize);
-      return model.metrics.length ? [loss, accuracy] : [loss];
-    } finally {
-      engine.heap.release(targets.ptr);
-    }
-  } finally {
-    engine.heap.release(inputs.ptr);
-  }
+  return withScope(engine, (s) => {
+    const inputs = inputsFor(s, "evaluate: x", x, model.inputUnits);
+    const targets = targetsFor(s, "evaluate: y", y, inputs.rows, model.outputUnits, model.loss!.name);
+    const { loss, accuracy } = evaluateDevice(model, inputs, targets, batchSize);
+    return model.metrics.length ? [loss, accuracy] : [loss];
+  });
 }

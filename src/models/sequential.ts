@@ -19,6 +19,7 @@ import { predict, evaluate, type PredictArgs } from "./inference.js";
 import type { History } from "./callbacks.js";
 import { getWeights, setWeights, type WeightsInput } from "./weights.js";
 import type { Inputs, Labels, Matrix2D } from "../data/inputs.js";
+import type { Resident } from "../data/resident.js";
 import { save, type SaveTarget, type SaveConfig, type SaveResult } from "./save-hook.js";
 
 export type { CompileArgs };
@@ -147,17 +148,18 @@ export class Sequential implements Model {
     return text;
   }
 
-  fit(x: Inputs, y: Labels, args: FitArgs = {}): Promise<History> {
+  /** x and y: arrays, or resident() sets read in place (no upload per call). */
+  fit(x: Inputs | Resident, y: Labels | Resident, args: FitArgs = {}): Promise<History> {
     if (!this.optimizer) return Promise.reject(new ModelError(`${this.name} is not compiled: call model.compile({optimizer, loss}) before fit()`)); // e.g. loaded without a trainingConfig
     return fit(this, x, y, args);
   }
 
-  predict(x: Inputs, args: PredictArgs = {}): Matrix2D & { data: Float32Array } {
+  predict(x: Inputs | Resident, args: PredictArgs = {}): Matrix2D & { data: Float32Array } {
     return predict(this, x, args);
   }
 
   /** [loss, accuracy] (accuracy when compiled with metrics: ['accuracy']). */
-  evaluate(x: Inputs, y: Labels, args: PredictArgs = {}): number[] { return evaluate(this, x, y, args); }
+  evaluate(x: Inputs | Resident, y: Labels | Resident, args: PredictArgs = {}): number[] { return evaluate(this, x, y, args); }
 
   /** Copies of the weights in TensorFlow.js order and layout: kernel [in, out] row-major, then bias. */
   getWeights(): { shape: number[]; data: Float32Array }[] {
