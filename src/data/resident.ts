@@ -136,22 +136,16 @@ export class Resident extends HeapBuffer {
     return this.range;
   }
 
+  // The errors give the range rather than the first bad row: the stats say it without another pass.
   private assertClasses(what: string, units: number): void {
     const { min, max, integral } = this.stats();
     if (integral && min >= 0 && max < units) return;
-    const f32 = this.engine.heap.f32, base = this.floats() >>> 2;
-    let r = 0;
-    for (; r < this.rows; r++) if (!(Number.isInteger(f32[base + r]) && f32[base + r] >= 0 && f32[base + r] < units)) break;
-    throw new DataError(`${what}[${r}] is ${f32[base + r]}, not a class index in 0..${units - 1}; the output layer has ${counted(units, "unit")}, so labels must be integers below ${units}`);
+    throw new DataError(`${what} holds ${integral ? `labels from ${min} to ${max}` : "values that are not integers"}, not class indices in 0..${units - 1}; the output layer has ${counted(units, "unit")}, so labels must be integers below ${units}`);
   }
 
   private assertProbabilities(what: string, loss: LossName): void {
     const { min, max } = this.stats();
-    if (min >= 0 && max <= 1) return;
-    const f32 = this.engine.heap.f32, base = this.floats() >>> 2, width = Math.max(this.cols, 1);
-    let i = 0;
-    while (f32[base + i] >= 0 && f32[base + i] <= 1) i++;
-    throw new DataError(`${what} row ${Math.floor(i / width)} holds ${f32[base + i]} (column ${i % width}); ${loss} needs targets in [0, 1] (probabilities or one-hot rows)`);
+    if (min < 0 || max > 1) throw new DataError(`${what} holds values from ${min} to ${max}; ${loss} needs targets in [0, 1] (probabilities or one-hot rows)`);
   }
 }
 

@@ -120,8 +120,9 @@ describe("resident data sets", () => {
     expect(() => m.predict(flat)).toThrow(/predict: x is a resident flat list of 60 numbers, not rows; make inputs with resident\(tensor2d\(data, \[rows, 4\]\)\)/);
     expect(() => m.evaluate(x, resident(labels.slice(2)))).toThrow(/evaluate: y has 58 rows but the inputs have 60/);
     expect(() => m.evaluate(x, resident(labels.map((v) => v + 1)))).toThrow(DataError);
-    expect(() => m.evaluate(x, resident(labels.map((v) => v + 1)))).toThrow(/evaluate: y\[\d+\] is 3, not a class index in 0\.\.2/);
-    expect(() => m.evaluate(x, resident(tensor2d(new Float32Array(ROWS * 3).fill(2), [ROWS, 3])))).toThrow(/row 0 holds 2 \(column 0\); sparseCategoricalCrossentropy needs targets in \[0, 1\]/);
+    expect(() => m.evaluate(x, resident(Array.from(labels, (v) => v + 0.5)))).toThrow(/evaluate: y holds values that are not integers, not class indices/);
+    expect(() => m.evaluate(x, resident(labels.map((v) => v + 1)))).toThrow(/evaluate: y holds labels from 1 to 3, not class indices in 0\.\.2; the output layer has 3 units/);
+    expect(() => m.evaluate(x, resident(tensor2d(new Float32Array(ROWS * 3).fill(2), [ROWS, 3])))).toThrow(/evaluate: y holds values from 2 to 2; sparseCategoricalCrossentropy needs targets in \[0, 1\]/);
     expect(() => resident(tensor2d([1, Number.NaN], [1, 2]))).toThrow(/resident: data holds 1 NaN or Infinity value\(s\), the first at row 0, column 1/);
     const other = createEngine(await wasmBytes());
     const elsewhere = resident(xFloats, { engine: other });
