@@ -4,7 +4,7 @@ export { rngSeed, rngNext, rngBelow, fillUniform, fillNormal, iota, shuffle, sam
 export { gemm, gemmTN, gemmNT, gemmStrided, scratchBytes, setScratch, microKernel } from "./matmul";
 export { transpose } from "./transpose";
 export { addRowVector, sumColumns } from "./bias";
-export { activationBiasBackward } from "./bias-activation";
+export * from "./bias-activation"; // activationBiasBackward and the activations' `kind` numbers
 export { identity, identityBackward } from "./activations/identity";
 export { step, stepBackward } from "./activations/step";
 export { sigmoid, sigmoidBackward } from "./activations/sigmoid";

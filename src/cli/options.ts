@@ -1,6 +1,6 @@
 // `npm start -- --help`: the options of the MNIST job.
 import { parseArgs } from "node:util";
-import type { ActivationName } from "../layers/activations.js";
+import { ACTIVATIONS, ACTIVATION_NAMES, type ActivationEntry, type ActivationName } from "../core/activations.js";
 
 export interface Options {
   hidden: number[];
@@ -14,12 +14,18 @@ export interface Options {
   out: string;
 }
 
+/** Hidden activations: each one that trains by gradient (not step), element by element (not softmax), under its own name (not identity). */
+const ACTIVATIONS_HIDDEN = ACTIVATION_NAMES.filter((n) => {
+  const e: ActivationEntry = ACTIVATIONS[n];
+  return !e.flat && !e.over && !e.savedAs;
+});
+
 export const HELP = `Train an MNIST classifier with scratchnet (the course's Keras experiment by default).
 
 Usage: npm start -- [options]
 
   --hidden 50          hidden layer sizes, comma-separated (e.g. 100,50)
-  --activation sigmoid hidden activation: sigmoid, tanh, relu, linear
+  --activation sigmoid hidden activation: ${ACTIVATIONS_HIDDEN.join(", ")}
   --optimizer adam     adam, sgd or momentum (SGD with momentum 0.9)
   --lr <rate>          learning rate (default: 0.001 for adam, 0.1 for sgd, 0.01 for momentum)
   --epochs 10          passes over the 60,000 training images
@@ -37,7 +43,6 @@ const positive = (name: string, v: string | undefined): number | undefined => {
   return n;
 };
 
-const ACTIVATIONS = ["sigmoid", "tanh", "relu", "linear"];
 const MNIST_TRAIN = 60_000;
 
 /** Node's parseArgs, with its errors reworded to say what to type instead. */
@@ -64,8 +69,8 @@ export function parseOptions(argv: string[]): Options | "help" {
   if (values.help) return "help";
   const optimizer = values.optimizer as Options["optimizer"];
   if (!["adam", "sgd", "momentum"].includes(optimizer)) throw new Error(`--optimizer must be adam, sgd or momentum, got '${optimizer}'`);
-  if (!ACTIVATIONS.includes(values.activation!)) {
-    throw new Error(`--activation must be one of ${ACTIVATIONS.join(", ")} for hidden layers, got '${values.activation}'`);
+  if (!(ACTIVATIONS_HIDDEN as string[]).includes(values.activation!)) {
+    throw new Error(`--activation must be one of ${ACTIVATIONS_HIDDEN.join(", ")} for hidden layers, got '${values.activation}'`);
   }
   const lr = values.lr === undefined ? undefined : Number(values.lr);
   if (lr !== undefined && !(lr > 0 && Number.isFinite(lr))) throw new Error(`--lr must be a positive number, got '${values.lr}'`);

@@ -1,12 +1,22 @@
 // The typed ABI of build/scratchnet.wasm (assembly/index.ts). Pointers and sizes are numbers;
 // booleans cross as 0/1. The engines cast the module's exports to this interface, so
 // test/kernels/abi.test.ts holds it to both built modules: the same names, parameter and result counts.
+// The activations' kernels are not listed here but derived from their table (core/activations.ts).
+import type { ElementwiseKernel, FusedKernel, RowKernel } from "./activations.js";
+
 type P = number;
 type Unary = (x: P, out: P, n: number) => void;
 type UnaryBackward = (a: P, dy: P, dz: P, n: number) => void;
+type Rows = (x: P, out: P, rows: number, cols: number) => void;
+type RowsBackward = (a: P, dy: P, dz: P, rows: number, cols: number) => void;
+
+/** Each activation's forward and backward, and the `kind` activationBiasBackward knows it by (an i32 global). */
+type ActivationKernels = { [K in ElementwiseKernel]: Unary } & { [K in ElementwiseKernel as `${K}Backward`]: UnaryBackward }
+  & { [K in RowKernel]: Rows } & { [K in RowKernel as `${K}Backward`]: RowsBackward }
+  & { readonly [K in FusedKernel as `${K}Kind`]: WebAssembly.Global };
 type Product = (a: P, b: P, c: P, m: number, k: number, n: number, accumulate: number) => void;
 
-export interface Kernels {
+export interface Kernels extends ActivationKernels {
   memory: WebAssembly.Memory;
   heapBase(): P;
   rngSeed(state: P, seed: number): void;
@@ -34,23 +44,11 @@ export interface Kernels {
   transpose(x: P, out: P, rows: number, cols: number): void;
   addRowVector(x: P, b: P, out: P, rows: number, cols: number): void;
   sumColumns(x: P, out: P, rows: number, cols: number, accumulate: number): void;
-  /** dz = dy · f'(a) and db = Σ_rows dz in one pass; kind: 0 linear, 1 sigmoid, 2 tanh, 3 relu (assembly/bias-activation.ts). */
+  /** dz = dy · f'(a) and db = Σ_rows dz in one pass; kind: the activation's `${kernel}Kind` (assembly/bias-activation.ts). */
   activationBiasBackward(a: P, dy: P, dz: P, db: P, rows: number, cols: number, kind: number): void;
-  identity: Unary;
-  identityBackward: UnaryBackward;
-  step: Unary;
-  stepBackward: UnaryBackward;
-  sigmoid: Unary;
-  sigmoidBackward: UnaryBackward;
-  tanh: Unary;
-  tanhBackward: UnaryBackward;
-  relu: Unary;
-  reluBackward: UnaryBackward;
   /** e^x and ln x elementwise (assembly/math/: f32x4, accuracy stated in test/kernels/math.test.ts). */
   exp: Unary;
   log: Unary;
-  softmax(x: P, out: P, rows: number, cols: number): void;
-  softmaxBackward(a: P, dy: P, dz: P, rows: number, cols: number): void;
   mse(a: P, y: P, n: number): number;
   mseBackward(a: P, y: P, da: P, n: number, scale: number): void;
   binaryCrossEntropy(a: P, y: P, n: number): number;

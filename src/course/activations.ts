@@ -13,15 +13,14 @@ import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { DataError } from "../core/errors.js";
 import { Tensor } from "../core/tensor.js";
 import { withScope, type Scope } from "../core/scope.js";
-import { getActivation } from "../layers/activations.js";
+import { getActivation, type ActivationName } from "../layers/activations.js";
 
 export type Values = ArrayLike<number>;
-type Elementwise = "step" | "identity" | "sigmoid" | "tanh" | "relu";
 
 /** a = f(t) in place, as a layer's forward ends. */
-const apply = (f: Elementwise | "softmax", t: Tensor): Tensor => (getActivation(f).forward(t.engine.k, t.ptr, t.ptr, t.rows, t.cols), t);
+const apply = (f: ActivationName, t: Tensor): Tensor => (getActivation(f).forward(t.engine.k, t.ptr, t.ptr, t.rows, t.cols), t);
 /** dz = f'·dy from f's output a, as a layer's backward begins; written into dy. */
-const backward = (f: Elementwise | "softmax", a: Tensor, dy: Tensor): Tensor => (getActivation(f).backward(a.engine.k, a.ptr, dy.ptr, dy.ptr, a.rows, a.cols), dy);
+const backward = (f: ActivationName, a: Tensor, dy: Tensor): Tensor => (getActivation(f).backward(a.engine.k, a.ptr, dy.ptr, dy.ptr, a.rows, a.cols), dy);
 
 /** Run `body` on `x` copied into WASM as rows×cols; returns a copy of what it leaves in the tensor. Frees everything. */
 function onKernel(what: string, x: Values, cols: number, body: (t: Tensor, scope: Scope) => Tensor, engine: Engine): Float32Array {
@@ -31,11 +30,11 @@ function onKernel(what: string, x: Values, cols: number, body: (t: Tensor, scope
   return withScope(engine, (s) => body(s.track(Tensor.from(x, cols ? x.length / cols : 0, cols, engine)), s).toArray());
 }
 
-const forward = (f: Elementwise) => (x: Values, engine: Engine = defaultEngine()): Float32Array =>
+const forward = (f: ActivationName) => (x: Values, engine: Engine = defaultEngine()): Float32Array =>
   onKernel(f, x, x.length, (t) => apply(f, t), engine);
 
 /** f'(x): the backward kernel from a = f(x) with an upstream gradient of ones. */
-const derivative = (f: Elementwise) => (x: Values, engine: Engine = defaultEngine()): Float32Array =>
+const derivative = (f: ActivationName) => (x: Values, engine: Engine = defaultEngine()): Float32Array =>
   onKernel(`${f}Derivative`, x, x.length, (t, s) => {
     const ones = s.track(Tensor.from(new Float32Array(t.size).fill(1), t.rows, t.cols, engine));
     return backward(f, apply(f, t), ones);

@@ -5,7 +5,7 @@
 import type { Model } from "../models/model.js";
 import { Dense, type Regularizer } from "../layers/dense.js";
 import type { Layer } from "../layers/layer.js";
-import type { ActivationName } from "../layers/activations.js";
+import { savedNames, type ActivationName } from "../core/activations.js";
 import type { InitializerSpec } from "../layers/initializers.js";
 
 /** The TensorFlow.js version whose layers-model format this writes (model.json's keras_version). */
@@ -35,7 +35,6 @@ export interface Topology {
 type Fail = (what: string) => never;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isDim = (d: unknown): d is number => typeof d === "number" && Number.isInteger(d) && d >= 1;
-const ACTIVATIONS: readonly string[] = ["linear", "sigmoid", "tanh", "relu", "softmax", "step"];
 
 /** `spec` (or `fallback`) as TF.js' model.json writes an initializer. */
 export function initializerJson(spec: InitializerSpec | undefined, fallback: InitializerSpec): object {
@@ -147,16 +146,16 @@ export function readTopology(raw: unknown, fail: Fail): Topology {
 /** Dense's config as TF.js and Keras write it (Dense.getConfig() is the writing side). */
 function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseConfig {
   if (!isDim(c.units)) return fail(`${name}: units ${JSON.stringify(c.units)} is not a positive integer`);
-  const activation = c.activation ?? "linear";
-  if (typeof activation !== "string" || !ACTIVATIONS.includes(activation)) {
-    return fail(`${name}: activation ${JSON.stringify(activation)} is not one scratchnet has; it knows ${ACTIVATIONS.join(", ")}`);
+  const saved = c.activation ?? "linear", activation = typeof saved === "string" ? savedNames().get(saved) : undefined;
+  if (!activation) {
+    return fail(`${name}: activation ${JSON.stringify(saved)} is not one scratchnet has; it knows ${[...savedNames().keys()].join(", ")}`);
   }
   for (const key of ["bias_regularizer", "activity_regularizer"]) { // a file's penalty is never dropped silently
     if (c[key] !== null && c[key] !== undefined) return fail(`${name}: ${key} is not implemented in scratchnet (only kernel_regularizer); set it to null in model.json to load the model without it`);
   }
   const units = c.units, useBias = c.use_bias !== false, regularizer = regularizerOf(name, c.kernel_regularizer, fail);
-  const create = (inputShape?: number[]) => new Dense({ units, activation: activation as ActivationName, useBias, name, ...(regularizer ? { kernelRegularizer: regularizer } : {}), ...(inputShape ? { inputShape } : {}) });
-  return { className: "Dense", name, units, activation: activation as ActivationName, useBias, regularizer, create };
+  const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...(regularizer ? { kernelRegularizer: regularizer } : {}), ...(inputShape ? { inputShape } : {}) });
+  return { className: "Dense", name, units, activation, useBias, regularizer, create };
 }
 
 /** The layer classes model.json may name, each with its reader: a new layer class registers one here. */

@@ -113,7 +113,7 @@ export class Dense extends Layer {
   }
 
   backward(x: number, rows: number, dx: number, fused = false): void {
-    const k = this.live().k, dz = this.dy, kind = this.activation.fused;
+    const k = this.live().k, dz = this.dy, kind = this.activation.fusedKind(k);
     if (fused) { // outputGrad already holds dL/dz
       if (this.useBias) k.sumColumns(dz, this.db, rows, this.units, 0);
     } else if (this.useBias && kind >= 0) { // dz = dL/da · f'(a) and db = Σ_rows dz in one pass, sumColumns' bits
@@ -147,7 +147,7 @@ export class Dense extends Layer {
     const reg = this.kernelRegularizer;
     return {
       units: this.units,
-      activation: this.activation.name === "identity" ? "linear" : this.activation.name,
+      activation: this.activation.savedName,
       useBias: this.useBias,
       kernelInitializer: this.args.kernelInitializer ?? "glorotUniform",
       biasInitializer: this.args.biasInitializer ?? "zeros",

@@ -5,6 +5,7 @@
 import type { Kernels } from "../core/kernels.js";
 import type { Team } from "./team.js";
 import { fn } from "./protocol.js";
+import { elementwiseKernels } from "../core/activations.js";
 
 type P = number;
 
@@ -19,8 +20,9 @@ export const MIN_PARALLEL_MACS = 50_000;
 /** Passes of the cheap activations (identity, step, relu) shorter than this stay on the calling thread. */
 export const MIN_PARALLEL_ELEMENTS = 1 << 17;
 /**
- * sigmoid and tanh (an e^x an element, ~3 ns) pay from fewer: the MNIST task's 64×100 hidden
- * layer (6400) took 20.7 µs on one thread, 11.4-12.2 on two; 4096 took 13.1, 7.9-11.7 (tanh,
+ * The activations marked `costly` in the table (core/activations.ts), sigmoid and tanh when
+ * measured (an e^x an element, ~3 ns), pay from fewer: the MNIST task's 64×100 hidden layer
+ * (6400) took 20.7 µs on one thread, 11.4-12.2 on two; 4096 took 13.1, 7.9-11.7 (tanh,
  * another run on a busier machine: 4096 25.6-25.9 → 14.6-16.2, 6400 39.6 → 21.5).
  */
 export const MIN_PARALLEL_EXP_ELEMENTS = 1 << 12;
@@ -66,9 +68,9 @@ export function parallelKernels(base: Kernels, team: Team): Kernels {
 
   // Elementwise activations: each element depends on its own input only, so any cut gives the
   // same bits; chunks are whole SIMD vectors, so the scalar tail is the whole array's.
-  for (const name of ["identity", "step", "sigmoid", "tanh", "relu"] as const) {
+  for (const { kernel: name, costly } of elementwiseKernels()) {
     const run = base[name], kernel = fn(name);
-    const min = name === "sigmoid" || name === "tanh" ? MIN_PARALLEL_EXP_ELEMENTS : MIN_PARALLEL_ELEMENTS;
+    const min = costly ? MIN_PARALLEL_EXP_ELEMENTS : MIN_PARALLEL_ELEMENTS;
     k[name] = (x: P, out: P, n: number): void => {
       if (n < min) return run(x, out, n);
       team.unary(kernel, x, out, n, chunksOf(n, parts, 4));

@@ -12,6 +12,7 @@
 // it sees the job whole), then bumps GO, the word idle workers wait on.
 
 import type { Kernels } from "../core/kernels.js";
+import { elementwiseKernels } from "../core/activations.js";
 
 export const COMPLETED = 0; // chunks finished in the current job
 export const FAILED = 1; // 0, or 1 + the id of a worker whose kernel threw (-1: the host)
@@ -31,7 +32,8 @@ export const WORDS = SCALAR + 1;
 export const CLOSED = 1 << 30;
 
 /** Kernels a job may run, by index (names of Kernels, checked: workers call them by name). */
-export const FUNCTIONS = ["gemmStrided", "identity", "step", "sigmoid", "tanh", "relu", "gatherRowsU8", "sparseForward", "sparseBackward"] as const satisfies readonly (keyof Kernels)[];
+// Every element-by-element activation of the table (core/activations.ts) is an (x, out, n) job.
+export const FUNCTIONS = ["gemmStrided", ...elementwiseKernels().map((e) => e.kernel), "gatherRowsU8", "sparseForward", "sparseBackward"] as const satisfies readonly (keyof Kernels)[];
 export type FunctionName = (typeof FUNCTIONS)[number];
 export const fn = (name: FunctionName): number => FUNCTIONS.indexOf(name);
 

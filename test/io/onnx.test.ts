@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Sequential, Dense, ModelError } from "../../src/index.js";
-import type { ActivationName } from "../../src/layers/activations.js";
+import { ACTIVATION_NAMES, type ActivationName } from "../../src/core/activations.js";
 import { toOnnx, onnxGraph } from "../../src/io/onnx/to-onnx.js";
 import { writeOnnx } from "../../src/io/onnx/onnx-node.js";
 import { seeded, tiny, toyClasses } from "../model/util.js";
@@ -51,6 +51,8 @@ describe("toOnnx against onnxruntime", () => {
   const cases: [ActivationName, ActivationName][] = [
     ["linear", "linear"], ["identity", "sigmoid"], ["sigmoid", "sigmoid"], ["tanh", "tanh"], ["relu", "softmax"], ["step", "linear"], ["tanh", "step"],
   ];
+  // Every entry of the activation table is exported and checked: one not named above runs as the hidden layer's.
+  cases.push(...ACTIVATION_NAMES.filter((n) => !cases.flat().includes(n)).map((n): [ActivationName, ActivationName] => [n, "linear"]));
   it.each(cases)("hidden %s, output %s: same predictions for batches of 1, 7 and 64 rows", async (hidden, output) => {
     const model = modelOf([new Dense({ units: 6, activation: hidden, inputShape: [5] }), new Dense({ units: 3, activation: output })], 11);
     const bytes = toOnnx(model);

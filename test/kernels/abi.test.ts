@@ -10,7 +10,7 @@ import binaryen from "binaryen";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-/** name → "params→results" (or "memory"), the same notation on both sides. */
+/** name → "params→results" (or "memory", or "global": an immutable i32 such as sigmoidKind), the same notation on both sides. */
 type Abi = Record<string, string>;
 
 /** Each member of `interface Kernels` as the type checker sees it (aliases such as Unary resolved). */
@@ -25,7 +25,7 @@ function interfaceAbi(): Abi {
     const signatures = type.getCallSignatures();
     if (signatures.length === 0) {
       const name = type.symbol ? checker.getFullyQualifiedName(type.symbol) : checker.typeToString(type);
-      abi[member.name] = name === "WebAssembly.Memory" ? "memory" : name;
+      abi[member.name] = name === "WebAssembly.Memory" ? "memory" : name === "WebAssembly.Global" ? "global" : name;
       continue;
     }
     // Only numbers cross (STYLE.md 2.4 rule 3): a parameter or result of another type is named, so it fails.
@@ -45,7 +45,10 @@ function moduleAbi(path: string): Abi {
     for (let i = 0; i < module.getNumExports(); i++) {
       const { kind, name, value } = binaryen.getExportInfo(module.getExportByIndex(i));
       if (kind === binaryen.ExternalMemory) abi[name] = "memory";
-      else if (kind !== binaryen.ExternalFunction) abi[name] = `external kind ${kind}`;
+      else if (kind === binaryen.ExternalGlobal) {
+        const info = binaryen.getGlobalInfo(module.getGlobal(value));
+        abi[name] = info.type === binaryen.i32 && !info.mutable ? "global" : `global of type ${info.type}${info.mutable ? ", mutable" : ""}`;
+      } else if (kind !== binaryen.ExternalFunction) abi[name] = `external kind ${kind}`;
       else {
         const info = binaryen.getFunctionInfo(module.getFunction(value));
         const params = binaryen.expandType(info.params), results = binaryen.expandType(info.results);
@@ -66,6 +69,7 @@ describe("the kernel ABI", () => {
     expect(declared.memory).toBe("memory");
     expect(declared.gemm).toBe("7→0"); // through the Product alias
     expect(declared.mse).toBe("3→1");
+    expect([declared.sigmoid, declared.softmaxBackward, declared.reluKind]).toEqual(["3→0", "5→0", "global"]); // from the activation table
     expect(Object.keys(declared).length).toBeGreaterThan(60);
   });
 

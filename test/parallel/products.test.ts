@@ -6,6 +6,7 @@ import { teamOf } from "../../src/parallel/engine.js";
 import { threadedEngines } from "./engines.js";
 import { MIN_PARALLEL_MACS, MIN_PARALLEL_ELEMENTS, MIN_PARALLEL_EXP_ELEMENTS, MIN_PARALLEL_GATHER } from "../../src/parallel/kernels.js";
 import { seededValues } from "../helpers.js";
+import { elementwiseKernels } from "../../src/core/activations.js";
 
 const engines = threadedEngines();
 
@@ -72,8 +73,9 @@ describe("threaded products", () => {
   it("elementwise activations split by threads give the one-thread bits", () => {
     const n = 3 * MIN_PARALLEL_ELEMENTS + 5;
     const x = seededValues(n, -8, 8, 3);
-    // sigmoid and tanh are split from fewer elements: also the MNIST hidden layer's 64×100 and an odd length.
-    const cases = [["sigmoid", n], ["tanh", n], ["relu", n], ["sigmoid", 6400], ["tanh", MIN_PARALLEL_EXP_ELEMENTS + 3]] as const;
+    // Every element-by-element kernel of the activation table; the costly ones (sigmoid, tanh) are
+    // split from fewer elements: also the MNIST hidden layer's 64×100 and an odd length.
+    const cases = elementwiseKernels().flatMap(({ kernel, costly }) => costly ? [[kernel, n], [kernel, 6400], [kernel, MIN_PARALLEL_EXP_ELEMENTS + 3]] as const : [[kernel, n]] as const);
     for (const [name, size] of cases) {
       const run = (engine: Engine) => {
         const heap = engine.heap, p = heap.alloc(size * 4), q = heap.alloc(size * 4);

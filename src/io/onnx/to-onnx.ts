@@ -1,15 +1,16 @@
 // A Sequential model as an ONNX graph. Each Dense layer becomes the same arithmetic it runs here:
 //   z = MatMul(x, kernel)             kernel [inputs, units], row-major as getWeights() gives it
 //   z = Add(z, bias)                  broadcast over the batch rows (left out when useBias is false)
-//   a = Sigmoid | Tanh | Relu | Softmax(axis = -1) (z), nothing for linear,
-//       Cast(Greater(z, 0), FLOAT) for step (exactly the kernel's rule `z > 0 ? 1 : 0`).
+//   a = the nodes the activation table gives (core/activations.ts: Sigmoid(z), Softmax(z, axis -1),
+//       nothing for linear, ...)
 // The input is "input" [batch, inputUnits] and the output "output" [batch, units], where "batch" is
 // a symbolic dimension so any number of rows can be fed. Opset 13 (IR version 7, ONNX 1.8) has every
 // operator used here; test/io/onnx.test.ts runs the files in onnxruntime-node.
 import { ModelError } from "../../core/errors.js";
+import { ACTIVATIONS, ACTIVATION_NAMES, isActivationName, type ActivationEntry, type OnnxWriter } from "../../core/activations.js";
 import type { Dense } from "../../layers/dense.js";
 import type { Sequential } from "../../models/sequential.js";
-import { DataType, encodeModel, type OnnxGraph, type OnnxInitializer, type OnnxNode } from "./onnx-proto.js";
+import { encodeModel, type OnnxGraph, type OnnxInitializer, type OnnxNode } from "./onnx-proto.js";
 
 export const ONNX_OPSET = 13;
 export const ONNX_IR_VERSION = 7;
@@ -57,9 +58,11 @@ export function onnxGraph(model: Sequential): OnnxGraph {
   };
 }
 
-/** Append `opType(inputs)` for `layer`; returns the name of its output. */
+/** Append `opType(inputs)` for `layer`; returns the name of its output. A second node of one type gets `_1`, and so on. */
 function op(nodes: OnnxNode[], layer: Dense, opType: string, inputs: string[], attributes?: Record<string, number>): string {
-  const name = `${layer.name}/${opType}`;
+  const base = `${layer.name}/${opType}`;
+  let name = base;
+  for (let i = 1; nodes.some((n) => n.name === name); i++) name = `${base}_${i}`;
   const output = `${name}:0`;
   nodes.push({ opType, name, inputs, outputs: [output], ...(attributes ? { attributes } : {}) });
   return output;
@@ -68,26 +71,20 @@ function op(nodes: OnnxNode[], layer: Dense, opType: string, inputs: string[], a
 /** Append the nodes of the layer's activation applied to `z`; returns the name of its output. */
 function activation(nodes: OnnxNode[], initializers: OnnxInitializer[], layer: Dense, z: string): string {
   const name: string = layer.activation.name;
-  switch (name) {
-    case "linear":
-    case "identity":
-      return z;
-    case "sigmoid":
-      return op(nodes, layer, "Sigmoid", [z]);
-    case "tanh":
-      return op(nodes, layer, "Tanh", [z]);
-    case "relu":
-      return op(nodes, layer, "Relu", [z]);
-    case "softmax":
-      return op(nodes, layer, "Softmax", [z], { axis: -1 });
-    case "step": {
-      const zero = `${layer.name}/zero`;
-      initializers.push({ name: zero, dims: [], data: new Float32Array(1) }); // a scalar, broadcast
-      const positive = op(nodes, layer, "Greater", [z, zero]);
-      return op(nodes, layer, "Cast", [positive], { to: DataType.FLOAT });
-    }
+  const write = isActivationName(name) ? (ACTIVATIONS[name] as ActivationEntry).onnx : undefined;
+  if (!write) {
+    const known = ACTIVATION_NAMES.filter((n) => (ACTIVATIONS[n] as ActivationEntry).onnx).join(", ");
+    throw new ModelError(`toOnnx: ${layer.name} has activation '${name}', which has no ONNX export; use ${known}`);
   }
-  throw new ModelError(`toOnnx: ${layer.name} has activation '${name}', which has no ONNX export; use linear, sigmoid, tanh, relu, softmax or step`);
+  const writer: OnnxWriter = {
+    op: (type, inputs, attributes) => op(nodes, layer, type, inputs, attributes),
+    constant(what, value) {
+      const constant = `${layer.name}/${what}`;
+      initializers.push({ name: constant, dims: [], data: Float32Array.of(value) }); // a scalar, broadcast
+      return constant;
+    },
+  };
+  return write(writer, z);
 }
 
 /** Nodes and weights are named after their layer, and ONNX needs every name once (as Keras does). */
