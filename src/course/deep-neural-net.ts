@@ -2,15 +2,21 @@
 // [2, 4, 2, 1], no bias terms (the lesson's point: depth alone), full-batch gradient descent.
 // The course's layout is kept: samples are COLUMNS (X is features × samples, XOR is
 // [[0, 0, 1, 1], [0, 1, 0, 1]]), W[l] is (units of layer l+1) × (units of layer l), uniform in
-// [-1, 1), and a layer computes Z = W·A, A = g(Z). Every number is computed by the WASM kernels
-// through src/ops; this class only holds the tensors and the order of the calls.
+// [-1, 1), and a layer computes Z = W·A, A = g(Z). It trains on the engine: one Keras Dense per
+// layer (no bias, activation g, its kernel Wᵀ: inputs × units, samples as rows), the loss
+// halfSquaredError, and fit() runs the one training loop (batch order "whole") and step. The
+// course's layout is a view made on demand, never per training step: W is the kernels
+// transposed, forpass's A the layers' outputs transposed, Z = W·A (the product Dense computed
+// before g: every element one in-order sum, so the same bits).
 //
 // Where we differ from the course's code, or choose:
 //  - backprop: the course propagates the ERROR, E[i] = W[i+1]ᵀ · E[i+1], leaving out the
 //    derivative of every layer above i, so it is not the gradient of ½Σ(Y − A)² (its steps are
 //    larger, about 4× per sigmoid layer). That rule is the default, rule "course", because it is
-//    what the lesson runs and plots; rule "gradient" propagates the delta, E[i] = W[i+1]ᵀ·dZ[i+1].
-//    Both update as the course does: W[i] += η · dZ[i] · A[i−1]ᵀ / m.
+//    what the lesson runs and plots (Dense's propagate: "error"); rule "gradient" propagates the
+//    delta, E[i] = W[i+1]ᵀ·dZ[i+1]. Both update as the course does: W[i] += η · dZ[i] · A[i−1]ᵀ / m
+//    (the loss writes E = Y − A, gradient scale −1, and SGD steps with the rate −η/m).
+//  - fit stops with the loop's error when the cost stops being finite (the course runs on in NaN).
 //  - relu: we follow the course's code, relu_d(0) = 0 (its slide says 1 at 0).
 //  - predict/evaluate are empty in the course; an output above 0.5 is class 1 (more than one
 //    output unit: the unit with the largest output), and evaluate is the fraction correct.
@@ -22,11 +28,14 @@ import { Tensor } from "../core/tensor.js";
 import { withScope, type Scope } from "../core/scope.js";
 import { ModelError, ShapeError } from "../core/errors.js";
 import { uploadInputs } from "../data/inputs.js";
-import * as ops from "../ops/activations.js";
-import { gemm, gemmNT, gemmTN, transpose } from "../ops/linear.js";
-import { mse, mseBackward } from "../ops/losses.js";
+import type { Targets } from "../losses/loss.js";
+import { CallbackList } from "../models/callbacks.js";
+import { trainSync } from "../models/loop.js";
+import { backward, trainStep } from "../models/stack.js";
+import { gemm, transpose } from "../ops/linear.js";
+import { mse } from "../ops/losses.js";
 import { argmaxRows } from "../ops/data.js";
-import { SGD } from "../optimizers.js";
+import { DeepLayers } from "./deep-layers.js";
 
 export type DeepActivation = "sigmoid" | "tanh" | "relu" | "identity";
 
@@ -36,31 +45,20 @@ export interface DeepNeuralNetOptions {
   engine?: Engine;
 }
 
-const activationPairs = {
-  sigmoid: [ops.sigmoid, ops.sigmoidBackward],
-  tanh: [ops.tanh, ops.tanhBackward],
-  relu: [ops.relu, ops.reluBackward],
-  identity: [ops.identity, ops.identityBackward],
-} as const;
-
-/** Per-batch-size buffers: Z, A, E (error), dZ per layer and one dW per weight matrix. */
-interface Workspace { m: number; Z: Tensor[]; A: Tensor[]; E: Tensor[]; dZ: Tensor[] }
+const ACTIVATIONS = ["sigmoid", "tanh", "relu", "identity"];
 
 /** Matrix given as rows (the course's numpy layout), or a Tensor already in WASM. */
 export type CourseMatrix = number[][] | Tensor;
 
 export class DeepNeuralNet {
-  /** W[l] maps layer l to layer l+1: shape netArch[l+1] × netArch[l] (the course's W[l+1]). */
-  readonly W: Tensor[];
   /** sqrt(Σ (Y − A)²) after each epoch's forward pass, as the course records it (cost_). */
   cost: number[] = [];
   readonly g: DeepActivation[];
-  private readonly dW: Tensor[];
-  /** Steps every W from its dW, all layers at once (the course's per-layer updates read no other W). */
-  private readonly sgd = new SGD();
-  private work: Workspace | undefined;
   readonly rule: "course" | "gradient";
   readonly engine: Engine;
+  /** The Dense layers the engine trains, and the course's layout as views of them. */
+  private readonly net: DeepLayers;
+  private readonly targets: Targets = { ptr: 0, sparse: false };
 
   /**
    * `activations[l]` is the activation of layer l+1 (default sigmoid everywhere, as the course's
@@ -73,45 +71,49 @@ export class DeepNeuralNet {
       throw new ModelError(`DeepNeuralNet: netArch must list at least two positive integers (input and output units), got [${netArch.join(", ")}]`);
     }
     this.g = netArch.slice(1).map((_, l) => activations[l] ?? "sigmoid");
-    const unknown = this.g.find((a) => !(a in activationPairs));
+    const unknown = this.g.find((a) => !ACTIVATIONS.includes(a));
     if (unknown) throw new ModelError(`DeepNeuralNet: unknown activation '${unknown}'; use sigmoid, tanh, relu or identity`);
     const rng = new Rng(this.engine, randomSeed);
-    this.W = netArch.slice(1).map((n, l) => Tensor.zeros(n, netArch[l], this.engine));
-    for (const w of this.W) rng.uniform(w.ptr, w.size, -1, 1); // 2·rand − 1, layer by layer
+    this.net = new DeepLayers(this.engine, netArch, this.g, this.rule === "course" ? "error" : "gradient", rng);
     rng.dispose();
-    this.dW = this.W.map((w) => Tensor.zeros(w.rows, w.cols, this.engine));
-    this.sgd.build(this.engine, this.W.map((w, l) => ({ name: `W${l + 1}`, value: w.ptr, grad: this.dW[l].ptr, shape: [w.rows, w.cols], size: w.size })), this);
   }
 
   get layers(): number {
     return this.netArch.length;
   }
 
+  /** W[l] maps layer l to layer l+1: shape netArch[l+1] × netArch[l] (the course's W[l+1]); a copy of the kernels transposed, written back before the next forpass, backprop, fit or predict. */
+  get W(): Tensor[] {
+    return this.net.courseWeights(true);
+  }
+
   /** Z[l] = W[l−1]·A[l−1], A[l] = g(Z[l]) for l ≥ 1, with A[0] = A0 (Z[0] is unused, as in the course). */
   forpass(A0: Tensor): [Tensor[], Tensor[]] {
-    const w = this.workspace(this.checkInputs(A0));
+    const net = this.net, w = net.workspace(this.checkInputs(A0)), W = net.courseWeights(false);
+    transpose(A0, w.x);
+    net.forward(w.x.ptr, w.m, w);
     w.A[0] = A0;
     for (let l = 1; l < this.layers; l++) {
-      gemm(this.W[l - 1], w.A[l - 1], w.Z[l]);
-      activationPairs[this.g[l - 1]][0](w.Z[l], w.A[l]);
+      transpose(net.output(l - 1, w.m), w.A[l]); // A[l] = g(Z[l]), as the layer computed it
+      gemm(W[l - 1], w.A[l - 1], w.Z[l]); // the layer's product before g, as the course keeps it
     }
     return [w.Z, w.A];
   }
 
   /** One gradient step from a forward pass; returns the error Y − A[last] (the course's return value). */
   backprop(Z: Tensor[], A: Tensor[], Y: Tensor): Tensor {
-    const w = this.workspace(Y.cols), last = this.layers - 1;
+    const net = this.net, model = net.model, w = net.workspace(Y.cols), top = model.layers.length - 1, last = model.layers[top];
     if (Z !== w.Z || A !== w.A) throw new ModelError("DeepNeuralNet.backprop: pass the Z and A that forpass returned");
-    mseBackward(A[last], Y, w.E[last], -1); // E = −1 · (A − Y) = Y − A
-    for (let l = last; l >= 1; l--) {
-      if (l < last) gemmTN(this.W[l], this.rule === "course" ? w.E[l + 1] : w.dZ[l + 1], w.E[l]);
-      activationPairs[this.g[l - 1]][1](A[l], w.E[l], w.dZ[l]);
-    }
-    for (let l = last; l >= 1; l--) gemmNT(w.dZ[l], A[l - 1], this.dW[l - 1]);
-    // W += η · dZ·Aᵀ / m: SGD subtracts rate · dW, hence the negated rate (set, as no optimizer is built with one).
-    this.sgd.learningRate = -this.eta / w.m;
-    this.sgd.step();
-    return w.E[last];
+    net.weightsIn(); // as the course's backprop, it reads W as it is now
+    if (net.ranOn !== w) net.forward(w.x.ptr, w.m, w); // the layers ran something else since forpass (predict)
+    transpose(Y, w.y);
+    this.targets.ptr = w.y.ptr;
+    model.loss.gradient(this.engine.k, last.output, this.targets, last.outputGrad, w.m, model.outputUnits, last.activation.name);
+    transpose(net.gradient(top, w.m), w.E); // E = Y − A, before the layer takes g' in place
+    backward(model, w.x.ptr, w.m, false);
+    model.optimizer.learningRate = -this.eta / w.m; // W += η · dZ·Aᵀ / m
+    model.optimizer.step();
+    return w.E;
   }
 
   /** Full-batch training for `epochs` epochs; X is features × samples, y one row per output unit. */
@@ -120,12 +122,26 @@ export class DeepNeuralNet {
       const x = this.upload(s, "X", X);
       const t = this.upload(s, "y", Array.isArray(y) && typeof y[0] === "number" ? [y as number[]] : (y as CourseMatrix));
       expectTargets(t, this.netArch[this.layers - 1], x.cols);
+      const net = this.net, model = net.model, w = net.workspace(this.checkInputs(x));
+      const out = net.output(model.layers.length - 1, w.m), a = w.A[this.layers - 1];
+      transpose(x, w.x);
+      transpose(t, w.y);
+      net.weightsIn();
+      model.optimizer.learningRate = -this.eta / w.m; // W += η · dZ·Aᵀ / m
       this.cost = [];
-      for (let epoch = 0; epoch < this.epochs; epoch++) {
-        const [Z, A] = this.forpass(x);
-        this.backprop(Z, A, t);
-        this.cost.push(Math.sqrt(mse(A[this.layers - 1], t) * t.size)); // sqrt(Σ error²)
-      }
+      trainSync({
+        engine: this.engine, x: { ptr: w.x.ptr, rows: w.m, cols: w.x.cols, bytes: false, scale: 1 }, y: { ptr: w.y.ptr, rows: w.m, sparse: false },
+        units: w.y.cols, order: "whole", batchSize: w.m, epochs: this.epochs,
+        step: (xb, yb, m) => {
+          const loss = trainStep(model, xb, yb, m);
+          transpose(out, a); // the output as the course holds it: its Σ error² runs in the course's order
+          this.cost.push(Math.sqrt(mse(a, t) * t.size));
+          return loss;
+        },
+        callbacks: new CallbackList(undefined), control: model,
+        diverged: (what) => new ModelError(`DeepNeuralNet.fit: ${what}; lower eta`),
+      });
+      net.ranOn = w; // the layers hold the last epoch's forward pass of X (before its update), as forpass's buffers would
     });
     return this;
   }
@@ -133,9 +149,11 @@ export class DeepNeuralNet {
   /** Class per sample (columns of X): 1 where the output is above 0.5, or the argmax unit when there are several. */
   predict(X: CourseMatrix): number[] {
     return withScope(this.engine, (s) => {
-      const out = this.forpass(this.upload(s, "X", X))[1][this.layers - 1];
-      if (out.rows === 1) return Array.from(out.data, (v) => (v > 0.5 ? 1 : 0));
-      return s.track(argmaxRows(s.track(transpose(out)))).toArray();
+      const X0 = this.upload(s, "X", X), m = this.checkInputs(X0), x = s.track(transpose(X0));
+      this.net.forward(x.ptr, m);
+      const out = this.net.output(this.layers - 2, m);
+      if (out.cols === 1) return Array.from(out.data, (v) => (v > 0.5 ? 1 : 0));
+      return s.track(argmaxRows(out)).toArray();
     });
   }
 
@@ -148,9 +166,7 @@ export class DeepNeuralNet {
 
   /** Free the weights and buffers in WASM memory. */
   dispose(): void {
-    this.freeWork();
-    this.sgd.unbind();
-    for (const t of [...this.W, ...this.dW]) t.dispose();
+    this.net.dispose();
   }
 
   private checkInputs(A0: Tensor): number {
@@ -169,22 +185,6 @@ export class DeepNeuralNet {
     return scope.track(new Tensor(this.engine, d.ptr, d.rows, d.cols));
   }
 
-  /** Buffers for m samples, made once and kept while m stays the same (no allocation per epoch). */
-  private workspace(m: number): Workspace {
-    if (this.work?.m === m) return this.work;
-    this.freeWork();
-    const unused = Tensor.zeros(1, 1, this.engine); // index 0: the input layer has no Z, E or dZ
-    const make = () => [unused, ...this.netArch.slice(1).map((n) => Tensor.zeros(n, m, this.engine))];
-    this.work = { m, Z: make(), A: make(), E: make(), dZ: make() };
-    return this.work;
-  }
-
-  private freeWork(): void {
-    if (!this.work) return;
-    const { Z, A, E, dZ } = this.work;
-    for (const t of [Z[0], ...Z.slice(1), ...A.slice(1), ...E.slice(1), ...dZ.slice(1)]) t.dispose();
-    this.work = undefined;
-  }
 }
 
 function expectTargets(t: Tensor, units: number, samples: number): void {

@@ -20,13 +20,14 @@ import { ModelError, ShapeError, assertPositiveInteger } from "../core/errors.js
 import type { DeviceInputs } from "../data/inputs.js";
 import type { DeviceTargets } from "../data/labels.js";
 import { countCorrect } from "../losses/accuracy.js";
+import type { Targets } from "../losses/loss.js";
 import { forChunks } from "../models/inference.js";
 import { trainSync } from "../models/loop.js";
 import { CallbackList } from "../models/callbacks.js";
 import { SGD } from "../optimizers.js";
 import { COURSE_EVAL_ROWS } from "./course-eval.js";
 import type { Layer } from "./layer.js";
-import { MSE } from "./mse.js";
+import { MSE, courseLoss } from "./mse.js";
 import { uploadCourseData, type CourseData } from "./course-data.js";
 
 export { Layer, DenseLayer, ActivationLayer } from "./layers.js";
@@ -57,6 +58,7 @@ export class SequentialNetwork {
   private readonly rng: Rng;
   private readonly print: (line: string) => void;
   private rowsReserved = 0;
+  private readonly targets: Targets = { ptr: 0, sparse: false };
   /** W −= rate · ΣΔW over every layer's parameters; its rate is set per step (learning_rate / batch size). */
   private readonly optimizer = new SGD({ learningRate: 1 });
 
@@ -139,9 +141,10 @@ export class SequentialNetwork {
   forwardBackward(xb: number, yb: number, count: number): number {
     const a = this.singleForward(xb, count), last = this.layers[this.layers.length - 1], n = count * this.outputDim;
     last.inputDelta = last.deltaTarget;
-    this.loss.lossDerivative(this.engine, a, yb, last.inputDelta, n);
+    this.targets.ptr = yb;
+    const loss = courseLoss.gradient(this.engine.k, a, this.targets, last.inputDelta, n, 1, "linear"); // MSE's lossDerivative and lossFunction in one pass
     for (let i = this.layers.length - 1; i >= 0; i--) this.layers[i].backward();
-    return this.loss.lossFunction(this.engine, a, yb, n);
+    return loss;
   }
 
   /** Forward `count` rows at x through every layer; returns the pointer of the output. */

@@ -39,6 +39,11 @@ export class Dense extends Layer {
   readonly kernelRegularizer?: Required<Regularizer>;
   private inUnits = 0;
   private w = 0; private b = 0; private dw = 0; private db = 0;
+  /**
+   * What backward passes down: "gradient", dL/dx = dL/dz·Wᵀ; "error", dL/da·Wᵀ, before f' (seed
+   * 000's DeepNeuralNet, rule "course": not a gradient). A scratchnet option, not saved.
+   */
+  propagate: "gradient" | "error" = "gradient";
   /** The products over the input's nonzeros, for mostly-zero batches (wide inputs, when the engine allows). */
   private sparse?: SparseInput;
 
@@ -114,6 +119,10 @@ export class Dense extends Layer {
 
   backward(x: number, rows: number, dx: number, fused = false): void {
     const k = this.live().k, dz = this.dy, kind = this.activation.fusedKind(k);
+    if (dx && this.propagate === "error") { // before dz overwrites dL/da in place
+      k.gemmNT(dz, this.w, dx, rows, this.units, this.inUnits, 0);
+      dx = 0;
+    }
     if (fused) { // outputGrad already holds dL/dz
       if (this.useBias) k.sumColumns(dz, this.db, rows, this.units, 0);
     } else if (this.useBias && kind >= 0) { // dz = dL/da · f'(a) and db = Σ_rows dz in one pass, sumColumns' bits
