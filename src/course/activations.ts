@@ -13,14 +13,15 @@ import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { DataError } from "../core/errors.js";
 import { Tensor } from "../core/tensor.js";
 import { withScope, type Scope } from "../core/scope.js";
-import { getActivation, type ActivationName } from "../layers/activations.js";
+import type { ActivationName } from "../layers/activations.js";
+import { activate, activateBackward } from "../ops/activations.js";
 
 export type Values = ArrayLike<number>;
 
 /** a = f(t) in place, as a layer's forward ends. */
-const apply = (f: ActivationName, t: Tensor): Tensor => (getActivation(f).forward(t.engine.k, t.ptr, t.ptr, t.rows, t.cols), t);
+const apply = (f: ActivationName, t: Tensor): Tensor => activate(f, t, t);
 /** dz = f'·dy from f's output a, as a layer's backward begins; written into dy. */
-const backward = (f: ActivationName, a: Tensor, dy: Tensor): Tensor => (getActivation(f).backward(a.engine.k, a.ptr, dy.ptr, dy.ptr, a.rows, a.cols), dy);
+const backward = (f: ActivationName, a: Tensor, dy: Tensor): Tensor => activateBackward(f, a, dy, dy);
 
 /** Run `body` on `x` copied into WASM as rows×cols; returns a copy of what it leaves in the tensor. Frees everything. */
 function onKernel(what: string, x: Values, cols: number, body: (t: Tensor, scope: Scope) => Tensor, engine: Engine): Float32Array {
