@@ -8,10 +8,10 @@ import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { DataError, ModelError } from "../core/errors.js";
 import { withScope, type Scope } from "../core/scope.js";
 import { shapeOf, uploadInputs, type DeviceInputs, type Inputs, type Matrix2D } from "../data/inputs.js";
-import { gatherInputs } from "../data/batches.js";
 import { Tensor } from "../core/tensor.js";
 import { Indices } from "../ops/indices.js";
 import { gemm } from "../ops/linear.js";
+import { gatherInputRows } from "../ops/data.js";
 import { forChunks } from "../models/inference.js";
 import { COURSE_EVAL_ROWS } from "./course-eval.js";
 import { denseOf } from "./given-weights.js";
@@ -43,8 +43,7 @@ export function averageDigit(data: DigitData, digit: number, engine: Engine = de
     for (let i = 0; i < x.rows; i++) if (data.labels[i] === digit) chosen.push(i);
     const n = chosen.length;
     if (n === 0) throw new DataError(`averageDigit: no image is labelled ${digit}; labels must include the digit to average`);
-    const rows = s.track(Tensor.zeros(n, x.cols, engine));
-    gatherInputs(engine.k, x, s.track(Indices.from(chosen, engine)).ptr, n, rows.ptr);
+    const rows = s.track(gatherInputRows(x, s.track(Indices.from(chosen, engine)))); // the images of `digit`
     const weights = s.track(Tensor.from(new Float32Array(n).fill(1 / n), 1, n, engine));
     return s.track(gemm(weights, rows)).toArray(); // (1/n, …, 1/n)·X: np.average(axis=0)
   });

@@ -108,7 +108,7 @@ export class DeepNeuralNet {
     if (net.ranOn !== w) net.forward(w.x.ptr, w.m, w); // the layers ran something else since forpass (predict)
     transpose(Y, w.y);
     this.targets.ptr = w.y.ptr;
-    model.loss.gradient(this.engine.k, last.output, this.targets, last.outputGrad, w.m, model.outputUnits, last.activation.name);
+    model.loss.gradient(this.engine, last.output, this.targets, last.outputGrad, w.m, model.outputUnits, last.activation.name);
     transpose(net.gradient(top, w.m), w.E); // E = Y − A, before the layer takes g' in place
     backward(model, w.x.ptr, w.m, false);
     model.optimizer.learningRate = -this.eta / w.m; // W += η · dZ·Aᵀ / m

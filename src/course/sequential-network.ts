@@ -19,7 +19,7 @@ import { withScope } from "../core/scope.js";
 import { ModelError, ShapeError, assertPositiveInteger } from "../core/errors.js";
 import type { DeviceInputs } from "../data/inputs.js";
 import type { DeviceTargets } from "../data/labels.js";
-import { countCorrect } from "../losses/accuracy.js";
+import { countCorrectOn } from "../losses/accuracy.js";
 import type { Targets } from "../losses/loss.js";
 import { forChunks } from "../models/inference.js";
 import { trainSync } from "../models/loop.js";
@@ -142,7 +142,7 @@ export class SequentialNetwork {
     const a = this.singleForward(xb, count), last = this.layers[this.layers.length - 1], n = count * this.outputDim;
     last.inputDelta = last.deltaTarget;
     this.targets.ptr = yb;
-    const loss = courseLoss.gradient(this.engine.k, a, this.targets, last.inputDelta, n, 1, "linear"); // MSE's lossDerivative and lossFunction in one pass
+    const loss = courseLoss.gradient(this.engine, a, this.targets, last.inputDelta, n, 1, "linear"); // MSE's lossDerivative and lossFunction in one pass
     for (let i = this.layers.length - 1; i >= 0; i--) this.layers[i].backward();
     return loss;
   }
@@ -186,7 +186,7 @@ export class SequentialNetwork {
     const units = this.outputDim;
     forChunks(this.engine, x, COURSE_EVAL_ROWS, (xb, _idx, start, count) => {
       const a = this.singleForward(xb, count);
-      correct += countCorrect(this.engine.k, "meanSquaredError", a, { ptr: y.ptr + start * units * 4, sparse: false }, count, units);
+      correct += countCorrectOn(this.engine, courseLoss.name, a, { ptr: y.ptr + start * units * 4, sparse: false }, count, units);
     });
     return correct;
   }

@@ -4,7 +4,7 @@ import type { Engine } from "../core/engine.js";
 import { counted, DataError, ShapeError } from "../core/errors.js";
 import { dataUse } from "../core/heap.js";
 import { withScope } from "../core/scope.js";
-import { takesIntegerLabels, type LossName, type Targets } from "../losses/loss.js";
+import { takesIntegerLabels, type LossObjectName, type Targets } from "../losses/loss.js";
 import { describeValue, notANumber, setNumbers, shapeOf, type Labels, type Matrix2D } from "./inputs.js";
 import { scaleInPlace } from "./scale.js";
 
@@ -13,7 +13,7 @@ export interface DeviceTargets extends Targets {
 }
 
 /** Copy y into WASM in the form `loss` trains on; `units` is the size of the output layer. */
-export function uploadTargets(engine: Engine, what: string, y: Labels, rows: number, units: number, loss: LossName): DeviceTargets {
+export function uploadTargets(engine: Engine, what: string, y: Labels, rows: number, units: number, loss: LossObjectName): DeviceTargets {
   const [yRows, cols] = shapeOf(what, y);
   if (yRows !== rows) {
     throw new ShapeError(`${what} has ${counted(yRows, "row")} but the inputs have ${rows}; give one label (or target row) per sample`);

@@ -9,7 +9,7 @@ import { counted, DataError, ModelError, ShapeError } from "../core/errors.js";
 import { HeapBuffer } from "../core/heap-buffer.js";
 import { dataUse } from "../core/heap.js";
 import { withScope, type Disposable, type Scope } from "../core/scope.js";
-import { takesIntegerLabels, type LossName } from "../losses/loss.js";
+import { takesIntegerLabels, type LossObjectName } from "../losses/loss.js";
 import { isMatrix, shapeOf, uploadInputs, type DeviceInputs, type Inputs, type Labels } from "./inputs.js";
 import { uploadTargets, type DeviceTargets } from "./labels.js";
 import { f32Scale, scaleInPlace } from "./scale.js";
@@ -46,7 +46,7 @@ export class Resident extends HeapBuffer {
   }
 
   /** @internal The set as targets of `rows` samples for an output of `units` trained by `loss`: the rules of uploadTargets. */
-  asTargets(engine: Engine, what: string, rows: number, units: number, loss: LossName): DeviceTargets {
+  asTargets(engine: Engine, what: string, rows: number, units: number, loss: LossObjectName): DeviceTargets {
     this.check(engine, what);
     if (this.rows !== rows) throw new ShapeError(`${what} has ${counted(this.rows, "row")} but the inputs have ${rows}; give one label (or target row) per sample`);
     const width = Math.max(this.cols, 1);
@@ -143,7 +143,7 @@ export class Resident extends HeapBuffer {
     throw new DataError(`${what} holds ${integral ? `labels from ${min} to ${max}` : "values that are not integers"}, not class indices in 0..${units - 1}; the output layer has ${counted(units, "unit")}, so labels must be integers below ${units}`);
   }
 
-  private assertProbabilities(what: string, loss: LossName): void {
+  private assertProbabilities(what: string, loss: LossObjectName): void {
     const { min, max } = this.stats();
     if (min < 0 || max > 1) throw new DataError(`${what} holds values from ${min} to ${max}; ${loss} needs targets in [0, 1] (probabilities or one-hot rows)`);
   }
@@ -178,7 +178,7 @@ export function inputsFor(scope: Scope, what: string, x: Inputs | Resident, cols
 }
 
 /** Targets for one call, as inputsFor. */
-export function targetsFor(scope: Scope, what: string, y: Labels | Resident, rows: number, units: number, loss: LossName): DeviceTargets {
+export function targetsFor(scope: Scope, what: string, y: Labels | Resident, rows: number, units: number, loss: LossObjectName): DeviceTargets {
   if (y instanceof Resident) {
     const targets = y.asTargets(scope.engine, what, rows, units, loss);
     scope.track(y.hold());

@@ -109,7 +109,7 @@ export function evaluateSums(model: Model, x: DeviceInputs, y: DeviceTargets, ba
   forChunks(engine, x, batchSize, (xb, _idx, start, count) => {
     const a = forward(model, xb, count, false);
     const t = { ptr: y.ptr + start * width, sparse: y.sparse }; // chunks come in order: the targets are a slice, not a gather
-    loss += model.loss!.value(k, a, t, count, units, activation) * count;
+    loss += model.loss!.value(engine, a, t, count, units, activation) * count;
     correct += countCorrect(k, model.loss!.name, a, t, count, units);
     judged += countJudged(model.loss!.name, t, count, units);
   });
