@@ -1,9 +1,9 @@
 // Lesson 7 (seed 003, "딥러닝 들여다보기"): the two-layer network written out step by step, as
-// functions on Tensors. affineForward/affineBackward and the activations are the lesson's
-// formulas on the caller's tensors (src/ops); the network itself (initParams) is two Dense
-// layers of the library, so trainStep and predict run the layer code and the training step
-// of src/models/stack.ts, with the same bits as the notebook's step written out (the tests
-// keep that reference).
+// functions on Tensors. affineForward/affineBackward run Dense's own affine code
+// (src/layers/affine.ts) on the caller's tensors, and the activations are the ops Dense's
+// activation table runs; the network itself (initParams) is two Dense layers of the library,
+// so trainStep and predict run the layer code and the training step of src/models/stack.ts,
+// with the same bits as the notebook's step written out (the tests keep that reference).
 // Names follow the notebook: a1 = X·W1 + b1 is the PRE-activation and z1 = sigmoid(a1) the
 // output (the reverse of the usual z/a), y_hat = softmax(a2).
 //
@@ -22,11 +22,11 @@ import type { Rng } from "../core/random.js";
 import { Tensor } from "../core/tensor.js";
 import { Indices } from "../ops/indices.js";
 import * as act from "../ops/activations.js";
-import { addRowVector, gemm, gemmNT, gemmTN, sumColumns } from "../ops/linear.js";
 import { categoricalCrossEntropy, sparseCategoricalCrossEntropy } from "../ops/losses.js";
 import { oneHot as oneHotOp } from "../ops/data.js";
-import { expectShape } from "../ops/shape.js";
+import { distinct, expectShape, output } from "../ops/shape.js";
 import { Dense } from "../layers/dense.js";
+import { affine, affineGradients } from "../layers/affine.js";
 import { losses } from "../losses/losses.js";
 import { countCorrectOn } from "../losses/accuracy.js";
 import type { Targets } from "../losses/loss.js";
@@ -43,8 +43,12 @@ export interface AffineCache {
 
 /** y = X·W + b (written into `out` if given); returns [y, cache] like affine_layer_forward. */
 export function affineForward(X: Tensor, W: Tensor, b: Tensor, out?: Tensor): [Tensor, AffineCache] {
-  const y = gemm(X, W, out);
-  return [addRowVector(y, b, y), { X, W, b }];
+  const op = "affineForward";
+  expectShape(op, "W", W, X.cols, W.cols, "W's rows are X's columns");
+  expectShape(op, "b", b, 1, W.cols, "one row with W's columns");
+  const y = distinct(op, output(op, out, X.rows, W.cols, X, "X's rows × W's columns"), X, W);
+  affine(X.engine, X.ptr, W.ptr, b.ptr, y.ptr, X.rows, X.cols, W.cols); // Dense's forward before its activation
+  return [y, { X, W, b }];
 }
 
 /** Output tensors for affineBackward; dX null skips it (the first layer's dX is never used). */
@@ -56,8 +60,13 @@ export interface AffineGrads {
 
 /** dX = dy·Wᵀ, dW = Xᵀ·dy, db = Σ_rows dy (affine_layer_backward). */
 export function affineBackward(dy: Tensor, cache: AffineCache, out: AffineGrads = {}): [Tensor | null, Tensor, Tensor] {
-  const dX = out.dX === null ? null : gemmNT(dy, cache.W, out.dX);
-  return [dX, gemmTN(cache.X, dy, out.dW), sumColumns(dy, out.db)];
+  const op = "affineBackward", { X, W } = cache;
+  expectShape(op, "dy", dy, X.rows, W.cols, "a row per row of X, a column per column of W");
+  const db = output(op, out.db, 1, W.cols, W, "one row with W's columns");
+  const dW = distinct(op, output(op, out.dW, W.rows, W.cols, W, "the shape of W"), X, dy);
+  const dX = out.dX === null ? null : distinct(op, output(op, out.dX, X.rows, X.cols, X, "the shape of X"), dy, W);
+  affineGradients(X.engine, X.ptr, W.ptr, dy.ptr, dW.ptr, db.ptr, dX?.ptr ?? 0, X.rows, X.cols, W.cols); // Dense's backward after its activation
+  return [dX, dW, db];
 }
 
 /** Row softmax with the max subtracted ("오버플로 대책"): finite for [1010, 1000, 990]. */

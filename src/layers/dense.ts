@@ -1,12 +1,14 @@
 // Dense (Keras):  a = f(x·W + b),  W stored in-by-out row-major as in TensorFlow.js.
 // Backward (seed 003, affine_layer_backward):  dW = xᵀ·dz,  db = Σ_rows dz,  dx = dz·Wᵀ, where
-// dz = dL/da · f'(a) unless the loss fused f' in already; f' and db run as one pass.
+// dz = dL/da · f'(a) unless the loss fused f' in already; f' and db run as one pass. The affine
+// part is ./affine.ts, which lesson 7's affineForward/affineBackward run too.
 import type { Engine } from "../core/engine.js";
 import type { Rng } from "../core/random.js";
 import { ModelError, ShapeError, assertPositiveInteger, counted } from "../core/errors.js";
 import { getActivation, type Activation, type ActivationName } from "./activations.js";
 import { checkInitializer, initialize, type InitializerSpec } from "./initializers.js";
 import { Layer, sizeOf, type Param, type Shape } from "./layer.js";
+import { affine, affineGradients } from "./affine.js";
 import { MAX_ROWS, MIN_COLUMNS, SparseInput } from "./sparse-input.js";
 import { resolveRegularizer, type Regularizer, type RegularizerSpec } from "../regularizers.js";
 
@@ -110,29 +112,24 @@ export class Dense extends Layer {
   }
 
   forward(x: number, rows: number, _training = false): number {
-    const k = this.live().k, a = this.y;
-    if (!this.sparse?.forward(x, rows, this.w, a)) k.gemm(x, this.w, a, rows, this.inUnits, this.units, 0);
-    if (this.useBias) k.addRowVector(a, this.b, a, rows, this.units);
-    this.activation.forward(k, a, a, rows, this.units);
+    const engine = this.live(), a = this.y;
+    affine(engine, x, this.w, this.b, a, rows, this.inUnits, this.units, this.sparse); // b is 0 without a bias
+    this.activation.forward(engine.k, a, a, rows, this.units);
     return a;
   }
 
   backward(x: number, rows: number, dx: number, fused = false): void {
-    const k = this.live().k, dz = this.dy, kind = this.activation.fusedKind(k);
+    const engine = this.live(), k = engine.k, dz = this.dy, kind = this.activation.fusedKind(k);
     if (dx && this.propagate === "error") { // before dz overwrites dL/da in place
       k.gemmNT(dz, this.w, dx, rows, this.units, this.inUnits, 0);
       dx = 0;
     }
-    if (fused) { // outputGrad already holds dL/dz
-      if (this.useBias) k.sumColumns(dz, this.db, rows, this.units, 0);
-    } else if (this.useBias && kind >= 0) { // dz = dL/da · f'(a) and db = Σ_rows dz in one pass, sumColumns' bits
-      k.activationBiasBackward(this.y, dz, dz, this.db, rows, this.units, kind);
-    } else {
-      this.activation.backward(k, this.y, dz, dz, rows, this.units);
-      if (this.useBias) k.sumColumns(dz, this.db, rows, this.units, 0);
-    }
-    if (!this.sparse?.backward(x, rows, dz, this.dw)) k.gemmTN(x, dz, this.dw, this.inUnits, rows, this.units, 0);
-    if (dx) k.gemmNT(dz, this.w, dx, rows, this.units, this.inUnits, 0);
+    let db = this.db; // 0 without a bias; 0 once computed here
+    if (!fused && db && kind >= 0) { // dz = dL/da · f'(a) and db = Σ_rows dz in one pass, sumColumns' bits
+      k.activationBiasBackward(this.y, dz, dz, db, rows, this.units, kind);
+      db = 0;
+    } else if (!fused) this.activation.backward(k, this.y, dz, dz, rows, this.units); // fused: outputGrad holds dL/dz already
+    affineGradients(engine, x, this.w, dz, this.dw, db, dx, rows, this.inUnits, this.units, this.sparse);
     const reg = this.kernelRegularizer;
     if (reg?.l1) k.addL1Grad(this.w, this.dw, this.inUnits * this.units, reg.l1);
     if (reg?.l2) k.addL2Grad(this.w, this.dw, this.inUnits * this.units, reg.l2);
