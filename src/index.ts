@@ -7,6 +7,7 @@ export { Tensor } from "./core/tensor.js";
 export { Rng } from "./core/random.js";
 export { ShapeError, DataError, ModelError, TrainingError } from "./core/errors.js";
 export { Dense, type DenseArgs, type Regularizer } from "./layers/dense.js";
+export { Layer, type Shape, type Param, type Weight } from "./layers/layer.js"; // the protocol a custom layer extends
 export type { ActivationName } from "./layers/activations.js";
 export type { InitializerName, InitializerSpec } from "./layers/initializers.js";
 export { Sequential, type CompileArgs, type SequentialArgs } from "./models/sequential.js";
