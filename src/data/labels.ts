@@ -29,10 +29,12 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
     for (let r = 0; r < rows; r++) {
       const t = labels[r];
       if (typeof t !== "number") {
-        throw new DataError(`${what}[${r}] is ${describeValue(t)}, not a class index; labels must be numbers in 0..${units - 1}: convert with Number() first`);
+        throw new DataError(`${what}[${r}] is ${describeValue(t)}, not a class index; `
+            + `labels must be numbers in 0..${units - 1}: convert with Number() first`);
       }
       if (!Number.isInteger(t) || t < 0 || t >= units) {
-        throw new DataError(`${what}[${r}] is ${t}, not a class index in 0..${units - 1}; the output layer has ${counted(units, "unit")}, so labels must be integers below ${units}`);
+        throw new DataError(`${what}[${r}] is ${t}, not a class index in 0..${units - 1}; `
+            + `the output layer has ${counted(units, "unit")}, so labels must be integers below ${units}`);
       }
     }
     const ptr = heap.alloc(rows * 4, dataUse(what, rows, 1));
@@ -47,7 +49,8 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
   }
   const width = cols === 0 ? 1 : cols;
   if (width !== units) {
-    throw new ShapeError(`${what} has ${counted(width, "column")} but the output layer has ${counted(units, "unit")}; give integer labels or rows of ${counted(units, "target")}`);
+    throw new ShapeError(`${what} has ${counted(width, "column")} but the output layer has ${counted(units, "unit")}; `
+        + `give integer labels or rows of ${counted(units, "target")}`);
   }
   // Refused targets free the buffer with the scope; accepted ones keep it.
   return withScope(engine, (s) => {
@@ -75,12 +78,14 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
       let i = 0;
       while (Number.isFinite(f32[base + i])) i++;
       const where = cols === 0 ? `row ${i}` : `row ${Math.floor(i / units)}, column ${i % units}`;
-      throw new DataError(`${what} holds ${nonFinite} NaN or Infinity value(s) (as float32), the first at ${where}; every target must be a finite number below ±3.4e38`);
+      throw new DataError(`${what} holds ${nonFinite} NaN or Infinity value(s) (as float32), the first at ${where}; `
+          + `every target must be a finite number below ±3.4e38`);
     }
     if (loss === "binaryCrossentropy" || takesIntegerLabels(loss)) {
       for (let i = 0; i < rows * units; i++) {
         const v = f32[base + i];
-        if (v < 0 || v > 1) throw new DataError(`${what} row ${Math.floor(i / units)} holds ${v} (column ${i % units}); ${loss} needs targets in [0, 1] (probabilities or one-hot rows)`);
+        if (v < 0 || v > 1) throw new DataError(`${what} row ${Math.floor(i / units)} holds ${v} (column ${i % units}); `
+            + `${loss} needs targets in [0, 1] (probabilities or one-hot rows)`);
       }
     }
     return { ptr: s.keep(ptr), sparse: false, rows };

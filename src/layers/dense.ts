@@ -26,7 +26,9 @@ export interface DenseArgs {
   name?: string;
 }
 
-const OPTIONS = ["units", "activation", "inputShape", "inputDim", "useBias", "kernelInitializer", "biasInitializer", "kernelRegularizer", "name"];
+const OPTIONS = [
+  "units", "activation", "inputShape", "inputDim", "useBias", "kernelInitializer", "biasInitializer", "kernelRegularizer", "name",
+];
 
 let counter = 0;
 
@@ -52,7 +54,8 @@ export class Dense extends Layer {
   constructor(readonly args: DenseArgs) {
     const name = args.name ?? `dense_${++counter}`;
     if (args.inputShape !== undefined && !Array.isArray(args.inputShape)) {
-      throw new ModelError(`${name}: inputShape must be an array such as [${Number(args.inputShape) || 2}], got ${JSON.stringify(args.inputShape)}; or give inputDim: ${String(args.inputShape)}`);
+      throw new ModelError(`${name}: inputShape must be an array such as [${Number(args.inputShape) || 2}], `
+        + `got ${JSON.stringify(args.inputShape)}; or give inputDim: ${String(args.inputShape)}`);
     }
     const declared = args.inputShape ? [...args.inputShape] : args.inputDim === undefined ? undefined : [args.inputDim];
     super(name, declared);
@@ -61,11 +64,14 @@ export class Dense extends Layer {
     this.activation = getActivation(args.activation);
     this.useBias = args.useBias ?? true;
     // TF.js' biasRegularizer, activityRegularizer, constraints...: refused, not trained without them.
-    const unknown = Object.keys(args).find((key) => !OPTIONS.includes(key) && (args as unknown as Record<string, unknown>)[key] !== undefined);
-    if (unknown !== undefined) throw new ModelError(`${this.name}: option '${unknown}' is not implemented in scratchnet; Dense takes ${OPTIONS.join(", ")}`);
+    const given = args as unknown as Record<string, unknown>;
+    const unknown = Object.keys(args).find((key) => !OPTIONS.includes(key) && given[key] !== undefined);
+    if (unknown !== undefined) throw new ModelError(`${this.name}: option '${unknown}' is not implemented in scratchnet; `
+        + `Dense takes ${OPTIONS.join(", ")}`);
     this.kernelRegularizer = resolveRegularizer(`${this.name}: kernelRegularizer`, args.kernelRegularizer);
     if (this.activation.name === "softmax" && this.units === 1) {
-      throw new ModelError(`${this.name}: softmax over 1 unit always outputs 1; use activation 'sigmoid' for one output, or units ≥ 2 for softmax`);
+      throw new ModelError(`${this.name}: softmax over 1 unit always outputs 1; `
+          + `use activation 'sigmoid' for one output, or units ≥ 2 for softmax`);
     }
     declared?.forEach((d) => assertPositiveInteger(`${this.name}: inputShape`, d));
     if (declared !== undefined) this.computeOutputShape(declared); // [28, 28] is refused here, not cut to its last 28
@@ -76,7 +82,8 @@ export class Dense extends Layer {
 
   computeOutputShape(inputShape: Shape): Shape {
     if (inputShape.length !== 1) {
-      throw new ShapeError(`${this.name}: Dense takes inputShape [n], e.g. [784], got [${inputShape.join(", ")}]${inputShape.length > 1 ? `; flatten each sample to ${counted(sizeOf(inputShape), "value")}` : ""}`);
+      const flatten = inputShape.length > 1 ? `; flatten each sample to ${counted(sizeOf(inputShape), "value")}` : "";
+      throw new ShapeError(`${this.name}: Dense takes inputShape [n], e.g. [784], got [${inputShape.join(", ")}]${flatten}`);
     }
     return [this.units];
   }
@@ -144,7 +151,8 @@ export class Dense extends Layer {
 
   override params(): Param[] {
     this.live();
-    const kernel = { name: `${this.name}/kernel`, value: this.w, grad: this.dw, shape: [this.inUnits, this.units], size: this.inUnits * this.units };
+    const [inputs, units] = [this.inUnits, this.units];
+    const kernel = { name: `${this.name}/kernel`, value: this.w, grad: this.dw, shape: [inputs, units], size: inputs * units };
     if (!this.useBias) return [kernel];
     return [kernel, { name: `${this.name}/bias`, value: this.b, grad: this.db, shape: [this.units], size: this.units }];
   }

@@ -15,7 +15,8 @@ export type LossName = "meanSquaredError" | "binaryCrossentropy" | "categoricalC
 export type LossObjectName = LossName | "halfSquaredError";
 
 /** What compile() accepts: the camelCase names, Keras' snake_case spellings and 'mse'. */
-export type LossSpec = LossName | "mse" | "mean_squared_error" | "binary_crossentropy" | "categorical_crossentropy" | "sparse_categorical_crossentropy";
+export type LossSpec =
+  LossName | "mse" | "mean_squared_error" | "binary_crossentropy" | "categorical_crossentropy" | "sparse_categorical_crossentropy";
 /** Keras' 'accuracy' and its short name 'acc'. */
 export type MetricName = "accuracy" | "acc";
 
@@ -48,7 +49,8 @@ const aliases: Record<LossSpec, LossName> = {
 export function getLoss(name: string): LossName {
   const found = Object.hasOwn(aliases, name) ? aliases[name as LossSpec] : undefined; // not 'toString'
   if (!found) {
-    throw new ModelError(`unknown loss '${name}'; use meanSquaredError, binaryCrossentropy, categoricalCrossentropy or sparseCategoricalCrossentropy`);
+    throw new ModelError(`unknown loss '${name}'; `
+        + `use meanSquaredError, binaryCrossentropy, categoricalCrossentropy or sparseCategoricalCrossentropy`);
   }
   return found;
 }

@@ -39,7 +39,8 @@ const binaryCrossentropy: Loss = {
  */
 function crossEntropy(name: LossName, clipFirst: number): Loss {
   const scaled = (k: Kernels, a: number, y: Targets, da: number, rows: number, cols: number): number =>
-    y.sparse ? k.sparseCategoricalCrossEntropyScaled(a, y.ptr, da, rows, cols, clipFirst) : k.categoricalCrossEntropyScaled(a, y.ptr, da, rows, cols, clipFirst);
+    y.sparse ? k.sparseCategoricalCrossEntropyScaled(a, y.ptr, da, rows, cols, clipFirst)
+      : k.categoricalCrossEntropyScaled(a, y.ptr, da, rows, cols, clipFirst);
   return {
     name,
     fusesWith: (activation) => activation === "softmax",
@@ -49,11 +50,13 @@ function crossEntropy(name: LossName, clipFirst: number): Loss {
     },
     gradient({ k }, a, y, dy, rows, cols, activation) {
       if (activation !== "softmax") return scaled(k, a, y, dy, rows, cols);
-      return y.sparse ? k.softmaxSparseCrossEntropyBackward(a, y.ptr, dy, rows, cols) : k.softmaxCrossEntropyBackward(a, y.ptr, dy, rows, cols);
+      return y.sparse ? k.softmaxSparseCrossEntropyBackward(a, y.ptr, dy, rows, cols)
+        : k.softmaxCrossEntropyBackward(a, y.ptr, dy, rows, cols);
     },
     assertFits(layerName, units) {
       // With one unit, −Σ y·log(a) is 0 for every row whose target is 0: those rows never train.
-      if (units < 2) throw new ModelError(`${name} needs at least 2 output units, but ${layerName} has ${units}; for one sigmoid unit use binaryCrossentropy (or units: 2 with softmax)`);
+      if (units < 2) throw new ModelError(`${name} needs at least 2 output units, but ${layerName} has ${units}; `
+          + `for one sigmoid unit use binaryCrossentropy (or units: 2 with softmax)`);
     },
   };
 }
