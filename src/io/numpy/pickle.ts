@@ -38,7 +38,7 @@ class Dtype { bigEndian = false; constructor(readonly descr: string) {} }
 class Pending { array?: NdArray; } // _reconstruct's empty array, filled by BUILD
 type Item = PickleValue | Global | Dtype | Pending | typeof MARK | Item[];
 
-const latin1 = (b: Uint8Array) => String.fromCharCode(...b);
+const latin1 = (b: Uint8Array) => Array.from(b, (c) => String.fromCharCode(c)).join(""); // no spread: a long string stays an error-free read
 const text = (v: Item, what: string): string => {
   if (typeof v === "string") return v;
   if (v instanceof Uint8Array) return latin1(v); // a Python 2 str
@@ -196,7 +196,7 @@ function finish(v: Item, seen: Set<object>): PickleValue {
   if (v instanceof Global || v instanceof Dtype || v === MARK) {
     throw new DataError(`pickle: ${describe(v)} is left as a value; only arrays and plain values are read`);
   }
-  if (typeof v === "object" && v !== null && !(v instanceof Uint8Array) && !seen.has(v)) {
+  if (typeof v === "object" && v !== null && !ArrayBuffer.isView(v) && !seen.has(v)) {
     seen.add(v);
     const o = v as Record<string, Item>;
     for (const k of Object.keys(o)) o[k] = finish(o[k], seen); // lists and dicts, in place (a list may hold itself)
