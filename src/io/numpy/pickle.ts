@@ -4,9 +4,9 @@
 // None) and recognises by name only the few globals numpy's reduce pattern uses:
 //   _reconstruct(ndarray, (0,), b'b') then BUILD (version, shape, dtype, fortran, raw bytes);
 //   dtype('f4', False, True) then BUILD (3, '<', …); _codecs.encode(s, 'latin1') for bytes written
-//   by protocol 2 under Python 3; _frombuffer(buf, dtype, shape, order) from protocol 5; and
-//   numpy's scalar(dtype, bytes); bytes() for empty data. Any other global or opcode is refused, naming it, when it is
-//   read: before anything after it, so a pickle calling os.system gets an error and nothing else.
+//   by protocol 2 under Python 3; _frombuffer(buf, dtype, shape, order) from protocol 5; numpy's
+//   scalar(dtype, bytes); bytes() for empty data. Any other global or opcode is refused, naming it,
+//   when it is read: before anything after it, so a pickle calling os.system gets an error and nothing else.
 // Protocols 2–5 (the book's files are protocol 3); Python 2 strings (SHORT_BINSTRING, BINSTRING)
 // are read as latin1 bytes, as pickle.load(f, encoding='latin1') reads them.
 import { DataError } from "../../core/errors.js";
@@ -38,7 +38,8 @@ class Dtype { bigEndian = false; constructor(readonly descr: string) {} }
 class Pending { array?: NdArray; } // _reconstruct's empty array, filled by BUILD
 type Item = PickleValue | Global | Dtype | Pending | typeof MARK | Item[];
 
-const latin1 = (b: Uint8Array) => Array.from(b, (c) => String.fromCharCode(c)).join(""); // no spread: a long string stays an error-free read
+// Not fromCharCode(...b): a long string would overflow the call's arguments.
+const latin1 = (b: Uint8Array) => Array.from(b, (c) => String.fromCharCode(c)).join("");
 const text = (v: Item, what: string): string => {
   if (typeof v === "string") return v;
   if (v instanceof Uint8Array) return latin1(v); // a Python 2 str

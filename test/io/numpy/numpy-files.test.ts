@@ -2,7 +2,9 @@
 // expected.json holds what numpy reads back), a Python 2 pickle written opcode by opcode, the
 // book's sample_weight.pkl (sums pinned from numpy), and pickles that must be refused unrun.
 import { describe, it, expect } from "vitest";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DataError } from "../../../src/core/errors.js";
 import { loadPickle, type PickleDict, type PickleValue } from "../../../src/io/numpy/pickle.js";
@@ -15,7 +17,8 @@ const dir = join(ROOT, "test/io/numpy/fixtures");
 const file = (name: string) => new Uint8Array(readFileSync(join(dir, name)));
 const expected = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8"));
 const TYPED: Record<string, string> = {
-  float32: "Float32Array", float64: "Float64Array", int32: "Int32Array", int64: "BigInt64Array", uint8: "Uint8Array", bool: "Uint8Array",
+  float32: "Float32Array", float64: "Float64Array", int8: "Int8Array", int16: "Int16Array", int32: "Int32Array", int64: "BigInt64Array",
+  uint8: "Uint8Array", uint16: "Uint16Array", uint32: "Uint32Array", uint64: "BigUint64Array", bool: "Uint8Array",
 };
 
 /** `got` as expected.json writes it: arrays as {dtype, shape, data}, bools as true/false. */
@@ -119,5 +122,51 @@ describe("loadNpy and loadNpz", () => {
     await expect(loadNpz(file("W.npy"))).rejects.toThrow(/\.npz: not a zip file/);
     const npz = file("stored.npz");
     await expect(loadNpz(npz.subarray(0, npz.length - 30))).rejects.toThrow(DataError);
+  });
+});
+
+// Live, where python3 with numpy is installed: fresh arrays of every dtype, pickled with protocols
+// 2-5, under numpy 1.x and 2 module names, and saved as .npz, read back here and compared.
+const havePython = (() => {
+  try {
+    execFileSync("python3", ["-c", "import numpy"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe.skipIf(!havePython)("live against the installed numpy", () => {
+  it("random arrays of every dtype, protocols 2–5, numpy 1.x names, .npz: the same numbers", async () => {
+    const out = mkdtempSync(join(tmpdir(), "scratchnet-numpy-"));
+    try {
+      const script = `
+import json, pickle, sys, numpy as np
+out = sys.argv[1]
+rng = np.random.default_rng(2024)
+a = {"f4": rng.standard_normal((5, 7)).astype("f4"), "f8": rng.standard_normal(9),
+     "i1": rng.integers(-128, 127, 6, dtype="i1"), "i2": rng.integers(-9999, 9999, (2, 3), dtype="i2"),
+     "u2": rng.integers(0, 65535, 4, dtype="u2"), "u4": rng.integers(0, 2**32 - 1, 3, dtype="u4"),
+     "u8": np.array([2**53 - 1, 7], dtype="u8"), "bF": np.asfortranarray(rng.standard_normal((3, 2, 2)).astype(">f8"))}
+for p in (2, 3, 4, 5):
+    open(f"{out}/p{p}.pkl", "wb").write(pickle.dumps(a, protocol=p))
+import numpy._core.multiarray as m, numpy._core.numeric as n  # numpy 1.x spelling: pickle writes __module__
+m._reconstruct.__module__ = m.scalar.__module__ = "numpy.core.multiarray"
+n._frombuffer.__module__ = "numpy.core.numeric"
+for p in (2, 3, 4, 5):
+    b = pickle.dumps(a, protocol=p)
+    assert b"numpy._core" not in b
+    open(f"{out}/p{p}-numpy1.pkl", "wb").write(b)
+np.savez_compressed(f"{out}/a.npz", **a)
+print(json.dumps({k: {"dtype": str(v.dtype.newbyteorder("=")), "shape": list(v.shape), "data": v.ravel().tolist()}
+                  for k, v in a.items()}))`;
+      const want = JSON.parse(execFileSync("python3", ["-c", script, out], { encoding: "utf8" }));
+      want.bF.dtype = "float64";
+      const names = ["p2", "p3", "p4", "p5", "p2-numpy1", "p3-numpy1", "p4-numpy1", "p5-numpy1"];
+      for (const name of names) expect(plain(loadPickle(new Uint8Array(readFileSync(join(out, `${name}.pkl`))))), name).toEqual(want);
+      expect(plain(await loadNpz(new Uint8Array(readFileSync(join(out, "a.npz")))))).toEqual(want);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
