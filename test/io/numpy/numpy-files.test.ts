@@ -58,7 +58,8 @@ describe("loadPickle: numpy arrays as numpy pickles them", () => {
   });
 
   it("the book's sample_weight.pkl: W1 [784, 50] … b3 [10] float32, numpy's sums and last values", () => {
-    const p = loadPickle(new Uint8Array(readFileSync(join(ROOT, "data/deep-learning-from-scratch/sample_weight.pkl")))) as Record<string, NdArray>;
+    const book = readFileSync(join(ROOT, "data/deep-learning-from-scratch/sample_weight.pkl"));
+    const p = loadPickle(new Uint8Array(book)) as Record<string, NdArray>;
     // numpy 2.4.6: float(p[k].astype(np.float64).sum()), float(p[k].ravel()[-1])
     const numpy: [string, number[], number, number][] = [
       ["W1", [784, 50], 24.710748511527072, -0.040211476385593414], ["b1", [50], 0.41067875683074817, 0.10716812312602997],
