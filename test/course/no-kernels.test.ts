@@ -18,6 +18,7 @@ const TOUCHES_KERNELS = /\.k\b|\{\s*(?:[\w$]+\s*,\s*)*k\s*[,}]|core\/kernels(\.j
  */
 const PENDING: Record<string, string> = {
   "forward-pass.ts": "lesson 2 (forward-pass.ts, given-weights.ts) is being moved onto the engine's layers on another branch",
+  "given-network.ts": "lesson 2's softmax on the last layer's buffer (run()); its owner is moving lesson 2 onto the layers",
 };
 
 /** Every `file:line: text` under src/course/ whose code (comments stripped) matches TOUCHES_KERNELS. */
@@ -41,9 +42,9 @@ describe("src/course/ calls no kernels", () => {
   });
 
   it("the scan finds what it looks for", () => {
-    for (const bad of ["engine.k.gemm(a, b)", "countCorrect(this.engine.k, x)", "const { heap, k } = engine;", 'import type { Kernels } from "../core/kernels.js";']) {
-      expect(TOUCHES_KERNELS.test(bad), bad).toBe(true);
-    }
-    for (const fine of ["layer.kind", "const k = 3;", "new Dense({ units: k })", "x.keep()"]) expect(TOUCHES_KERNELS.test(fine), fine).toBe(false);
+    const bad = ["engine.k.gemm(a, b)", "countCorrect(this.engine.k, x)", "const { heap, k } = engine;"];
+    for (const line of [...bad, 'import type { Kernels } from "../core/kernels.js";']) expect(TOUCHES_KERNELS.test(line), line).toBe(true);
+    const fine = ["layer.kind", "const k = 3;", "new Dense({ units: k })", "x.keep()"];
+    for (const line of fine) expect(TOUCHES_KERNELS.test(line), line).toBe(false);
   });
 });
