@@ -99,7 +99,7 @@ export function batchAccuracy(
     forChunks(e, xs, batchSize, (xb, _idx, i, count) => { // x_batch = x[i:i+batch_size]
       const y = net.run(xb, count, "softmax");
       const t = { ptr: labels + i * 4, sparse: true };
-      correct += countCorrect(e.k, "sparseCategoricalCrossentropy", y, t, count, net.classes); // np.sum(argmax(y) == t)
+      correct += countCorrect(e, "sparseCategoricalCrossentropy", y, t, count, net.classes); // np.sum(argmax(y) == t)
       batches++;
     });
     return { correct, total: xs.rows, accuracy: correct / xs.rows, batches };

@@ -1,12 +1,13 @@
 // Lesson 2's network held in the engine: W1…b3 uploaded once into three engine Dense layers
 // (sigmoid, sigmoid, linear) that every forward, predict and batchAccuracy call reuses. The
-// output's h (identity for forward, softmax for predict) runs on the last layer's output in place,
-// the call a Dense with that activation makes, so the bits are a Dense's.
+// output's h (identity for forward, softmax for predict) is an engine Activation layer after them,
+// the kernel a Dense with that activation calls, so the bits are a Dense's.
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { ModelError, ShapeError } from "../core/errors.js";
 import { Scope } from "../core/scope.js";
 import type { Dense } from "../layers/dense.js";
-import { getActivation } from "../layers/activations.js";
+import { Activation } from "../layers/activation.js";
+import { Rng } from "../core/random.js";
 import { denseOf } from "./given-weights.js";
 
 /** A weight matrix [inputs, units], row-major. */
@@ -22,12 +23,12 @@ export interface ForwardNetwork {
   W3: Matrix; b3: Float32Array;
 }
 
-const softmax = getActivation("softmax");
-
 /** A ForwardNetwork resident in WASM; W1…b3 read back copies of its numbers (writing to them changes nothing). */
 export class GivenNetwork implements ForwardNetwork {
   /** @internal The three Dense layers (h = sigmoid, sigmoid, linear). */
   readonly layers: Dense[];
+  /** h of the output layer for predict and batchAccuracy. */
+  private readonly softmax: Activation;
   private readonly owner: Scope;
 
   /** Upload `net`'s weights once (checked: W1 [inputs, n1], b1 [n1], W2 [n1, n2], …). */
@@ -45,6 +46,8 @@ export class GivenNetwork implements ForwardNetwork {
     this.owner = new Scope(engine);
     try {
       this.layers = given.map(([W, b], i) => denseOf(this.owner, W.data, b, W.shape[0], i < 2 ? "sigmoid" : "linear", 1));
+      this.softmax = this.owner.track(new Activation({ activation: "softmax", name: "softmax" }));
+      this.softmax.build(engine, [inputs], this.owner.track(new Rng(engine, 0))); // no weights: the generator draws nothing
     } catch (e) {
       this.owner.dispose();
       throw e;
@@ -61,15 +64,16 @@ export class GivenNetwork implements ForwardNetwork {
   get inputs(): number { return this.layers[0].inputSize; }
   get classes(): number { return this.layers[2].units; }
 
-  /** @internal The pass over `rows` rows at x (WASM pointer); the output (rows × classes) is the last layer's buffer. */
+  /** @internal The pass over `rows` rows at x (WASM pointer); the output (rows × classes) is a layer's buffer. */
   run(x: number, rows: number, output: "identity" | "softmax"): number {
     let a = x;
     for (const layer of this.layers) {
       layer.reserve(rows); // grows only when a call has more rows than any before
       a = layer.forward(a, rows);
     }
-    if (output === "softmax") softmax.forward(this.engine.k, a, a, rows, this.classes);
-    return a;
+    if (output === "identity") return a;
+    this.softmax.reserve(rows);
+    return this.softmax.forward(a, rows, false);
   }
 
   /** Free the layers' memory; the network cannot be used after. */

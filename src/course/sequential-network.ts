@@ -19,7 +19,7 @@ import { withScope } from "../core/scope.js";
 import { ModelError, ShapeError, assertPositiveInteger } from "../core/errors.js";
 import type { DeviceInputs } from "../data/inputs.js";
 import type { DeviceTargets } from "../data/labels.js";
-import { countCorrectOn } from "../losses/accuracy.js";
+import { countCorrect } from "../losses/accuracy.js";
 import type { Targets } from "../losses/loss.js";
 import { forChunks } from "../models/inference.js";
 import { trainSync } from "../models/loop.js";
@@ -186,7 +186,7 @@ export class SequentialNetwork {
     const units = this.outputDim;
     forChunks(this.engine, x, COURSE_EVAL_ROWS, (xb, _idx, start, count) => {
       const a = this.singleForward(xb, count);
-      correct += countCorrectOn(this.engine, courseLoss.name, a, { ptr: y.ptr + start * units * 4, sparse: false }, count, units);
+      correct += countCorrect(this.engine, courseLoss.name, a, { ptr: y.ptr + start * units * 4, sparse: false }, count, units);
     });
     return correct;
   }

@@ -27,7 +27,7 @@ import { distinct, expectShape, output } from "../ops/shape.js";
 import { Dense } from "../layers/dense.js";
 import { affine, affineGradients } from "../layers/affine.js";
 import { losses } from "../losses/losses.js";
-import { countCorrectOn } from "../losses/accuracy.js";
+import { countCorrect } from "../losses/accuracy.js";
 import type { Targets } from "../losses/loss.js";
 import { SGD } from "../optimizers.js";
 import { forward, trainStep as stackStep, type Stack } from "../models/stack.js";
@@ -193,7 +193,7 @@ export function accuracy(params: Params, x: Tensor, y: Indices): number {
   for (const layer of params.layers) layer.reserve(rows);
   forChunks(engine, { ptr: x.ptr, rows: x.rows, cols: x.cols, bytes: false, scale: 1 }, ACCURACY_ROWS, (xb, _idx, start, count) => {
     const a = forward(params, xb, count, false);
-    correct += countCorrectOn(engine, "sparseCategoricalCrossentropy", a, { ptr: y.ptr + start * 4, sparse: true }, count, classes);
+    correct += countCorrect(engine, "sparseCategoricalCrossentropy", a, { ptr: y.ptr + start * 4, sparse: true }, count, classes);
   });
   return correct / Math.max(1, x.rows);
 }

@@ -66,7 +66,7 @@ export async function fit(model: Model, x: Inputs | Resident, y: Labels | Reside
       }
       let val = nVal > 0 ? { x: tailInputs(all.x, nVal), y: tailTargets(all.y, nVal, model.outputUnits) } : undefined;
       if (args.validationData) val = upload(s, model, args.validationData[0], args.validationData[1], "validationData x", "validationData y");
-      const n = data.x.rows, units = model.outputUnits, k = engine.k, loss = model.loss!.name;
+      const n = data.x.rows, units = model.outputUnits, loss = model.loss!.name;
       reserve(model, Math.max(Math.min(batchSize, n), val ? Math.min(EVAL_ROWS, val.x.rows) : 0)); // sized once, also for validation
       const snapshot = new Snapshot(model);
       s.track(snapshot.ptr);
@@ -79,7 +79,7 @@ export async function fit(model: Model, x: Inputs | Resident, y: Labels | Reside
         control: model, breathe: true,
         step: (xb, y, count) => trainStep(model, xb, y, count),
         accuracy: model.metrics.length === 0 ? undefined : {
-          correct: (y, count) => countCorrect(k, loss, last.output, y, count, units),
+          correct: (y, count) => countCorrect(engine, loss, last.output, y, count, units),
           judged: (y, count) => countJudged(loss, y, count, units),
         },
         validate: val && ((): Logs => {

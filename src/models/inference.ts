@@ -106,7 +106,7 @@ export function predict(model: Model, x: Inputs | Resident, { batchSize = 256 }:
 export function evaluateSums(
   model: Model, x: DeviceInputs, y: DeviceTargets, batchSize: number,
 ): { loss: number; correct: number; judged: number } {
-  const engine = model.built(), k = engine.k, units = model.outputUnits, activation = model.layers[model.layers.length - 1].activation.name;
+  const engine = model.built(), units = model.outputUnits, activation = model.layers[model.layers.length - 1].activation.name;
   const width = (y.sparse ? 1 : units) * 4;
   let loss = 0, correct = 0, judged = 0;
   reserve(model, Math.min(batchSize, x.rows));
@@ -114,7 +114,7 @@ export function evaluateSums(
     const a = forward(model, xb, count, false);
     const t = { ptr: y.ptr + start * width, sparse: y.sparse }; // chunks come in order: the targets are a slice, not a gather
     loss += model.loss!.value(engine, a, t, count, units, activation) * count;
-    correct += countCorrect(k, model.loss!.name, a, t, count, units);
+    correct += countCorrect(engine, model.loss!.name, a, t, count, units);
     judged += countJudged(model.loss!.name, t, count, units);
   });
   return { loss, correct, judged };
