@@ -56,3 +56,4 @@ export { regularizers } from "./regularizers.js";
 
 // The default engine is ready once this module has loaded: `import { Sequential } from "scratchnet"` just works.
 await init();
+export { RMSprop, Adagrad, Adadelta, Adamax, AdamW, LearningRateSchedule, ExponentialDecay, CosineDecay, PiecewiseConstantDecay, exponentialDecay, cosineDecay, piecewiseConstantDecay } from "./optimizers.js";

@@ -14,27 +14,29 @@ describe("optimizer options", () => {
     expect(() => new Adam(null as never)).toThrow(/options are an object/);
   });
 
-  it("Keras' lr, learning_rate and SGD's nesterov are refused by name, with the options there are", () => {
+  it("Keras' lr, learning_rate and TF.js's useNesterov are refused by name, with the options there are", () => {
     expect(() => new Adam({ lr: 0.1 } as never)).toThrow(/Adam: unknown option 'lr'; Adam takes learningRate, beta1, beta2, epsilon/);
     expect(() => new Adam({ learning_rate: 0.1 } as never)).toThrow(/unknown option 'learning_rate'/);
-    expect(() => new SGD({ nesterov: true } as never)).toThrow(/SGD: unknown option 'nesterov'; SGD takes learningRate, momentum/);
+    expect(() => new SGD({ useNesterov: true } as never)).toThrow(/SGD: unknown option 'useNesterov'; SGD takes learningRate, momentum, nesterov/);
+    expect(() => new SGD({ nesterov: true })).toThrow(/SGD: nesterov needs momentum > 0/);
     // An option given as undefined is the default, as a spread of optional settings gives it.
     expect(new Adam({ learningRate: 0.1, beta1: undefined }).getConfig()).toEqual({ learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
     expect(new SGD({ learningRate: 0.1 }).learningRate).toBe(0.1);
   });
 
-  it("compile() takes TF.js' spellings 'SGD' and 'Adam'; its other optimizers are named as missing", () => {
-    for (const [spec, name] of [["SGD", "SGD"], ["sgd", "SGD"], ["Adam", "Adam"], ["adam", "Adam"]] as const) {
+  it("compile() takes TF.js' spellings of its six optimizers (tfjs-layers getOptimizer), and no others", () => {
+    const all = [["SGD", "SGD"], ["sgd", "SGD"], ["Adam", "Adam"], ["adam", "Adam"], ["rmsprop", "RMSprop"], ["RMSProp", "RMSprop"],
+      ["adagrad", "Adagrad"], ["Adagrad", "Adagrad"], ["adadelta", "Adadelta"], ["Adadelta", "Adadelta"], ["adamax", "Adamax"], ["Adamax", "Adamax"]] as const;
+    for (const [spec, name] of all) {
       const model = new Sequential([new Dense({ units: 3, inputShape: [4] })]);
       model.compile({ optimizer: spec, loss: "mse" });
       expect(model.optimizer!.name).toBe(name);
       model.dispose();
     }
     const model = new Sequential([new Dense({ units: 3, inputShape: [4] })]);
-    for (const spec of ["rmsprop", "RMSProp", "adagrad", "Adamax"]) {
-      expect(() => model.compile({ optimizer: spec as never, loss: "mse" })).toThrow(new RegExp(`optimizer '${spec}' is not in scratchnet yet; use 'sgd', 'adam'`));
+    for (const spec of ["Sgd", "RMSprop", "momentum", "adamw"]) {
+      expect(() => model.compile({ optimizer: spec as never, loss: "mse" })).toThrow(new RegExp(`unknown optimizer '${spec}'; use one of 'sgd', 'SGD', 'adam'`));
     }
-    expect(() => model.compile({ optimizer: "Sgd" as never, loss: "mse" })).toThrow(/unknown optimizer 'Sgd'/);
     model.dispose();
   });
 });

@@ -1,0 +1,149 @@
+// The optimizer protocol: pointers to state buffers (allocated once when the model is compiled,
+// one buffer per slot per parameter, slot-major as TensorFlow.js orders its saved weights) and one
+// kernel call per parameter per step. The learning rate is a number or a Keras schedule.
+import type { Engine } from "../core/engine.js";
+import type { Param } from "../layers/layer.js";
+import { ModelError } from "../core/errors.js";
+import { LearningRateSchedule } from "./schedules.js";
+
+/** A learning rate: a number, or a schedule evaluated at each step. */
+export type Rate = number | LearningRateSchedule;
+
+export abstract class Optimizer {
+  protected engine?: Engine;
+  protected params: Param[] = [];
+  /** Each slot's buffer per parameter: buffers[s * params.length + i]. */
+  protected buffers: number[] = [];
+  iterations = 0; // updates applied so far (Adam's t)
+  abstract readonly name: string;
+  /** The class_name TensorFlow.js writes in optimizer_config ('Momentum' for SGD with momentum). */
+  abstract readonly className: string;
+  /** @internal The model this optimizer trains: one optimizer keeps the state of one model. */
+  owner?: object;
+  /** The Keras schedule the rate follows, if one was given as `learningRate`. */
+  readonly schedule?: LearningRateSchedule;
+  private rate: number;
+
+  constructor(learningRate: number | LearningRateSchedule) {
+    if (learningRate instanceof LearningRateSchedule) {
+      this.schedule = learningRate;
+      this.rate = learningRate.first; // until compile() gives kernels to evaluate it
+    } else {
+      this.rate = checkRate(learningRate);
+    }
+  }
+
+  /** The rate of the next update; settable (callbacks change it between epochs) unless it follows a schedule. */
+  get learningRate(): number { return this.rate; }
+  set learningRate(lr: number) {
+    if (this.schedule) throw new ModelError(`this ${this.name} follows a ${this.schedule.className} schedule, so its learningRate cannot be set; compile with a number to change it by hand`);
+    this.rate = checkRate(lr);
+  }
+
+  /** The names of the state slots, as TensorFlow.js suffixes them to the weight names ('m', 'v', ...). */
+  get slots(): readonly string[] { return []; }
+
+  /** Bind to a model's parameters and allocate state. */
+  build(engine: Engine, params: Param[], owner: object = params): void {
+    this.assertFreeFor(owner);
+    this.dispose();
+    this.owner = owner;
+    this.engine = engine;
+    this.params = params;
+    this.buffers = this.slots.flatMap(() => params.map((p) => engine.heap.calloc(p.size * 4)));
+    if (this.initialState !== 0) for (const b of this.stateBuffers()) engine.heap.f32.fill(this.initialState, b.ptr >>> 2, (b.ptr >>> 2) + b.size);
+    this.iterations = 0;
+    this.start();
+    this.refreshRate();
+  }
+
+  /** What every state buffer starts at (Adagrad's initialAccumulatorValue; zero for the others). */
+  get initialState(): number { return 0; }
+
+  /** Reset the scalars an update reads besides the step count (Adam's β^t). */
+  protected start(): void {}
+
+  /** One update of every parameter from its gradient. */
+  step(): void {
+    const k = this.engine!.k;
+    this.iterations++;
+    for (let i = 0; i < this.params.length; i++) this.apply(k, this.params[i], i);
+    this.refreshRate();
+  }
+
+  /** @internal With a schedule, set the rate for the next update from the step count (Keras: schedule(iterations)). */
+  refreshRate(): void {
+    if (this.schedule && this.engine) this.rate = this.schedule.at(this.iterations, this.engine.k);
+  }
+
+  /** State buffer of `slot` for parameter `i`. */
+  protected buf(slot: number, i: number): number { return this.buffers[slot * this.params.length + i]; }
+
+  /** Throw unless this optimizer is unbound or already bound to `owner`. */
+  assertFreeFor(owner: object): void {
+    if (this.owner !== undefined && this.owner !== owner) {
+      throw new ModelError(`this ${this.name} optimizer already trains another model; give each model its own, e.g. new ${this.name}({learningRate: ${this.learningRate}})`);
+    }
+  }
+
+  /** Free the state and let another model use this optimizer. */
+  unbind(): void {
+    this.dispose();
+    this.owner = undefined;
+  }
+
+  /** The state buffers (pointer, floats) an update reads and writes, slot-major: fit() snapshots them with the weights. */
+  stateBuffers(): { ptr: number; size: number }[] {
+    return this.buffers.map((ptr, i) => ({ ptr, size: this.params[i % this.params.length].size }));
+  }
+
+  /** The numbers an update reads besides its buffers (the step count; Adam adds β^t): snapshots keep them too. */
+  scalars(): number[] {
+    return [this.iterations];
+  }
+
+  setScalars(s: readonly number[]): void {
+    this.iterations = s[0];
+    this.refreshRate();
+  }
+
+  protected abstract apply(k: Engine["k"], p: Param, i: number): void;
+  /** TensorFlow.js's getConfig() for this optimizer (camelCase keys); the rate is the current one. */
+  abstract getConfig(): Record<string, number | boolean>;
+
+  dispose(): void {
+    for (const b of this.buffers) this.engine?.heap.release(b);
+    this.buffers = [];
+  }
+}
+
+function checkRate(lr: number): number {
+  if (typeof lr !== "number" || !(lr > 0) || !Number.isFinite(lr)) {
+    throw new ModelError(`learningRate must be a positive finite number or a schedule (e.g. exponentialDecay({...})), got ${String(lr)}`);
+  }
+  return lr;
+}
+
+/** `args` if an object of known keys: TF.js' positional sgd(0.1), Keras' lr or nesterov would silently train with defaults. */
+export function options<T extends object>(name: string, args: T, keys: readonly string[]): T {
+  if (typeof args !== "object" || args === null || Array.isArray(args)) {
+    throw new ModelError(`new ${name}(${String(args)}): options are an object; use new ${name}({learningRate: ${typeof args === "number" ? args : 0.01}})`);
+  }
+  const bad = Object.keys(args).find((k) => !keys.includes(k) && (args as Record<string, unknown>)[k] !== undefined);
+  if (bad !== undefined) throw new ModelError(`${name}: unknown option '${bad}'; ${name} takes ${keys.join(", ")}`);
+  return args;
+}
+
+/** `v` if in [lo, hi) (or [lo, hi] when `closed`), else a ModelError naming the option and its usual value. */
+export function inRange(name: string, key: string, v: number, lo: number, hi: number, usual: number, closed = false): number {
+  if (!(typeof v === "number" && v >= lo && (closed ? v <= hi : v < hi))) {
+    throw new ModelError(`${name} ${key} must be in [${lo}, ${hi}${closed ? "]" : ")"}, got ${String(v)}; the usual value is ${usual}`);
+  }
+  return v;
+}
+
+/** `v` if a positive finite number (an ε), else a ModelError naming the option. */
+export function positive(name: string, key: string, v: number, usual: number): number {
+  if (!(typeof v === "number" && v > 0 && Number.isFinite(v))) throw new ModelError(`${name} ${key} must be a positive finite number, got ${String(v)}; the usual value is ${usual}`);
+  return v;
+}
