@@ -112,7 +112,12 @@ export function restoreOptimizerState(model: Sequential, stored: NamedArray[], f
   if (arrays.length !== 0 && arrays.length !== buffers.length) {
     return fail(`the optimizer state has ${arrays.length} arrays but ${o.name}${o instanceof SGD ? ` (momentum ${o.momentum})` : ""} over ${params.length} weights keeps ${buffers.length}`);
   }
+  const slots = momentum ? ["momentum"] : o.slots;
   arrays.forEach((s, i) => {
+    const slot = slots[Math.floor(i / params.length)];
+    if (!s.spec.name.endsWith(`/${slot}`) && !(exact && s.spec.name.endsWith("/velocity"))) {
+      fail(`optimizer state ${s.spec.name} is not ${o.className}'s '${slot}' (${o.className} keeps ${slots.map((x) => `'${x}'`).join(", ")} per weight); was the file saved with another optimizer?`);
+    }
     if (s.data.length !== buffers[i].size || !(s.data instanceof Float32Array)) {
       fail(`optimizer state ${s.spec.name} has shape [${s.spec.shape}] but ${params[i % params.length].name} has shape [${params[i % params.length].shape}]`);
     }
