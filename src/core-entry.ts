@@ -22,4 +22,4 @@ export { regularizers } from "./regularizers.js";
 
 // As with the full barrel, the engine is ready once this module has loaded.
 await init();
-export { RMSprop, Adagrad, Adadelta, Adamax, AdamW, LearningRateSchedule, ExponentialDecay, CosineDecay, PiecewiseConstantDecay, exponentialDecay, cosineDecay, piecewiseConstantDecay } from "./optimizers.js";
+export { RMSprop, Adagrad, Adadelta, Adamax, AdamW } from "./optimizers.js"; // schedules: full build only (budget)

@@ -17,10 +17,8 @@ const MADE: Record<string, () => Optimizer> = {
   adadelta: () => new Adadelta({ learningRate: 1, rho: 0.95, epsilon: 1e-7 }),
   adamax: () => new Adamax({ learningRate: 0.002, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, decay: 0 }),
 };
-const SPELLINGS: Record<string, string> = {
-  sgd: "sgd", SGD: "sgd", adam: "adam", Adam: "adam", rmsprop: "rmsprop", RMSProp: "rmsprop",
-  adagrad: "adagrad", Adagrad: "adagrad", adadelta: "adadelta", Adadelta: "adadelta", adamax: "adamax", Adamax: "adamax",
-};
+/** Each key of MADE, and TensorFlow.js's capitalised spelling of it. */
+const SPELLINGS = Object.keys(MADE).flatMap((k) => [k, k === "sgd" ? "SGD" : k === "rmsprop" ? "RMSProp" : k[0].toUpperCase() + k.slice(1)]);
 
 /** The strings TensorFlow.js's compile() accepts, or an optimizer object. */
 export type OptimizerSpec = "sgd" | "SGD" | "adam" | "Adam" | "rmsprop" | "RMSProp" | "adagrad" | "Adagrad" | "adadelta" | "Adadelta" | "adamax" | "Adamax" | Optimizer;
@@ -28,8 +26,7 @@ export type OptimizerSpec = "sgd" | "SGD" | "adam" | "Adam" | "rmsprop" | "RMSPr
 /** An optimizer from a TensorFlow.js string, with the learning rate and defaults TensorFlow.js gives it, or the object itself. */
 export function getOptimizer(spec: OptimizerSpec): Optimizer {
   if (spec instanceof Optimizer) return spec;
-  const key = typeof spec === "string" && Object.hasOwn(SPELLINGS, spec) ? SPELLINGS[spec] : undefined;
-  if (key) return MADE[key]();
+  if (SPELLINGS.includes(spec as string)) return MADE[SPELLINGS[SPELLINGS.indexOf(spec as string) & ~1]]();
   const s = typeof spec === "object" && spec !== null ? JSON.stringify(spec) : `'${String(spec)}'`;
-  throw new ModelError(`unknown optimizer ${s}; use one of ${Object.keys(SPELLINGS).map((k) => `'${k}'`).join(", ")} or an optimizer object such as new SGD({momentum: 0.9})`);
+  throw new ModelError(`unknown optimizer ${s}; use one of ${SPELLINGS.map((k) => `'${k}'`).join(", ")} or an optimizer object such as new SGD({momentum: 0.9})`);
 }

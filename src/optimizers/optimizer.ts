@@ -4,7 +4,9 @@
 import type { Engine } from "../core/engine.js";
 import type { Param } from "../layers/layer.js";
 import { ModelError } from "../core/errors.js";
-import { LearningRateSchedule } from "./schedules.js";
+import type { LearningRateSchedule } from "./schedules.js";
+
+export { options, inRange, positive } from "./checks.js";
 
 /** A learning rate: a number, or a schedule evaluated at each step. */
 export type Rate = number | LearningRateSchedule;
@@ -25,11 +27,12 @@ export abstract class Optimizer {
   private rate: number;
 
   constructor(learningRate: number | LearningRateSchedule) {
-    if (learningRate instanceof LearningRateSchedule) {
+    // Known by shape, not instanceof, so the 30 KB core (which leaves schedules out) does not import them.
+    if (typeof learningRate === "object" && learningRate !== null && typeof learningRate.at === "function") {
       this.schedule = learningRate;
       this.rate = learningRate.first; // until compile() gives kernels to evaluate it
     } else {
-      this.rate = checkRate(learningRate);
+      this.rate = checkRate(learningRate as number);
     }
   }
 
@@ -122,28 +125,4 @@ function checkRate(lr: number): number {
     throw new ModelError(`learningRate must be a positive finite number or a schedule (e.g. exponentialDecay({...})), got ${String(lr)}`);
   }
   return lr;
-}
-
-/** `args` if an object of known keys: TF.js' positional sgd(0.1), Keras' lr or nesterov would silently train with defaults. */
-export function options<T extends object>(name: string, args: T, keys: readonly string[]): T {
-  if (typeof args !== "object" || args === null || Array.isArray(args)) {
-    throw new ModelError(`new ${name}(${String(args)}): options are an object; use new ${name}({learningRate: ${typeof args === "number" ? args : 0.01}})`);
-  }
-  const bad = Object.keys(args).find((k) => !keys.includes(k) && (args as Record<string, unknown>)[k] !== undefined);
-  if (bad !== undefined) throw new ModelError(`${name}: unknown option '${bad}'; ${name} takes ${keys.join(", ")}`);
-  return args;
-}
-
-/** `v` if in [lo, hi) (or [lo, hi] when `closed`), else a ModelError naming the option and its usual value. */
-export function inRange(name: string, key: string, v: number, lo: number, hi: number, usual: number, closed = false): number {
-  if (!(typeof v === "number" && v >= lo && (closed ? v <= hi : v < hi))) {
-    throw new ModelError(`${name} ${key} must be in [${lo}, ${hi}${closed ? "]" : ")"}, got ${String(v)}; the usual value is ${usual}`);
-  }
-  return v;
-}
-
-/** `v` if a positive finite number (an ε), else a ModelError naming the option. */
-export function positive(name: string, key: string, v: number, usual: number): number {
-  if (!(typeof v === "number" && v > 0 && Number.isFinite(v))) throw new ModelError(`${name} ${key} must be a positive finite number, got ${String(v)}; the usual value is ${usual}`);
-  return v;
 }

@@ -3,6 +3,7 @@
 // WASM (assembly/optim/schedule.ts). Their config is Keras's (snake_case), saved with the optimizer.
 import type { Kernels } from "../core/kernels.js";
 import { ModelError } from "../core/errors.js";
+import { positive } from "./checks.js";
 
 const f = Math.fround;
 
@@ -18,11 +19,6 @@ export abstract class LearningRateSchedule {
   abstract getConfig(): Record<string, unknown>;
 }
 
-function positive(name: string, what: string, v: unknown): number {
-  if (typeof v !== "number" || !(v > 0) || !Number.isFinite(v)) throw new ModelError(`${name}: ${what} must be a positive finite number, got ${String(v)}`);
-  return v;
-}
-
 /** initialLearningRate · decayRate^(step / decaySteps), the exponent floored when `staircase`. */
 export class ExponentialDecay extends LearningRateSchedule {
   readonly className = "ExponentialDecay";
@@ -34,9 +30,9 @@ export class ExponentialDecay extends LearningRateSchedule {
 
   constructor(args: { initialLearningRate: number; decaySteps: number; decayRate: number; staircase?: boolean }) {
     super();
-    this.initialLearningRate = positive("exponentialDecay", "initialLearningRate", args?.initialLearningRate);
-    this.decaySteps = positive("exponentialDecay", "decaySteps", args.decaySteps);
-    this.decayRate = positive("exponentialDecay", "decayRate", args.decayRate);
+    this.initialLearningRate = positive("exponentialDecay", "initialLearningRate", args?.initialLearningRate, 0.01);
+    this.decaySteps = positive("exponentialDecay", "decaySteps", args.decaySteps, 1000);
+    this.decayRate = positive("exponentialDecay", "decayRate", args.decayRate, 0.96);
     this.staircase = args.staircase ?? false;
   }
 
@@ -62,13 +58,13 @@ export class CosineDecay extends LearningRateSchedule {
 
   constructor(args: { initialLearningRate: number; decaySteps: number; alpha?: number; warmupTarget?: number | null; warmupSteps?: number }) {
     super();
-    this.initialLearningRate = positive("cosineDecay", "initialLearningRate", args?.initialLearningRate);
-    this.decaySteps = positive("cosineDecay", "decaySteps", args.decaySteps);
+    this.initialLearningRate = positive("cosineDecay", "initialLearningRate", args?.initialLearningRate, 0.01);
+    this.decaySteps = positive("cosineDecay", "decaySteps", args.decaySteps, 1000);
     this.alpha = args.alpha ?? 0;
     this.warmupTarget = args.warmupTarget ?? null;
     this.warmupSteps = args.warmupSteps ?? 0;
     if (!(this.alpha >= 0 && this.alpha <= 1)) throw new ModelError(`cosineDecay: alpha must be in [0, 1], got ${this.alpha}`);
-    if (this.warmupTarget !== null) positive("cosineDecay", "warmupTarget", this.warmupTarget);
+    if (this.warmupTarget !== null) positive("cosineDecay", "warmupTarget", this.warmupTarget, 0.1);
     if (!(Number.isInteger(this.warmupSteps) && this.warmupSteps >= 0)) throw new ModelError(`cosineDecay: warmupSteps must be an integer ≥ 0, got ${this.warmupSteps}`);
     if (this.warmupSteps > 0 && this.warmupTarget === null) throw new ModelError("cosineDecay: warmupSteps needs warmupTarget (the rate the warmup reaches)");
   }
@@ -107,7 +103,7 @@ export class PiecewiseConstantDecay extends LearningRateSchedule {
       throw new ModelError(`piecewiseConstantDecay: give boundaries and one more value than boundaries, got ${JSON.stringify(boundaries)} and ${JSON.stringify(values)}`);
     }
     if (boundaries.some((b, i) => !Number.isFinite(b) || (i > 0 && b <= boundaries[i - 1]))) throw new ModelError(`piecewiseConstantDecay: boundaries must be finite and increasing, got ${JSON.stringify(boundaries)}`);
-    values.forEach((v) => positive("piecewiseConstantDecay", "each value", v));
+    values.forEach((v) => positive("piecewiseConstantDecay", "each value", v, 0.01));
     this.boundaries = [...boundaries];
     this.values = [...values];
   }
