@@ -31,7 +31,10 @@ export function trainingConfigOf(model: Sequential): TrainingConfig {
   o.refreshRate();
   const config: Record<string, unknown> = { ...o.getConfig(), ...(o instanceof Adam ? exactPowers(o, k) : o instanceof Adamax ? exactPower(o, k) : {}) };
   if (o.schedule) config.learningRateSchedule = { class_name: o.schedule.className, config: o.schedule.getConfig() };
-  return { loss: SNAKE[model.loss!.name], metrics: [...model.metrics], optimizer_config: { class_name: o.className, config } as TrainingConfig["optimizer_config"] };
+  // TensorFlow.js 4.22 has no AdamW and refuses the whole file over an unknown class: AdamW is written as
+  // Adam with its weightDecay beside, which TensorFlow.js's fromConfig ignores (it resumes as Adam) and scratchnet reads back.
+  const className = o.className === "AdamW" ? "Adam" : o.className;
+  return { loss: SNAKE[model.loss!.name], metrics: [...model.metrics], optimizer_config: { class_name: className, config } as TrainingConfig["optimizer_config"] };
 }
 
 /**
@@ -54,7 +57,7 @@ type Num = (camel: string, snake?: string) => number | undefined;
 const FROM_CONFIG: Record<string, (learningRate: Rate | undefined, num: Num, c: Record<string, unknown>) => Optimizer> = {
   SGD: (learningRate) => new SGD({ learningRate }),
   Momentum: (learningRate, num, c) => new SGD({ learningRate, momentum: num("momentum") ?? 0, nesterov: c.useNesterov === true || c.nesterov === true }),
-  Adam: (learningRate, num) => new Adam({ learningRate, beta1: num("beta1", "beta_1"), beta2: num("beta2", "beta_2"), epsilon: num("epsilon") }),
+  Adam: (learningRate, num, c) => c.weightDecay !== undefined ? FROM_CONFIG.AdamW(learningRate, num, c) : new Adam({ learningRate, beta1: num("beta1", "beta_1"), beta2: num("beta2", "beta_2"), epsilon: num("epsilon") }),
   AdamW: (learningRate, num) => new AdamW({ learningRate, beta1: num("beta1", "beta_1"), beta2: num("beta2", "beta_2"), epsilon: num("epsilon"), weightDecay: num("weightDecay", "weight_decay") }),
   RMSProp: (learningRate, num, c) => new RMSprop({ learningRate, decay: num("decay", "rho"), momentum: num("momentum"), epsilon: num("epsilon"), centered: c.centered === true }),
   Adagrad: (learningRate, num) => new Adagrad({ learningRate, initialAccumulatorValue: num("initialAccumulatorValue", "initial_accumulator_value") }),

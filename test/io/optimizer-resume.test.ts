@@ -16,8 +16,9 @@ const CASES: [string, () => Optimizer, boolean][] = [
   ["RMSprop centered + momentum", () => new RMSprop({ learningRate: 0.01, momentum: 0.5, centered: true }), true],
   ["Adagrad", () => new Adagrad({ learningRate: 0.1, initialAccumulatorValue: 0.2 }), true],
   ["Adadelta", () => new Adadelta({ learningRate: 1 }), true],
+  // TensorFlow.js 4.22 cannot restore Adamax's state (its setWeights() throws), so it does not load this file.
   ["Adamax with decay", () => new Adamax({ learningRate: 0.02, decay: 0.01 }), false],
-  ["AdamW", () => new AdamW({ learningRate: 0.05, weightDecay: 0.1 }), false],
+  ["AdamW (written as Adam + weightDecay, which TF.js loads as Adam)", () => new AdamW({ learningRate: 0.05, weightDecay: 0.1 }), true],
   ["Adam + exponentialDecay", () => new Adam({ learningRate: exponentialDecay({ initialLearningRate: 0.05, decaySteps: 3, decayRate: 0.8 }) }), true],
   ["SGD + cosineDecay with warmup", () => new SGD({ learningRate: cosineDecay({ initialLearningRate: 0.01, decaySteps: 8, warmupTarget: 0.2, warmupSteps: 4 }) }), true],
   ["RMSprop + piecewiseConstantDecay", () => new RMSprop({ learningRate: piecewiseConstantDecay({ boundaries: [3, 7], values: [0.02, 0.01, 0.002] }) }), true],
