@@ -73,7 +73,11 @@ describe("optimizer state saved and loaded", () => {
     const config = (await saved(m)).trainingConfig!.optimizer_config.config!;
     expect(config).toEqual({ learningRate: Math.fround(0.025), learningRateSchedule: { class_name: "ExponentialDecay", config: schedule.getConfig() } });
     expect(() => { m.optimizer!.learningRate = 0.5; }).toThrow(ModelError);
-    m.dispose();
+    // Keras's own form, the schedule in learning_rate itself, loads too.
+    const file = await saved(m), keras = { class_name: "SGD", config: { learning_rate: { class_name: "ExponentialDecay", config: schedule.getConfig() } } };
+    const back = await loadModel({ ...file, trainingConfig: { ...file.trainingConfig!, optimizer_config: keras } });
+    expect([back.optimizer!.schedule!.getConfig(), back.optimizer!.learningRate]).toEqual([schedule.getConfig(), Math.fround(0.025)]);
+    for (const x of [m, back]) x.dispose();
   });
 
   it("a learningRate set between epochs (as ReduceLROnPlateau does) is used and saved, and the resumed run goes on with it", async () => {
