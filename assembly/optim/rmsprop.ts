@@ -6,7 +6,9 @@
 import { at } from "../f32";
 
 /** One RMSprop step; `mg` is read only when `centered` is 1. */
-export function rmspropStep(w: usize, dw: usize, ms: usize, mom: usize, mg: usize, n: i32, lr: f32, rho: f64, momentum: f32, epsilon: f32, centered: i32): void {
+export function rmspropStep(
+  w: usize, dw: usize, ms: usize, mom: usize, mg: usize, n: i32, lr: f32, rho: f64, momentum: f32, epsilon: f32, centered: i32,
+): void {
   const r = <f32>rho, c = <f32>(1 - rho);
   for (let i = 0; i < n; i++) {
     const g = load<f32>(at(dw, i));

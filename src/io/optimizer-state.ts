@@ -1,7 +1,8 @@
 // The optimizer in TensorFlow.js' terms: trainingConfig.optimizer_config (class_name + config)
 // and its state as manifest entries of group 'optimizer' — 'iter' (int32 step count), then
 // each slot's `<weight>/<slot>` for every weight, slot after slot (Adam's m then v; RMSProp's rms,
-// momentum, mg; Adagrad's accumulator; Adadelta's accum_grad, accum_var), or Momentum's `<weight>/momentum`. TensorFlow.js' Momentum keeps accum = μ·accum + g and steps w −= lr·accum;
+// momentum, mg; Adagrad's accumulator; Adadelta's accum_grad, accum_var), or Momentum's `<weight>/momentum`.
+// TensorFlow.js' Momentum keeps accum = μ·accum + g and steps w −= lr·accum;
 // scratchnet (like Keras) keeps v = μ·v − lr·g. The file holds TensorFlow.js' accum = −v/lr
 // (what tf.loadLayersModel resumes from) and then v itself as `<weight>/velocity`, because
 // −v/lr rounded to float32 does not always give v's bits back; TensorFlow.js uses the first
@@ -29,12 +30,14 @@ const SNAKE: Record<string, string> = {
 export function trainingConfigOf(model: Sequential): TrainingConfig {
   const o = model.optimizer!, k = model.engine!.k;
   o.refreshRate();
-  const config: Record<string, unknown> = { ...o.getConfig(), ...(o instanceof Adam ? exactPowers(o, k) : o instanceof Adamax ? exactPower(o, k) : {}) };
+  const powers = o instanceof Adam ? exactPowers(o, k) : o instanceof Adamax ? exactPower(o, k) : {};
+  const config: Record<string, unknown> = { ...o.getConfig(), ...powers };
   if (o.schedule) config.learningRateSchedule = { class_name: o.schedule.className, config: o.schedule.getConfig() };
   // TensorFlow.js 4.22 has no AdamW and refuses the whole file over an unknown class: AdamW is written as
   // Adam with its weightDecay beside, which TensorFlow.js's fromConfig ignores (it resumes as Adam) and scratchnet reads back.
   const className = o.className === "AdamW" ? "Adam" : o.className;
-  return { loss: SNAKE[model.loss!.name], metrics: [...model.metrics], optimizer_config: { class_name: className, config } as TrainingConfig["optimizer_config"] };
+  const optimizer = { class_name: className, config } as TrainingConfig["optimizer_config"];
+  return { loss: SNAKE[model.loss!.name], metrics: [...model.metrics], optimizer_config: optimizer };
 }
 
 /**
@@ -53,16 +56,17 @@ function exactPower(o: Adamax, k: Kernels): { accBeta1?: number } {
 }
 
 type Num = (camel: string, snake?: string) => number | undefined;
+const betas = (num: Num) => ({ beta1: num("beta1", "beta_1"), beta2: num("beta2", "beta_2"), epsilon: num("epsilon") });
 /** Each class_name TensorFlow.js (or Keras) writes, and the optimizer its config makes. */
 const FROM_CONFIG: Record<string, (learningRate: Rate | undefined, num: Num, c: Record<string, unknown>) => Optimizer> = {
   SGD: (learningRate) => new SGD({ learningRate }),
   Momentum: (learningRate, num, c) => new SGD({ learningRate, momentum: num("momentum") ?? 0, nesterov: c.useNesterov === true || c.nesterov === true }),
-  Adam: (learningRate, num, c) => c.weightDecay !== undefined ? FROM_CONFIG.AdamW(learningRate, num, c) : new Adam({ learningRate, beta1: num("beta1", "beta_1"), beta2: num("beta2", "beta_2"), epsilon: num("epsilon") }),
-  AdamW: (learningRate, num) => new AdamW({ learningRate, beta1: num("beta1", "beta_1"), beta2: num("beta2", "beta_2"), epsilon: num("epsilon"), weightDecay: num("weightDecay", "weight_decay") }),
+  Adam: (learningRate, num, c) => (c.weightDecay !== undefined ? FROM_CONFIG.AdamW(learningRate, num, c) : new Adam({ learningRate, ...betas(num) })),
+  AdamW: (learningRate, num) => new AdamW({ learningRate, ...betas(num), weightDecay: num("weightDecay", "weight_decay") }),
   RMSProp: (learningRate, num, c) => new RMSprop({ learningRate, decay: num("decay", "rho"), momentum: num("momentum"), epsilon: num("epsilon"), centered: c.centered === true }),
   Adagrad: (learningRate, num) => new Adagrad({ learningRate, initialAccumulatorValue: num("initialAccumulatorValue", "initial_accumulator_value") }),
   Adadelta: (learningRate, num) => new Adadelta({ learningRate, rho: num("rho"), epsilon: num("epsilon") }),
-  Adamax: (learningRate, num) => new Adamax({ learningRate, beta1: num("beta1", "beta_1"), beta2: num("beta2", "beta_2"), epsilon: num("epsilon"), decay: num("decay") }),
+  Adamax: (learningRate, num) => new Adamax({ learningRate, ...betas(num), decay: num("decay") }),
 };
 FROM_CONFIG.RMSprop = FROM_CONFIG.RMSProp; // Keras's spelling
 
@@ -73,7 +77,8 @@ export function optimizerFromConfig(config: unknown, fail: Fail): Optimizer {
   const num: Num = (camel, snake = camel) => (c[camel] ?? c[snake]) as number | undefined;
   const cls = o?.class_name;
   const make = typeof cls === "string" && Object.hasOwn(FROM_CONFIG, cls) ? FROM_CONFIG[cls] : undefined;
-  if (!make) return fail(`optimizer ${JSON.stringify(cls)} is not one scratchnet has (${Object.keys(FROM_CONFIG).join(", ")}); load with {compile: false} and compile it yourself`);
+  const known = Object.keys(FROM_CONFIG).join(", ");
+  if (!make) return fail(`optimizer ${JSON.stringify(cls)} is not one scratchnet has (${known}); load with {compile: false} and compile it yourself`);
   try {
     // A schedule: ours beside learningRate, or Keras's in learning_rate itself.
     const spec = c.learningRateSchedule ?? (typeof c.learning_rate === "object" ? c.learning_rate : undefined);
@@ -119,7 +124,8 @@ export function restoreOptimizerState(model: Sequential, stored: NamedArray[], f
   arrays.forEach((s, i) => {
     const slot = slots[Math.floor(i / params.length)];
     if (!s.spec.name.endsWith(`/${slot}`) && !(exact && s.spec.name.endsWith("/velocity"))) {
-      fail(`optimizer state ${s.spec.name} is not ${o.className}'s '${slot}' (${o.className} keeps ${slots.map((x) => `'${x}'`).join(", ")} per weight); was the file saved with another optimizer?`);
+      const keeps = slots.map((x) => `'${x}'`).join(", ");
+      fail(`optimizer state ${s.spec.name} is not ${o.className}'s '${slot}' (${o.className} keeps ${keeps} per weight); was the file saved with another optimizer?`);
     }
     if (s.data.length !== buffers[i].size || !(s.data instanceof Float32Array)) {
       fail(`optimizer state ${s.spec.name} has shape [${s.spec.shape}] but ${params[i % params.length].name} has shape [${params[i % params.length].shape}]`);
@@ -140,7 +146,9 @@ export function restoreOptimizerState(model: Sequential, stored: NamedArray[], f
     o.resume(iterations, given);
   } else if (o instanceof Adamax) {
     const p = config?.accBeta1;
-    if (p !== undefined && !(typeof p === "number" && p >= 0 && p < 1)) return fail(`Adamax's accBeta1 must be a number in [0, 1), got ${String(p)}`);
+    if (p !== undefined && !(typeof p === "number" && p >= 0 && p < 1)) {
+      return fail(`Adamax's accBeta1 must be a number in [0, 1), got ${String(p)}`);
+    }
     o.resume(iterations, p);
   }
   o.refreshRate();

@@ -13,12 +13,16 @@ export function options<T extends object>(name: string, args: T, keys: readonly 
 
 /** `v` if in [lo, hi), else a ModelError naming the option and its usual value. */
 export function inRange(name: string, key: string, v: number, lo: number, hi: number, usual: number): number {
-  if (!(typeof v === "number" && v >= lo && v < hi)) throw new ModelError(`${name} ${key} must be in [${lo}, ${hi}), got ${String(v)}; the usual value is ${usual}`);
+  if (!(typeof v === "number" && v >= lo && v < hi)) {
+    throw new ModelError(`${name} ${key} must be in [${lo}, ${hi}), got ${String(v)}; the usual value is ${usual}`);
+  }
   return v;
 }
 
 /** `v` if a positive finite number (an ε), else a ModelError naming the option. */
 export function positive(name: string, key: string, v: number, usual: number): number {
-  if (!(typeof v === "number" && v > 0 && Number.isFinite(v))) throw new ModelError(`${name} ${key} must be a positive finite number, got ${String(v)}; the usual value is ${usual}`);
+  if (!(typeof v === "number" && v > 0 && Number.isFinite(v))) {
+    throw new ModelError(`${name} ${key} must be a positive finite number, got ${String(v)}; the usual value is ${usual}`);
+  }
   return v;
 }

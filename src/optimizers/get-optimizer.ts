@@ -18,15 +18,18 @@ const MADE: Record<string, () => Optimizer> = {
   adamax: () => new Adamax({ learningRate: 0.002, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, decay: 0 }),
 };
 /** Each key of MADE, and TensorFlow.js's capitalised spelling of it. */
-const SPELLINGS = Object.keys(MADE).flatMap((k) => [k, k === "sgd" ? "SGD" : k === "rmsprop" ? "RMSProp" : k[0].toUpperCase() + k.slice(1)]);
+const capitalised = (k: string) => (k === "sgd" ? "SGD" : k === "rmsprop" ? "RMSProp" : k[0].toUpperCase() + k.slice(1));
+const SPELLINGS = Object.keys(MADE).flatMap((k) => [k, capitalised(k)]);
 
 /** The strings TensorFlow.js's compile() accepts, or an optimizer object. */
-export type OptimizerSpec = "sgd" | "SGD" | "adam" | "Adam" | "rmsprop" | "RMSProp" | "adagrad" | "Adagrad" | "adadelta" | "Adadelta" | "adamax" | "Adamax" | Optimizer;
+export type OptimizerSpec = "sgd" | "SGD" | "adam" | "Adam" | "rmsprop" | "RMSProp" | "adagrad" | "Adagrad" | "adadelta" | "Adadelta"
+  | "adamax" | "Adamax" | Optimizer;
 
 /** An optimizer from a TensorFlow.js string, with the learning rate and defaults TensorFlow.js gives it, or the object itself. */
 export function getOptimizer(spec: OptimizerSpec): Optimizer {
   if (spec instanceof Optimizer) return spec;
   if (SPELLINGS.includes(spec as string)) return MADE[SPELLINGS[SPELLINGS.indexOf(spec as string) & ~1]]();
   const s = typeof spec === "object" && spec !== null ? JSON.stringify(spec) : `'${String(spec)}'`;
-  throw new ModelError(`unknown optimizer ${s}; use one of ${SPELLINGS.map((k) => `'${k}'`).join(", ")} or an optimizer object such as new SGD({momentum: 0.9})`);
+  const all = SPELLINGS.map((k) => `'${k}'`).join(", ");
+  throw new ModelError(`unknown optimizer ${s}; use one of ${all} or an optimizer object such as new SGD({momentum: 0.9})`);
 }

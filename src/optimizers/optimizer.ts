@@ -39,7 +39,9 @@ export abstract class Optimizer {
   /** The rate of the next update; settable (callbacks change it between epochs) unless it follows a schedule. */
   get learningRate(): number { return this.rate; }
   set learningRate(lr: number) {
-    if (this.schedule) throw new ModelError(`this ${this.name} follows a ${this.schedule.className} schedule, so its learningRate cannot be set; compile with a number to change it by hand`);
+    if (this.schedule) {
+      throw new ModelError(`this ${this.name} follows a ${this.schedule.className} schedule, so its learningRate cannot be set; give it a number to set it by hand`);
+    }
     this.rate = checkRate(lr);
   }
 
@@ -54,7 +56,8 @@ export abstract class Optimizer {
     this.engine = engine;
     this.params = params;
     this.buffers = this.slots.flatMap(() => params.map((p) => engine.heap.calloc(p.size * 4)));
-    if (this.initialState !== 0) for (const b of this.stateBuffers()) engine.heap.f32.fill(this.initialState, b.ptr >>> 2, (b.ptr >>> 2) + b.size);
+    const start = this.initialState;
+    if (start !== 0) for (const b of this.stateBuffers()) engine.heap.f32.fill(start, b.ptr >>> 2, (b.ptr >>> 2) + b.size);
     this.iterations = 0;
     this.start();
     this.refreshRate();

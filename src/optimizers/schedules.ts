@@ -42,7 +42,8 @@ export class ExponentialDecay extends LearningRateSchedule {
   }
 
   getConfig() {
-    return { initial_learning_rate: this.initialLearningRate, decay_steps: this.decaySteps, decay_rate: this.decayRate, staircase: this.staircase, name: "ExponentialDecay" };
+    const { initialLearningRate, decaySteps, decayRate, staircase } = this;
+    return { initial_learning_rate: initialLearningRate, decay_steps: decaySteps, decay_rate: decayRate, staircase, name: "ExponentialDecay" };
   }
 }
 
@@ -56,7 +57,9 @@ export class CosineDecay extends LearningRateSchedule {
   readonly warmupSteps: number;
   get first() { return this.initialLearningRate; }
 
-  constructor(args: { initialLearningRate: number; decaySteps: number; alpha?: number; warmupTarget?: number | null; warmupSteps?: number }) {
+  constructor(args: {
+    initialLearningRate: number; decaySteps: number; alpha?: number; warmupTarget?: number | null; warmupSteps?: number;
+  }) {
     super();
     this.initialLearningRate = positive("cosineDecay", "initialLearningRate", args?.initialLearningRate, 0.01);
     this.decaySteps = positive("cosineDecay", "decaySteps", args.decaySteps, 1000);
@@ -65,8 +68,12 @@ export class CosineDecay extends LearningRateSchedule {
     this.warmupSteps = args.warmupSteps ?? 0;
     if (!(this.alpha >= 0 && this.alpha <= 1)) throw new ModelError(`cosineDecay: alpha must be in [0, 1], got ${this.alpha}`);
     if (this.warmupTarget !== null) positive("cosineDecay", "warmupTarget", this.warmupTarget, 0.1);
-    if (!(Number.isInteger(this.warmupSteps) && this.warmupSteps >= 0)) throw new ModelError(`cosineDecay: warmupSteps must be an integer ≥ 0, got ${this.warmupSteps}`);
-    if (this.warmupSteps > 0 && this.warmupTarget === null) throw new ModelError("cosineDecay: warmupSteps needs warmupTarget (the rate the warmup reaches)");
+    if (!(Number.isInteger(this.warmupSteps) && this.warmupSteps >= 0)) {
+      throw new ModelError(`cosineDecay: warmupSteps must be an integer ≥ 0, got ${this.warmupSteps}`);
+    }
+    if (this.warmupSteps > 0 && this.warmupTarget === null) {
+      throw new ModelError("cosineDecay: warmupSteps needs warmupTarget (the rate the warmup reaches)");
+    }
   }
 
   at(step: number, k: Kernels): number {
@@ -85,7 +92,10 @@ export class CosineDecay extends LearningRateSchedule {
   }
 
   getConfig() {
-    return { initial_learning_rate: this.initialLearningRate, decay_steps: this.decaySteps, alpha: this.alpha, name: "CosineDecay", warmup_target: this.warmupTarget, warmup_steps: this.warmupSteps };
+    const { initialLearningRate, decaySteps, alpha, warmupTarget, warmupSteps } = this;
+    return {
+      initial_learning_rate: initialLearningRate, decay_steps: decaySteps, alpha, name: "CosineDecay", warmup_target: warmupTarget, warmup_steps: warmupSteps,
+    };
   }
 }
 
@@ -100,9 +110,12 @@ export class PiecewiseConstantDecay extends LearningRateSchedule {
     super();
     const { boundaries, values } = args ?? {};
     if (!Array.isArray(boundaries) || !Array.isArray(values) || values.length !== boundaries.length + 1) {
-      throw new ModelError(`piecewiseConstantDecay: give boundaries and one more value than boundaries, got ${JSON.stringify(boundaries)} and ${JSON.stringify(values)}`);
+      const got = `${JSON.stringify(boundaries)} and ${JSON.stringify(values)}`;
+      throw new ModelError(`piecewiseConstantDecay: give boundaries and one more value than boundaries, got ${got}`);
     }
-    if (boundaries.some((b, i) => !Number.isFinite(b) || (i > 0 && b <= boundaries[i - 1]))) throw new ModelError(`piecewiseConstantDecay: boundaries must be finite and increasing, got ${JSON.stringify(boundaries)}`);
+    if (boundaries.some((b, i) => !Number.isFinite(b) || (i > 0 && b <= boundaries[i - 1]))) {
+      throw new ModelError(`piecewiseConstantDecay: boundaries must be finite and increasing, got ${JSON.stringify(boundaries)}`);
+    }
     values.forEach((v) => positive("piecewiseConstantDecay", "each value", v, 0.01));
     this.boundaries = [...boundaries];
     this.values = [...values];
@@ -130,10 +143,15 @@ export const piecewiseConstantDecay = (args: ConstructorParameters<typeof Piecew
 export function scheduleFromConfig(spec: { class_name?: unknown; config?: Record<string, unknown> }): LearningRateSchedule {
   const c = spec.config ?? {};
   const n = (key: string) => c[key] as number;
-  if (spec.class_name === "ExponentialDecay") return new ExponentialDecay({ initialLearningRate: n("initial_learning_rate"), decaySteps: n("decay_steps"), decayRate: n("decay_rate"), staircase: c.staircase === true });
+  const [initialLearningRate, decaySteps] = [n("initial_learning_rate"), n("decay_steps")];
+  if (spec.class_name === "ExponentialDecay") {
+    return new ExponentialDecay({ initialLearningRate, decaySteps, decayRate: n("decay_rate"), staircase: c.staircase === true });
+  }
   if (spec.class_name === "CosineDecay") {
-    return new CosineDecay({ initialLearningRate: n("initial_learning_rate"), decaySteps: n("decay_steps"), alpha: n("alpha"), warmupTarget: c.warmup_target as number | null, warmupSteps: n("warmup_steps") });
+    const warmupTarget = c.warmup_target as number | null;
+    return new CosineDecay({ initialLearningRate, decaySteps, alpha: n("alpha"), warmupTarget, warmupSteps: n("warmup_steps") });
   }
   if (spec.class_name === "PiecewiseConstantDecay") return new PiecewiseConstantDecay({ boundaries: c.boundaries as number[], values: c.values as number[] });
-  throw new ModelError(`learning-rate schedule ${JSON.stringify(spec.class_name)} is not one scratchnet has (ExponentialDecay, CosineDecay, PiecewiseConstantDecay)`);
+  const name = JSON.stringify(spec.class_name);
+  throw new ModelError(`learning-rate schedule ${name} is not one scratchnet has (ExponentialDecay, CosineDecay, PiecewiseConstantDecay)`);
 }

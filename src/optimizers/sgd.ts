@@ -30,6 +30,7 @@ export class SGD extends Optimizer {
   }
 
   getConfig(): Record<string, number | boolean> {
-    return this.momentum > 0 ? { learningRate: this.learningRate, momentum: this.momentum, useNesterov: this.nesterov } : { learningRate: this.learningRate };
+    const { learningRate, momentum, nesterov } = this;
+    return momentum > 0 ? { learningRate, momentum, useNesterov: nesterov } : { learningRate };
   }
 }
