@@ -15,6 +15,10 @@ export type { FitArgs } from "./models/fit.js";
 export type { PredictArgs } from "./models/inference.js";
 export type { LossName, LossSpec, MetricName } from "./losses/loss.js";
 export { SGD, Adam, Optimizer } from "./optimizers.js";
+export { RMSprop, Adagrad, Adadelta, Adamax, AdamW } from "./optimizers.js";
+export {
+  LearningRateSchedule, ExponentialDecay, CosineDecay, PiecewiseConstantDecay, exponentialDecay, cosineDecay, piecewiseConstantDecay,
+} from "./optimizers.js";
 export { tensor2d, type Matrix2D, type Inputs, type Labels } from "./data/inputs.js";
 export { resident, Resident, type ResidentOptions } from "./data/resident.js";
 export { parseIdxImages, parseIdxLabels, mnistSplit, type MnistSplit } from "./data/mnist.js";
@@ -56,4 +60,3 @@ export { regularizers } from "./regularizers.js";
 
 // The default engine is ready once this module has loaded: `import { Sequential } from "scratchnet"` just works.
 await init();
-export { RMSprop, Adagrad, Adadelta, Adamax, AdamW, LearningRateSchedule, ExponentialDecay, CosineDecay, PiecewiseConstantDecay, exponentialDecay, cosineDecay, piecewiseConstantDecay } from "./optimizers.js";
