@@ -2,6 +2,7 @@
 // 4.22 takes √(ms − mg² − ε), NaN at its default ε).
 import type { Engine } from "../core/engine.js";
 import type { Param } from "../layers/layer.js";
+import { ModelError } from "../core/errors.js";
 import { Optimizer, options, inRange, positive, type Rate } from "./optimizer.js";
 
 /** RMSprop: tf.train.rmsprop(learningRate, decay, momentum, epsilon, centered); Keras's `rho` is `decay`. */
@@ -16,6 +17,9 @@ export class RMSprop extends Optimizer {
   constructor(args: { learningRate?: Rate; decay?: number; rho?: number; momentum?: number; epsilon?: number; centered?: boolean } = {}) {
     const a = options("RMSprop", args, ["learningRate", "decay", "rho", "momentum", "epsilon", "centered"]);
     super(a.learningRate ?? 0.001);
+    if (a.decay !== undefined && a.rho !== undefined && a.decay !== a.rho) {
+      throw new ModelError(`RMSprop: decay (TF.js's name) and rho (Keras's) are the same option; give one, got ${a.decay} and ${a.rho}`);
+    }
     this.decay = inRange("RMSprop", "decay (rho)", a.decay ?? a.rho ?? 0.9, 0, 1, 0.9);
     this.momentum = inRange("RMSprop", "momentum", a.momentum ?? 0, 0, 1, 0);
     this.epsilon = positive("RMSprop", "epsilon", a.epsilon ?? 1e-7, 1e-7);
