@@ -16,6 +16,7 @@ export type { FitArgs } from "./models/fit.js";
 export type { PredictArgs } from "./models/inference.js";
 export type { LossName, LossSpec, MetricName } from "./losses/loss.js";
 export { SGD, Adam, Optimizer } from "./optimizers.js";
+export { RMSprop, Adagrad, Adadelta, Adamax, AdamW } from "./optimizers.js"; // schedules: full build only (budget)
 export { tensor2d, type Matrix2D, type Inputs, type Labels } from "./data/inputs.js";
 export { resident, Resident, type ResidentOptions } from "./data/resident.js";
 export { ModelFileError } from "./io/layers-model.js"; // reading and writing model files live in the full barrel (loadModel, parseLayersModel)

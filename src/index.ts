@@ -16,6 +16,10 @@ export type { FitArgs } from "./models/fit.js";
 export type { PredictArgs } from "./models/inference.js";
 export type { LossName, LossSpec, MetricName } from "./losses/loss.js";
 export { SGD, Adam, Optimizer } from "./optimizers.js";
+export { RMSprop, Adagrad, Adadelta, Adamax, AdamW } from "./optimizers.js";
+export {
+  LearningRateSchedule, ExponentialDecay, CosineDecay, PiecewiseConstantDecay, exponentialDecay, cosineDecay, piecewiseConstantDecay,
+} from "./optimizers.js";
 export { tensor2d, type Matrix2D, type Inputs, type Labels } from "./data/inputs.js";
 export { resident, Resident, type ResidentOptions } from "./data/resident.js";
 export { parseIdxImages, parseIdxLabels, mnistSplit, type MnistSplit } from "./data/mnist.js";

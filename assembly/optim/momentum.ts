@@ -17,3 +17,15 @@ export function momentumStep(w: usize, dw: usize, v: usize, n: i32, lr: f32, mom
     store<f32>(at(w, i), load<f32>(at(w, i)) + vi);
   }
 }
+
+/**
+ * One Nesterov step in Keras's form (keras/src/optimizers/sgd.py): v = μ·v − lr·g; w = w + (μ·v − lr·g).
+ * TensorFlow.js's w −= lr·(g + μ·accum) with accum = −v/lr is the same step (both checked against it).
+ */
+export function nesterovStep(w: usize, dw: usize, v: usize, n: i32, lr: f32, momentum: f32): void {
+  for (let i = 0; i < n; i++) {
+    const g = lr * load<f32>(at(dw, i)), vi = momentum * load<f32>(at(v, i)) - g;
+    store<f32>(at(v, i), vi);
+    store<f32>(at(w, i), load<f32>(at(w, i)) + (momentum * vi - g));
+  }
+}

@@ -6,15 +6,15 @@
 import type { Engine } from "../core/engine.js";
 import { mb, type Heap } from "../core/heap.js";
 import { counted } from "../core/errors.js";
-import { Adam, SGD, type Optimizer } from "../optimizers.js";
+import type { Optimizer } from "../optimizers.js";
 import type { Model } from "./model.js";
 
 /** fit()'s default batchSize: compile makes sure one batch of it fits too. */
 const FIT_BATCH = 32;
 
-/** Float buffers per weight an optimizer keeps (its allocate()): velocity with momentum, Adam's m and v. */
+/** Float buffers per weight an optimizer keeps: its slots (velocity with momentum, Adam's m and v, ...). */
 function stateCopies(o: Optimizer): number {
-  return o instanceof Adam ? 2 : o instanceof SGD && o.momentum > 0 ? 1 : 0;
+  return o.slots.length;
 }
 
 /** Each layer with its per-sample input shape and weight count, from the shapes add() computed. */

@@ -1,5 +1,5 @@
 // The same seed and data give bit-identical weights after training in Node and in Chromium: the
-// shared scenario (four small networks) runs here and, bundled with esbuild, in headless Debian
+// shared scenario (twelve small networks) runs here and, bundled with esbuild, in headless Debian
 // Chromium driven by playwright-core; the SHA-256 of each network's weight bytes must match, and
 // Node's must equal the pinned constants so that a drift in the kernels is caught too.
 // Skipped, with a message saying so, when no Chromium is found (CHROMIUM_PATH or /usr/bin/chromium).
@@ -31,6 +31,15 @@ const PINNED: Record<string, string> = {
   tanh: "1de38f03304d47de8d4b8ad452a275ea80f7b38357cec44c67c7913bbb1ce99d",
   relu: "84cb631e36157bee176c6cede01b6c66b61ed65ce50eb3fe3ace1b6e473df88f",
   softmax: "5665d2acb0eb9e6a097109dfab4ea1422fe3e0d5d890e473d71c9b27bf8d7644",
+  // Added with issue 14: one network per new optimizer kernel, and the schedules' pow and cos.
+  nesterov: "1754051d0101fd489e6be70399d2f9dbc1a697af27ce18859125afab81cf9cda",
+  rmsprop: "046dfe058944b507c3dd8f08875208ace9c9e1e4ca8bfbad048ad5e3ef758f1c",
+  adagrad: "b758f8226a791a1dce2a5cab7983dec7007059cfea4077a452e26da4774349f0",
+  adadelta: "c22b64d5660fda2b2a85322ecd0bb0adba1fb8b3e995211481a62e702af3424c",
+  adamax: "849fc85a1e174070b1f4b9c83391528991921dc2883ac9bb9d3a26dc038b864d",
+  adamw: "3ba6062bcd05cf5f333b79038b79d165462953bfe3da09e4777fab466452bffa",
+  exponentialDecay: "9e483e7cc48890ede2c02e359b9bb0af855068ae03ad3e9bbeca6d9e5ecbc8ac",
+  cosineDecay: "1b9978fa7c34eebb5679f42fafa71c59df8fb31d2cd0ecd3468ac33879b2b78e",
 };
 const NAMES = Object.keys(PINNED);
 

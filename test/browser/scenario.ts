@@ -1,7 +1,9 @@
-// The determinism scenario run both in Node (vitest) and in Chromium (bundled by esbuild): four
-// small networks trained from fixed seeds on data made without Math.random, each summarised by a
-// SHA-256 of its weight bytes. The same bits in both places give the same four hashes.
-import { Sequential, Dense, SGD, Adam } from "../../src/index.js";
+// The determinism scenario run both in Node (vitest) and in Chromium (bundled by esbuild): small
+// networks trained from fixed seeds on data made without Math.random, each summarised by a
+// SHA-256 of its weight bytes. The same bits in both places give the same hashes.
+import {
+  Sequential, Dense, SGD, Adam, RMSprop, Adagrad, Adadelta, Adamax, AdamW, exponentialDecay, cosineDecay, type Optimizer,
+} from "../../src/index.js";
 
 export interface ScenarioResult {
   name: string;
@@ -49,7 +51,7 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-async function trainAndHash(name: string, model: Sequential, x: number[][], y: number[], loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy", optimizer: SGD | Adam, fitSeed: number): Promise<ScenarioResult> {
+async function trainAndHash(name: string, model: Sequential, x: number[][], y: number[], loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy", optimizer: Optimizer, fitSeed: number): Promise<ScenarioResult> {
   model.compile({ optimizer, loss });
   const history = await model.fit(x, y, { ...SCENARIO_FIT, seed: fitSeed, verbose: 0 });
   const weights = model.getWeights();
@@ -72,7 +74,7 @@ export interface ScenarioSpec {
   layers: { units: number; activation: "sigmoid" | "tanh" | "relu" | "softmax" }[];
   data: () => { x: number[][]; y: number[] };
   loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy";
-  optimizer: { name: "sgd"; learningRate: number; momentum: number } | { name: "adam"; learningRate: number };
+  optimizer: { name: "sgd"; learningRate: number; momentum: number } | { name: "adam"; learningRate: number } | { name: "made"; make: () => Optimizer };
   fitSeed: number;
 }
 
@@ -85,14 +87,31 @@ export const SCENARIOS: ScenarioSpec[] = [
   { name: "softmax", seed: 14, inputs: 4, layers: [{ units: 12, activation: "tanh" }, { units: 3, activation: "softmax" }], data: sectorData, loss: "sparseCategoricalCrossentropy", optimizer: { name: "adam", learningRate: 0.02 }, fitSeed: 104 },
 ];
 
+/** One network per optimizer kernel of issue 14 (and the schedules' pow and cos), on the sector data. */
+const OPTIMIZERS: [string, () => Optimizer][] = [
+  ["nesterov", () => new SGD({ learningRate: 0.1, momentum: 0.9, nesterov: true })],
+  ["rmsprop", () => new RMSprop({ learningRate: 0.01, momentum: 0.5, centered: true })],
+  ["adagrad", () => new Adagrad({ learningRate: 0.1 })],
+  ["adadelta", () => new Adadelta({ learningRate: 1 })],
+  ["adamax", () => new Adamax({ learningRate: 0.02, decay: 0.01 })],
+  ["adamw", () => new AdamW({ learningRate: 0.02, weightDecay: 0.05 })],
+  ["exponentialDecay", () => new Adam({ learningRate: exponentialDecay({ initialLearningRate: 0.02, decaySteps: 7, decayRate: 0.9 }) })],
+  ["cosineDecay", () => new SGD({ learningRate: cosineDecay({ initialLearningRate: 0.05, decaySteps: 20, alpha: 0.1, warmupTarget: 0.3, warmupSteps: 5 }) })],
+];
+OPTIMIZERS.forEach(([name, make], i) => SCENARIOS.push({
+  name, seed: 21 + i, inputs: 4, layers: [{ units: 12, activation: "tanh" }, { units: 3, activation: "softmax" }], data: sectorData,
+  loss: "sparseCategoricalCrossentropy", optimizer: { name: "made", make }, fitSeed: 201 + i,
+}));
+
 /** The scenario's model (not compiled) and optimizer. */
-export function buildScenario(s: ScenarioSpec): { model: Sequential; optimizer: SGD | Adam } {
+export function buildScenario(s: ScenarioSpec): { model: Sequential; optimizer: Optimizer } {
   const model = new Sequential({ seed: s.seed, layers: s.layers.map((l, i) => new Dense({ ...l, ...(i === 0 ? { inputShape: [s.inputs] } : {}) })) });
   const o = s.optimizer;
+  if (o.name === "made") return { model, optimizer: o.make() };
   return { model, optimizer: o.name === "sgd" ? new SGD({ learningRate: o.learningRate, momentum: o.momentum }) : new Adam({ learningRate: o.learningRate }) };
 }
 
-/** Train the four networks and hash their weights. Same code, same seeds, in Node and Chromium. */
+/** Train the networks and hash their weights. Same code, same seeds, in Node and Chromium. */
 export async function runScenarios(): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
   for (const s of SCENARIOS) {

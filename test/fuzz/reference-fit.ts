@@ -10,7 +10,14 @@ import { shuffle } from "../reference/random.js";
 export type Act = "linear" | "sigmoid" | "tanh" | "relu" | "softmax";
 export type Loss = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy";
 export interface RefLayer { units: number; activation: Act; kernel: number[]; bias: number[] }
-export type RefOptimizer = { name: "sgd"; lr: number; momentum: number } | { name: "adam"; lr: number; beta1: number; beta2: number; epsilon: number };
+export type RefOptimizer = { name: "sgd"; lr: number; momentum: number } | { name: "adam"; lr: number; beta1: number; beta2: number; epsilon: number }
+  | RefSlots;
+/** Any other update, from test/reference/optimizers.ts: its slots' start values and one step t ≥ 1. */
+export interface RefSlots {
+  name: "slots";
+  starts: number[];
+  step: (w: number[], g: number[], slots: number[][], t: number) => { w: number[]; slots: number[][] };
+}
 /** Targets: integer labels (`sparse`) or rows of `units` values. */
 export interface RefTargets { sparse: boolean; values: number[] }
 
@@ -119,9 +126,12 @@ export function fit(
   return history;
 }
 
-function update(w: number[], g: number[], s: { m: number[]; v: number[] }, o: RefOptimizer, t: number): void {
+function update(w: number[], g: number[], s: { m: number[]; v: number[]; slots?: number[][] }, o: RefOptimizer, t: number): void {
   let next: number[];
-  if (o.name === "adam") {
+  if (o.name === "slots") {
+    const r = o.step(w, g, s.slots ?? o.starts.map((v) => w.map(() => v)), t);
+    [next, s.slots] = [r.w, r.slots];
+  } else if (o.name === "adam") {
     const r = opt.adamStep(w, g, s.m, s.v, o.lr, o.beta1, o.beta2, o.epsilon, t);
     [next, s.m, s.v] = [r.w, r.m, r.v];
   } else if (o.momentum > 0) {

@@ -109,7 +109,8 @@ describe("model files that lie are refused, naming the file and the problem", ()
   it("optimizer state or training config that does not fit: refused after building, and the built model is freed", async () => {
     const short = edit((j) => { j.weightsManifest[0].weights.pop(); });
     await refused("state", short, bin.subarray(0, bin.byteLength - 8), /state[/\\]model\.json: the optimizer state has 7 arrays but Adam over 4 weights keeps 8/);
-    await refused("rmsprop", edit((j) => { j.trainingConfig!.optimizer_config.class_name = "RMSProp"; }), bin, /optimizer "RMSProp" is not one scratchnet has \(SGD, Momentum, Adam\); load with \{compile: false\}/);
+    await refused("nadam", edit((j) => { j.trainingConfig!.optimizer_config.class_name = "Nadam"; }), bin, /optimizer "Nadam" is not one scratchnet has \(SGD, Momentum, Adam, .*\); load with \{compile: false\}/);
+    await refused("rmsprop", edit((j) => { j.trainingConfig!.optimizer_config.class_name = "RMSProp"; }), bin, /optimizer state dense_\d+\/kernel\/m is not RMSProp's 'rms' \(RMSProp keeps 'rms', 'momentum' per weight\)/);
     await refused("huber", edit((j) => { j.trainingConfig!.loss = "huber"; }), bin, /trainingConfig: unknown loss 'huber'.*load with \{compile: false\}/);
     await refused("beta", edit((j) => { j.trainingConfig!.optimizer_config.config!.beta1 = 1; }), bin, /optimizer_config: Adam beta1 must be in \[0, 1\)/);
   });

@@ -3,6 +3,7 @@ import { describe, it, expect } from "vitest";
 import { engine } from "../../src/index.js";
 import { tensorOf, seededValues, maxAbsDiff, SIZES } from "../helpers.js";
 import * as ref from "../reference/optimizers.js";
+import { stepsAgainstReference } from "./optim-steps.js";
 
 const k = () => engine().k;
 
@@ -37,5 +38,22 @@ describe("momentumStep", () => {
     k().momentumStep(a.ptr, dw.ptr, v.ptr, 37, 0.1, 0);
     k().sgdStep(b.ptr, dw.ptr, 37, 0.1);
     expect(Array.from(a.data)).toEqual(Array.from(b.data));
+  });
+
+  it.each(SIZES)("nesterovStep: three steps match Keras's Nesterov in f64, n = %i", (n) => {
+    const r = stepsAgainstReference(n, 3, [0], (w, dw, [v], size) => k().nesterovStep(w, dw, v, size, 0.1, 0.9), (w, g, [v]) => {
+      const s = ref.nesterovStep(w, g, v, 0.1, 0.9);
+      return { w: s.w, slots: [s.v] };
+    });
+    expect(r.w).toBeLessThan(1e-6);
+    expect(r.slots[0]).toBeLessThan(1e-6);
+  });
+
+  it("nesterovStep is TensorFlow.js's w −= lr·(g + μ·accum) with accum = −v/lr, a hand-computed step", () => {
+    // w = 1, v = 0.5 (accum = −2 at lr 0.25), g = 2, μ = 0.5: v = 0.25 − 0.5 = −0.25; w += μv − lr·g = −0.125 − 0.5.
+    // TensorFlow.js: accum = 0.5·(−2) + 2 = 1; w −= 0.25·(2 + 0.5·1) = 0.625. Both give w = 0.375.
+    const w = tensorOf([1], 1, 1), dw = tensorOf([2], 1, 1), v = tensorOf([0.5], 1, 1);
+    k().nesterovStep(w.ptr, dw.ptr, v.ptr, 1, 0.25, 0.5);
+    expect([v.data[0], w.data[0]]).toEqual([-0.25, 0.375]);
   });
 });

@@ -1,7 +1,7 @@
 // Options a new user carries over from TF.js or Keras are refused by name, never silently replaced
 // by a default: optimizer arguments, compile() options, Dense's inputShape, names.
 import { describe, it, expect } from "vitest";
-import { Sequential, Dense, SGD, Adam, ModelError, ShapeError } from "../../src/index.js";
+import { Sequential, Dense, SGD, Adam, RMSprop, Adagrad, Adadelta, Adamax, AdamW, ModelError, ShapeError } from "../../src/index.js";
 import { toyClasses } from "./util.js";
 
 const data = toyClasses(16, 4, 3, 5);
@@ -14,27 +14,37 @@ describe("optimizer options", () => {
     expect(() => new Adam(null as never)).toThrow(/options are an object/);
   });
 
-  it("Keras' lr, learning_rate and SGD's nesterov are refused by name, with the options there are", () => {
+  it("Keras' lr, learning_rate and TF.js's useNesterov are refused by name, with the options there are", () => {
     expect(() => new Adam({ lr: 0.1 } as never)).toThrow(/Adam: unknown option 'lr'; Adam takes learningRate, beta1, beta2, epsilon/);
     expect(() => new Adam({ learning_rate: 0.1 } as never)).toThrow(/unknown option 'learning_rate'/);
-    expect(() => new SGD({ nesterov: true } as never)).toThrow(/SGD: unknown option 'nesterov'; SGD takes learningRate, momentum/);
+    expect(() => new SGD({ useNesterov: true } as never)).toThrow(/SGD: unknown option 'useNesterov'; SGD takes learningRate, momentum, nesterov/);
+    expect(() => new SGD({ nesterov: true })).toThrow(/SGD: nesterov needs momentum > 0/);
+    expect(() => new RMSprop({ decay: 0.9, rho: 0.8 })).toThrow(/decay \(TF\.js's name\) and rho \(Keras's\) are the same option/);
+    expect(new RMSprop({ rho: 0.8 }).decay).toBe(0.8);
+    expect(() => new Adagrad({ initialAccumulatorValue: 0 })).toThrow(/Adagrad initialAccumulatorValue must be a positive finite number, got 0/);
+    expect(() => new Adamax({ beta1: 1 })).toThrow(/Adamax beta1 must be in \[0, 1\), got 1; the usual value is 0\.9/);
+    expect(() => new Adadelta({ rho: -0.1 })).toThrow(/Adadelta rho must be in \[0, 1\)/);
+    expect(() => new AdamW({ weightDecay: -1 })).toThrow(/AdamW weightDecay must be in \[0, Infinity\)/);
+    expect(() => new AdamW({ wd: 0.1 } as never)).toThrow(/AdamW: unknown option 'wd'; AdamW takes learningRate, beta1, beta2, epsilon, weightDecay/);
+    expect(() => new SGD({ learningRate: -1 })).toThrow(/learningRate must be a positive finite number or a schedule/);
     // An option given as undefined is the default, as a spread of optional settings gives it.
     expect(new Adam({ learningRate: 0.1, beta1: undefined }).getConfig()).toEqual({ learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
     expect(new SGD({ learningRate: 0.1 }).learningRate).toBe(0.1);
   });
 
-  it("compile() takes TF.js' spellings 'SGD' and 'Adam'; its other optimizers are named as missing", () => {
-    for (const [spec, name] of [["SGD", "SGD"], ["sgd", "SGD"], ["Adam", "Adam"], ["adam", "Adam"]] as const) {
+  it("compile() takes TF.js' spellings of its six optimizers (tfjs-layers getOptimizer), and no others", () => {
+    const all = [["SGD", "SGD"], ["sgd", "SGD"], ["Adam", "Adam"], ["adam", "Adam"], ["rmsprop", "RMSprop"], ["RMSProp", "RMSprop"],
+      ["adagrad", "Adagrad"], ["Adagrad", "Adagrad"], ["adadelta", "Adadelta"], ["Adadelta", "Adadelta"], ["adamax", "Adamax"], ["Adamax", "Adamax"]] as const;
+    for (const [spec, name] of all) {
       const model = new Sequential([new Dense({ units: 3, inputShape: [4] })]);
       model.compile({ optimizer: spec, loss: "mse" });
       expect(model.optimizer!.name).toBe(name);
       model.dispose();
     }
     const model = new Sequential([new Dense({ units: 3, inputShape: [4] })]);
-    for (const spec of ["rmsprop", "RMSProp", "adagrad", "Adamax"]) {
-      expect(() => model.compile({ optimizer: spec as never, loss: "mse" })).toThrow(new RegExp(`optimizer '${spec}' is not in scratchnet yet; use 'sgd', 'adam'`));
+    for (const spec of ["Sgd", "RMSprop", "momentum", "adamw"]) {
+      expect(() => model.compile({ optimizer: spec as never, loss: "mse" })).toThrow(new RegExp(`unknown optimizer '${spec}'; use one of 'sgd', 'SGD', 'adam'`));
     }
-    expect(() => model.compile({ optimizer: "Sgd" as never, loss: "mse" })).toThrow(/unknown optimizer 'Sgd'/);
     model.dispose();
   });
 });

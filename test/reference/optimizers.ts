@@ -51,3 +51,56 @@ export function adamStepF32(
   const wNew = Array.from(w, (wi, i) => f(f(f(f(mNew[i] / d1) / f(f(Math.sqrt(f(vNew[i] / d2))) + eps)) * negLr) + wi));
   return { w: wNew, m: mNew, v: vNew };
 }
+
+type Arr = ArrayLike<number>;
+
+/** Keras's Nesterov (keras/src/optimizers/sgd.py): v = μv − lr·g; w = w + μv − lr·g. */
+export function nesterovStep(w: Arr, g: Arr, v: Arr, lr: number, mu: number) {
+  const vNew = Array.from(v, (vi, i) => mu * vi - lr * g[i]);
+  return { w: Array.from(w, (wi, i) => wi + mu * vNew[i] - lr * g[i]), v: vNew };
+}
+
+/** TensorFlow.js's RMSprop; centered as Keras (keras/src/optimizers/rmsprop.py): √(ms − mg² + ε). */
+export function rmspropStep(w: Arr, g: Arr, ms: Arr, mom: Arr, mg: Arr, lr: number, rho: number, mu: number, eps: number, centered: boolean) {
+  const msNew = Array.from(ms, (s, i) => rho * s + (1 - rho) * g[i] * g[i]);
+  const mgNew = Array.from(mg, (a, i) => (centered ? rho * a + (1 - rho) * g[i] : a));
+  const momNew = Array.from(mom, (m, i) => mu * m + (lr * g[i]) / Math.sqrt(msNew[i] - (centered ? mgNew[i] ** 2 : 0) + eps));
+  return { w: Array.from(w, (wi, i) => wi - momNew[i]), ms: msNew, mom: momNew, mg: mgNew };
+}
+
+/** TensorFlow.js's Adagrad: acc += g²; w −= lr·g / √(acc + ε). */
+export function adagradStep(w: Arr, g: Arr, acc: Arr, lr: number, eps: number) {
+  const accNew = Array.from(acc, (a, i) => a + g[i] * g[i]);
+  return { w: Array.from(w, (wi, i) => wi - (lr * g[i]) / Math.sqrt(accNew[i] + eps)), acc: accNew };
+}
+
+/** Keras's Adadelta (keras/src/optimizers/adadelta.py), the accumulator of this step in the denominator. */
+export function adadeltaStep(w: Arr, g: Arr, ag: Arr, ad: Arr, lr: number, rho: number, eps: number) {
+  const agNew = Array.from(ag, (a, i) => rho * a + (1 - rho) * g[i] * g[i]);
+  const d = Array.from(g, (gi, i) => -(Math.sqrt(ad[i] + eps) * gi) / Math.sqrt(agNew[i] + eps));
+  return { w: Array.from(w, (wi, i) => wi + lr * d[i]), ag: agNew, ad: Array.from(ad, (u, i) => rho * u + (1 - rho) * d[i] * d[i]) };
+}
+
+/** TensorFlow.js's Adamax at step t ≥ 1: w −= lr/(1 + (t − 1)·decay) / (1 − β1^t) · m / (u + ε). */
+export function adamaxStep(w: Arr, g: Arr, m: Arr, u: Arr, lr: number, b1: number, b2: number, eps: number, decay: number, t: number) {
+  const mNew = Array.from(m, (mi, i) => b1 * mi + (1 - b1) * g[i]);
+  const uNew = Array.from(u, (ui, i) => Math.max(b2 * ui, Math.abs(g[i])));
+  const step = lr / (1 + (t - 1) * decay) / (1 - b1 ** t);
+  return { w: Array.from(w, (wi, i) => wi - (step * mNew[i]) / (uNew[i] + eps)), m: mNew, u: uNew };
+}
+
+/** Keras's decoupled weight decay (AdamW): w − w·wd·lr. */
+export const weightDecay = (w: Arr, lr: number, wd: number) => Array.from(w, (wi) => wi - wi * wd * lr);
+
+/** Keras's schedules in f64 (keras/src/optimizers/schedules/learning_rate_schedule.py). */
+export const schedules = {
+  exponential: (step: number, lr0: number, decaySteps: number, rate: number, staircase: boolean) =>
+    lr0 * rate ** (staircase ? Math.floor(step / decaySteps) : step / decaySteps),
+  cosine(step: number, lr0: number, decaySteps: number, alpha: number, warmupTarget: number | null, warmupSteps: number) {
+    const decay = (s: number, from: number) => from * ((1 - alpha) * 0.5 * (1 + Math.cos((Math.PI * s) / decaySteps)) + alpha);
+    if (warmupTarget === null) return decay(Math.min(step, decaySteps), lr0);
+    const s = Math.min(step, decaySteps + warmupSteps);
+    return s < warmupSteps ? (warmupTarget - lr0) * (s / warmupSteps) + lr0 : decay(s - warmupSteps, warmupTarget);
+  },
+  piecewise: (step: number, boundaries: number[], values: number[]) => values[boundaries.filter((b) => step > b).length],
+};
