@@ -36,7 +36,7 @@ export function rngNext(state: usize): u32 {
 
 /** Uniform in [0, 1): 24 random bits, exactly representable in f32. */
 // @ts-ignore: decorator
-@inline function unit(state: usize): f32 {
+@inline export function unit(state: usize): f32 {
   return <f32>(rngNext(state) >>> 8) * (1.0 / 16777216.0);
 }
 
