@@ -31,6 +31,8 @@ const PINNED: Record<string, string> = {
   tanh: "1de38f03304d47de8d4b8ad452a275ea80f7b38357cec44c67c7913bbb1ce99d",
   relu: "84cb631e36157bee176c6cede01b6c66b61ed65ce50eb3fe3ace1b6e473df88f",
   softmax: "5665d2acb0eb9e6a097109dfab4ea1422fe3e0d5d890e473d71c9b27bf8d7644",
+  // Issue 14: Dense → LeakyReLU → Dropout (seeded) → Dense → Dropout (from the model's seed, noiseShape [1, 8]) → Dense, Adam.
+  dropout: "cb22b99b330160d219152891d34b4f7c5685908d03534c011d8cf7947b54f23e",
 };
 const NAMES = Object.keys(PINNED);
 
