@@ -5,6 +5,7 @@
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { withScope } from "../core/scope.js";
 import { Sequential } from "../models/sequential.js";
+import { Dropout } from "../layers/dropout.js";
 import { getLoss } from "../losses/loss.js";
 import { ModelFileError, parseArtifacts } from "./layers-model.js";
 import { optimizerFromConfig, restoreOptimizerState } from "./optimizer-state.js";
@@ -48,12 +49,14 @@ export async function loadModel(source: LoadSource, options: LoadOptions = {}): 
     const model = s.track(new Sequential({
       name: parsed.name,
       engine: options.engine,
-      layers: parsed.topology.layers.map((l, i) => l.create(i === 0 ? [parsed.inputUnits] : undefined)), // from the class's reader (io/topology.ts)
+      layers: parsed.topology.layers.map((l, i) => l.create(i === 0 ? [...parsed.inputShape] : undefined)), // from the class's reader (io/topology.ts)
     }));
     model.setWeights(parsed.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel])));
     if (compileArgs) {
       model.compile(compileArgs);
       restoreOptimizerState(model, parsed.optimizerState, fail, config?.optimizer_config?.config);
+      // Dropout's pass t draws mix(seed, t): continue at the saved step count, as an unbroken run would.
+      for (const l of model.layers) if (l instanceof Dropout) l.passes = model.optimizer!.iterations;
     }
     return s.keep(model); // every check passed: the caller's model
   });

@@ -140,6 +140,8 @@ describe("Flatten and Reshape", () => {
     expect(() => new Reshape({ targetShape: [2, 3], inputShape: [5] })).toThrow(ShapeError);
     expect(() => new Reshape({} as never)).toThrow(/targetShape must be/);
     expect(() => new Flatten({ inputShape: [2, 0] })).toThrow(/inputShape must be a positive integer/);
+    // TF.js refuses a Flatten of flat samples (ndim < 3 with the batch), so a model.json with one would not load there.
+    expect(() => new Sequential([new Flatten({ inputShape: [5] })])).toThrow(/Flatten needs samples of 2 or more dimensions.*leave the Flatten out/);
     expect(() => new Sequential([new Reshape({ targetShape: [2, 2], inputShape: [4] }), new Dense({ units: 1 })])).toThrow(/Dense takes inputShape \[n\]/);
   });
 
