@@ -137,8 +137,8 @@ export function readTopology(raw: unknown, fail: Fail): Topology {
       inputShape = declared;
       return;
     }
-    const reader = Object.hasOwn(readers, String(layer.class_name)) ? readers[String(layer.class_name)] : undefined;
-    if (!reader) return fail(`${name} is a ${JSON.stringify(layer.class_name)} layer; scratchnet loads Sequential models of ${Object.keys(readers).join(", ")} layers (an InputLayer first is fine)`);
+    const known = readers(), reader = Object.hasOwn(known, String(layer.class_name)) ? known[String(layer.class_name)] : undefined;
+    if (!reader) return fail(`${name} is a ${JSON.stringify(layer.class_name)} layer; scratchnet loads Sequential models of ${Object.keys(known).join(", ")} layers (an InputLayer first is fine)`);
     if (layers.length === 0 && inputShape === undefined) inputShape = declared;
     layers.push(reader(c, name, fail));
   });
@@ -163,4 +163,6 @@ function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseC
 }
 
 /** The layer classes model.json may name, each with its reader: a new layer class registers one here. */
-const readers: Record<string, (c: Record<string, unknown>, name: string, fail: Fail) => LayerSpec> = { Dense: readDense, ...weightlessReaders };
+// A function, not a spread object: esbuild keeps a spread at module level (it may run getters), and with it
+// every layer class in scratchnet/core, which reads no model files.
+const readers = (): Record<string, (c: Record<string, unknown>, name: string, fail: Fail) => LayerSpec> => ({ Dense: readDense, ...weightlessReaders });
