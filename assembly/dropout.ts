@@ -2,14 +2,17 @@
 // the seeded generator (assembly/random.ts), so a kept value is scaled by 1/keep and a dropped
 // one is 0; forward is x·mask and backward dy·mask (the same kernel). All in f32 as TF.js' ops.
 import { at } from "./f32";
-import { unit } from "./random";
+import { loadState, nextBits, saveState } from "./random";
 
 /** mask[i] = floor(u + keep) / keep for i < n, keep = 1 − rate in f32 (0 ≤ rate < 1). */
 export function dropoutMask(state: usize, mask: usize, n: i32, rate: f64): void {
   const keep = <f32>(1 - rate), scale = <f32>1 / keep;
+  loadState(state);
   for (let i = 0; i < n; i++) {
-    store<f32>(at(mask, i), unit(state) + keep >= 1 ? scale : 0);
+    const u = <f32>(nextBits() >>> 8) * <f32>(1.0 / 16777216.0); // random.ts' unit(): 24 bits, exact in f32
+    store<f32>(at(mask, i), u + keep >= 1 ? scale : 0);
   }
+  saveState(state);
 }
 
 /** out[i] = x[i] · mask[i]; `out` may be `x`. */
