@@ -28,12 +28,15 @@ const orUndefined = (v: unknown) => (v === null ? undefined : v);
 
 function readActivation(c: Config, name: string, fail: Fail): Spec {
   const saved = c.activation ?? "linear", activation = typeof saved === "string" ? savedNames().get(saved) : undefined;
-  if (!activation) return fail(`${name}: activation ${JSON.stringify(saved)} is not one scratchnet has; it knows ${[...savedNames().keys()].join(", ")}`);
+  if (!activation) {
+    return fail(`${name}: activation ${JSON.stringify(saved)} is not one scratchnet has; it knows ${[...savedNames().keys()].join(", ")}`);
+  }
   return spec("Activation", name, fail, (s) => new Activation({ activation: activation as ActivationName, name, ...shapeArg(s) }));
 }
 
 function readDropout(c: Config, name: string, fail: Fail): Spec {
-  const args = { rate: c.rate as number, seed: orUndefined(c.seed) as number | undefined, noiseShape: orUndefined(c.noise_shape) as (number | null)[] | undefined };
+  const seed = orUndefined(c.seed) as number | undefined, noiseShape = orUndefined(c.noise_shape) as (number | null)[] | undefined;
+  const args = { rate: c.rate as number, seed, noiseShape };
   return spec("Dropout", name, fail, (s) => new Dropout({ ...args, name, ...shapeArg(s) }));
 }
 
@@ -44,7 +47,9 @@ function readLeakyReLU(c: Config, name: string, fail: Fail): Spec {
 
 function readFlatten(c: Config, name: string, fail: Fail): Spec {
   // channels_first moves the channel axis to the front before flattening; scratchnet's samples are channels_last.
-  if (c.data_format === "channels_first") return fail(`${name}: Flatten with data_format 'channels_first' is not implemented; scratchnet's samples are channels_last`);
+  if (c.data_format === "channels_first") {
+    return fail(`${name}: Flatten with data_format 'channels_first' is not implemented; scratchnet's samples are channels_last`);
+  }
   return spec("Flatten", name, fail, (s) => new Flatten({ name, ...shapeArg(s) }));
 }
 

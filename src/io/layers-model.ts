@@ -152,7 +152,9 @@ export function parseArtifacts(a: ModelArtifacts, names: ArtifactNames = {}): Pa
     fileError(jsonFile, `lists ${weights.length} weight arrays but the layers use ${used.size} (unused: ${extra.slice(0, 4).join(", ")}); the manifest does not belong to this topology`);
   }
   const trainingConfig = isObject(a.trainingConfig) ? (a.trainingConfig as unknown as TrainingConfig) : undefined;
-  return { name: topology.name, inputShape: topology.inputShape, inputUnits: topology.inputUnits, layers, topology, optimizerState: all.filter((w) => w.spec.group === "optimizer"), trainingConfig };
+  const optimizerState = all.filter((w) => w.spec.group === "optimizer");
+  const { name, inputShape, inputUnits } = topology;
+  return { name, inputShape, inputUnits, layers, topology, optimizerState, trainingConfig };
 }
 
 /** Parse model.json (text, bytes or object) and the bytes of its weights into checked Dense layers. */

@@ -49,7 +49,8 @@ export async function loadModel(source: LoadSource, options: LoadOptions = {}): 
     const model = s.track(new Sequential({
       name: parsed.name,
       engine: options.engine,
-      layers: parsed.topology.layers.map((l, i) => l.create(i === 0 ? [...parsed.inputShape] : undefined)), // from the class's reader (io/topology.ts)
+      // from each class's reader (io/topology.ts)
+      layers: parsed.topology.layers.map((l, i) => l.create(i === 0 ? [...parsed.inputShape] : undefined)),
     }));
     model.setWeights(parsed.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel])));
     if (compileArgs) {

@@ -130,7 +130,10 @@ export function readTopology(raw: unknown, fail: Fail): Topology {
     if (functional && i > 0 && inboundOf(layer) !== previous) return fail(`${name} does not take the previous layer's output; scratchnet loads only a plain chain of layers`);
     previous = layer.name ?? c.name;
     const declared = inputsOf(c);
-    if (declared === null) return fail(`${name}: the input shape must be [null, ...dims] with every dim a positive integer; got ${JSON.stringify(c.batch_input_shape ?? c.batch_shape ?? c.input_shape)}`);
+    if (declared === null) {
+      const got = JSON.stringify(c.batch_input_shape ?? c.batch_shape ?? c.input_shape);
+      return fail(`${name}: the input shape must be [null, ...dims] with every dim a positive integer; got ${got}`);
+    }
     if (layer.class_name === "InputLayer") {
       if (i !== 0) return fail(`${name}: an InputLayer can only come first`);
       if (declared === undefined) return fail(`${name}: the InputLayer has no batch_input_shape or batch_shape`);
@@ -138,12 +141,17 @@ export function readTopology(raw: unknown, fail: Fail): Topology {
       return;
     }
     const known = readers(), reader = Object.hasOwn(known, String(layer.class_name)) ? known[String(layer.class_name)] : undefined;
-    if (!reader) return fail(`${name} is a ${JSON.stringify(layer.class_name)} layer; scratchnet loads Sequential models of ${Object.keys(known).join(", ")} layers (an InputLayer first is fine)`);
+    if (!reader) {
+      const what = `${name} is a ${JSON.stringify(layer.class_name)} layer`;
+      return fail(`${what}; scratchnet loads Sequential models of ${Object.keys(known).join(", ")} layers (an InputLayer first is fine)`);
+    }
     if (layers.length === 0 && inputShape === undefined) inputShape = declared;
     layers.push(reader(c, name, fail));
   });
   if (layers.length === 0) return fail("has no layers");
-  if (inputShape === undefined) return fail(`${layers[0].name}: the first layer has no batch_input_shape, so the number of inputs is unknown`);
+  if (inputShape === undefined) {
+    return fail(`${layers[0].name}: the first layer has no batch_input_shape, so the number of inputs is unknown`);
+  }
   return { name: String(config.name ?? "sequential"), inputShape, inputUnits: sizeOf(inputShape), layers };
 }
 
@@ -165,4 +173,5 @@ function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseC
 /** The layer classes model.json may name, each with its reader: a new layer class registers one here. */
 // A function, not a spread object: esbuild keeps a spread at module level (it may run getters), and with it
 // every layer class in scratchnet/core, which reads no model files.
-const readers = (): Record<string, (c: Record<string, unknown>, name: string, fail: Fail) => LayerSpec> => ({ Dense: readDense, ...weightlessReaders });
+type Reader = (c: Record<string, unknown>, name: string, fail: Fail) => LayerSpec;
+const readers = (): Record<string, Reader> => ({ Dense: readDense, ...weightlessReaders });

@@ -13,7 +13,9 @@ export interface BaseLayerArgs {
 export function checkLayerArgs(name: string, className: string, args: object, known: readonly string[]): number[] | undefined {
   const all = [...known, "inputShape", "name"], given = args as Record<string, unknown>;
   const unknown = Object.keys(given).find((key) => !all.includes(key) && given[key] !== undefined);
-  if (unknown !== undefined) throw new ModelError(`${name}: option '${unknown}' is not implemented in scratchnet; ${className} takes ${all.join(", ")}`);
+  if (unknown !== undefined) {
+    throw new ModelError(`${name}: option '${unknown}' is not implemented in scratchnet; ${className} takes ${all.join(", ")}`);
+  }
   const shape = given.inputShape;
   if (shape === undefined) return undefined;
   if (!Array.isArray(shape)) throw new ModelError(`${name}: inputShape must be an array such as [28, 28], got ${JSON.stringify(shape)}`);

@@ -50,13 +50,16 @@ export class Dropout extends Layer {
   constructor(readonly args: DropoutArgs) {
     const name = args?.name ?? `dropout_${++counter}`;
     const rate = args?.rate;
-    if (typeof rate !== "number" || !(rate >= 0 && rate < 1)) throw new ModelError(`${name}: rate must be a number with 0 ≤ rate < 1 (the fraction dropped, e.g. 0.5), got ${String(rate)}`);
+    if (typeof rate !== "number" || !(rate >= 0 && rate < 1)) {
+      throw new ModelError(`${name}: rate must be a number with 0 ≤ rate < 1 (the fraction dropped, e.g. 0.5), got ${String(rate)}`);
+    }
     if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0 && args.seed < 2 ** 32)) {
       throw new ModelError(`${name}: seed must be an integer in [0, 2³²), got ${String(args.seed)}`);
     }
     const ns = args.noiseShape;
     if (ns !== undefined && (!Array.isArray(ns) || !ns.every((d) => d === null || (Number.isInteger(d) && (d as number) >= 1)))) {
-      throw new ModelError(`${name}: noiseShape must be an array of positive integers or null, batch first, e.g. [null, 1]; got ${JSON.stringify(ns)}`);
+      throw new ModelError(`${name}: noiseShape must be an array of positive integers or null, batch first, e.g. [null, 1]; ` +
+        `got ${JSON.stringify(ns)}`);
     }
     super(name, checkLayerArgs(name, "Dropout", args, ["rate", "seed", "noiseShape"]));
     this.rate = rate;
@@ -67,9 +70,11 @@ export class Dropout extends Layer {
   computeOutputShape(inputShape: Shape): Shape {
     const ns = this.noiseShape;
     if (!ns) return inputShape;
-    const fits = ns.length === inputShape.length + 1 && (ns[0] === null || ns[0] === 1) && ns.slice(1).every((d, i) => d === null || d === 1 || d === inputShape[i]);
+    const fits = ns.length === inputShape.length + 1 && (ns[0] === null || ns[0] === 1)
+      && ns.slice(1).every((d, i) => d === null || d === 1 || d === inputShape[i]);
     if (!fits) {
-      throw new ShapeError(`${this.name}: noiseShape [${ns.map(String)}] does not fit the input [null, ${inputShape}]: give one entry per axis, batch first, ` +
+      throw new ShapeError(`${this.name}: noiseShape [${ns.map(String)}] does not fit the input [null, ${inputShape}]: ` +
+        "give one entry per axis, batch first, " +
         `each null, 1 or the input's size (the batch: null or 1), e.g. [null, ${inputShape.map(() => 1)}]`);
     }
     return inputShape;
@@ -135,6 +140,7 @@ export class Dropout extends Layer {
   }
 
   getConfig(): Record<string, unknown> {
-    return { rate: this.rate, noiseShape: this.noiseShape ? [...this.noiseShape] : null, seed: this.args.seed ?? null, name: this.name, trainable: true };
+    const noiseShape = this.noiseShape ? [...this.noiseShape] : null;
+    return { rate: this.rate, noiseShape, seed: this.args.seed ?? null, name: this.name, trainable: true };
   }
 }

@@ -21,7 +21,8 @@ export class Flatten extends Rearrange {
     // TF.js' rule (input ndim ≥ 3 with the batch): a flat sample has nothing to flatten, and a model.json with
     // such a Flatten would not load in TF.js. Keras allows it; files from Keras with one are refused by this message.
     if (inputShape.length < 2) {
-      throw new ShapeError(`${this.name}: Flatten needs samples of 2 or more dimensions, e.g. inputShape [28, 28], got [${inputShape}]; a [n] sample is already flat, so leave the Flatten out`);
+      throw new ShapeError(`${this.name}: Flatten needs samples of 2 or more dimensions, e.g. inputShape [28, 28], ` +
+        `got [${inputShape}]; a [n] sample is already flat, so leave the Flatten out`);
     }
     return [sizeOf(inputShape)];
   }

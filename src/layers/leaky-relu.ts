@@ -20,7 +20,9 @@ export class LeakyReLU extends Layer {
     const name = args.name ?? `leaky_re_lu_${++counter}`;
     super(name, checkLayerArgs(name, "LeakyReLU", args, ["alpha"]));
     this.alpha = args.alpha ?? 0.3;
-    if (typeof this.alpha !== "number" || !Number.isFinite(this.alpha)) throw new ModelError(`${name}: alpha must be a finite number (the slope below 0, e.g. 0.3), got ${String(args.alpha)}`);
+    if (typeof this.alpha !== "number" || !Number.isFinite(this.alpha)) {
+      throw new ModelError(`${name}: alpha must be a finite number (the slope below 0, e.g. 0.3), got ${String(args.alpha)}`);
+    }
   }
 
   computeOutputShape(inputShape: Shape): Shape {

@@ -19,8 +19,10 @@ export class Reshape extends Rearrange {
   constructor(args: ReshapeArgs) {
     const name = args?.name ?? `reshape_${++counter}`;
     const t = args?.targetShape;
-    if (!Array.isArray(t) || t.length === 0 || !t.every((d) => d === -1 || (Number.isInteger(d) && d >= 1)) || t.filter((d) => d === -1).length > 1) {
-      throw new ModelError(`${name}: targetShape must be a non-empty array of positive integers with at most one -1, e.g. [28, 28] or [-1, 4]; got ${JSON.stringify(t)}`);
+    const dims = Array.isArray(t) && t.length > 0 && t.every((d) => d === -1 || (Number.isInteger(d) && d >= 1));
+    if (!dims || t.filter((d) => d === -1).length > 1) {
+      throw new ModelError(`${name}: targetShape must be a non-empty array of positive integers with at most one -1, ` +
+        `e.g. [28, 28] or [-1, 4]; got ${JSON.stringify(t)}`);
     }
     super(name, checkLayerArgs(name, "Reshape", args, ["targetShape"]));
     this.targetShape = [...t];

@@ -32,7 +32,7 @@ describe("TensorFlow.js → scratchnet", () => {
     m.add(tf.layers.flatten({ inputShape: [2, 3] }));
     m.add(tf.layers.dense({ units: 8, ...init(1) }));
     m.add(tf.layers.leakyReLU({ alpha: 0.2 }));
-    m.add(tf.layers.dropout({ rate: 0.3, noiseShape: [null, 8] }));
+    m.add(tf.layers.dropout({ rate: 0.3, noiseShape: [null, 8] as unknown as number[] })); // typed number[] in TF.js; null (any batch) works and is what it saves
     m.add(tf.layers.activation({ activation: "tanh" }));
     m.add(tf.layers.reshape({ targetShape: [2, 4] }));
     m.add(tf.layers.flatten());

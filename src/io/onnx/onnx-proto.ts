@@ -59,7 +59,9 @@ function node(n: OnnxNode): ProtoWriter {
   w.string(3, n.name).string(4, n.opType);
   for (const [name, value] of Object.entries(n.attributes ?? {})) w.message(5, attribute(name, value));
   // AttributeProto { name = 1; f = 2; type = 20 }, AttributeType.FLOAT = 1
-  for (const [name, value] of Object.entries(n.floatAttributes ?? {})) w.message(5, new ProtoWriter().string(1, name).float(2, value).int(20, 1));
+  for (const [name, value] of Object.entries(n.floatAttributes ?? {})) {
+    w.message(5, new ProtoWriter().string(1, name).float(2, value).int(20, 1));
+  }
   return w;
 }
 
@@ -69,7 +71,8 @@ function tensor(t: OnnxInitializer): ProtoWriter {
   const raw = new Uint8Array(t.data.length * size);
   const view = new DataView(raw.buffer);
   // explicit: correct on big-endian hosts too
-  t.data.forEach((v: number | bigint, i: number) => (int64 ? view.setBigInt64(i * 8, v as bigint, true) : view.setFloat32(i * 4, v as number, true)));
+  t.data.forEach((v: number | bigint, i: number) =>
+    (int64 ? view.setBigInt64(i * 8, v as bigint, true) : view.setFloat32(i * 4, v as number, true)));
   const w = new ProtoWriter();
   for (const d of t.dims) w.int(1, d);
   return w.int(2, int64 ? DataType.INT64 : DataType.FLOAT).string(8, t.name).bytes(9, raw);

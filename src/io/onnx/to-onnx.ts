@@ -53,7 +53,9 @@ export function onnxGraph(model: Sequential): OnnxGraph {
         break;
       }
       case "Dropout": break; // the identity in inference
-      default: throw new ModelError(`toOnnx: ${l.name} is a ${l.className} layer; toOnnx writes Dense, Activation, LeakyReLU, Dropout, Flatten and Reshape layers`);
+      default:
+        throw new ModelError(`toOnnx: ${l.name} is a ${l.className} layer; ` +
+          "toOnnx writes Dense, Activation, LeakyReLU, Dropout, Flatten and Reshape layers");
     }
   }
   if (x === ONNX_INPUT) x = op(nodes, model.layers[0], "Identity", [x]); // only Dropouts: the output is the input
@@ -68,7 +70,8 @@ export function onnxGraph(model: Sequential): OnnxGraph {
 }
 
 /** A Dense layer's nodes on `x` (its weights: kernel, then bias when it has one): MatMul, Add, then its activation's. */
-function dense(nodes: OnnxNode[], initializers: OnnxInitializer[], layer: Dense, x: string, [kernel, bias]: { shape: number[]; data: Float32Array }[]): string {
+function dense(nodes: OnnxNode[], initializers: OnnxInitializer[], layer: Dense, x: string,
+  [kernel, bias]: { shape: number[]; data: Float32Array }[]): string {
   initializers.push({ name: `${layer.name}/kernel`, dims: kernel.shape, data: kernel.data });
   x = op(nodes, layer, "MatMul", [x, `${layer.name}/kernel`]);
   if (bias) {
@@ -79,12 +82,14 @@ function dense(nodes: OnnxNode[], initializers: OnnxInitializer[], layer: Dense,
 }
 
 /** Append `opType(inputs)` for `layer`; returns the name of its output. A second node of one type gets `_1`, and so on. */
-function op(nodes: OnnxNode[], layer: Layer, opType: string, inputs: string[], attributes?: Record<string, number>, floatAttributes?: Record<string, number>): string {
+function op(nodes: OnnxNode[], layer: Layer, opType: string, inputs: string[], attributes?: Record<string, number>,
+  floatAttributes?: Record<string, number>): string {
   const base = `${layer.name}/${opType}`;
   let name = base;
   for (let i = 1; nodes.some((n) => n.name === name); i++) name = `${base}_${i}`;
   const output = `${name}:0`;
-  nodes.push({ opType, name, inputs, outputs: [output], ...(attributes ? { attributes } : {}), ...(floatAttributes ? { floatAttributes } : {}) });
+  nodes.push({ opType, name, inputs, outputs: [output], ...(attributes ? { attributes } : {}),
+    ...(floatAttributes ? { floatAttributes } : {}) });
   return output;
 }
 
