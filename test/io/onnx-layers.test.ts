@@ -14,7 +14,7 @@ async function compare(model: Sequential, rows: number, seed: number): Promise<{
   const session = await ort.InferenceSession.create(toOnnx(model));
   const { output } = await session.run({ input: new ort.Tensor("float32", x, [rows, ...model.inputShape]) });
   await session.release();
-  const ours = model.predict(Array.from({ length: rows }, (_, r) => Array.from(x.subarray(r * model.inputUnits, (r + 1) * model.inputUnits)))).data;
+  const n = model.inputUnits, ours = model.predict(Array.from({ length: rows }, (_, r) => Array.from(x.subarray(r * n, (r + 1) * n)))).data;
   expect(output.data.length).toBe(ours.length);
   return { diff: ours.reduce((m, v, i) => Math.max(m, Math.abs(v - (output.data as Float32Array)[i])), 0), dims: output.dims };
 }
@@ -27,11 +27,13 @@ function trainedModel(layers: Layer[]): Sequential {
 }
 
 describe("toOnnx with the weightless layers", () => {
-  it("[2, 3] → Flatten → Dense → LeakyReLU → Dropout → tanh → Reshape [2, 4] → softmax (last axis) → Flatten → Dense: onnxruntime agrees", async () => {
-    const model = trainedModel([new Flatten({ inputShape: [2, 3] }), new Dense({ units: 8 }), new LeakyReLU({ alpha: 0.2 }), new Dropout({ rate: 0.5 }),
-      new Activation({ activation: "tanh" }), new Reshape({ targetShape: [2, 4] }), new Activation({ activation: "softmax" }), new Flatten(), new Dense({ units: 3 })]);
+  it("[2, 3] → Flatten → Dense → LeakyReLU → Dropout → tanh → Reshape [2, 4] → softmax (last axis) → Flatten → Dense", async () => {
+    const model = trainedModel([new Flatten({ inputShape: [2, 3] }), new Dense({ units: 8 }), new LeakyReLU({ alpha: 0.2 }),
+      new Dropout({ rate: 0.5 }), new Activation({ activation: "tanh" }), new Reshape({ targetShape: [2, 4] }),
+      new Activation({ activation: "softmax" }), new Flatten(), new Dense({ units: 3 })]);
     const graph = onnxGraph(model);
-    expect(graph.nodes.map((n) => n.opType)).toEqual(["Flatten", "MatMul", "Add", "LeakyRelu", "Tanh", "Reshape", "Softmax", "Flatten", "MatMul", "Add"]);
+    expect(graph.nodes.map((n) => n.opType))
+      .toEqual(["Flatten", "MatMul", "Add", "LeakyRelu", "Tanh", "Reshape", "Softmax", "Flatten", "MatMul", "Add"]);
     expect(graph.nodes[3].floatAttributes).toEqual({ alpha: 0.2 });
     expect(graph.inputs[0].dims).toEqual(["batch", 2, 3]);
     for (const rows of [1, 7, 64]) {
@@ -44,7 +46,8 @@ describe("toOnnx with the weightless layers", () => {
   });
 
   it("an output of shape [2, 4] (softmax over each row of 4) keeps its shape in the graph", async () => {
-    const model = trainedModel([new Dense({ units: 8, inputShape: [5] }), new LeakyReLU({ alpha: -0.5 }), new Reshape({ targetShape: [2, -1] }), new Activation({ activation: "softmax" })]);
+    const model = trainedModel([new Dense({ units: 8, inputShape: [5] }), new LeakyReLU({ alpha: -0.5 }),
+      new Reshape({ targetShape: [2, -1] }), new Activation({ activation: "softmax" })]);
     expect(onnxGraph(model).outputs[0].dims).toEqual(["batch", 2, 4]);
     const r = await compare(model, 5, 3);
     expect(r.dims).toEqual([5, 2, 4]);

@@ -23,7 +23,8 @@ const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a)
 const x3 = (rows: number[][]) => tf.tensor3d(rows.flat(), [rows.length, 2, 3]);
 
 const CLASSES = ["Flatten", "Dense", "LeakyReLU", "Dropout", "Activation", "Reshape", "Flatten", "Dense"];
-const layersOf = (a: ModelArtifacts) => (a.modelTopology as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } }).config.layers;
+type Topology = { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
+const layersOf = (a: ModelArtifacts) => (a.modelTopology as Topology).config.layers;
 
 describe("TensorFlow.js → scratchnet", () => {
   it("a TF.js model with every new layer, trained and saved with its Adam state, loads here, predicts the same and resumes", async () => {
@@ -32,7 +33,8 @@ describe("TensorFlow.js → scratchnet", () => {
     m.add(tf.layers.flatten({ inputShape: [2, 3] }));
     m.add(tf.layers.dense({ units: 8, ...init(1) }));
     m.add(tf.layers.leakyReLU({ alpha: 0.2 }));
-    m.add(tf.layers.dropout({ rate: 0.3, noiseShape: [null, 8] as unknown as number[] })); // typed number[] in TF.js; null (any batch) works and is what it saves
+    // noiseShape is typed number[] in TF.js; null (any batch) works and is what it saves.
+    m.add(tf.layers.dropout({ rate: 0.3, noiseShape: [null, 8] as unknown as number[] }));
     m.add(tf.layers.activation({ activation: "tanh" }));
     m.add(tf.layers.reshape({ targetShape: [2, 4] }));
     m.add(tf.layers.flatten());
@@ -45,7 +47,8 @@ describe("TensorFlow.js → scratchnet", () => {
     expect(ours.layers.map((l) => l.className)).toEqual(CLASSES);
     expect(ours.inputShape).toEqual([2, 3]);
     const [leaky, dropout, reshape] = [ours.layers[2] as LeakyReLU, ours.layers[3] as Dropout, ours.layers[5] as Reshape];
-    expect([leaky.alpha, dropout.rate, dropout.noiseShape, reshape.targetShape, ours.layers[4].activation.name]).toEqual([0.2, 0.3, [null, 8], [2, 4], "tanh"]);
+    expect([leaky.alpha, dropout.rate, dropout.noiseShape, reshape.targetShape, ours.layers[4].activation.name])
+      .toEqual([0.2, 0.3, [null, 8], [2, 4], "tanh"]);
     expect(dropout.passes).toBe(2); // continues at TF.js' step count
     const diff = maxAbsDiff(ours.predict(probe).data, (m.predict(x3(probe)) as tf.Tensor).dataSync());
     console.log(`TF.js → scratchnet with Flatten/LeakyReLU/Dropout/Activation/Reshape: max |Δ prediction| = ${diff.toExponential(2)}`);
@@ -58,7 +61,8 @@ describe("TensorFlow.js → scratchnet", () => {
   });
 
   it("Keras' spellings: LeakyReLU's negative_slope (Keras 3) and alpha; a channels_first Flatten is refused", async () => {
-    const artifacts = await capture((h) => tf.sequential({ layers: [tf.layers.reshape({ targetShape: [1, 3], inputShape: [3] }), tf.layers.leakyReLU({ alpha: 0.1 }), tf.layers.flatten()] }).save(h));
+    const layers3 = [tf.layers.reshape({ targetShape: [1, 3], inputShape: [3] }), tf.layers.leakyReLU({ alpha: 0.1 }), tf.layers.flatten()];
+    const artifacts = await capture((h) => tf.sequential({ layers: layers3 }).save(h));
     const layers = layersOf(artifacts);
     delete layers[1].config.alpha;
     layers[1].config.negative_slope = 0.25;
@@ -77,9 +81,10 @@ describe("TensorFlow.js → scratchnet", () => {
 
 describe("scratchnet → TensorFlow.js", () => {
   it("our model with every new layer loads in tf.loadLayersModel with TF.js' config keys and predicts the same", async () => {
-    const model = new Sequential({ seed: 5, layers: [new Flatten({ inputShape: [2, 3] }), new Dense({ units: 8 }), new LeakyReLU({ alpha: 0.15 }),
-      new Dropout({ rate: 0.25, seed: 9, noiseShape: [null, 8] }), new Activation({ activation: "sigmoid" }), new Reshape({ targetShape: [4, 2] }),
-      new Flatten(), new Dense({ units: 3, activation: "softmax" })] });
+    const model = new Sequential({ seed: 5, layers: [new Flatten({ inputShape: [2, 3] }), new Dense({ units: 8 }),
+      new LeakyReLU({ alpha: 0.15 }), new Dropout({ rate: 0.25, seed: 9, noiseShape: [null, 8] }),
+      new Activation({ activation: "sigmoid" }), new Reshape({ targetShape: [4, 2] }), new Flatten(),
+      new Dense({ units: 3, activation: "softmax" })] });
     model.compile({ optimizer: new Adam({ learningRate: 0.01 }), loss: "sparseCategoricalCrossentropy" });
     await model.fit(data.x, data.y, { epochs: 3, batchSize: 16, verbose: 0 });
     const artifacts = await capture((h) => model.save(h));
@@ -100,7 +105,8 @@ describe("scratchnet → TensorFlow.js", () => {
 
 describe("the kernels' arithmetic is TF.js'", () => {
   it("LeakyReLU: forward and gradient bit for bit against tf.leakyRelu and tf.grad", () => {
-    const rows = 8, cols = 9, xs = seededValues(rows * cols, -3, 3, 4).map((v, i) => (i % 10 === 0 ? 0 : v)), dys = seededValues(rows * cols, -1, 1, 5);
+    const rows = 8, cols = 9, dys = seededValues(rows * cols, -1, 1, 5);
+    const xs = seededValues(rows * cols, -3, 3, 4).map((v, i) => (i % 10 === 0 ? 0 : v)); // x = 0 too: the gradient there is α·dy
     for (const alpha of [0.3, 0.01, 0.2]) {
       const layer = new LeakyReLU({ alpha }), rng = new Rng(engine(), 1);
       layer.build(engine(), [cols], rng);
@@ -139,8 +145,9 @@ describe("the kernels' arithmetic is TF.js'", () => {
 
 describe("save → load → fit with Dropout", () => {
   it("resumes as an unbroken run: the same weights, bit for bit (seeded and model-seeded masks, noiseShape)", async () => {
-    const make = () => new Sequential({ layers: [new Dense({ units: 12, inputShape: [6] }), new LeakyReLU(), new Dropout({ rate: 0.3, seed: 4 }),
-      new Dense({ units: 8, activation: "relu" }), new Dropout({ rate: 0.2, noiseShape: [null, 1] }), new Dense({ units: 3, activation: "softmax" })] });
+    const make = () => new Sequential({ layers: [new Dense({ units: 12, inputShape: [6] }), new LeakyReLU(),
+      new Dropout({ rate: 0.3, seed: 4 }), new Dense({ units: 8, activation: "relu" }), new Dropout({ rate: 0.2, noiseShape: [null, 1] }),
+      new Dense({ units: 3, activation: "softmax" })] });
     const compile = (m: Sequential) => m.compile({ optimizer: new Adam({ learningRate: 0.01 }), loss: "sparseCategoricalCrossentropy" });
     const fit = { batchSize: 10, verbose: 0 } as const; // shuffled (fit's seed); 5 batches an epoch, the last short
     const unbroken = make();

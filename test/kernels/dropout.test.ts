@@ -51,15 +51,22 @@ describe("applyMask", () => {
     const n = 40, xs = seededValues(n, -2, 2, 3), ms = seededValues(n, 0, 1, 4).map((v) => (v < 0.5 ? 0 : 2));
     const dys = seededValues(n, -1, 1, 5), x = tensorOf(xs, 1, n), m = tensorOf(ms, 1, n), a = tensorOf(xs, 1, n);
     const dy = tensorOf(dys, 1, n), dx = tensorOf(xs, 1, n);
-    const objective = (p: number[]) => (x.data.set(p), k().applyMask(x.ptr, m.ptr, a.ptr, n), Array.from(a.data).reduce((s, v, i) => s + v * dys[i], 0));
+    const objective = (p: number[]) => {
+      x.data.set(p);
+      k().applyMask(x.ptr, m.ptr, a.ptr, n);
+      return Array.from(a.data).reduce((s, v, i) => s + v * dys[i], 0);
+    };
     k().applyMask(dy.ptr, m.ptr, dx.ptr, n);
     expect(gradientCheck(objective, xs, dx.data).error).toBeLessThan(GRADIENT_TOLERANCE);
   });
 });
 
 describe("repeatAxis", () => {
-  it.each([[1, 1, 1], [1, 4, 3], [3, 1, 2], [3, 4, 1], [2, 3, 5], [5, 2, 7]])("repeats outer %i × inner %i blocks d = %i times in place", (outer, inner, d) => {
-    const values = seededValues(outer * inner, -1, 1, outer + inner + d), buf = tensorOf([...values, ...new Array(outer * inner * (d - 1)).fill(NaN)], 1, outer * inner * d);
+  const cases = [[1, 1, 1], [1, 4, 3], [3, 1, 2], [3, 4, 1], [2, 3, 5], [5, 2, 7]];
+  it.each(cases)("repeats outer %i × inner %i blocks d = %i times in place", (outer, inner, d) => {
+    const values = seededValues(outer * inner, -1, 1, outer + inner + d);
+    // NaN after the blocks: every one must be overwritten
+    const buf = tensorOf([...values, ...new Array(outer * inner * (d - 1)).fill(NaN)], 1, outer * inner * d);
     k().repeatAxis(buf.ptr, outer, d, inner);
     expect(Array.from(buf.data)).toEqual(ref.repeatAxis(values.map(f), outer, d, inner));
   });

@@ -52,7 +52,8 @@ describe("gradient checks (dx by central differences)", () => {
     checkDx(layer, 3, seededValues(36, -1, 1, 9), () => { layer.passes = 0; });
   });
 
-  it.each([[new Flatten(), [2, 3]], [new Reshape({ targetShape: [3, -1] }), [6]]] as const)("%s: dx is outputGrad copied down", (layer, shape) => {
+  const rearranging = [[new Flatten(), [2, 3]], [new Reshape({ targetShape: [3, -1] }), [6]]] as const;
+  it.each(rearranging)("%s: dx is outputGrad copied down", (layer, shape) => {
     checkDx(built(layer, shape, 4), 4, seededValues(24, -1, 1, 4));
   });
 });
@@ -77,7 +78,11 @@ describe("Dropout", () => {
   });
 
   it("the same seed gives the same masks; another seed other masks", () => {
-    const masks = (seed: number) => { const l = built(new Dropout({ rate: 0.5, seed }), [16], 8); const m = [maskOf(l, 8, 16), maskOf(l, 8, 16)]; l.dispose(); return m; };
+    const masks = (seed: number) => {
+      const l = built(new Dropout({ rate: 0.5, seed }), [16], 8), m = [maskOf(l, 8, 16), maskOf(l, 8, 16)];
+      l.dispose();
+      return m;
+    };
     expect(masks(4)).toEqual(masks(4));
     expect(masks(4)).not.toEqual(masks(5));
   });
@@ -93,7 +98,7 @@ describe("Dropout", () => {
     expect(new Set(perRow).size).toBe(2);
   });
 
-  it("without a seed, takes one from the model's generator without advancing it: the other layers' weights are those of the model without it", () => {
+  it("without a seed, takes one from the model's generator without advancing it: the other layers' weights do not change", () => {
     const weights = (dropout: boolean) => {
       const m = new Sequential({ seed: 11 });
       m.add(new Dense({ units: 5, inputShape: [3] }));
@@ -128,7 +133,8 @@ describe("Flatten and Reshape", () => {
     expect(new Flatten().computeOutputShape([4, 7])).toEqual([28]);
     expect(new Reshape({ targetShape: [3, 4] }).computeOutputShape([12])).toEqual([3, 4]);
     expect(new Reshape({ targetShape: [-1, 2] }).computeOutputShape([3, 4])).toEqual([6, 2]);
-    const m = new Sequential([new Flatten({ inputShape: [2, 3] }), new Reshape({ targetShape: [3, 2] }), new Flatten(), new Dense({ units: 1 })]);
+    const m = new Sequential([new Flatten({ inputShape: [2, 3] }), new Reshape({ targetShape: [3, 2] }), new Flatten(),
+      new Dense({ units: 1 })]);
     expect(m.summary(() => {})).toMatch(/reshape_\d+ \(Reshape\) +\[null,3,2\] +0/);
     m.dispose();
   });
@@ -141,8 +147,10 @@ describe("Flatten and Reshape", () => {
     expect(() => new Reshape({} as never)).toThrow(/targetShape must be/);
     expect(() => new Flatten({ inputShape: [2, 0] })).toThrow(/inputShape must be a positive integer/);
     // TF.js refuses a Flatten of flat samples (ndim < 3 with the batch), so a model.json with one would not load there.
-    expect(() => new Sequential([new Flatten({ inputShape: [5] })])).toThrow(/Flatten needs samples of 2 or more dimensions.*leave the Flatten out/);
-    expect(() => new Sequential([new Reshape({ targetShape: [2, 2], inputShape: [4] }), new Dense({ units: 1 })])).toThrow(/Dense takes inputShape \[n\]/);
+    expect(() => new Sequential([new Flatten({ inputShape: [5] })]))
+      .toThrow(/Flatten needs samples of 2 or more dimensions.*leave the Flatten out/);
+    expect(() => new Sequential([new Reshape({ targetShape: [2, 2], inputShape: [4] }), new Dense({ units: 1 })]))
+      .toThrow(/Dense takes inputShape \[n\]/);
   });
 
   it("a model [2, 3] → Flatten → Dense predicts what the same Dense predicts on the flat rows, and trains", async () => {

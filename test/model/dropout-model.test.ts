@@ -8,8 +8,8 @@ const x = Array.from({ length: 64 }, (_, i) => [(i % 8) * 100, Math.floor(i / 8)
 const y = x.map(([a, b]) => [a + b]);
 
 function model(learningRate: number): Sequential {
-  const m = new Sequential({ seed: 3, layers: [new Reshape({ targetShape: [2, 1], inputShape: [2] }), new Flatten(), new Dense({ units: 6 }),
-    new LeakyReLU(), new Dropout({ rate: 0.5, seed: 1 }), new Dense({ units: 1 })] });
+  const m = new Sequential({ seed: 3, layers: [new Reshape({ targetShape: [2, 1], inputShape: [2] }), new Flatten(),
+    new Dense({ units: 6 }), new LeakyReLU(), new Dropout({ rate: 0.5, seed: 1 }), new Dense({ units: 1 })] });
   m.compile({ optimizer: new SGD({ learningRate, momentum: 0.9 }), loss: "meanSquaredError" });
   return m;
 }
@@ -26,7 +26,8 @@ describe("a model with Dropout, LeakyReLU, Reshape and Flatten", () => {
 
   it("validation runs in inference (no mask): val_loss is evaluate()'s loss of the final weights", async () => {
     const m = model(1e-7);
-    const h = await m.fit(x.slice(0, 48), y.slice(0, 48), { epochs: 2, batchSize: 16, validationData: [x.slice(48), y.slice(48)], verbose: 0 });
+    const validationData: [number[][], number[][]] = [x.slice(48), y.slice(48)];
+    const h = await m.fit(x.slice(0, 48), y.slice(0, 48), { epochs: 2, batchSize: 16, validationData, verbose: 0 });
     expect(h.history.val_loss[1]).toBe(m.evaluate(x.slice(48), y.slice(48))[0]);
     m.dispose();
   });

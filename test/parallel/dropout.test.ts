@@ -18,7 +18,9 @@ beforeAll(async () => {
 });
 
 /** 28×28 → Flatten → 64 → LeakyReLU → Dropout 0.2 → 10 softmax, Adam, 3 epochs of 32. */
-async function train(engine: Engine): Promise<{ hash: string; accuracy: number; first: number; last: number; predictions: Float32Array[] }> {
+interface Trained { hash: string; accuracy: number; first: number; last: number; predictions: Float32Array[] }
+
+async function train(engine: Engine): Promise<Trained> {
   const model = new Sequential({ seed: 3, engine, layers: [new Flatten({ inputShape: [28, 28] }), new Dense({ units: 64 }),
     new LeakyReLU(), new Dropout({ rate: 0.2, seed: 1 }), new Dense({ units: 10, activation: "softmax" })] });
   model.compile({ optimizer: new Adam({ learningRate: 0.002 }), loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
