@@ -19,6 +19,11 @@ export interface LoadOptions extends HttpOptions {
   compile?: boolean;
   /** The WASM instance the model lives in (the default engine unless given). */
   engine?: Engine;
+  /**
+   * The model's seed (default 42, as Sequential's). Files do not hold it; a Dropout saved without its
+   * own seed takes its masks' seed from it, so give the seed the model was made with to resume its masks.
+   */
+  seed?: number;
 }
 
 /** Load a model saved by model.save() or TensorFlow.js (Sequential, Dense layers), compiled when it was saved compiled. */
@@ -49,6 +54,7 @@ export async function loadModel(source: LoadSource, options: LoadOptions = {}): 
     const model = s.track(new Sequential({
       name: parsed.name,
       engine: options.engine,
+      seed: options.seed,
       // from each class's reader (io/topology.ts)
       layers: parsed.topology.layers.map((l, i) => l.create(i === 0 ? [...parsed.inputShape] : undefined)),
     }));

@@ -8,7 +8,9 @@
 // advanced: adding a Dropout changes no other layer's initial weights. Training pass t draws its
 // mask from the generator seeded by mix(seed, t), so a pass's mask depends on (seed, t) alone: a
 // loaded model continues at t = the optimizer's saved step count (io/load-model.ts), and a
-// resumed fit draws the masks an unbroken one would have.
+// resumed fit draws the masks an unbroken one would have. model.json holds `seed` only when given
+// (as TF.js writes it: a seeded TF.js Dropout draws the same mask every step); without it, loadModel's
+// `seed` option (the model's) gives the same masks back.
 import type { Engine } from "../core/engine.js";
 import type { Rng } from "../core/random.js";
 import { ModelError, ShapeError } from "../core/errors.js";

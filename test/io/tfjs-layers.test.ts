@@ -167,4 +167,15 @@ describe("save → load → fit with Dropout", () => {
     expect(wrong.getWeights()).not.toEqual(unbroken.getWeights());
     for (const m of [unbroken, first, resumed, wrong]) m.dispose();
   });
+
+  it("a Dropout without its own seed takes the model's: loadModel's seed option gives it back", async () => {
+    const model = new Sequential({ seed: 9, layers: [new Dense({ units: 4, inputShape: [6] }), new Dropout({ rate: 0.5 }), new Dense({ units: 3 })] });
+    model.compile({ optimizer: "sgd", loss: "meanSquaredError" });
+    const artifacts = await capture((h) => model.save(h));
+    const seedOf = (m: Sequential) => (m.layers[1] as Dropout).seed;
+    const [same, other] = [await loadModel(artifacts, { seed: 9 }), await loadModel(artifacts)];
+    expect(seedOf(same)).toBe(seedOf(model));
+    expect(seedOf(other)).not.toBe(seedOf(model)); // seed 42's
+    for (const m of [model, same, other]) m.dispose();
+  });
 });
