@@ -169,7 +169,8 @@ describe("save → load → fit with Dropout", () => {
   });
 
   it("a Dropout without its own seed takes the model's: loadModel's seed option gives it back", async () => {
-    const model = new Sequential({ seed: 9, layers: [new Dense({ units: 4, inputShape: [6] }), new Dropout({ rate: 0.5 }), new Dense({ units: 3 })] });
+    const layers = [new Dense({ units: 4, inputShape: [6] }), new Dropout({ rate: 0.5 }), new Dense({ units: 3 })];
+    const model = new Sequential({ seed: 9, layers });
     model.compile({ optimizer: "sgd", loss: "meanSquaredError" });
     const artifacts = await capture((h) => model.save(h));
     const seedOf = (m: Sequential) => (m.layers[1] as Dropout).seed;
