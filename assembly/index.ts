@@ -30,3 +30,5 @@ export { adadeltaStep } from "./optim/adadelta";
 export { adamaxStep } from "./optim/adamax";
 export { weightDecayStep } from "./optim/weight-decay";
 export { schedulePow, scheduleCos } from "./optim/schedule";
+export { leakyRelu, leakyReluBackward } from "./activations/leaky-relu";
+export { dropoutMask, applyMask, repeatAxis } from "./dropout";

@@ -20,23 +20,46 @@ export function rngSeed(state: usize, seed: u32): void {
   }
 }
 
+// The generator's words while a kernel draws many numbers: in globals (registers, in effect), read from
+// and written back to the state once a call, not once a number.
+let w0: u32 = 0, w1: u32 = 0, w2: u32 = 0, w3: u32 = 0;
+
+/** Load the state at `state` into the working words. */
+// @ts-ignore: decorator
+@inline export function loadState(state: usize): void {
+  w0 = load<u32>(state); w1 = load<u32>(state, 4); w2 = load<u32>(state, 8); w3 = load<u32>(state, 12);
+}
+
+/** Store the working words back to `state`. */
+// @ts-ignore: decorator
+@inline export function saveState(state: usize): void {
+  store<u32>(state, w0); store<u32>(state, w1, 4); store<u32>(state, w2, 8); store<u32>(state, w3, 12);
+}
+
+/** The next 32 bits from the working words (xoshiro128**). */
+// @ts-ignore: decorator
+@inline export function nextBits(): u32 {
+  const result = rotl(w1 * 5, 7) * 9;
+  const t = w1 << 9;
+  const n2 = w2 ^ w0, n3 = w3 ^ w1;
+  w0 ^= n3;
+  w1 ^= n2;
+  w2 = n2 ^ t;
+  w3 = rotl(n3, 11);
+  return result;
+}
+
 /** Next 32 random bits. */
 export function rngNext(state: usize): u32 {
-  const s0 = load<u32>(state), s1 = load<u32>(state, 4);
-  const s2 = load<u32>(state, 8), s3 = load<u32>(state, 12);
-  const result = rotl(s1 * 5, 7) * 9;
-  const t = s1 << 9;
-  const n2 = s2 ^ s0, n3 = s3 ^ s1;
-  store<u32>(state, s0 ^ n3);
-  store<u32>(state, s1 ^ n2, 4);
-  store<u32>(state, n2 ^ t, 8);
-  store<u32>(state, rotl(n3, 11), 12);
+  loadState(state);
+  const result = nextBits();
+  saveState(state);
   return result;
 }
 
 /** Uniform in [0, 1): 24 random bits, exactly representable in f32. */
 // @ts-ignore: decorator
-@inline function unit(state: usize): f32 {
+@inline export function unit(state: usize): f32 {
   return <f32>(rngNext(state) >>> 8) * (1.0 / 16777216.0);
 }
 

@@ -8,6 +8,11 @@ export { Rng } from "./core/random.js";
 export { ShapeError, DataError, ModelError, TrainingError } from "./core/errors.js";
 export { Dense, type DenseArgs, type Regularizer } from "./layers/dense.js";
 export { Layer, type Shape, type Param, type Weight } from "./layers/layer.js"; // the protocol a custom layer extends
+export { Activation, type ActivationArgs } from "./layers/activation.js";
+export { Dropout, type DropoutArgs } from "./layers/dropout.js";
+export { LeakyReLU, type LeakyReLUArgs } from "./layers/leaky-relu.js";
+export { Flatten, type FlattenArgs } from "./layers/flatten.js";
+export { Reshape, type ReshapeArgs } from "./layers/reshape.js";
 export type { ActivationName } from "./layers/activations.js";
 export type { InitializerName, InitializerSpec } from "./layers/initializers.js";
 export { Sequential, type CompileArgs, type SequentialArgs } from "./models/sequential.js";

@@ -92,4 +92,14 @@ export interface Kernels extends ActivationKernels {
   weightDecayStep(w: P, n: number, lr: number, wd: number): void;
   schedulePow(base: number, p: number): number;
   scheduleCos(x: number): number;
+  /** LeakyReLU (assembly/activations/leaky-relu.ts): out = x < 0 ? αx : x; dx = x > 0 ? dy : α·dy (from the input x). */
+  leakyRelu(x: P, out: P, n: number, alpha: number): void;
+  leakyReluBackward(x: P, dy: P, dx: P, n: number, alpha: number): void;
+  /**
+   * Dropout (assembly/dropout.ts): mask = floor(u + keep)/keep from the generator at `state`; out = x·mask;
+   * a mask broadcast along an axis in place.
+   */
+  dropoutMask(state: P, mask: P, n: number, rate: number): void;
+  applyMask(x: P, mask: P, out: P, n: number): void;
+  repeatAxis(buf: P, outer: number, d: number, inner: number): void;
 }

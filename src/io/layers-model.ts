@@ -5,7 +5,7 @@
 // names the file, what is wrong with it, and what to do.
 import { ModelError } from "../core/errors.js";
 import type { ActivationName } from "../layers/activations.js";
-import { readTopology, type Topology } from "./topology.js";
+import { readTopology, type DenseConfig, type Topology } from "./topology.js";
 import { decodeWeights, joinWeightData, type NamedArray } from "./weights-codec.js";
 import type { ModelArtifacts, TrainingConfig, WeightSpec } from "./types.js";
 
@@ -32,7 +32,10 @@ export interface StoredDense {
 
 export interface LayersModel {
   name: string;
+  /** The per-sample input shape; inputUnits is its size. */
+  inputShape: number[];
   inputUnits: number;
+  /** The layers that hold weights (Dense), in order; the weightless ones (Dropout, Flatten, ...) store nothing. */
   layers: StoredDense[];
 }
 
@@ -115,8 +118,20 @@ export function parseArtifacts(a: ModelArtifacts, names: ArtifactNames = {}): Pa
   const named = topology.layers.some((l) => byName.has(`${l.name}/kernel`));
   const used = new Set<NamedArray>();
   let next = 0;
-  let inputs = topology.inputUnits;
-  const layers = topology.layers.map((l): StoredDense => {
+  let inputs = 0;
+  let shape: readonly number[] = topology.inputShape;
+  const layers: StoredDense[] = [];
+  topology.layers.forEach((spec, i) => {
+    try { // each layer's shape from the one before: a Reshape that does not fit is the file's error
+      const before = shape;
+      shape = spec.create(i === 0 ? [...shape] : undefined).computeOutputShape(before);
+      inputs = before[0];
+    } catch (e) {
+      fileError(jsonFile, (e as Error).message);
+    }
+    if (spec.className === "Dense") layers.push(dense(spec as DenseConfig));
+  });
+  function dense(l: DenseConfig): StoredDense {
     const take = (what: "kernel" | "bias", shape: number[]): StoredWeight => {
       const want = `${l.name}/${what}`;
       const w = named ? byName.get(want) : weights[next++];
@@ -130,15 +145,16 @@ export function parseArtifacts(a: ModelArtifacts, names: ArtifactNames = {}): Pa
     };
     const kernel = take("kernel", [inputs, l.units]);
     const bias = l.useBias ? take("bias", [l.units]) : undefined;
-    inputs = l.units;
     return { name: l.name, units: l.units, activation: l.activation, kernel, bias };
-  });
+  }
   if (used.size !== weights.length) {
     const extra = weights.filter((w) => !used.has(w)).map((w) => w.spec.name);
     fileError(jsonFile, `lists ${weights.length} weight arrays but the layers use ${used.size} (unused: ${extra.slice(0, 4).join(", ")}); the manifest does not belong to this topology`);
   }
   const trainingConfig = isObject(a.trainingConfig) ? (a.trainingConfig as unknown as TrainingConfig) : undefined;
-  return { name: topology.name, inputUnits: topology.inputUnits, layers, topology, optimizerState: all.filter((w) => w.spec.group === "optimizer"), trainingConfig };
+  const optimizerState = all.filter((w) => w.spec.group === "optimizer");
+  const { name, inputShape, inputUnits } = topology;
+  return { name, inputShape, inputUnits, layers, topology, optimizerState, trainingConfig };
 }
 
 /** Parse model.json (text, bytes or object) and the bytes of its weights into checked Dense layers. */

@@ -5,6 +5,7 @@
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { withScope } from "../core/scope.js";
 import { Sequential } from "../models/sequential.js";
+import { Dropout } from "../layers/dropout.js";
 import { getLoss } from "../losses/loss.js";
 import { ModelFileError, parseArtifacts } from "./layers-model.js";
 import { optimizerFromConfig, restoreOptimizerState } from "./optimizer-state.js";
@@ -18,6 +19,11 @@ export interface LoadOptions extends HttpOptions {
   compile?: boolean;
   /** The WASM instance the model lives in (the default engine unless given). */
   engine?: Engine;
+  /**
+   * The model's seed (default 42, as Sequential's). Files do not hold it; a Dropout saved without its
+   * own seed takes its masks' seed from it, so give the seed the model was made with to resume its masks.
+   */
+  seed?: number;
 }
 
 /** Load a model saved by model.save() or TensorFlow.js (Sequential, Dense layers), compiled when it was saved compiled. */
@@ -48,12 +54,16 @@ export async function loadModel(source: LoadSource, options: LoadOptions = {}): 
     const model = s.track(new Sequential({
       name: parsed.name,
       engine: options.engine,
-      layers: parsed.topology.layers.map((l, i) => l.create(i === 0 ? [parsed.inputUnits] : undefined)), // from the class's reader (io/topology.ts)
+      seed: options.seed,
+      // from each class's reader (io/topology.ts)
+      layers: parsed.topology.layers.map((l, i) => l.create(i === 0 ? [...parsed.inputShape] : undefined)),
     }));
     model.setWeights(parsed.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel])));
     if (compileArgs) {
       model.compile(compileArgs);
       restoreOptimizerState(model, parsed.optimizerState, fail, config?.optimizer_config?.config);
+      // Dropout's pass t draws mix(seed, t): continue at the saved step count, as an unbroken run would.
+      for (const l of model.layers) if (l instanceof Dropout) l.passes = model.optimizer!.iterations;
     }
     return s.keep(model); // every check passed: the caller's model
   });

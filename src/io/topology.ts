@@ -1,10 +1,12 @@
-// modelTopology as TensorFlow.js' model.toJSON() writes it for a Sequential of Dense layers, and
+// modelTopology as TensorFlow.js' model.toJSON() writes it for a Sequential (of Dense, Activation,
+// Dropout, LeakyReLU, Flatten and Reshape layers: their readers in io/layer-readers.ts), and
 // the reading side, which also takes what Keras writes (tensorflowjs_converter's model_config
 // wrapper, an InputLayer first with batch_input_shape or Keras 3's batch_shape, dtype-policy
 // objects, a Functional model that is a plain chain). Anything else is refused by name.
 import type { Model } from "../models/model.js";
 import { Dense, type Regularizer } from "../layers/dense.js";
-import type { Layer } from "../layers/layer.js";
+import { sizeOf, type Layer } from "../layers/layer.js";
+import { weightlessReaders } from "./layer-readers.js";
 import { savedNames, type ActivationName } from "../core/activations.js";
 import type { InitializerSpec } from "../layers/initializers.js";
 
@@ -28,11 +30,13 @@ export interface DenseConfig extends LayerSpec {
 
 export interface Topology {
   name: string;
+  /** The per-sample input shape (batch_input_shape without the batch). */
+  inputShape: number[];
   inputUnits: number;
-  layers: DenseConfig[];
+  layers: LayerSpec[];
 }
 
-type Fail = (what: string) => never;
+export type Fail = (what: string) => never;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isDim = (d: unknown): d is number => typeof d === "number" && Number.isInteger(d) && d >= 1;
 
@@ -76,12 +80,12 @@ function checkDtype(name: string, dtype: unknown, fail: Fail): void {
   }
 }
 
-/** The last dimension of a [null, n] batch shape (or an [n] input shape), else undefined. */
-function inputsOf(c: Record<string, unknown>): number | undefined {
+/** The per-sample shape of a [null, ...dims] batch shape (or an input shape, or input_dim); null when malformed, undefined when absent. */
+function inputsOf(c: Record<string, unknown>): number[] | null | undefined {
   const batch = c.batch_input_shape ?? c.batch_shape;
-  if (Array.isArray(batch)) return batch.length === 2 && isDim(batch[1]) ? batch[1] : NaN;
-  if (Array.isArray(c.input_shape)) return c.input_shape.length === 1 && isDim(c.input_shape[0]) ? c.input_shape[0] : NaN;
-  return isDim(c.input_dim) ? c.input_dim : undefined;
+  const dims = Array.isArray(batch) ? (batch.length >= 2 ? batch.slice(1) : []) : Array.isArray(c.input_shape) ? c.input_shape : undefined;
+  if (dims) return dims.length >= 1 && dims.every(isDim) ? (dims as number[]) : null;
+  return isDim(c.input_dim) ? [c.input_dim] : undefined;
 }
 
 /** The layer a Functional layer takes its input from (Keras 2 lists or Keras 3 keras_history). */
@@ -106,7 +110,7 @@ function regularizerOf(name: string, r: unknown, fail: Fail): Regularizer | unde
   return { l1, l2 };
 }
 
-/** Read a Sequential of Dense layers from any of the topologies TensorFlow.js or Keras write. */
+/** Read a Sequential (a plain chain of the layers in `readers`) from any of the topologies TensorFlow.js or Keras write. */
 export function readTopology(raw: unknown, fail: Fail): Topology {
   let topology = isObject(raw) && isObject(raw.model_config) ? raw.model_config : raw; // tensorflowjs_converter's wrapper
   if (!isObject(topology)) return fail("modelTopology is missing or is not a JSON object");
@@ -115,8 +119,8 @@ export function readTopology(raw: unknown, fail: Fail): Topology {
   if (cls !== "Sequential" && !functional) return fail(`modelTopology is a ${JSON.stringify(cls)}; scratchnet loads Sequential models of Dense layers`);
   const config = Array.isArray(topology.config) ? { layers: topology.config } : topology.config; // Keras ≤ 2.1 listed the layers directly
   if (!isObject(config) || !Array.isArray(config.layers)) return fail("modelTopology.config has no layers list");
-  const layers: DenseConfig[] = [];
-  let inputUnits: number | undefined;
+  const layers: LayerSpec[] = [];
+  let inputShape: number[] | undefined;
   let previous: unknown;
   config.layers.forEach((layer, i) => {
     const c = isObject(layer) ? layer.config : undefined;
@@ -126,21 +130,29 @@ export function readTopology(raw: unknown, fail: Fail): Topology {
     if (functional && i > 0 && inboundOf(layer) !== previous) return fail(`${name} does not take the previous layer's output; scratchnet loads only a plain chain of layers`);
     previous = layer.name ?? c.name;
     const declared = inputsOf(c);
-    if (Number.isNaN(declared)) return fail(`${name}: the input shape must be [null, inputs] (flat rows); got ${JSON.stringify(c.batch_input_shape ?? c.batch_shape ?? c.input_shape)}`);
+    if (declared === null) {
+      const got = JSON.stringify(c.batch_input_shape ?? c.batch_shape ?? c.input_shape);
+      return fail(`${name}: the input shape must be [null, ...dims] with every dim a positive integer; got ${got}`);
+    }
     if (layer.class_name === "InputLayer") {
       if (i !== 0) return fail(`${name}: an InputLayer can only come first`);
       if (declared === undefined) return fail(`${name}: the InputLayer has no batch_input_shape or batch_shape`);
-      inputUnits = declared;
+      inputShape = declared;
       return;
     }
-    const reader = Object.hasOwn(readers, String(layer.class_name)) ? readers[String(layer.class_name)] : undefined;
-    if (!reader) return fail(`${name} is a ${JSON.stringify(layer.class_name)} layer; scratchnet loads Sequential models of ${Object.keys(readers).join(", ")} layers (an InputLayer first is fine)`);
-    if (layers.length === 0 && inputUnits === undefined) inputUnits = declared;
+    const known = readers(), reader = Object.hasOwn(known, String(layer.class_name)) ? known[String(layer.class_name)] : undefined;
+    if (!reader) {
+      const what = `${name} is a ${JSON.stringify(layer.class_name)} layer`;
+      return fail(`${what}; scratchnet loads Sequential models of ${Object.keys(known).join(", ")} layers (an InputLayer first is fine)`);
+    }
+    if (layers.length === 0 && inputShape === undefined) inputShape = declared;
     layers.push(reader(c, name, fail));
   });
-  if (layers.length === 0) return fail("has no Dense layers");
-  if (inputUnits === undefined) return fail(`${layers[0].name}: the first layer has no batch_input_shape, so the number of inputs is unknown`);
-  return { name: String(config.name ?? "sequential"), inputUnits, layers };
+  if (layers.length === 0) return fail("has no layers");
+  if (inputShape === undefined) {
+    return fail(`${layers[0].name}: the first layer has no batch_input_shape, so the number of inputs is unknown`);
+  }
+  return { name: String(config.name ?? "sequential"), inputShape, inputUnits: sizeOf(inputShape), layers };
 }
 
 /** Dense's config as TF.js and Keras write it (Dense.getConfig() is the writing side). */
@@ -159,4 +171,7 @@ function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseC
 }
 
 /** The layer classes model.json may name, each with its reader: a new layer class registers one here. */
-const readers: Record<string, (c: Record<string, unknown>, name: string, fail: Fail) => DenseConfig> = { Dense: readDense };
+// A function, not a spread object: esbuild keeps a spread at module level (it may run getters), and with it
+// every layer class in scratchnet/core, which reads no model files.
+type Reader = (c: Record<string, unknown>, name: string, fail: Fail) => LayerSpec;
+const readers = (): Record<string, Reader> => ({ Dense: readDense, ...weightlessReaders });

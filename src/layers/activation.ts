@@ -25,16 +25,19 @@ export class Activation extends Layer {
     return inputShape;
   }
 
+  // The kernels see (samples × values a sample / last dim) rows of the last dim: softmax runs over
+  // the last axis as Keras' does; the other activations see every value alike. Numbers only, no array per step.
   forward(x: number, rows: number, _training = false): number {
-    this.activation.forward(this.live().k, x, this.y, rows, sizeOf(this.outputShape));
+    const last = this.outputShape.at(-1) ?? 1;
+    this.activation.forward(this.live().k, x, this.y, rows * (sizeOf(this.outputShape) / last), last);
     return this.y;
   }
 
   backward(_x: number, rows: number, dx: number, fused = false): void {
     if (!dx) return; // no weights: a first layer has nothing to compute
-    const k = this.live().k, n = sizeOf(this.outputShape);
-    if (fused) k.identityBackward(this.dy, this.dy, dx, rows * n); // dL/dz is outputGrad itself: copied down
-    else this.activation.backward(k, this.y, this.dy, dx, rows, n);
+    const k = this.live().k, last = this.outputShape.at(-1) ?? 1, r = rows * (sizeOf(this.outputShape) / last);
+    if (fused) k.identityBackward(this.dy, this.dy, dx, r * last); // dL/dz is outputGrad itself: copied down
+    else this.activation.backward(k, this.y, this.dy, dx, r, last);
   }
 
   getConfig(): Record<string, unknown> {

@@ -7,8 +7,8 @@
 //  - Flatten / Reshape: computeOutputShape rearranges the dims; no weights; forward returns x
 //    itself (the bytes are already in order: override reserve to keep only outputGrad); backward
 //    copies outputGrad into dx.
-//  - Dropout: forward(training) multiplies by a mask from its own Rng (seeded in build from the
-//    model's generator) and keeps it; backward multiplies outputGrad by the mask into dx.
+//  - Dropout (layers/dropout.ts): forward(training) multiplies by a mask drawn from its own generator
+//    (its seed, or one read from the model's at build) and keeps it; backward multiplies outputGrad by it.
 //  - BatchNormalization: gamma and beta in params(); moving mean and variance in state(), which
 //    getWeights/setWeights, save/load and the snapshot cover; forward(training) picks batch or
 //    moving statistics and updates the moving ones.

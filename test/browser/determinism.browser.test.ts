@@ -40,6 +40,8 @@ const PINNED: Record<string, string> = {
   adamw: "3ba6062bcd05cf5f333b79038b79d165462953bfe3da09e4777fab466452bffa",
   exponentialDecay: "9e483e7cc48890ede2c02e359b9bb0af855068ae03ad3e9bbeca6d9e5ecbc8ac",
   cosineDecay: "1b9978fa7c34eebb5679f42fafa71c59df8fb31d2cd0ecd3468ac33879b2b78e",
+  // Issue 14: Dense → LeakyReLU → Dropout (seeded) → Dense → Dropout (from the model's seed, noiseShape [1, 8]) → Dense, Adam.
+  dropout: "cb22b99b330160d219152891d34b4f7c5685908d03534c011d8cf7947b54f23e",
 };
 const NAMES = Object.keys(PINNED);
 

@@ -3,6 +3,7 @@
 // SHA-256 of its weight bytes. The same bits in both places give the same hashes.
 import {
   Sequential, Dense, SGD, Adam, RMSprop, Adagrad, Adadelta, Adamax, AdamW, exponentialDecay, cosineDecay, type Optimizer,
+  Dropout, LeakyReLU, type Engine,
 } from "../../src/index.js";
 
 export interface ScenarioResult {
@@ -111,6 +112,16 @@ export function buildScenario(s: ScenarioSpec): { model: Sequential; optimizer: 
   return { model, optimizer: o.name === "sgd" ? new SGD({ learningRate: o.learningRate, momentum: o.momentum }) : new Adam({ learningRate: o.learningRate }) };
 }
 
+/**
+ * Issue 14's layers: LeakyReLU and two Dropouts (one seeded, one seeded from the model's generator
+ * with a mask shared by the batch's rows), so the masks drawn in WASM are checked for the same bits too.
+ */
+export function dropoutModel(engine?: Engine): Sequential {
+  return new Sequential({ seed: 15, engine, layers: [new Dense({ units: 16, inputShape: [2] }), new LeakyReLU({ alpha: 0.2 }),
+    new Dropout({ rate: 0.25, seed: 7 }), new Dense({ units: 8, activation: "tanh" }), new Dropout({ rate: 0.1, noiseShape: [1, 8] }),
+    new Dense({ units: 1, activation: "sigmoid" })] });
+}
+
 /** Train the networks and hash their weights. Same code, same seeds, in Node and Chromium. */
 export async function runScenarios(): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
@@ -118,5 +129,7 @@ export async function runScenarios(): Promise<ScenarioResult[]> {
     const { model, optimizer } = buildScenario(s), { x, y } = s.data();
     results.push(await trainAndHash(s.name, model, x, y, s.loss, optimizer, s.fitSeed));
   }
+  const { x, y } = xorData();
+  results.push(await trainAndHash("dropout", dropoutModel(), x, y, "binaryCrossentropy", new Adam({ learningRate: 0.01 }), 105));
   return results;
 }

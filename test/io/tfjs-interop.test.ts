@@ -8,6 +8,7 @@ import * as tf from "@tensorflow/tfjs";
 import { Sequential, Dense, Adam, SGD, engine } from "../../src/index.js";
 import { loadModel } from "../../src/io/load-model.js";
 import type { ModelArtifacts } from "../../src/io/types.js";
+import { capture } from "./tfjs-capture.js";
 import { rowsOf, toyClasses } from "../model/util.js";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -20,16 +21,6 @@ beforeAll(async () => {
 const data = toyClasses(40, 4, 3, 21);
 const probe = rowsOf(16, 4, 77, -2, 2);
 const maxAbsDiff = (a: ArrayLike<number>, b: ArrayLike<number>) => Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
-
-/** What a handler's save() receives, from TensorFlow.js or from us. */
-async function capture(save: (h: tf.io.IOHandler) => Promise<unknown>): Promise<ModelArtifacts> {
-  let artifacts: ModelArtifacts | undefined;
-  await save(tf.io.withSaveHandler(async (a) => {
-    artifacts = a as ModelArtifacts;
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
-  }));
-  return artifacts!;
-}
 
 const stateOf = (model: Sequential) => model.optimizer!.stateBuffers().map((b) => engine().heap.f32.slice(b.ptr >>> 2, (b.ptr >>> 2) + b.size));
 

@@ -13,3 +13,7 @@ export const tanhBackward = (a: number, dy: number) => dy * (1 - a * a);
 
 export const relu = (z: number) => Math.max(0, z);
 export const reluBackward = (a: number, dy: number) => (a > 0 ? dy : 0);
+
+// LeakyReLU's backward takes the forward's INPUT x (its own layer, not the table's rule).
+export const leakyRelu = (x: number, alpha: number) => (x < 0 ? alpha * x : x);
+export const leakyReluBackward = (x: number, dy: number, alpha: number) => (x > 0 ? dy : alpha * dy);

@@ -4,7 +4,7 @@
 import { ProtoWriter } from "./protobuf.js";
 
 /** TensorProto.DataType values used here. */
-export const DataType = { FLOAT: 1, BOOL: 9 } as const;
+export const DataType = { FLOAT: 1, INT64: 7, BOOL: 9 } as const;
 
 /** An operator call: `outputs = opType(inputs)`, with integer attributes (axis, to). */
 export interface OnnxNode {
@@ -13,13 +13,15 @@ export interface OnnxNode {
   inputs: string[];
   outputs: string[];
   attributes?: Record<string, number>;
+  /** Float attributes (LeakyRelu's alpha). */
+  floatAttributes?: Record<string, number>;
 }
 
-/** A constant float32 tensor stored in the file (a weight). */
+/** A constant tensor stored in the file: a float32 weight, or an int64 shape (Reshape's). */
 export interface OnnxInitializer {
   name: string;
   dims: number[];
-  data: Float32Array;
+  data: Float32Array | BigInt64Array;
 }
 
 /** A graph input or output: a float32 tensor whose dims are numbers or symbolic names ("batch"). */
@@ -56,17 +58,24 @@ function node(n: OnnxNode): ProtoWriter {
   for (const output of n.outputs) w.string(2, output);
   w.string(3, n.name).string(4, n.opType);
   for (const [name, value] of Object.entries(n.attributes ?? {})) w.message(5, attribute(name, value));
+  // AttributeProto { name = 1; f = 2; type = 20 }, AttributeType.FLOAT = 1
+  for (const [name, value] of Object.entries(n.floatAttributes ?? {})) {
+    w.message(5, new ProtoWriter().string(1, name).float(2, value).int(20, 1));
+  }
   return w;
 }
 
 // TensorProto { dims = 1; data_type = 2; name = 8; raw_data = 9 }; raw_data is little-endian.
 function tensor(t: OnnxInitializer): ProtoWriter {
-  const raw = new Uint8Array(t.data.length * 4);
+  const int64 = t.data instanceof BigInt64Array, size = int64 ? 8 : 4;
+  const raw = new Uint8Array(t.data.length * size);
   const view = new DataView(raw.buffer);
-  t.data.forEach((v, i) => view.setFloat32(i * 4, v, true)); // explicit: correct on big-endian hosts too
+  // explicit: correct on big-endian hosts too
+  t.data.forEach((v: number | bigint, i: number) =>
+    (int64 ? view.setBigInt64(i * 8, v as bigint, true) : view.setFloat32(i * 4, v as number, true)));
   const w = new ProtoWriter();
   for (const d of t.dims) w.int(1, d);
-  return w.int(2, DataType.FLOAT).string(8, t.name).bytes(9, raw);
+  return w.int(2, int64 ? DataType.INT64 : DataType.FLOAT).string(8, t.name).bytes(9, raw);
 }
 
 // ValueInfoProto { name = 1; type = 2 }

@@ -3,12 +3,17 @@
 //   z = Add(z, bias)                  broadcast over the batch rows (left out when useBias is false)
 //   a = the nodes the activation table gives (core/activations.ts: Sigmoid(z), Softmax(z, axis -1),
 //       nothing for linear, ...)
-// The input is "input" [batch, inputUnits] and the output "output" [batch, units], where "batch" is
-// a symbolic dimension so any number of rows can be fed. Opset 13 (IR version 7, ONNX 1.8) has every
-// operator used here; test/io/onnx.test.ts runs the files in onnxruntime-node.
+// The weightless layers: Activation is its table entry's nodes; LeakyReLU is LeakyRelu(alpha);
+// Flatten is Flatten(axis 1); Reshape is Reshape(x, [0, ...its output shape]) (0 keeps the batch);
+// Dropout writes nothing (the graph computes inference, where it is the identity).
+// The input is "input" [batch, ...inputShape] and the output "output" [batch, ...output shape], where
+// "batch" is a symbolic dimension so any number of rows can be fed. Opset 13 (IR version 7, ONNX 1.8)
+// has every operator used here; test/io/onnx.test.ts and onnx-layers.test.ts run the files in onnxruntime-node.
 import { ModelError } from "../../core/errors.js";
 import { ACTIVATIONS, ACTIVATION_NAMES, isActivationName, type ActivationEntry, type OnnxWriter } from "../../core/activations.js";
 import type { Dense } from "../../layers/dense.js";
+import type { Layer } from "../../layers/layer.js";
+import type { LeakyReLU } from "../../layers/leaky-relu.js";
 import type { Sequential } from "../../models/sequential.js";
 import { encodeModel, type OnnxGraph, type OnnxInitializer, type OnnxNode } from "./onnx-proto.js";
 
@@ -33,43 +38,63 @@ export function onnxGraph(model: Sequential): OnnxGraph {
   const weights = model.getWeights();
   const nodes: OnnxNode[] = [];
   const initializers: OnnxInitializer[] = [];
-  let next = 0; // index into weights: kernel, then bias when the layer has one
+  let next = 0; // index into weights of the next Dense's kernel
   let x = ONNX_INPUT;
   for (const l of model.layers) {
-    if (l.className !== "Dense") throw new ModelError(`toOnnx: ${l.name} is a ${l.className} layer; toOnnx writes Dense layers only`);
-    const layer = l as Dense;
-    const kernel = `${layer.name}/kernel`;
-    initializers.push({ name: kernel, dims: weights[next].shape, data: weights[next++].data });
-    x = op(nodes, layer, "MatMul", [x, kernel]);
-    if (layer.useBias) {
-      const bias = `${layer.name}/bias`;
-      initializers.push({ name: bias, dims: weights[next].shape, data: weights[next++].data });
-      x = op(nodes, layer, "Add", [x, bias]);
+    switch (l.className) {
+      case "Dense": x = dense(nodes, initializers, l as Dense, x, weights.slice(next, next += (l as Dense).useBias ? 2 : 1)); break;
+      case "Activation": x = activation(nodes, initializers, l, x); break;
+      case "LeakyReLU": x = op(nodes, l, "LeakyRelu", [x], undefined, { alpha: (l as LeakyReLU).alpha }); break;
+      case "Flatten": x = op(nodes, l, "Flatten", [x], { axis: 1 }); break;
+      case "Reshape": {
+        const shape = `${l.name}/shape`;
+        initializers.push({ name: shape, dims: [l.outputShape.length + 1], data: BigInt64Array.from([0, ...l.outputShape].map(BigInt)) });
+        x = op(nodes, l, "Reshape", [x, shape]);
+        break;
+      }
+      case "Dropout": break; // the identity in inference
+      default:
+        throw new ModelError(`toOnnx: ${l.name} is a ${l.className} layer; ` +
+          "toOnnx writes Dense, Activation, LeakyReLU, Dropout, Flatten and Reshape layers");
     }
-    x = activation(nodes, initializers, layer, x);
   }
+  if (x === ONNX_INPUT) x = op(nodes, model.layers[0], "Identity", [x]); // only Dropouts: the output is the input
   nodes[nodes.length - 1].outputs = [ONNX_OUTPUT]; // the last value computed is the graph's output
   return {
     name: model.name,
     nodes,
     initializers,
-    inputs: [{ name: ONNX_INPUT, dims: ["batch", model.inputUnits] }],
-    outputs: [{ name: ONNX_OUTPUT, dims: ["batch", model.outputUnits] }],
+    inputs: [{ name: ONNX_INPUT, dims: ["batch", ...model.inputShape] }],
+    outputs: [{ name: ONNX_OUTPUT, dims: ["batch", ...model.outputShapes.at(-1)!] }],
   };
 }
 
+/** A Dense layer's nodes on `x` (its weights: kernel, then bias when it has one): MatMul, Add, then its activation's. */
+function dense(nodes: OnnxNode[], initializers: OnnxInitializer[], layer: Dense, x: string,
+  [kernel, bias]: { shape: number[]; data: Float32Array }[]): string {
+  initializers.push({ name: `${layer.name}/kernel`, dims: kernel.shape, data: kernel.data });
+  x = op(nodes, layer, "MatMul", [x, `${layer.name}/kernel`]);
+  if (bias) {
+    initializers.push({ name: `${layer.name}/bias`, dims: bias.shape, data: bias.data });
+    x = op(nodes, layer, "Add", [x, `${layer.name}/bias`]);
+  }
+  return activation(nodes, initializers, layer, x);
+}
+
 /** Append `opType(inputs)` for `layer`; returns the name of its output. A second node of one type gets `_1`, and so on. */
-function op(nodes: OnnxNode[], layer: Dense, opType: string, inputs: string[], attributes?: Record<string, number>): string {
+function op(nodes: OnnxNode[], layer: Layer, opType: string, inputs: string[], attributes?: Record<string, number>,
+  floatAttributes?: Record<string, number>): string {
   const base = `${layer.name}/${opType}`;
   let name = base;
   for (let i = 1; nodes.some((n) => n.name === name); i++) name = `${base}_${i}`;
   const output = `${name}:0`;
-  nodes.push({ opType, name, inputs, outputs: [output], ...(attributes ? { attributes } : {}) });
+  nodes.push({ opType, name, inputs, outputs: [output], ...(attributes ? { attributes } : {}),
+    ...(floatAttributes ? { floatAttributes } : {}) });
   return output;
 }
 
 /** Append the nodes of the layer's activation applied to `z`; returns the name of its output. */
-function activation(nodes: OnnxNode[], initializers: OnnxInitializer[], layer: Dense, z: string): string {
+function activation(nodes: OnnxNode[], initializers: OnnxInitializer[], layer: Layer, z: string): string {
   const name: string = layer.activation.name;
   const write = isActivationName(name) ? (ACTIVATIONS[name] as ActivationEntry).onnx : undefined;
   if (!write) {
