@@ -11,6 +11,8 @@ export type { ActivationName } from "./layers/activations.js";
 export type { InitializerName, InitializerSpec } from "./layers/initializers.js";
 export { Sequential, type CompileArgs, type SequentialArgs } from "./models/sequential.js";
 export { History, type CustomCallbackArgs, type Logs } from "./models/callbacks.js";
+export { Callback, EarlyStopping, ModelCheckpoint, ReduceLROnPlateau, LearningRateScheduler } from "./callbacks/index.js";
+export type { MonitorMode, EarlyStoppingArgs, ModelCheckpointArgs, ReduceLROnPlateauArgs, Schedule } from "./callbacks/index.js";
 export type { FitArgs } from "./models/fit.js";
 export type { PredictArgs } from "./models/inference.js";
 export type { LossName, LossSpec, MetricName } from "./losses/loss.js";
