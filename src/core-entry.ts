@@ -14,6 +14,7 @@ export { History, type CustomCallbackArgs, type Logs } from "./models/callbacks.
 export { Callback, EarlyStopping, ModelCheckpoint, ReduceLROnPlateau, LearningRateScheduler } from "./callbacks/index.js";
 export type { MonitorMode, EarlyStoppingArgs, ModelCheckpointArgs, ReduceLROnPlateauArgs, Schedule } from "./callbacks/index.js";
 export type { FitArgs } from "./models/fit.js";
+export { gradientCheck, type GradientCheckArgs } from "./models/gradient-check.js";
 export type { PredictArgs } from "./models/inference.js";
 export type { LossName, LossSpec, MetricName } from "./losses/loss.js";
 export { SGD, Adam, Optimizer } from "./optimizers.js";
