@@ -8,11 +8,13 @@ export { Rng } from "./core/random.js";
 export { ShapeError, DataError, ModelError, TrainingError } from "./core/errors.js";
 export { Dense, type DenseArgs, type Regularizer } from "./layers/dense.js";
 export type { ActivationName } from "./layers/activations.js";
-export type { InitializerName, InitializerSpec } from "./layers/initializers.js";
+export type { InitializerName, InitializerSpec, FanMode, Distribution } from "./layers/initializers.js";
+export { initializers } from "./layers/initializers.js";
 export { Sequential, type CompileArgs, type SequentialArgs } from "./models/sequential.js";
 export { History, type CustomCallbackArgs, type Logs } from "./models/callbacks.js";
-export { Callback, EarlyStopping, ModelCheckpoint, ReduceLROnPlateau, LearningRateScheduler } from "./callbacks/index.js";
-export type { MonitorMode, EarlyStoppingArgs, ModelCheckpointArgs, ReduceLROnPlateauArgs, Schedule } from "./callbacks/index.js";
+// ModelCheckpoint saves through model.save(), which this build lacks (src/models/save-hook.ts): it is in the full barrel with loadModel.
+export { Callback, EarlyStopping, ReduceLROnPlateau, LearningRateScheduler } from "./callbacks/index.js";
+export type { MonitorMode, EarlyStoppingArgs, ReduceLROnPlateauArgs, Schedule } from "./callbacks/index.js";
 export type { FitArgs } from "./models/fit.js";
 export { gradientCheck, type GradientCheckArgs } from "./models/gradient-check.js";
 export type { PredictArgs } from "./models/inference.js";

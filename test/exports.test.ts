@@ -2,12 +2,24 @@
 import { describe, it, expect } from "vitest";
 import * as scratchnet from "../src/index.js";
 import * as node from "../src/node.js";
+import * as core from "../src/core-entry.js";
 
 describe("public exports", () => {
   it("exposes the Keras-style API", () => {
     for (const name of ["Sequential", "Dense", "SGD", "Adam", "tensor2d", "resident", "Resident", "init", "Tensor", "regularizers"]) {
       expect(scratchnet, name).toHaveProperty(name);
     }
+  });
+
+  it("exposes issue 14's callbacks, initializers and gradientCheck from the main and the core entry (ModelCheckpoint: main only)", () => {
+    for (const entry of [scratchnet, core]) {
+      for (const name of ["EarlyStopping", "ReduceLROnPlateau", "LearningRateScheduler", "Callback", "gradientCheck"]) {
+        expect(typeof (entry as Record<string, unknown>)[name], name).toBe("function");
+      }
+      expect(typeof entry.initializers.orthogonal).toBe("function");
+    }
+    expect(typeof scratchnet.ModelCheckpoint).toBe("function"); // not in core, which has no model.save()
+    expect(core).not.toHaveProperty("ModelCheckpoint");
   });
 
   it("exposes every lesson's classes and functions under the course's names", () => {
