@@ -12,11 +12,11 @@ export type { InitializerName, InitializerSpec, FanMode, Distribution } from "./
 export { initializers } from "./layers/initializers.js";
 export { Sequential, type CompileArgs, type SequentialArgs } from "./models/sequential.js";
 export { History, type CustomCallbackArgs, type Logs } from "./models/callbacks.js";
-// ModelCheckpoint saves through model.save(), which this build lacks (src/models/save-hook.ts): it is in the full barrel with loadModel.
+// In the full barrel only: ModelCheckpoint (it saves through model.save(), which this build lacks: src/models/save-hook.ts) and
+// gradientCheck (a tool for checking layers, not the Keras API; it would take this build past its 30 KB budget).
 export { Callback, EarlyStopping, ReduceLROnPlateau, LearningRateScheduler } from "./callbacks/index.js";
 export type { MonitorMode, EarlyStoppingArgs, ReduceLROnPlateauArgs, Schedule } from "./callbacks/index.js";
 export type { FitArgs } from "./models/fit.js";
-export { gradientCheck, type GradientCheckArgs } from "./models/gradient-check.js";
 export type { PredictArgs } from "./models/inference.js";
 export type { LossName, LossSpec, MetricName } from "./losses/loss.js";
 export { SGD, Adam, Optimizer } from "./optimizers.js";

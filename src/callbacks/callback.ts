@@ -32,9 +32,9 @@ export class Monitor {
   readonly minDelta: number;
 
   constructor(readonly owner: string, readonly key: string, mode: MonitorMode, minDelta: number) {
-    if (typeof key !== "string" || key === "") throw new ModelError(`${owner}: monitor must be a log key such as 'val_loss', got ${String(key)}`);
-    if (mode !== "auto" && mode !== "min" && mode !== "max") throw new ModelError(`${owner}: mode must be 'auto', 'min' or 'max', got ${String(mode)}`);
-    if (typeof minDelta !== "number" || !Number.isFinite(minDelta)) throw new ModelError(`${owner}: minDelta must be a finite number, got ${String(minDelta)}`);
+    must(typeof key === "string" && key !== "", owner, "monitor", "a log key such as 'val_loss'", key);
+    must(mode === "auto" || mode === "min" || mode === "max", owner, "mode", "'auto', 'min' or 'max'", mode);
+    must(Number.isFinite(minDelta), owner, "minDelta", "a finite number", minDelta);
     // 'auto' as TF.js and Keras: a key naming an accuracy is maximised, anything else minimised.
     this.sign = mode === "max" || (mode === "auto" && key.includes("acc")) ? 1 : -1;
     this.minDelta = Math.abs(minDelta); // TF.js and Keras take the magnitude
@@ -60,4 +60,19 @@ export class Monitor {
   improves(current: number, best: number): boolean {
     return this.sign > 0 ? current - this.minDelta > best : current + this.minDelta < best;
   }
+}
+
+/** Throw "`owner`: `key` must be `want`, got `v`" unless `ok`: the callbacks' option checks. */
+export function must(ok: boolean, owner: string, key: string, want: string, v: unknown): void {
+  if (!ok) throw new ModelError(`${owner}: ${key} must be ${want}, got ${String(v)}`);
+}
+
+/** An integer ≥ 0 (a count of epochs). */
+export const epochs = (owner: string, key: string, v: number): void => must(Number.isInteger(v) && v >= 0, owner, key, "an integer ≥ 0 (epochs)", v);
+
+/** Throw on a key the callback does not take: a misspelt option would silently keep its default. */
+export function checkOptions(name: string, args: object, keys: readonly string[]): void {
+  must(typeof args === "object" && args !== null, name, "options", "an object", args);
+  const bad = Object.keys(args).find((k) => !keys.includes(k) && (args as Record<string, unknown>)[k] !== undefined);
+  if (bad !== undefined) throw new ModelError(`${name}: unknown option '${bad}'; ${name} takes ${keys.join(", ")}`);
 }

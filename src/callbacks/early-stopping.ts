@@ -4,9 +4,8 @@
 // training stops at the epoch where `patience` epochs in a row have not improved. TF.js refuses
 // restoreBestWeights; it follows Keras here: the weights of the best epoch (the first epoch's if
 // none improved) are put back when training stops, and only then.
-import { ModelError } from "../core/errors.js";
 import type { Logs } from "../models/callbacks.js";
-import { Callback, Monitor, type MonitorMode } from "./callback.js";
+import { Callback, Monitor, checkOptions, epochs, must, type MonitorMode } from "./callback.js";
 import { WeightCopy } from "./weight-copy.js";
 
 export interface EarlyStoppingArgs {
@@ -49,8 +48,8 @@ export class EarlyStopping extends Callback {
     checkOptions("EarlyStopping", args, OPTIONS);
     const { monitor = "val_loss", minDelta = 0, patience = 0, verbose = 0, mode = "auto", baseline, restoreBestWeights = false } = args;
     this.monitor = new Monitor("EarlyStopping", monitor, mode, minDelta);
-    if (!(Number.isInteger(patience) && patience >= 0)) throw new ModelError(`EarlyStopping: patience must be an integer ≥ 0 (epochs), got ${String(patience)}`);
-    if (baseline !== undefined && !Number.isFinite(baseline)) throw new ModelError(`EarlyStopping: baseline must be a finite number, got ${String(baseline)}`);
+    epochs("EarlyStopping", "patience", patience);
+    must(baseline === undefined || Number.isFinite(baseline), "EarlyStopping", "baseline", "a finite number", baseline);
     this.patience = patience;
     this.verbose = verbose;
     this.baseline = baseline;
@@ -84,11 +83,4 @@ export class EarlyStopping extends Callback {
     // Keras' message (TF.js prints the 0-based epoch, and nothing when it is 0).
     if (this.stoppedEpoch >= 0 && this.verbose > 0) console.log(`Epoch ${this.stoppedEpoch + 1}: early stopping`);
   }
-}
-
-/** Throw on a key the callback does not take: a misspelt option would silently keep its default. */
-export function checkOptions(name: string, args: object, keys: readonly string[]): void {
-  if (typeof args !== "object" || args === null) throw new ModelError(`${name}: options are an object, got ${String(args)}`);
-  const bad = Object.keys(args).find((k) => !keys.includes(k) && (args as Record<string, unknown>)[k] !== undefined);
-  if (bad !== undefined) throw new ModelError(`${name}: unknown option '${bad}'; ${name} takes ${keys.join(", ")}`);
 }

@@ -3,17 +3,14 @@
 import { ModelError } from "../core/errors.js";
 import type { Logs } from "../models/callbacks.js";
 import type { Model } from "../models/model.js";
-import { Callback, Monitor, type MonitorMode } from "./callback.js";
-import { checkOptions } from "./early-stopping.js";
+import { Callback, Monitor, checkOptions, epochs, must, type MonitorMode } from "./callback.js";
 
 /** Set the optimizer's rate, refusing what no update can use. */
 function setRate(owner: string, model: Model, lr: unknown): number {
-  if (typeof lr !== "number" || !(lr > 0) || !Number.isFinite(lr)) {
-    throw new ModelError(`${owner}: the learning rate must be a positive finite number, got ${String(lr)}`);
-  }
+  must(typeof lr === "number" && lr > 0 && lr < Infinity, owner, "the learning rate", "a positive finite number", lr);
   const optimizer = model.optimizer;
   if (!optimizer) throw new ModelError(`${owner}: ${model.name} has no optimizer; compile it first`);
-  return (optimizer.learningRate = lr);
+  return (optimizer.learningRate = lr as number);
 }
 
 export interface ReduceLROnPlateauArgs {
@@ -54,11 +51,10 @@ export class ReduceLROnPlateau extends Callback {
     checkOptions("ReduceLROnPlateau", args, PLATEAU);
     const { monitor = "val_loss", factor = 0.1, patience = 10, verbose = 0, mode = "auto", minDelta = 1e-4, cooldown = 0, minLr = 0 } = args;
     this.monitor = new Monitor("ReduceLROnPlateau", monitor, mode, minDelta);
-    if (!(factor > 0 && factor < 1)) throw new ModelError(`ReduceLROnPlateau: factor must be in (0, 1) (the rate is multiplied by it), got ${String(factor)}`);
-    for (const [name, v] of [["patience", patience], ["cooldown", cooldown]] as const) {
-      if (!(Number.isInteger(v) && v >= 0)) throw new ModelError(`ReduceLROnPlateau: ${name} must be an integer ≥ 0 (epochs), got ${String(v)}`);
-    }
-    if (!(minLr >= 0 && Number.isFinite(minLr))) throw new ModelError(`ReduceLROnPlateau: minLr must be a finite number ≥ 0, got ${String(minLr)}`);
+    must(factor > 0 && factor < 1, "ReduceLROnPlateau", "factor", "in (0, 1) (the rate is multiplied by it)", factor);
+    epochs("ReduceLROnPlateau", "patience", patience);
+    epochs("ReduceLROnPlateau", "cooldown", cooldown);
+    must(minLr >= 0 && minLr < Infinity, "ReduceLROnPlateau", "minLr", "a finite number ≥ 0", minLr);
     [this.factor, this.patience, this.cooldown, this.minLr, this.verbose] = [factor, patience, cooldown, minLr, verbose];
   }
 
@@ -94,7 +90,7 @@ export type Schedule = (epoch: number, lr: number) => number;
 export class LearningRateScheduler extends Callback {
   constructor(readonly schedule: Schedule, readonly verbose = 0) {
     super();
-    if (typeof schedule !== "function") throw new ModelError(`LearningRateScheduler: schedule must be a function (epoch, lr) => lr, got ${String(schedule)}`);
+    must(typeof schedule === "function", "LearningRateScheduler", "schedule", "a function (epoch, lr) => lr", schedule);
   }
 
   onTrainBegin(): void {

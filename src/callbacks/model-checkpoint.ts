@@ -7,8 +7,7 @@
 import { ModelError } from "../core/errors.js";
 import type { Logs } from "../models/callbacks.js";
 import { save, type SaveConfig, type SaveTarget } from "../models/save-hook.js";
-import { Callback, Monitor, type MonitorMode } from "./callback.js";
-import { checkOptions } from "./early-stopping.js";
+import { Callback, Monitor, checkOptions, must, type MonitorMode } from "./callback.js";
 
 export interface ModelCheckpointArgs {
   /** Where to save: a string model.save() takes (formatted with '{epoch}' and log keys), or an IOHandler. */
@@ -49,9 +48,7 @@ export class ModelCheckpoint extends Callback {
     if (typeof filepath !== "string" && (typeof filepath !== "object" || filepath === null || typeof filepath.save !== "function")) {
       throw new ModelError(`ModelCheckpoint: filepath must be a save target such as 'file://out/model-{epoch}' or an IOHandler with save(), got ${String(filepath)}`);
     }
-    if (initialValueThreshold !== undefined && !Number.isFinite(initialValueThreshold)) {
-      throw new ModelError(`ModelCheckpoint: initialValueThreshold must be a finite number, got ${String(initialValueThreshold)}`);
-    }
+    must(initialValueThreshold === undefined || Number.isFinite(initialValueThreshold), "ModelCheckpoint", "initialValueThreshold", "a finite number", initialValueThreshold);
     this.filepath = filepath;
     this.monitor = new Monitor("ModelCheckpoint", monitor, mode, 0);
     this.saveBestOnly = saveBestOnly;

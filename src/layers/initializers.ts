@@ -43,24 +43,22 @@ const DISTRIBUTIONS: Distribution[] = ["normal", "uniform", "truncatedNormal", "
 /** σ of a unit normal truncated at ±2 (Keras' VarianceScaling constant). */
 export const TRUNCATED_STD = 0.87962566103423978;
 
-const finite = (name: string, key: string, v: unknown): void => {
-  if (v !== undefined && (typeof v !== "number" || !Number.isFinite(v))) throw new ModelError(`initializer '${name}': ${key} must be a finite number, got ${String(v)}`);
-};
+/** Each option's test and what it must be; mode and distribution name their values. */
+const RULES: [keyof Options, (v: never) => boolean, string][] = [
+  ...(["mean", "minval", "maxval", "value", "gain", "seed"] as const).map((k): [keyof Options, (v: number) => boolean, string] => [k, Number.isFinite, "a finite number"]),
+  ...(["scale", "stddev"] as const).map((k): [keyof Options, (v: number) => boolean, string] => [k, (v) => v > 0 && v < Infinity, "a positive number"]),
+  ["mode", (v: FanMode) => MODES.includes(v), MODES.join(", ")],
+  ["distribution", (v: Distribution) => DISTRIBUTIONS.includes(v), DISTRIBUTIONS.join(", ")],
+];
 
 /** Throw a ModelError now (at layer construction) unless `spec` is a known initializer with sound options; `rank1`: a bias. */
 export function checkInitializer(spec: InitializerSpec, rank1 = false): void {
   const o: Partial<Options> = typeof spec === "string" ? { name: spec } : spec ?? {};
-  const name = o.name as InitializerName;
+  const name = o.name as InitializerName, fail = (what: string) => { throw new ModelError(`initializer '${name}': ${what}`); };
   if (!NAMES.includes(name)) throw new ModelError(`unknown initializer '${String(name)}'; use ${NAMES.join(", ")}`);
-  for (const key of ["mean", "stddev", "minval", "maxval", "value", "gain", "scale", "seed"] as const) finite(name, key, o[key]);
-  if (name === "constant" && o.value === undefined) throw new ModelError("initializer 'constant' needs a value: {name: 'constant', value: 0.1}");
-  if (o.scale !== undefined && !(o.scale > 0)) throw new ModelError(`initializer '${name}': scale must be positive, got ${o.scale}`);
-  if (o.stddev !== undefined && !(o.stddev > 0)) throw new ModelError(`initializer '${name}': stddev must be positive, got ${o.stddev}`);
-  if (o.mode !== undefined && !MODES.includes(o.mode)) throw new ModelError(`initializer '${name}': mode must be ${MODES.join(", ")}, got ${String(o.mode)}`);
-  if (o.distribution !== undefined && !DISTRIBUTIONS.includes(o.distribution)) {
-    throw new ModelError(`initializer '${name}': distribution must be ${DISTRIBUTIONS.join(", ")}, got ${String(o.distribution)}`);
-  }
-  if (name === "orthogonal" && rank1) throw new ModelError("initializer 'orthogonal' needs a matrix (TF.js: 'Shape must be at least 2D'); use it as a kernelInitializer");
+  for (const [key, ok, want] of RULES) if (o[key] !== undefined && !ok(o[key] as never)) fail(`${key} must be ${want}, got ${String(o[key])}`);
+  if (name === "constant" && o.value === undefined) fail("needs a value: {name: 'constant', value: 0.1}");
+  if (name === "orthogonal" && rank1) fail("needs a matrix (TF.js: 'Shape must be at least 2D'); use it as a kernelInitializer");
 }
 
 /** Fill the weight of `shape` ([in, out], or [n] for a bias) at `ptr` as `spec` says. */
