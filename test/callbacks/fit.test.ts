@@ -3,6 +3,9 @@
 import { describe, it, expect } from "vitest";
 import { Sequential, Dense, SGD, EarlyStopping, ModelCheckpoint, ReduceLROnPlateau, LearningRateScheduler, loadModel } from "../../src/index.js";
 import type { ModelArtifacts } from "../../src/io/types.js";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { toyClasses } from "../model/util.js";
 
 const data = toyClasses(120, 6, 3, 7), val = toyClasses(60, 6, 3, 8);
@@ -92,5 +95,23 @@ describe("callbacks in fit()", () => {
     await c.fit(data.x, data.y, { ...fitArgs, epochs: 6 });
     expect(c.getWeights()).not.toEqual(a.getWeights());
     for (const x of [a, b, c]) x.dispose();
+  });
+
+  it("ModelCheckpoint every epoch to a file:// path formatted per epoch; the rate ReduceLROnPlateau set is saved with the optimizer and loads back", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "scratchnet-ckpt-"));
+    try {
+      const m = model(0.5), plateau = new ReduceLROnPlateau({ monitor: "loss", patience: 1, factor: 0.5, minDelta: 10 }); // never improves by 10: halves every epoch
+      const ckpt = new ModelCheckpoint({ filepath: `file://${dir}/m-{epoch:02d}-{loss:.2f}`, monitor: "loss" });
+      const h = await m.fit(data.x, data.y, { ...fitArgs, epochs: 3, callbacks: [plateau, ckpt] });
+      expect(ckpt.saved).toEqual([0, 1, 2]);
+      expect(readdirSync(dir).sort()).toEqual(h.history.loss.map((l, e) => `m-0${e + 1}-${l.toFixed(2)}`).sort());
+      expect(m.optimizer!.learningRate).toBe(0.125); // epoch 0 sets the best; epochs 1 and 2 halve the rate (Keras' rule)
+      const last = await loadModel(`file://${dir}/m-03-${h.history.loss[2].toFixed(2)}`);
+      expect(last.optimizer!.learningRate).toBe(0.125); // the last checkpoint holds the rate set at the end of its epoch
+      expect(last.getWeights()).toEqual(m.getWeights());
+      for (const x of [m, last]) x.dispose();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
