@@ -8,7 +8,8 @@
 /** Orthonormalise the min(rows, cols) vectors of the rows×cols f32 matrix at `p`, then scale by `gain`. */
 export function orthonormalize(p: usize, rows: i32, cols: i32, gain: f32): void {
   const byCols = rows >= cols, count = byCols ? cols : rows, len = byCols ? rows : cols;
-  const start: usize = byCols ? 4 : <usize>cols << 2, step: usize = byCols ? <usize>cols << 2 : 4; // vector j at p + j·start, entry e at + e·step
+  // vector j starts at p + j·start; its entry e is e·step further
+  const start: usize = byCols ? 4 : <usize>cols << 2, step: usize = byCols ? <usize>cols << 2 : 4;
   for (let j = 0; j < count; j++) {
     const vj = p + <usize>j * start;
     for (let pass = 0; pass < 2; pass++) {

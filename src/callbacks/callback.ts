@@ -51,7 +51,8 @@ export class Monitor {
     if (typeof v !== "number") {
       const keys = Object.keys(logs ?? {}).filter((k) => k !== "batch" && k !== "size");
       const hint = this.key.startsWith("val_") ? "; give fit() validationData or validationSplit" : "";
-      throw new ModelError(`${this.owner}: monitor '${this.key}' is not in the epoch logs (${keys.join(", ")})${hint}, or monitor one of those`);
+      const where = `${this.owner}: monitor '${this.key}' is not in the epoch logs (${keys.join(", ")})`;
+      throw new ModelError(`${where}${hint}, or monitor one of those`);
     }
     return v;
   }
@@ -68,7 +69,8 @@ export function must(ok: boolean, owner: string, key: string, want: string, v: u
 }
 
 /** An integer ≥ 0 (a count of epochs). */
-export const epochs = (owner: string, key: string, v: number): void => must(Number.isInteger(v) && v >= 0, owner, key, "an integer ≥ 0 (epochs)", v);
+export const epochs = (owner: string, key: string, v: number): void =>
+  must(Number.isInteger(v) && v >= 0, owner, key, "an integer ≥ 0 (epochs)", v);
 
 /** Throw on a key the callback does not take: a misspelt option would silently keep its default. */
 export function checkOptions(name: string, args: object, keys: readonly string[]): void {

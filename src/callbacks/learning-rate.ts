@@ -49,7 +49,8 @@ export class ReduceLROnPlateau extends Callback {
   constructor(args: ReduceLROnPlateauArgs = {}) {
     super();
     checkOptions("ReduceLROnPlateau", args, PLATEAU);
-    const { monitor = "val_loss", factor = 0.1, patience = 10, verbose = 0, mode = "auto", minDelta = 1e-4, cooldown = 0, minLr = 0 } = args;
+    const { monitor = "val_loss", factor = 0.1, patience = 10, verbose = 0, mode = "auto" } = args;
+    const { minDelta = 1e-4, cooldown = 0, minLr = 0 } = args;
     this.monitor = new Monitor("ReduceLROnPlateau", monitor, mode, minDelta);
     must(factor > 0 && factor < 1, "ReduceLROnPlateau", "factor", "in (0, 1) (the rate is multiplied by it)", factor);
     epochs("ReduceLROnPlateau", "patience", patience);

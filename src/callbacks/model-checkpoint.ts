@@ -4,7 +4,6 @@
 // counted from 1, '{val_loss:.4f}' a log value; saveBestOnly saves only when the monitored value
 // beats the best so far (strictly, as Keras' np.less / np.greater). The save is awaited, so the
 // next epoch starts once the checkpoint is written.
-import { ModelError } from "../core/errors.js";
 import type { Logs } from "../models/callbacks.js";
 import { save, type SaveConfig, type SaveTarget } from "../models/save-hook.js";
 import { Callback, Monitor, checkOptions, must, type MonitorMode } from "./callback.js";
@@ -45,10 +44,10 @@ export class ModelCheckpoint extends Callback {
     super();
     checkOptions("ModelCheckpoint", args, OPTIONS);
     const { filepath, monitor = "val_loss", verbose = 0, saveBestOnly = false, mode = "auto", initialValueThreshold } = args;
-    if (typeof filepath !== "string" && (typeof filepath !== "object" || filepath === null || typeof filepath.save !== "function")) {
-      throw new ModelError(`ModelCheckpoint: filepath must be a save target such as 'file://out/model-{epoch}' or an IOHandler with save(), got ${String(filepath)}`);
-    }
-    must(initialValueThreshold === undefined || Number.isFinite(initialValueThreshold), "ModelCheckpoint", "initialValueThreshold", "a finite number", initialValueThreshold);
+    const target = typeof filepath === "string" || typeof filepath?.save === "function";
+    must(target, "ModelCheckpoint", "filepath", "a save target such as 'file://out/model-{epoch}' or an IOHandler with save()", filepath);
+    const threshold = initialValueThreshold;
+    must(threshold === undefined || Number.isFinite(threshold), "ModelCheckpoint", "initialValueThreshold", "a finite number", threshold);
     this.filepath = filepath;
     this.monitor = new Monitor("ModelCheckpoint", monitor, mode, 0);
     this.saveBestOnly = saveBestOnly;
@@ -80,9 +79,11 @@ export class ModelCheckpoint extends Callback {
 /** Keras' filepath.format(epoch=epoch + 1, **logs) for the specs it is used with: {key}, {key:02d}, {key:.4f}. */
 export function formatPath(path: string, epoch: number, logs: Logs): string {
   const values: Logs = { ...logs, epoch: epoch + 1 };
-  return path.replace(/\{(\w+)(?::(0?)(\d*)(?:\.(\d+))?([df]?))?\}/g, (_, key: string, zero: string, width: string, digits: string, type: string) => {
+  const spec = /\{(\w+)(?::(0?)(\d*)(?:\.(\d+))?([df]?))?\}/g; // {key}, {key:02d}, {key:.4f}
+  return path.replace(spec, (_, key: string, zero: string, width: string, digits: string, type: string) => {
     const v = values[key];
-    if (v === undefined) throw new ModelError(`ModelCheckpoint: filepath '${path}' names {${key}}, which is not in the epoch logs (epoch, ${Object.keys(logs).join(", ")})`);
+    const known = ["epoch", ...Object.keys(logs)].join(", ");
+    must(v !== undefined, "ModelCheckpoint", `filepath '${path}'`, `made of epoch log keys (${known})`, `{${key}}`);
     const text = type === "d" ? String(Math.round(v)) : digits !== undefined ? v.toFixed(Number(digits)) : String(v);
     return width ? text.padStart(Number(width), zero ? "0" : " ") : text;
   });

@@ -84,6 +84,6 @@ export interface Kernels extends ActivationKernels {
   sparseForward(x: P, rows: number, cols: number, counts: P, lists: P, w: P, n: number, z: P): void;
   /** Rows p0..p1 of dW = xᵀ·dz over the nonzeros sparseForward listed; the dense product's bits. */
   sparseBackward(x: P, rows: number, cols: number, counts: P, lists: P, colCounts: P, colLists: P, p0: number, p1: number, dz: P, n: number, dw: P): void;
-  /** The orthogonal initialiser: orthonormalise the min(rows, cols) columns (or rows) of p, then scale by gain (assembly/init/orthogonal.ts). */
+  /** The orthogonal initialiser: orthonormalise the min(rows, cols) columns (or rows) of p, then scale by gain. */
   orthonormalize(p: P, rows: number, cols: number, gain: number): void;
 }

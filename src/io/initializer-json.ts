@@ -12,7 +12,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 const FAMILY: Record<string, [number, string, string]> = {
   glorotUniform: [1, "fan_avg", "uniform"], glorotNormal: [1, "fan_avg", "normal"],
   heNormal: [2, "fan_in", "normal"], heUniform: [2, "fan_in", "uniform"],
-  leCunNormal: [1, "fan_in", "normal"], leCunUniform: [1, "fan_in", "uniform"], lecunNormal: [1, "fan_in", "normal"], lecunUniform: [1, "fan_in", "uniform"],
+  leCunNormal: [1, "fan_in", "normal"], leCunUniform: [1, "fan_in", "uniform"],
+  lecunNormal: [1, "fan_in", "normal"], lecunUniform: [1, "fan_in", "uniform"],
 };
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -25,7 +26,10 @@ export function initializerJson(spec: InitializerSpec | undefined, fallback: Ini
   const seed = o.seed ?? null, family = FAMILY[o.name];
   if (family) return { class_name: "VarianceScaling", config: { scale: family[0], mode: family[1], distribution: family[2], seed } };
   switch (o.name) {
-    case "varianceScaling": return { class_name: "VarianceScaling", config: { scale: o.scale ?? 1, mode: snake(o.mode ?? "fanIn"), distribution: snake(o.distribution ?? "normal"), seed } };
+    case "varianceScaling": {
+      const config = { scale: o.scale ?? 1, mode: snake(o.mode ?? "fanIn"), distribution: snake(o.distribution ?? "normal"), seed };
+      return { class_name: "VarianceScaling", config };
+    }
     case "truncatedNormal": return { class_name: "TruncatedNormal", config: { mean: o.mean ?? 0, stddev: o.stddev ?? 0.05, seed } };
     case "randomNormal": return { class_name: "RandomNormal", config: { mean: o.mean ?? 0, stddev: o.stddev ?? 0.05, seed } };
     case "randomUniform": return { class_name: "RandomUniform", config: { minval: o.minval ?? -0.05, maxval: o.maxval ?? 0.05, seed } };
@@ -37,8 +41,9 @@ export function initializerJson(spec: InitializerSpec | undefined, fallback: Ini
 
 /** Keras' class names for the family, and the plain ones, → scratchnet's names. */
 const CLASSES: Record<string, InitializerName> = {
-  GlorotUniform: "glorotUniform", GlorotNormal: "glorotNormal", HeNormal: "heNormal", HeUniform: "heUniform", LecunNormal: "leCunNormal", LecunUniform: "leCunUniform",
-  LeCunNormal: "leCunNormal", LeCunUniform: "leCunUniform", TruncatedNormal: "truncatedNormal", RandomNormal: "randomNormal", RandomUniform: "randomUniform",
+  GlorotUniform: "glorotUniform", GlorotNormal: "glorotNormal", HeNormal: "heNormal", HeUniform: "heUniform",
+  LecunNormal: "leCunNormal", LecunUniform: "leCunUniform", LeCunNormal: "leCunNormal", LeCunUniform: "leCunUniform",
+  TruncatedNormal: "truncatedNormal", RandomNormal: "randomNormal", RandomUniform: "randomUniform",
   Orthogonal: "orthogonal", Constant: "constant", Zeros: "zeros", Ones: "ones", VarianceScaling: "varianceScaling",
 };
 const KEYS = ["mean", "stddev", "minval", "maxval", "value", "gain", "scale", "seed"] as const;
@@ -48,7 +53,11 @@ export function readInitializer(json: unknown, where: string, fail: Fail): Initi
   if (json === null || json === undefined) return undefined;
   const cls = isObject(json) ? json.class_name : json, config = isObject(json) && isObject(json.config) ? json.config : {};
   const name = typeof cls === "string" ? (Object.hasOwn(CLASSES, cls) ? CLASSES[cls] : undefined) : undefined;
-  if (!name) return fail(`${where} ${JSON.stringify(cls)} is not one scratchnet has (${Object.keys(CLASSES).join(", ")}); the weights come from the file, so replacing it with null loads the model`);
+  if (!name) {
+    const known = Object.keys(CLASSES).join(", ");
+    const fix = "the weights come from the file, so null in its place loads the model";
+    return fail(`${where} ${JSON.stringify(cls)} is not one scratchnet has (${known}); ${fix}`);
+  }
   const spec: Record<string, unknown> = { name };
   for (const key of KEYS) if (typeof config[key] === "number") spec[key] = config[key];
   if (typeof config.mode === "string") spec.mode = camel(config.mode) as FanMode;

@@ -142,9 +142,13 @@ function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseC
     if (c[key] !== null && c[key] !== undefined) return fail(`${name}: ${key} is not implemented in scratchnet (only kernel_regularizer); set it to null in model.json to load the model without it`);
   }
   const units = c.units, useBias = c.use_bias !== false, regularizer = regularizerOf(name, c.kernel_regularizer, fail);
-  const kernelInitializer = readInitializer(c.kernel_initializer, `${name}: kernel_initializer`, fail), biasInitializer = readInitializer(c.bias_initializer, `${name}: bias_initializer`, fail);
-  const inits = { ...(kernelInitializer ? { kernelInitializer } : {}), ...(biasInitializer ? { biasInitializer } : {}) };
-  const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...inits, ...(regularizer ? { kernelRegularizer: regularizer } : {}), ...(inputShape ? { inputShape } : {}) });
+  const kernelInitializer = readInitializer(c.kernel_initializer, `${name}: kernel_initializer`, fail);
+  const biasInitializer = readInitializer(c.bias_initializer, `${name}: bias_initializer`, fail);
+  const more = {
+    ...(kernelInitializer ? { kernelInitializer } : {}), ...(biasInitializer ? { biasInitializer } : {}),
+    ...(regularizer ? { kernelRegularizer: regularizer } : {}),
+  };
+  const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...more, ...(inputShape ? { inputShape } : {}) });
   return { className: "Dense", name, units, activation, useBias, regularizer, create };
 }
 

@@ -34,19 +34,24 @@ type Options = Exclude<InitializerSpec, string>;
 const FAMILY: Partial<Record<InitializerName, [number, FanMode, Distribution]>> = {
   glorotUniform: [1, "fanAvg", "uniform"], glorotNormal: [1, "fanAvg", "normal"],
   heNormal: [2, "fanIn", "normal"], heUniform: [2, "fanIn", "uniform"],
-  leCunNormal: [1, "fanIn", "normal"], leCunUniform: [1, "fanIn", "uniform"], lecunNormal: [1, "fanIn", "normal"], lecunUniform: [1, "fanIn", "uniform"],
+  leCunNormal: [1, "fanIn", "normal"], leCunUniform: [1, "fanIn", "uniform"],
+  lecunNormal: [1, "fanIn", "normal"], lecunUniform: [1, "fanIn", "uniform"],
 };
 
-const NAMES: InitializerName[] = [...(Object.keys(FAMILY) as InitializerName[]), "varianceScaling", "truncatedNormal", "orthogonal", "constant", "randomNormal", "randomUniform", "zeros", "ones"];
+const NAMES: InitializerName[] = [
+  ...(Object.keys(FAMILY) as InitializerName[]),
+  "varianceScaling", "truncatedNormal", "orthogonal", "constant", "randomNormal", "randomUniform", "zeros", "ones",
+];
 const MODES: FanMode[] = ["fanIn", "fanOut", "fanAvg"];
 const DISTRIBUTIONS: Distribution[] = ["normal", "uniform", "truncatedNormal", "untruncatedNormal"];
 /** σ of a unit normal truncated at ±2 (Keras' VarianceScaling constant). */
 export const TRUNCATED_STD = 0.87962566103423978;
 
 /** Each option's test and what it must be; mode and distribution name their values. */
-const RULES: [keyof Options, (v: never) => boolean, string][] = [
-  ...(["mean", "minval", "maxval", "value", "gain", "seed"] as const).map((k): [keyof Options, (v: number) => boolean, string] => [k, Number.isFinite, "a finite number"]),
-  ...(["scale", "stddev"] as const).map((k): [keyof Options, (v: number) => boolean, string] => [k, (v) => v > 0 && v < Infinity, "a positive number"]),
+type Rule = [keyof Options, (v: never) => boolean, string];
+const RULES: Rule[] = [
+  ...(["mean", "minval", "maxval", "value", "gain", "seed"] as const).map((k): Rule => [k, Number.isFinite, "a finite number"]),
+  ...(["scale", "stddev"] as const).map((k): Rule => [k, (v: number) => v > 0 && v < Infinity, "a positive number"]),
   ["mode", (v: FanMode) => MODES.includes(v), MODES.join(", ")],
   ["distribution", (v: Distribution) => DISTRIBUTIONS.includes(v), DISTRIBUTIONS.join(", ")],
 ];
@@ -56,7 +61,9 @@ export function checkInitializer(spec: InitializerSpec, rank1 = false): void {
   const o: Partial<Options> = typeof spec === "string" ? { name: spec } : spec ?? {};
   const name = o.name as InitializerName, fail = (what: string) => { throw new ModelError(`initializer '${name}': ${what}`); };
   if (!NAMES.includes(name)) throw new ModelError(`unknown initializer '${String(name)}'; use ${NAMES.join(", ")}`);
-  for (const [key, ok, want] of RULES) if (o[key] !== undefined && !ok(o[key] as never)) fail(`${key} must be ${want}, got ${String(o[key])}`);
+  for (const [key, ok, want] of RULES) {
+    if (o[key] !== undefined && !ok(o[key] as never)) fail(`${key} must be ${want}, got ${String(o[key])}`);
+  }
   if (name === "constant" && o.value === undefined) fail("needs a value: {name: 'constant', value: 0.1}");
   if (name === "orthogonal" && rank1) fail("needs a matrix (TF.js: 'Shape must be at least 2D'); use it as a kernelInitializer");
 }
@@ -75,7 +82,8 @@ export function initialize(spec: InitializerSpec, rng: Rng, heap: Heap, ptr: num
   }
   const n = shape.reduce((a, b) => a * b, 1);
   const [fanIn, fanOut] = shape.length === 2 ? [shape[0], shape[1]] : [Math.sqrt(n), Math.sqrt(n)];
-  const family = FAMILY[o.name] ?? (o.name === "varianceScaling" ? [o.scale ?? 1, o.mode ?? "fanIn", o.distribution ?? "normal"] : undefined);
+  const given: [number, FanMode, Distribution] = [o.scale ?? 1, o.mode ?? "fanIn", o.distribution ?? "normal"];
+  const family = FAMILY[o.name] ?? (o.name === "varianceScaling" ? given : undefined);
   if (family) {
     const [scale, mode, distribution] = family;
     const fan = Math.max(1, mode === "fanIn" ? fanIn : mode === "fanOut" ? fanOut : (fanIn + fanOut) / 2);

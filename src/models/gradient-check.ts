@@ -24,9 +24,13 @@ export interface GradientCheckArgs {
  * entries whose gradient is nearly zero from reporting f32 rounding as a large relative error.
  * Rows are checked together, as one batch of the training loss (penalties included).
  */
-export function gradientCheck(model: Model, x: Inputs | Resident, y: Labels | Resident, args: GradientCheckArgs = {}): Record<string, number> {
+export function gradientCheck(
+  model: Model, x: Inputs | Resident, y: Labels | Resident, args: GradientCheckArgs = {},
+): Record<string, number> {
   const engine = model.built(), loss = model.loss!, h = args.epsilon ?? 1e-2;
-  if (typeof h !== "number" || !(h > 0) || !Number.isFinite(h)) throw new ModelError(`gradientCheck: epsilon must be a positive finite number, got ${String(h)}`);
+  if (typeof h !== "number" || !(h > 0) || !Number.isFinite(h)) {
+    throw new ModelError(`gradientCheck: epsilon must be a positive finite number, got ${String(h)}`);
+  }
   const k = engine.k, f32 = () => engine.heap.f32, layers = model.layers, last = layers[layers.length - 1], units = model.outputUnits;
   const activation = last.activation.name;
   const copy = new WeightCopy();

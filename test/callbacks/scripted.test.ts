@@ -106,7 +106,7 @@ describe("ModelCheckpoint", () => {
   it("formats the filepath as Keras does", () => {
     expect(formatPath("file://out/m-{epoch:02d}-{val_loss:.3f}", 4, { val_loss: 0.12345 })).toBe("file://out/m-05-0.123");
     expect(formatPath("indexeddb://m{epoch}", 0, {})).toBe("indexeddb://m1");
-    expect(() => formatPath("file://m-{val_acc}", 0, { loss: 1 })).toThrow(/names \{val_acc\}, which is not in the epoch logs/);
+    expect(() => formatPath("file://m-{val_acc}", 0, { loss: 1 })).toThrow(/filepath 'file:\/\/m-\{val_acc\}' must be made of epoch log keys \(epoch, loss\), got \{val_acc\}/);
   });
 
   it("refuses a target that is neither a string nor a handler", () => {
