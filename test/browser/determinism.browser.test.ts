@@ -31,7 +31,8 @@ const PINNED: Record<string, string> = {
   tanh: "1de38f03304d47de8d4b8ad452a275ea80f7b38357cec44c67c7913bbb1ce99d",
   relu: "84cb631e36157bee176c6cede01b6c66b61ed65ce50eb3fe3ace1b6e473df88f",
   softmax: "5665d2acb0eb9e6a097109dfab4ea1422fe3e0d5d890e473d71c9b27bf8d7644",
-  initializers: "5320a6b6b5ab6e1a6dc0cd8898c661f4feea87b627f9c589d483a589f4f502d9", // added with issue 14 (orthogonal, heNormal, leCunUniform)
+  // added with issue 14: orthogonal, heNormal, leCunUniform
+  initializers: "5320a6b6b5ab6e1a6dc0cd8898c661f4feea87b627f9c589d483a589f4f502d9",
 };
 const NAMES = Object.keys(PINNED);
 

@@ -84,7 +84,15 @@ export const SCENARIOS: ScenarioSpec[] = [
   { name: "relu", seed: 13, inputs: 2, layers: [{ units: 16, activation: "relu" }, { units: 1, activation: "sigmoid" }], data: xorData, loss: "binaryCrossentropy", optimizer: { name: "adam", learningRate: 0.01 }, fitSeed: 103 },
   { name: "softmax", seed: 14, inputs: 4, layers: [{ units: 12, activation: "tanh" }, { units: 3, activation: "softmax" }], data: sectorData, loss: "sparseCategoricalCrossentropy", optimizer: { name: "adam", learningRate: 0.02 }, fitSeed: 104 },
   // issue 14's initialisers: orthogonal (assembly/init/orthogonal.ts), a truncated normal and a uniform of the VarianceScaling family
-  { name: "initializers", seed: 15, inputs: 4, layers: [{ units: 12, activation: "tanh", kernelInitializer: { name: "orthogonal", gain: 1.2 } }, { units: 8, activation: "relu", kernelInitializer: "heNormal" }, { units: 3, activation: "softmax", kernelInitializer: "leCunUniform" }], data: sectorData, loss: "sparseCategoricalCrossentropy", optimizer: { name: "sgd", learningRate: 0.1, momentum: 0.9 }, fitSeed: 105 },
+  {
+    name: "initializers", seed: 15, inputs: 4,
+    layers: [
+      { units: 12, activation: "tanh", kernelInitializer: { name: "orthogonal", gain: 1.2 } },
+      { units: 8, activation: "relu", kernelInitializer: "heNormal" },
+      { units: 3, activation: "softmax", kernelInitializer: "leCunUniform" },
+    ],
+    data: sectorData, loss: "sparseCategoricalCrossentropy", optimizer: { name: "sgd", learningRate: 0.1, momentum: 0.9 }, fitSeed: 105,
+  },
 ];
 
 /** The scenario's model (not compiled) and optimizer. */

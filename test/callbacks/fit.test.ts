@@ -1,7 +1,8 @@
 // The callbacks in real fit() runs: the epochs at which they act are pinned (measured on this
 // seeded run) and re-derived from the run's own history by the rule, so a pin cannot drift from it.
 import { describe, it, expect } from "vitest";
-import { Sequential, Dense, SGD, EarlyStopping, ModelCheckpoint, ReduceLROnPlateau, LearningRateScheduler, loadModel } from "../../src/index.js";
+import { Sequential, Dense, SGD, loadModel } from "../../src/index.js";
+import { EarlyStopping, ModelCheckpoint, ReduceLROnPlateau, LearningRateScheduler } from "../../src/index.js";
 import type { ModelArtifacts } from "../../src/io/types.js";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -69,7 +70,8 @@ describe("callbacks in fit()", () => {
   it("ReduceLROnPlateau lowers optimizer.learningRate at the epochs Keras' rule gives on the run's loss", async () => {
     const m = model(0.5), lrs: number[] = [];
     const cb = new ReduceLROnPlateau({ monitor: "val_loss", patience: 2, factor: 0.5, minDelta: 0.001 });
-    const h = await m.fit(data.x, data.y, { ...fitArgs, epochs: 30, callbacks: [cb, { onEpochEnd: () => void lrs.push(m.optimizer!.learningRate) }] });
+    const record = { onEpochEnd: () => void lrs.push(m.optimizer!.learningRate) };
+    const h = await m.fit(data.x, data.y, { ...fitArgs, epochs: 30, callbacks: [cb, record] });
     let lr = 0.5, best = Infinity, wait = 0;
     const expected = h.history.val_loss.map((v) => {
       if (v + 0.001 < best) [best, wait] = [v, 0];
@@ -97,10 +99,11 @@ describe("callbacks in fit()", () => {
     for (const x of [a, b, c]) x.dispose();
   });
 
-  it("ModelCheckpoint every epoch to a file:// path formatted per epoch; the rate ReduceLROnPlateau set is saved with the optimizer and loads back", async () => {
+  it("ModelCheckpoint every epoch to a file:// path formatted per epoch; a rate ReduceLROnPlateau set is saved and loads back", async () => {
     const dir = mkdtempSync(join(tmpdir(), "scratchnet-ckpt-"));
     try {
-      const m = model(0.5), plateau = new ReduceLROnPlateau({ monitor: "loss", patience: 1, factor: 0.5, minDelta: 10 }); // never improves by 10: halves every epoch
+      // the loss never improves by 10: the rate halves every epoch after the first
+      const m = model(0.5), plateau = new ReduceLROnPlateau({ monitor: "loss", patience: 1, factor: 0.5, minDelta: 10 });
       const ckpt = new ModelCheckpoint({ filepath: `file://${dir}/m-{epoch:02d}-{loss:.2f}`, monitor: "loss" });
       const h = await m.fit(data.x, data.y, { ...fitArgs, epochs: 3, callbacks: [plateau, ckpt] });
       expect(ckpt.saved).toEqual([0, 1, 2]);

@@ -31,8 +31,8 @@ const normals: [string, InitializerSpec, number, boolean][] = [
   ["heNormal: σ = √(2/in)", "heNormal", Math.sqrt(2 / 300), true],
   ["leCunNormal: σ = √(1/in)", "leCunNormal", Math.sqrt(1 / 300), true],
   ["lecunNormal (Keras' spelling)", "lecunNormal", Math.sqrt(1 / 300), true],
-  ["varianceScaling scale 3, fanOut, normal", { name: "varianceScaling", scale: 3, mode: "fanOut", distribution: "normal" }, Math.sqrt(3 / 200), true],
-  ["varianceScaling fanAvg, untruncatedNormal (Keras)", { name: "varianceScaling", mode: "fanAvg", distribution: "untruncatedNormal" }, Math.sqrt(1 / 250), false],
+  ["varianceScaling scale 3, fanOut, normal", initializers.varianceScaling({ scale: 3, mode: "fanOut" }), Math.sqrt(3 / 200), true],
+  ["varianceScaling fanAvg, untruncatedNormal (Keras)", initializers.varianceScaling({ mode: "fanAvg", distribution: "untruncatedNormal" }), Math.sqrt(1 / 250), false],
   ["truncatedNormal stddev 0.1: not rescaled (TF.js), σ = 0.1·0.8796", { name: "truncatedNormal", stddev: 0.1 }, 0.1 * T, true],
   ["randomNormal", "randomNormal", 0.05, false],
 ];
@@ -40,7 +40,7 @@ const uniforms: [string, InitializerSpec, number][] = [
   ["glorotUniform: limit √(6/(in + out))", "glorotUniform", Math.sqrt(6 / 500)],
   ["heUniform: limit √(6/in)", "heUniform", Math.sqrt(6 / 300)],
   ["leCunUniform: limit √(3/in)", "leCunUniform", Math.sqrt(3 / 300)],
-  ["varianceScaling scale 0.5, fanAvg, uniform", initializers.varianceScaling({ scale: 0.5, mode: "fanAvg", distribution: "uniform" }), Math.sqrt(1.5 / 250)],
+  ["varianceScaling scale 0.5, fanAvg, uniform", { name: "varianceScaling", scale: 0.5, mode: "fanAvg", distribution: "uniform" }, Math.sqrt(1.5 / 250)],
 ];
 
 describe("initializers' statistics (60,000 draws each)", () => {
@@ -106,30 +106,40 @@ describe("seeds", () => {
     expect(kernel(own, 30, 20, 5)).toEqual(kernel(own, 30, 20, 6));
   });
   it("heNormal is varianceScaling(2, fanIn, normal), bit for bit, as in TF.js", () => {
-    expect(kernel("heNormal", 40, 30)).toEqual(kernel({ name: "varianceScaling", scale: 2, mode: "fanIn", distribution: "normal" }, 40, 30));
+    const same = initializers.varianceScaling({ scale: 2, mode: "fanIn", distribution: "normal" });
+    expect(kernel("heNormal", 40, 30)).toEqual(kernel(same, 40, 30));
   });
   it("bad options are refused when the layer is made", () => {
-    expect(() => new Dense({ units: 2, kernelInitializer: { name: "varianceScaling", mode: "fan_in" as never } })).toThrow(/mode must be fanIn, fanOut, fanAvg/);
+    const snake = { name: "varianceScaling", mode: "fan_in" as never } as const;
+    expect(() => new Dense({ units: 2, kernelInitializer: snake })).toThrow(/mode must be fanIn, fanOut, fanAvg/);
     expect(() => new Dense({ units: 2, kernelInitializer: { name: "constant" } })).toThrow(/needs a value/);
     expect(() => new Dense({ units: 2, kernelInitializer: { name: "varianceScaling", scale: -1 } })).toThrow(ModelError);
   });
 });
 
 describe("model.json", () => {
-  const specs: InitializerSpec[] = ["glorotNormal", "heUniform", "leCunNormal", "lecunUniform", { name: "truncatedNormal", stddev: 0.2 }, { name: "orthogonal", gain: 2 },
+  const specs: InitializerSpec[] = ["glorotNormal", "heUniform", "leCunNormal", "lecunUniform",
+    { name: "truncatedNormal", stddev: 0.2 }, { name: "orthogonal", gain: 2 },
     { name: "varianceScaling", scale: 0.5, mode: "fanAvg", distribution: "uniform" }, { name: "constant", value: 0.25 }];
   function model(): Sequential {
     const m = new Sequential({ name: "inits" });
-    specs.forEach((kernelInitializer, i) => m.add(new Dense({ units: 3, kernelInitializer, biasInitializer: i === 0 ? { name: "constant", value: 0.5 } : "zeros", ...(i ? {} : { inputShape: [3] }) })));
+    specs.forEach((kernelInitializer, i) => {
+      const biasInitializer: InitializerSpec = i === 0 ? { name: "constant", value: 0.5 } : "zeros";
+      m.add(new Dense({ units: 3, kernelInitializer, biasInitializer, ...(i ? {} : { inputShape: [3] }) }));
+    });
     return m;
   }
-  const inits = (topology: object) => (topology as { config: { layers: { config: Record<string, unknown> }[] } }).config.layers.map((l) => [l.config.kernel_initializer, l.config.bias_initializer]);
+  type Json = { config: { layers: { config: Record<string, unknown> }[] } };
+  const inits = (topology: object) => (topology as Json).config.layers.map((l) => [l.config.kernel_initializer, l.config.bias_initializer]);
 
   it("is written as TF.js 4.22 writes it: TF.js reads our topology and writes the same initializers", async () => {
     const ours = topologyJson(model());
     const theirs = (await tf.models.modelFromJSON({ modelTopology: ours as never })).toJSON(null, false) as object;
     expect(inits(ours)).toEqual(inits(theirs));
-    expect(inits(ours)[0]).toEqual([{ class_name: "VarianceScaling", config: { scale: 1, mode: "fan_avg", distribution: "normal", seed: null } }, { class_name: "Constant", config: { value: 0.5 } }]);
+    expect(inits(ours)[0]).toEqual([
+      { class_name: "VarianceScaling", config: { scale: 1, mode: "fan_avg", distribution: "normal", seed: null } },
+      { class_name: "Constant", config: { value: 0.5 } },
+    ]);
   });
 
   it("round trips: read back, the layers write the same model.json and draw the same bits", () => {
@@ -144,10 +154,12 @@ describe("model.json", () => {
 
   it("reads Keras' class names and refuses an initializer scratchnet lacks", () => {
     const keras = topologyJson(model()) as { config: { layers: { config: Record<string, unknown> }[] } };
-    keras.config.layers[0].config.kernel_initializer = { module: "keras.initializers", class_name: "HeNormal", config: { seed: 3 }, registered_name: null };
+    const heNormal = { module: "keras.initializers", class_name: "HeNormal", config: { seed: 3 }, registered_name: null };
+    keras.config.layers[0].config.kernel_initializer = heNormal;
     const read = readTopology(keras, (what) => { throw new Error(what); });
     expect((read.layers[0].create([3]) as Dense).args.kernelInitializer).toEqual({ name: "heNormal", seed: 3 });
     keras.config.layers[0].config.kernel_initializer = { class_name: "Identity", config: { gain: 1 } };
-    expect(() => readTopology(keras, (what) => { throw new Error(what); })).toThrow(/kernel_initializer "Identity" is not one scratchnet has/);
+    const fail = (what: string): never => { throw new Error(what); };
+    expect(() => readTopology(keras, fail)).toThrow(/kernel_initializer "Identity" is not one scratchnet has/);
   });
 });

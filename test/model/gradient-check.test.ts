@@ -7,7 +7,9 @@ import { rowsOf, toyClasses } from "./util.js";
 
 function net(hidden: ActivationName[], output: ActivationName, loss: LossSpec, outputs: number, l2 = 0): Sequential {
   const m = new Sequential({ seed: 11 });
-  hidden.forEach((activation, i) => m.add(new Dense({ units: 5, activation, ...(i === 0 ? { inputShape: [4] } : {}), ...(l2 ? { kernelRegularizer: { l2 } } : {}) })));
+  hidden.forEach((activation, i) => {
+    m.add(new Dense({ units: 5, activation, ...(i === 0 ? { inputShape: [4] } : {}), ...(l2 ? { kernelRegularizer: { l2 } } : {}) }));
+  });
   m.add(new Dense({ units: outputs, activation: output }));
   m.compile({ optimizer: "sgd", loss });
   return m;

@@ -8,13 +8,19 @@ import { toyClasses } from "../model/util.js";
 
 const engines = threadedEngines();
 const data = toyClasses(200, 40, 4, 3);
-const SPECS: InitializerSpec[] = [{ name: "orthogonal", gain: 1.3 }, "heNormal", "glorotNormal", { name: "varianceScaling", scale: 0.7, mode: "fanOut", distribution: "uniform" }];
+const SPECS: InitializerSpec[] = [
+  { name: "orthogonal", gain: 1.3 }, "heNormal", "glorotNormal", { name: "varianceScaling", scale: 0.7, mode: "fanOut", distribution: "uniform" },
+];
 
 async function run(engine: Engine): Promise<{ weights: Float32Array[]; epochs: number }> {
   const model = new Sequential({ seed: 21, engine });
-  SPECS.forEach((kernelInitializer, i) => model.add(new Dense({ units: i === SPECS.length - 1 ? 4 : 64, activation: i === SPECS.length - 1 ? "softmax" : "tanh", kernelInitializer, ...(i ? {} : { inputShape: [40] }) })));
+  SPECS.forEach((kernelInitializer, i) => {
+    const last = i === SPECS.length - 1;
+    model.add(new Dense({ units: last ? 4 : 64, activation: last ? "softmax" : "tanh", kernelInitializer, ...(i ? {} : { inputShape: [40] }) }));
+  });
   model.compile({ optimizer: new SGD({ learningRate: 0.2, momentum: 0.9 }), loss: "sparseCategoricalCrossentropy" });
-  const h = await model.fit(data.x, data.y, { epochs: 30, batchSize: 32, verbose: 0, validationSplit: 0.25, callbacks: new EarlyStopping({ patience: 2, restoreBestWeights: true }) });
+  const callbacks = new EarlyStopping({ patience: 2, restoreBestWeights: true });
+  const h = await model.fit(data.x, data.y, { epochs: 30, batchSize: 32, verbose: 0, validationSplit: 0.25, callbacks });
   const weights = model.getWeights().map((w) => w.data);
   model.dispose();
   return { weights, epochs: h.epoch.length };
