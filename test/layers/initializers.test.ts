@@ -32,7 +32,8 @@ const normals: [string, InitializerSpec, number, boolean][] = [
   ["leCunNormal: σ = √(1/in)", "leCunNormal", Math.sqrt(1 / 300), true],
   ["lecunNormal (Keras' spelling)", "lecunNormal", Math.sqrt(1 / 300), true],
   ["varianceScaling scale 3, fanOut, normal", initializers.varianceScaling({ scale: 3, mode: "fanOut" }), Math.sqrt(3 / 200), true],
-  ["varianceScaling fanAvg, untruncatedNormal (Keras)", initializers.varianceScaling({ mode: "fanAvg", distribution: "untruncatedNormal" }), Math.sqrt(1 / 250), false],
+  ["varianceScaling fanAvg, untruncatedNormal (Keras)",
+    initializers.varianceScaling({ mode: "fanAvg", distribution: "untruncatedNormal" }), Math.sqrt(1 / 250), false],
   ["truncatedNormal stddev 0.1: not rescaled (TF.js), σ = 0.1·0.8796", { name: "truncatedNormal", stddev: 0.1 }, 0.1 * T, true],
   ["randomNormal", "randomNormal", 0.05, false],
 ];
@@ -40,7 +41,8 @@ const uniforms: [string, InitializerSpec, number][] = [
   ["glorotUniform: limit √(6/(in + out))", "glorotUniform", Math.sqrt(6 / 500)],
   ["heUniform: limit √(6/in)", "heUniform", Math.sqrt(6 / 300)],
   ["leCunUniform: limit √(3/in)", "leCunUniform", Math.sqrt(3 / 300)],
-  ["varianceScaling scale 0.5, fanAvg, uniform", { name: "varianceScaling", scale: 0.5, mode: "fanAvg", distribution: "uniform" }, Math.sqrt(1.5 / 250)],
+  ["varianceScaling scale 0.5, fanAvg, uniform",
+    { name: "varianceScaling", scale: 0.5, mode: "fanAvg", distribution: "uniform" }, Math.sqrt(1.5 / 250)],
 ];
 
 describe("initializers' statistics (60,000 draws each)", () => {
@@ -71,6 +73,21 @@ describe("initializers' statistics (60,000 draws each)", () => {
     expect(Math.max(...b.map(Math.abs))).toBeLessThan(Math.sqrt(6 / 4)); // fanIn √16 = 4
     expect(Math.max(...b.map(Math.abs))).toBeGreaterThan(Math.sqrt(6 / 16)); // not fanIn 1… nor 16 (would cap at 0.61)
     m.dispose();
+  });
+});
+
+describe("against TF.js 4.22's own draws (its CPU backend, 60,000 each)", () => {
+  const tfStd = (init: tf.initializers.Initializer) => tf.tidy(() => stats(Float64Array.from(init.apply([300, 200]).dataSync())).std);
+  it("truncatedNormal: TF.js' σ too (not rescaled), 0.8796 of stddev", () => {
+    const theirs = tfStd(tf.initializers.truncatedNormal({ stddev: 0.1, seed: 1 }));
+    const ours = stats(kernel({ name: "truncatedNormal", stddev: 0.1 })).std;
+    expect(Math.abs(theirs / (0.1 * T) - 1)).toBeLessThan(0.015);
+    expect(Math.abs(ours / theirs - 1)).toBeLessThan(0.03);
+  });
+  it("heNormal: TF.js' σ is 0.88·√(2/in), short of He's √(2/in) (plainly wrong; Keras corrects it, and so do we)", () => {
+    const theirs = tfStd(tf.initializers.heNormal({ seed: 1 })), ours = stats(kernel("heNormal")).std, he = Math.sqrt(2 / 300);
+    expect(Math.abs(theirs / (he * T) - 1)).toBeLessThan(0.015);
+    expect(Math.abs(ours / he - 1)).toBeLessThan(0.015);
   });
 });
 
