@@ -8,8 +8,8 @@ export { Rng } from "./core/random.js";
 export { ShapeError, DataError, ModelError, TrainingError } from "./core/errors.js";
 export { Dense, type DenseArgs, type Regularizer } from "./layers/dense.js";
 export type { ActivationName } from "./layers/activations.js";
-export type { InitializerName, InitializerSpec, FanMode, Distribution } from "./layers/initializers.js";
-export { initializers } from "./layers/initializers.js";
+export type { InitializerName, InitializerSpec } from "./layers/initializers.js";
+export { initializers, type FanMode, type Distribution } from "./layers/initializers.js";
 export { Sequential, type CompileArgs, type SequentialArgs } from "./models/sequential.js";
 export { History, type CustomCallbackArgs, type Logs } from "./models/callbacks.js";
 // In the full barrel only: ModelCheckpoint (it saves through model.save(), which this build lacks: src/models/save-hook.ts) and
