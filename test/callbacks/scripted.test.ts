@@ -53,6 +53,19 @@ describe("EarlyStopping on a scripted sequence", () => {
     });
   }
 
+  it("verbose: prints the epoch (from 1, as Keras; TF.js prints it from 0) at which it stopped", () => {
+    const lines: string[] = [], log = console.log;
+    console.log = (line: string) => void lines.push(line);
+    try {
+      const cb = new EarlyStopping({ verbose: 1 });
+      expect(stopEpoch(cb, falling)).toBe(4);
+      cb.onTrainEnd();
+    } finally {
+      console.log = log;
+    }
+    expect(lines).toEqual(["Epoch 5: early stopping"]);
+  });
+
   it("refuses a monitor missing from the logs (TF.js only warns), a bad mode, patience and unknown options", () => {
     const cb = new EarlyStopping({ monitor: "val_los" });
     cb.setModel(fake());

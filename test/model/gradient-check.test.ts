@@ -55,6 +55,9 @@ describe("gradientCheck", () => {
     expect(() => gradientCheck(m, x, classes, { epsilon: 0 })).toThrow(/epsilon must be a positive finite number/);
     const bare = new Sequential([new Dense({ units: 2, inputShape: [4] })]);
     expect(() => gradientCheck(bare, x, real)).toThrow(ModelError);
+    m.fitting = true; // as from a callback during fit()
+    expect(() => gradientCheck(m, x, classes)).toThrow(/fit\(\) is running on this model/);
+    m.fitting = false;
     m.dispose();
   });
 });
