@@ -28,7 +28,7 @@ export function gradientCheck(
   model: Model, x: Inputs | Resident, y: Labels | Resident, args: GradientCheckArgs = {},
 ): Record<string, number> {
   const engine = model.built(), loss = model.loss!, h = args.epsilon ?? 1e-2;
-  if (model.fitting) throw new ModelError("gradientCheck: fit() is running on this model (its batch buffers are in use); await fit() first");
+  if (model.fitting) throw new ModelError("gradientCheck: fit() is running on this model (its batch buffers are in use); await it first");
   if (typeof h !== "number" || !(h > 0) || !Number.isFinite(h)) {
     throw new ModelError(`gradientCheck: epsilon must be a positive finite number, got ${String(h)}`);
   }
