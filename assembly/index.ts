@@ -32,3 +32,4 @@ export { weightDecayStep } from "./optim/weight-decay";
 export { schedulePow, scheduleCos } from "./optim/schedule";
 export { leakyRelu, leakyReluBackward } from "./activations/leaky-relu";
 export { dropoutMask, applyMask, repeatAxis } from "./dropout";
+export { orthonormalize } from "./init/orthogonal";

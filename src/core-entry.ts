@@ -15,8 +15,13 @@ export { Flatten, type FlattenArgs } from "./layers/flatten.js";
 export { Reshape, type ReshapeArgs } from "./layers/reshape.js";
 export type { ActivationName } from "./layers/activations.js";
 export type { InitializerName, InitializerSpec } from "./layers/initializers.js";
+export { initializers, type FanMode, type Distribution } from "./layers/initializers.js";
 export { Sequential, type CompileArgs, type SequentialArgs } from "./models/sequential.js";
 export { History, type CustomCallbackArgs, type Logs } from "./models/callbacks.js";
+// In the full barrel only: ModelCheckpoint (it saves through model.save(), which this build lacks: src/models/save-hook.ts) and
+// gradientCheck (a tool for checking layers, not the Keras API; it would take this build past its 30 KB budget).
+export { Callback, EarlyStopping, ReduceLROnPlateau, LearningRateScheduler } from "./callbacks/index.js";
+export type { MonitorMode, EarlyStoppingArgs, ReduceLROnPlateauArgs, Schedule } from "./callbacks/index.js";
 export type { FitArgs } from "./models/fit.js";
 export type { PredictArgs } from "./models/inference.js";
 export type { LossName, LossSpec, MetricName } from "./losses/loss.js";

@@ -2,11 +2,26 @@
 import { describe, it, expect } from "vitest";
 import * as scratchnet from "../src/index.js";
 import * as node from "../src/node.js";
+import * as core from "../src/core-entry.js";
 
 describe("public exports", () => {
   it("exposes the Keras-style API", () => {
     for (const name of ["Sequential", "Dense", "SGD", "Adam", "tensor2d", "resident", "Resident", "init", "Tensor", "regularizers"]) {
       expect(scratchnet, name).toHaveProperty(name);
+    }
+  });
+
+  it("exposes issue 14's callbacks and initializers from both entries (ModelCheckpoint and gradientCheck: main only)", () => {
+    for (const entry of [scratchnet, core]) {
+      for (const name of ["EarlyStopping", "ReduceLROnPlateau", "LearningRateScheduler", "Callback"]) {
+        expect(typeof (entry as Record<string, unknown>)[name], name).toBe("function");
+      }
+      expect(typeof entry.initializers.orthogonal).toBe("function");
+    }
+    // Main only: ModelCheckpoint (core has no model.save()); gradientCheck (a checking tool, and core's 30 KB budget).
+    for (const name of ["ModelCheckpoint", "gradientCheck"]) {
+      expect(typeof (scratchnet as Record<string, unknown>)[name], name).toBe("function");
+      expect(core).not.toHaveProperty(name);
     }
   });
 

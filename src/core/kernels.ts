@@ -102,4 +102,6 @@ export interface Kernels extends ActivationKernels {
   dropoutMask(state: P, mask: P, n: number, rate: number): void;
   applyMask(x: P, mask: P, out: P, n: number): void;
   repeatAxis(buf: P, outer: number, d: number, inner: number): void;
+  /** The orthogonal initialiser: orthonormalise the min(rows, cols) columns (or rows) of p, then scale by gain. */
+  orthonormalize(p: P, rows: number, cols: number, gain: number): void;
 }

@@ -21,6 +21,12 @@ export class Rng {
     this.engine.k.fillNormal(this.state, ptr, n, mean, std, truncated ? 1 : 0);
   }
 
+  /** A rows×cols matrix at `ptr` with orthonormal columns (rows ≥ cols) or rows, times `gain`: TF.js' Orthogonal from N(0, 1) draws. */
+  orthogonal(ptr: number, rows: number, cols: number, gain: number): void {
+    this.normal(ptr, rows * cols, 0, 1);
+    this.engine.k.orthonormalize(ptr, rows, cols, gain);
+  }
+
   /** Fisher–Yates shuffle of n i32 values at `ptr`. */
   shuffle(ptr: number, n: number): void {
     this.engine.k.shuffle(this.state, ptr, n);

@@ -9,6 +9,7 @@ import { sizeOf, type Layer } from "../layers/layer.js";
 import { weightlessReaders } from "./layer-readers.js";
 import { savedNames, type ActivationName } from "../core/activations.js";
 import type { InitializerSpec } from "../layers/initializers.js";
+import { initializerJson, readInitializer } from "./initializer-json.js";
 
 /** The TensorFlow.js version whose layers-model format this writes (model.json's keras_version). */
 export const TFJS_FORMAT = "tfjs-layers 4.22.0";
@@ -39,19 +40,6 @@ export interface Topology {
 export type Fail = (what: string) => never;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isDim = (d: unknown): d is number => typeof d === "number" && Number.isInteger(d) && d >= 1;
-
-/** `spec` (or `fallback`) as TF.js' model.json writes an initializer. */
-export function initializerJson(spec: InitializerSpec | undefined, fallback: InitializerSpec): object {
-  const given = spec ?? fallback;
-  const o: Exclude<InitializerSpec, string> = typeof given === "string" ? { name: given } : given;
-  switch (o.name) {
-    case "glorotUniform": return { class_name: "VarianceScaling", config: { scale: 1, mode: "fan_avg", distribution: "uniform", seed: null } };
-    case "heNormal": return { class_name: "VarianceScaling", config: { scale: 2, mode: "fan_in", distribution: "truncated_normal", seed: null } };
-    case "randomNormal": return { class_name: "RandomNormal", config: { mean: o.mean ?? 0, stddev: o.stddev ?? 0.05, seed: null } };
-    case "randomUniform": return { class_name: "RandomUniform", config: { minval: o.minval ?? -0.05, maxval: o.maxval ?? 0.05, seed: null } };
-    default: return { class_name: o.name === "ones" ? "Ones" : "Zeros", config: {} };
-  }
-}
 
 /** A layer's getConfig() as model.json holds it (TF.js' serialization): snake_case keys, initializers and regularizers as {class_name, config}. */
 function configJson(config: Record<string, unknown>): Record<string, unknown> {
@@ -166,7 +154,13 @@ function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseC
     if (c[key] !== null && c[key] !== undefined) return fail(`${name}: ${key} is not implemented in scratchnet (only kernel_regularizer); set it to null in model.json to load the model without it`);
   }
   const units = c.units, useBias = c.use_bias !== false, regularizer = regularizerOf(name, c.kernel_regularizer, fail);
-  const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...(regularizer ? { kernelRegularizer: regularizer } : {}), ...(inputShape ? { inputShape } : {}) });
+  const kernelInitializer = readInitializer(c.kernel_initializer, `${name}: kernel_initializer`, fail);
+  const biasInitializer = readInitializer(c.bias_initializer, `${name}: bias_initializer`, fail);
+  const more = {
+    ...(kernelInitializer ? { kernelInitializer } : {}), ...(biasInitializer ? { biasInitializer } : {}),
+    ...(regularizer ? { kernelRegularizer: regularizer } : {}),
+  };
+  const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...more, ...(inputShape ? { inputShape } : {}) });
   return { className: "Dense", name, units, activation, useBias, regularizer, create };
 }
 

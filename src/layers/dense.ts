@@ -77,7 +77,7 @@ export class Dense extends Layer {
     if (declared !== undefined) this.computeOutputShape(declared); // [28, 28] is refused here, not cut to its last 28
     this.inputUnits = declared?.[0];
     if (args.kernelInitializer !== undefined) checkInitializer(args.kernelInitializer);
-    if (args.biasInitializer !== undefined) checkInitializer(args.biasInitializer);
+    if (args.biasInitializer !== undefined) checkInitializer(args.biasInitializer, true);
   }
 
   computeOutputShape(inputShape: Shape): Shape {
@@ -96,11 +96,11 @@ export class Dense extends Layer {
     const heap = engine.heap, inputs = (this.inUnits = this.inputShape[0]), n = inputs * this.units;
     this.w = this.allocate(n);
     this.dw = this.allocate(n, true);
-    initialize(this.args.kernelInitializer ?? "glorotUniform", rng, heap, this.w, inputs, this.units);
+    initialize(this.args.kernelInitializer ?? "glorotUniform", rng, heap, this.w, [inputs, this.units]);
     if (this.useBias) {
       this.b = this.allocate(this.units);
       this.db = this.allocate(this.units, true);
-      initialize(this.args.biasInitializer ?? "zeros", rng, heap, this.b, 1, this.units);
+      initialize(this.args.biasInitializer ?? "zeros", rng, heap, this.b, [this.units]);
     }
   }
 

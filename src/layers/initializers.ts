@@ -1,45 +1,115 @@
-// Weight initialisers by Keras name, all drawn from the seeded Rng (so a seed fixes the bits).
-import type { Rng } from "../core/random.js";
+// Weight initialisers by TF.js name (tf.initializers), all drawn from the seeded Rng (so a seed
+// fixes the bits). Fans as TF.js' computeFans: a kernel [in, out] has fanIn = in, fanOut = out; a
+// bias [n] has both √n. One deliberate difference from TF.js 4.22, where it is plainly wrong: its
+// VarianceScaling 'normal' (so glorotNormal, heNormal, leCunNormal) draws a normal truncated at 2σ
+// with stddev √scale, whose spread is then 0.88·√scale (variance 23% short of Glorot's or He's),
+// and its 'truncatedNormal' falls into the uniform branch. Keras (≥ 2.2.3) divides the stddev by
+// 0.87962566103423978, the σ of a unit normal truncated at ±2, so the variance is the scale: that
+// is what is drawn here for 'normal' and 'truncatedNormal'; 'untruncatedNormal' (Keras) is plain.
+import { Rng } from "../core/random.js";
 import type { Heap } from "../core/heap.js";
 import { ModelError } from "../core/errors.js";
 
-export type InitializerName = "glorotUniform" | "heNormal" | "randomNormal" | "randomUniform" | "zeros" | "ones";
+export type InitializerName =
+  | "glorotUniform" | "glorotNormal" | "heNormal" | "heUniform" | "leCunNormal" | "leCunUniform" | "lecunNormal" | "lecunUniform"
+  | "varianceScaling" | "truncatedNormal" | "orthogonal" | "constant" | "randomNormal" | "randomUniform" | "zeros" | "ones";
 
-/** A name, or a name with options as in tf.initializers (`{name: "randomNormal", stddev: 0.1}`). */
+export type FanMode = "fanIn" | "fanOut" | "fanAvg";
+export type Distribution = "normal" | "uniform" | "truncatedNormal" | "untruncatedNormal";
+
+/** A name, or a name with TF.js' options (`{name: "randomNormal", stddev: 0.1}`, `{name: "varianceScaling", scale: 2}`). */
 export type InitializerSpec =
   | InitializerName
-  | { name: InitializerName; mean?: number; stddev?: number; minval?: number; maxval?: number };
+  | {
+      name: InitializerName;
+      mean?: number; stddev?: number; minval?: number; maxval?: number; value?: number; gain?: number;
+      scale?: number; mode?: FanMode; distribution?: Distribution;
+      /** Draw this weight from its own generator seeded so, instead of the model's. */
+      seed?: number;
+    };
 
-const names: InitializerName[] = ["glorotUniform", "heNormal", "randomNormal", "randomUniform", "zeros", "ones"];
+type Options = Exclude<InitializerSpec, string>;
 
-/** Throw a ModelError now (at layer construction) unless `spec` names a known initializer. */
-export function checkInitializer(spec: InitializerSpec): void {
-  const name = typeof spec === "string" ? spec : spec?.name;
-  if (!names.includes(name)) throw new ModelError(`unknown initializer '${String(name)}'; use ${names.join(", ")}`);
+/** scale, mode and distribution of the VarianceScaling family (TF.js' subclasses). */
+const FAMILY: Partial<Record<InitializerName, [number, FanMode, Distribution]>> = {
+  glorotUniform: [1, "fanAvg", "uniform"], glorotNormal: [1, "fanAvg", "normal"],
+  heNormal: [2, "fanIn", "normal"], heUniform: [2, "fanIn", "uniform"],
+  leCunNormal: [1, "fanIn", "normal"], leCunUniform: [1, "fanIn", "uniform"],
+  lecunNormal: [1, "fanIn", "normal"], lecunUniform: [1, "fanIn", "uniform"],
+};
+
+const NAMES: InitializerName[] = [
+  ...(Object.keys(FAMILY) as InitializerName[]),
+  "varianceScaling", "truncatedNormal", "orthogonal", "constant", "randomNormal", "randomUniform", "zeros", "ones",
+];
+const MODES: FanMode[] = ["fanIn", "fanOut", "fanAvg"];
+const DISTRIBUTIONS: Distribution[] = ["normal", "uniform", "truncatedNormal", "untruncatedNormal"];
+/** σ of a unit normal truncated at ±2 (Keras' VarianceScaling constant). */
+export const TRUNCATED_STD = 0.87962566103423978;
+
+/** Each option's test and what it must be; mode and distribution name their values. */
+type Rule = [keyof Options, (v: never) => boolean, string];
+const RULES: Rule[] = [
+  ...(["mean", "minval", "maxval", "value", "gain", "seed"] as const).map((k): Rule => [k, Number.isFinite, "a finite number"]),
+  ...(["scale", "stddev"] as const).map((k): Rule => [k, (v: number) => v > 0 && v < Infinity, "a positive number"]),
+  ["mode", (v: FanMode) => MODES.includes(v), MODES.join(", ")],
+  ["distribution", (v: Distribution) => DISTRIBUTIONS.includes(v), DISTRIBUTIONS.join(", ")],
+];
+
+/** Throw a ModelError now (at layer construction) unless `spec` is a known initializer with sound options; `rank1`: a bias. */
+export function checkInitializer(spec: InitializerSpec, rank1 = false): void {
+  const o: Partial<Options> = typeof spec === "string" ? { name: spec } : spec ?? {};
+  const name = o.name as InitializerName, fail = (what: string) => { throw new ModelError(`initializer '${name}': ${what}`); };
+  if (!NAMES.includes(name)) throw new ModelError(`unknown initializer '${String(name)}'; use ${NAMES.join(", ")}`);
+  for (const [key, ok, want] of RULES) {
+    if (o[key] !== undefined && !ok(o[key] as never)) fail(`${key} must be ${want}, got ${String(o[key])}`);
+  }
+  if (name === "constant" && o.value === undefined) fail("needs a value: {name: 'constant', value: 0.1}");
+  if (name === "orthogonal" && rank1) fail("needs a matrix (TF.js: 'Shape must be at least 2D'); use it as a kernelInitializer");
 }
 
-/** Fill the fanIn×fanOut block at `ptr` as `spec` says. */
-export function initialize(spec: InitializerSpec, rng: Rng, heap: Heap, ptr: number, fanIn: number, fanOut: number): void {
-  const o = typeof spec === "string" ? { name: spec } : spec;
-  const n = fanIn * fanOut;
-  switch (o.name) {
-    case "glorotUniform": {
-      const limit = Math.sqrt(6 / (fanIn + fanOut)); // √ is correctly rounded in every engine
+/** Fill the weight of `shape` ([in, out], or [n] for a bias) at `ptr` as `spec` says. */
+export function initialize(spec: InitializerSpec, rng: Rng, heap: Heap, ptr: number, shape: readonly number[]): void {
+  const o: Options = typeof spec === "string" ? { name: spec } : spec;
+  checkInitializer(o, shape.length === 1);
+  if (o.seed !== undefined) { // TF.js' per-initializer seed: its own generator, the model's left untouched
+    const own = new Rng(rng.engine, o.seed);
+    try {
+      return initialize({ ...o, seed: undefined }, own, heap, ptr, shape);
+    } finally {
+      own.dispose();
+    }
+  }
+  const n = shape.reduce((a, b) => a * b, 1);
+  const [fanIn, fanOut] = shape.length === 2 ? [shape[0], shape[1]] : [Math.sqrt(n), Math.sqrt(n)];
+  const given: [number, FanMode, Distribution] = [o.scale ?? 1, o.mode ?? "fanIn", o.distribution ?? "normal"];
+  const family = FAMILY[o.name] ?? (o.name === "varianceScaling" ? given : undefined);
+  if (family) {
+    const [scale, mode, distribution] = family;
+    const fan = Math.max(1, mode === "fanIn" ? fanIn : mode === "fanOut" ? fanOut : (fanIn + fanOut) / 2);
+    if (distribution === "uniform") {
+      // One rounding: 3/((in + out)/2) is the same double as 6/(in + out), so glorotUniform keeps its bits.
+      const limit = Math.sqrt((3 * scale) / fan); // √ is correctly rounded in every engine
       return rng.uniform(ptr, n, -limit, limit);
     }
-    case "heNormal": // Keras: truncated normal with stddev √(2 / fanIn)
-      return rng.normal(ptr, n, 0, Math.sqrt(2 / fanIn) / 0.8796256610342398, true);
-    case "randomNormal": // Keras' defaults: mean 0, stddev 0.05
+    const truncated = distribution !== "untruncatedNormal", std = Math.sqrt(scale / fan);
+    return rng.normal(ptr, n, 0, truncated ? std / TRUNCATED_STD : std, truncated);
+  }
+  switch (o.name) {
+    case "truncatedNormal": // TF.js' TruncatedNormal: mean 0, stddev 0.05, redrawn beyond 2 stddev (not rescaled)
+      return rng.normal(ptr, n, o.mean ?? 0, o.stddev ?? 0.05, true);
+    case "orthogonal":
+      return rng.orthogonal(ptr, shape[0], shape[1], o.gain ?? 1);
+    case "randomNormal": // TF.js' defaults: mean 0, stddev 0.05
       return rng.normal(ptr, n, o.mean ?? 0, o.stddev ?? 0.05);
     case "randomUniform": // TF.js' and Keras' defaults: minval −0.05, maxval 0.05
       return rng.uniform(ptr, n, o.minval ?? -0.05, o.maxval ?? 0.05);
-    case "zeros":
-      heap.f32.fill(0, ptr >>> 2, (ptr >>> 2) + n);
-      return;
-    case "ones":
-      heap.f32.fill(1, ptr >>> 2, (ptr >>> 2) + n);
-      return;
     default:
-      checkInitializer(o as InitializerSpec);
+      heap.f32.fill(o.name === "zeros" ? 0 : o.name === "ones" ? 1 : o.value!, ptr >>> 2, (ptr >>> 2) + n);
   }
 }
+
+/** TF.js' tf.initializers factories: each returns the spec a layer takes (`kernelInitializer: initializers.heNormal()`). */
+export const initializers = Object.fromEntries(
+  NAMES.map((name) => [name, (args: Omit<Options, "name"> = {}): Options => ({ ...args, name })]),
+) as Record<InitializerName, (args?: Omit<Options, "name">) => Options>;

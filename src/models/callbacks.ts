@@ -37,6 +37,14 @@ export class CallbackList {
     });
   }
 
+  /** Give each callback that takes one (TF.js' setModel; the built-in callbacks in src/callbacks/) the model fit() trains. */
+  setModel(model: object): void {
+    for (const c of this.list) {
+      const set = (c as { setModel?: unknown }).setModel;
+      if (typeof set === "function") set.call(c, model);
+    }
+  }
+
   /** Whether any callback has this hook (so fit builds per-batch logs only when someone reads them). */
   has(hook: keyof CustomCallbackArgs): boolean {
     return this.list.some((c) => c[hook] !== undefined);

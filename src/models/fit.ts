@@ -52,6 +52,7 @@ export async function fit(model: Model, x: Inputs | Resident, y: Labels | Reside
   // TF.js and Keras log the accuracy under the name compile() got ('acc': acc, val_acc); the loop says 'accuracy'.
   const rename = model.metrics[0] === "acc" ? renameKeys : undefined;
   const callbacks = new CallbackList(args.callbacks, () => model.built(), rename);
+  callbacks.setModel(model);
   model.fitting = true;
   try {
     // The scope frees what this call uploaded and lets go of resident sets, which it never frees.

@@ -42,6 +42,8 @@ const PINNED: Record<string, string> = {
   cosineDecay: "1b9978fa7c34eebb5679f42fafa71c59df8fb31d2cd0ecd3468ac33879b2b78e",
   // Issue 14: Dense → LeakyReLU → Dropout (seeded) → Dense → Dropout (from the model's seed, noiseShape [1, 8]) → Dense, Adam.
   dropout: "cb22b99b330160d219152891d34b4f7c5685908d03534c011d8cf7947b54f23e",
+  // added with issue 14: orthogonal, heNormal, leCunUniform
+  initializers: "5320a6b6b5ab6e1a6dc0cd8898c661f4feea87b627f9c589d483a589f4f502d9",
 };
 const NAMES = Object.keys(PINNED);
 

@@ -3,7 +3,7 @@
 // SHA-256 of its weight bytes. The same bits in both places give the same hashes.
 import {
   Sequential, Dense, SGD, Adam, RMSprop, Adagrad, Adadelta, Adamax, AdamW, exponentialDecay, cosineDecay, type Optimizer,
-  Dropout, LeakyReLU, type Engine,
+  Dropout, LeakyReLU, type Engine, type InitializerSpec,
 } from "../../src/index.js";
 
 export interface ScenarioResult {
@@ -72,7 +72,7 @@ export interface ScenarioSpec {
   name: string;
   seed: number;
   inputs: number;
-  layers: { units: number; activation: "sigmoid" | "tanh" | "relu" | "softmax" }[];
+  layers: { units: number; activation: "sigmoid" | "tanh" | "relu" | "softmax"; kernelInitializer?: InitializerSpec }[];
   data: () => { x: number[][]; y: number[] };
   loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy";
   optimizer: { name: "sgd"; learningRate: number; momentum: number } | { name: "adam"; learningRate: number } | { name: "made"; make: () => Optimizer };
@@ -86,6 +86,16 @@ export const SCENARIOS: ScenarioSpec[] = [
   { name: "tanh", seed: 12, inputs: 2, layers: [{ units: 8, activation: "tanh" }, { units: 1, activation: "sigmoid" }], data: xorData, loss: "binaryCrossentropy", optimizer: { name: "sgd", learningRate: 0.2, momentum: 0.9 }, fitSeed: 102 },
   { name: "relu", seed: 13, inputs: 2, layers: [{ units: 16, activation: "relu" }, { units: 1, activation: "sigmoid" }], data: xorData, loss: "binaryCrossentropy", optimizer: { name: "adam", learningRate: 0.01 }, fitSeed: 103 },
   { name: "softmax", seed: 14, inputs: 4, layers: [{ units: 12, activation: "tanh" }, { units: 3, activation: "softmax" }], data: sectorData, loss: "sparseCategoricalCrossentropy", optimizer: { name: "adam", learningRate: 0.02 }, fitSeed: 104 },
+  // issue 14's initialisers: orthogonal (assembly/init/orthogonal.ts), a truncated normal and a uniform of the VarianceScaling family
+  {
+    name: "initializers", seed: 15, inputs: 4,
+    layers: [
+      { units: 12, activation: "tanh", kernelInitializer: { name: "orthogonal", gain: 1.2 } },
+      { units: 8, activation: "relu", kernelInitializer: "heNormal" },
+      { units: 3, activation: "softmax", kernelInitializer: "leCunUniform" },
+    ],
+    data: sectorData, loss: "sparseCategoricalCrossentropy", optimizer: { name: "sgd", learningRate: 0.1, momentum: 0.9 }, fitSeed: 105,
+  },
 ];
 
 /** One network per optimizer kernel of issue 14 (and the schedules' pow and cos), on the sector data. */
