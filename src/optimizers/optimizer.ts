@@ -42,7 +42,10 @@ export abstract class Optimizer {
     if (this.schedule) {
       throw new ModelError(`this ${this.name} follows a ${this.schedule.className} schedule, so its learningRate cannot be set; give it a number to set it by hand`);
     }
-    this.rate = checkRate(lr);
+    // Any finite rate, as before the schedules: the course's rules set η ≤ 0 on purpose
+    // (DeepNeuralNet's W += η·dZ·Aᵀ/m, the perceptron's any η); constructors still want η > 0.
+    if (typeof lr !== "number" || !Number.isFinite(lr)) throw new ModelError(`learningRate must be a finite number, got ${String(lr)}`);
+    this.rate = lr;
   }
 
   /** The names of the state slots, as TensorFlow.js suffixes them to the weight names ('m', 'v', ...). */
