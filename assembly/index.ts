@@ -23,3 +23,4 @@ export { addL1Grad, addL2Grad, l1Norm, l2Norm } from "./optim/penalty";
 export { argmaxRows, countCorrectSparse, countCorrectOneHot, countCorrectBinary } from "./metrics";
 export { gatherRows, gatherRowsU8, gatherI32, countNonFinite } from "./gather";
 export { countNonzero, sparseForward, sparseBackward } from "./sparse";
+export { batchNormTrain, batchNormInference, batchNormBackward } from "./batch-norm";

@@ -7,6 +7,7 @@ export { Tensor } from "./core/tensor.js";
 export { Rng } from "./core/random.js";
 export { ShapeError, DataError, ModelError, TrainingError } from "./core/errors.js";
 export { Dense, type DenseArgs, type Regularizer } from "./layers/dense.js";
+export { BatchNormalization, type BatchNormalizationArgs } from "./layers/batch-normalization.js";
 export type { ActivationName } from "./layers/activations.js";
 export type { InitializerName, InitializerSpec } from "./layers/initializers.js";
 export { Sequential, type CompileArgs, type SequentialArgs } from "./models/sequential.js";

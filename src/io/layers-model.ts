@@ -1,11 +1,11 @@
 // Reading a TensorFlow.js layers-model (model.json + its weights, or tf.io ModelArtifacts) into
-// checked Dense layers: the topology (src/io/topology.ts), every dtype and the byte length
+// checked layers (Dense, BatchNormalization): the topology (src/io/topology.ts), every dtype and the byte length
 // (src/io/weights-codec.ts), every shape against the topology, the optimizer state apart.
 // Everything is checked before anything is returned; a failure throws a ModelFileError that
 // names the file, what is wrong with it, and what to do.
 import { ModelError } from "../core/errors.js";
 import type { ActivationName } from "../layers/activations.js";
-import { readTopology, type Topology } from "./topology.js";
+import { readTopology, type DenseConfig, type Topology } from "./topology.js";
 import { decodeWeights, joinWeightData, type NamedArray } from "./weights-codec.js";
 import type { ModelArtifacts, TrainingConfig, WeightSpec } from "./types.js";
 
@@ -21,6 +21,7 @@ export interface StoredWeight {
 }
 
 export interface StoredDense {
+  className: "Dense";
   name: string;
   units: number;
   activation: ActivationName;
@@ -28,12 +29,23 @@ export interface StoredDense {
   kernel: StoredWeight;
   /** [units], absent when use_bias is false. */
   bias?: StoredWeight;
+  /** kernel, then bias. */
+  weights: StoredWeight[];
+}
+
+/** A layer of another class (BatchNormalization): its weights in TF.js' layer order. */
+export interface StoredLayer {
+  className: string;
+  name: string;
+  weights: StoredWeight[];
 }
 
 export interface LayersModel {
   name: string;
   inputUnits: number;
-  layers: StoredDense[];
+  layers: (StoredDense | StoredLayer)[];
+  /** Every weight in TF.js' model order (every layer's trainable ones, then the non-trainable ones): what setWeights() takes. */
+  weights: StoredWeight[];
 }
 
 /** A checked model with what loadModel() needs besides the weights. */
@@ -101,7 +113,7 @@ export function artifactsFromModelJson(json: Record<string, unknown>, weights: U
   };
 }
 
-/** Check ModelArtifacts (from any handler) into Dense layers, their weights and the optimizer state. */
+/** Check ModelArtifacts (from any handler) into layers, their weights and the optimizer state. */
 export function parseArtifacts(a: ModelArtifacts, names: ArtifactNames = {}): ParsedModel {
   const jsonFile = names.modelJson ?? "model.json";
   const binFile = names.weights ?? "weights.bin";
@@ -111,37 +123,43 @@ export function parseArtifacts(a: ModelArtifacts, names: ArtifactNames = {}): Pa
   const all = decodeWeights(a.weightSpecs, joinWeightData(a.weightData), jsonFile, binFile, fileError);
   const weights = all.filter((w) => w.spec.group !== "optimizer");
   const byName = new Map(weights.map((w) => [w.spec.name, w]));
-  // TensorFlow.js matches weights by name; files whose names follow no layer (converted ones) go by order.
-  const named = topology.layers.some((l) => byName.has(`${l.name}/kernel`));
-  const used = new Set<NamedArray>();
-  let next = 0;
+  // TensorFlow.js matches weights by name; files whose names follow no layer (converted ones) go by
+  // order, which is TF.js' model order: every layer's trainable weights, then the non-trainable ones.
   let inputs = topology.inputUnits;
-  const layers = topology.layers.map((l): StoredDense => {
-    const take = (what: "kernel" | "bias", shape: number[]): StoredWeight => {
-      const want = `${l.name}/${what}`;
-      const w = named ? byName.get(want) : weights[next++];
-      if (!w) {
-        return fileError(jsonFile, named ? `the weights manifest has no ${want} (${l.name} needs its ${what}, shape [${shape}]); the file is incomplete or belongs to another model`
-          : `${l.name}: the weights manifest ends before its ${what}`);
-      }
-      if (!sameShape(w.spec.shape, shape)) fileError(jsonFile, `${w.spec.name} has shape [${w.spec.shape}] but ${l.name} (${inputs} inputs, ${l.units} units) needs [${shape}]; the manifest and the topology describe different models`);
-      used.add(w);
-      return { name: w.spec.name, shape, data: w.data as Float32Array };
-    };
-    const kernel = take("kernel", [inputs, l.units]);
-    const bias = l.useBias ? take("bias", [l.units]) : undefined;
-    inputs = l.units;
-    return { name: l.name, units: l.units, activation: l.activation, kernel, bias };
+  const wanted = topology.layers.flatMap((l) => {
+    const list = l.weights(inputs).map((w) => ({ layer: l, inputs, ...w }));
+    inputs = l.outputs(inputs);
+    return list;
+  });
+  const named = wanted.some((w) => byName.has(`${w.layer.name}/${w.name}`));
+  const ordered = [...wanted.filter((w) => w.trainable), ...wanted.filter((w) => !w.trainable)];
+  const used = new Set<NamedArray>();
+  const stored = new Map(ordered.map((want, i): [typeof want, StoredWeight] => {
+    const { layer: l, name: what, shape } = want, full = `${l.name}/${what}`;
+    const w = named ? byName.get(full) : weights[i];
+    if (!w) {
+      return fileError(jsonFile, named ? `the weights manifest has no ${full} (${l.name} needs its ${what}, shape [${shape}]); the file is incomplete or belongs to another model`
+        : `${l.name}: the weights manifest ends before its ${what}`);
+    }
+    if (!sameShape(w.spec.shape, shape)) fileError(jsonFile, `${w.spec.name} has shape [${w.spec.shape}] but ${l.name} (${want.inputs} inputs, ${l.outputs(want.inputs)} units) needs [${shape}]; the manifest and the topology describe different models`);
+    used.add(w);
+    return [want, { name: w.spec.name, shape, data: w.data as Float32Array }];
+  }));
+  const layers = topology.layers.map((l): StoredDense | StoredLayer => {
+    const own = wanted.filter((w) => w.layer === l).map((w) => stored.get(w)!);
+    if (l.className !== "Dense") return { className: l.className, name: l.name, weights: own };
+    const d = l as DenseConfig;
+    return { className: "Dense", name: l.name, units: d.units, activation: d.activation, kernel: own[0], bias: d.useBias ? own[1] : undefined, weights: own };
   });
   if (used.size !== weights.length) {
     const extra = weights.filter((w) => !used.has(w)).map((w) => w.spec.name);
     fileError(jsonFile, `lists ${weights.length} weight arrays but the layers use ${used.size} (unused: ${extra.slice(0, 4).join(", ")}); the manifest does not belong to this topology`);
   }
   const trainingConfig = isObject(a.trainingConfig) ? (a.trainingConfig as unknown as TrainingConfig) : undefined;
-  return { name: topology.name, inputUnits: topology.inputUnits, layers, topology, optimizerState: all.filter((w) => w.spec.group === "optimizer"), trainingConfig };
+  return { name: topology.name, inputUnits: topology.inputUnits, layers, weights: ordered.map((w) => stored.get(w)!), topology, optimizerState: all.filter((w) => w.spec.group === "optimizer"), trainingConfig };
 }
 
-/** Parse model.json (text, bytes or object) and the bytes of its weights into checked Dense layers. */
+/** Parse model.json (text, bytes or object) and the bytes of its weights into checked layers. */
 export function parseLayersModel(modelJson: unknown, weights: Uint8Array, names: ArtifactNames = {}): ParsedModel {
   const jsonFile = names.modelJson ?? "model.json";
   const json = parseModelJson(modelJson, jsonFile);

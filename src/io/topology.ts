@@ -4,6 +4,7 @@
 // objects, a Functional model that is a plain chain). Anything else is refused by name.
 import type { Model } from "../models/model.js";
 import { Dense, type Regularizer } from "../layers/dense.js";
+import { readBatchNormalization } from "./topology-batch-norm.js";
 import type { Layer } from "../layers/layer.js";
 import { savedNames, type ActivationName } from "../core/activations.js";
 import type { InitializerSpec } from "../layers/initializers.js";
@@ -17,6 +18,10 @@ export interface LayerSpec {
   name: string;
   /** The layer itself; the first one is given the model's per-sample input shape. */
   create(inputShape?: number[]): Layer;
+  /** Its weights for `inputs` features in, in TF.js' layer order (trainable first), named after the layer's name and a slash. */
+  weights(inputs: number): { name: string; shape: number[]; trainable: boolean }[];
+  /** Its features out for `inputs` in. */
+  outputs(inputs: number): number;
 }
 
 export interface DenseConfig extends LayerSpec {
@@ -29,7 +34,7 @@ export interface DenseConfig extends LayerSpec {
 export interface Topology {
   name: string;
   inputUnits: number;
-  layers: DenseConfig[];
+  layers: LayerSpec[];
 }
 
 type Fail = (what: string) => never;
@@ -115,7 +120,7 @@ export function readTopology(raw: unknown, fail: Fail): Topology {
   if (cls !== "Sequential" && !functional) return fail(`modelTopology is a ${JSON.stringify(cls)}; scratchnet loads Sequential models of Dense layers`);
   const config = Array.isArray(topology.config) ? { layers: topology.config } : topology.config; // Keras ≤ 2.1 listed the layers directly
   if (!isObject(config) || !Array.isArray(config.layers)) return fail("modelTopology.config has no layers list");
-  const layers: DenseConfig[] = [];
+  const layers: LayerSpec[] = [];
   let inputUnits: number | undefined;
   let previous: unknown;
   config.layers.forEach((layer, i) => {
@@ -155,8 +160,9 @@ function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseC
   }
   const units = c.units, useBias = c.use_bias !== false, regularizer = regularizerOf(name, c.kernel_regularizer, fail);
   const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...(regularizer ? { kernelRegularizer: regularizer } : {}), ...(inputShape ? { inputShape } : {}) });
-  return { className: "Dense", name, units, activation, useBias, regularizer, create };
+  const weights = (inputs: number) => [{ name: "kernel", shape: [inputs, units], trainable: true }, ...(useBias ? [{ name: "bias", shape: [units], trainable: true }] : [])];
+  return { className: "Dense", name, units, activation, useBias, regularizer, create, weights, outputs: () => units };
 }
 
 /** The layer classes model.json may name, each with its reader: a new layer class registers one here. */
-const readers: Record<string, (c: Record<string, unknown>, name: string, fail: Fail) => DenseConfig> = { Dense: readDense };
+const readers: Record<string, (c: Record<string, unknown>, name: string, fail: Fail) => LayerSpec> = { Dense: readDense, BatchNormalization: readBatchNormalization };
