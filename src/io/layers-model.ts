@@ -125,10 +125,14 @@ export function parseArtifacts(a: ModelArtifacts, names: ArtifactNames = {}): Pa
   const byName = new Map(weights.map((w) => [w.spec.name, w]));
   // TensorFlow.js matches weights by name; files whose names follow no layer (converted ones) go by
   // order, which is TF.js' model order: every layer's trainable weights, then the non-trainable ones.
-  let inputs = topology.inputUnits;
-  const wanted = topology.layers.flatMap((l) => {
-    const list = l.weights(inputs).map((w) => ({ layer: l, inputs, ...w }));
-    inputs = l.outputs(inputs);
+  let shape: readonly number[] = [topology.inputUnits];
+  const wanted = topology.layers.flatMap((l, i) => {
+    const inputs = shape[shape.length - 1], list = (l.weights?.(inputs) ?? []).map((w) => ({ layer: l, inputs, ...w }));
+    try { // each layer's shape from the one before
+      shape = l.create(i === 0 ? [...shape] : undefined).computeOutputShape(shape);
+    } catch (e) {
+      fileError(jsonFile, (e as Error).message);
+    }
     return list;
   });
   const named = wanted.some((w) => byName.has(`${w.layer.name}/${w.name}`));
@@ -141,7 +145,7 @@ export function parseArtifacts(a: ModelArtifacts, names: ArtifactNames = {}): Pa
       return fileError(jsonFile, named ? `the weights manifest has no ${full} (${l.name} needs its ${what}, shape [${shape}]); the file is incomplete or belongs to another model`
         : `${l.name}: the weights manifest ends before its ${what}`);
     }
-    if (!sameShape(w.spec.shape, shape)) fileError(jsonFile, `${w.spec.name} has shape [${w.spec.shape}] but ${l.name} (${want.inputs} inputs, ${l.outputs(want.inputs)} units) needs [${shape}]; the manifest and the topology describe different models`);
+    if (!sameShape(w.spec.shape, shape)) fileError(jsonFile, `${w.spec.name} has shape [${w.spec.shape}] but ${l.name} (${want.inputs} inputs${l.className === "Dense" ? `, ${(l as DenseConfig).units} units` : ""}) needs [${want.shape}]; the manifest and the topology describe different models`);
     used.add(w);
     return [want, { name: w.spec.name, shape, data: w.data as Float32Array }];
   }));

@@ -9,7 +9,6 @@ export interface BatchNormalizationSpec {
   name: string;
   create(inputShape?: number[]): BatchNormalization;
   weights(inputs: number): { name: string; shape: number[]; trainable: boolean }[];
-  outputs(inputs: number): number;
 }
 
 export function readBatchNormalization(c: Record<string, unknown>, name: string, fail: (what: string) => never): BatchNormalizationSpec {
@@ -31,5 +30,5 @@ export function readBatchNormalization(c: Record<string, unknown>, name: string,
     { name: "moving_mean", shape: [inputs], trainable: false },
     { name: "moving_variance", shape: [inputs], trainable: false },
   ];
-  return { className: "BatchNormalization", name, create, weights, outputs: (inputs) => inputs };
+  return { className: "BatchNormalization", name, create, weights };
 }

@@ -18,10 +18,8 @@ export interface LayerSpec {
   name: string;
   /** The layer itself; the first one is given the model's per-sample input shape. */
   create(inputShape?: number[]): Layer;
-  /** Its weights for `inputs` features in, in TF.js' layer order (trainable first), named after the layer's name and a slash. */
-  weights(inputs: number): { name: string; shape: number[]; trainable: boolean }[];
-  /** Its features out for `inputs` in. */
-  outputs(inputs: number): number;
+  /** Its weights for `inputs` features in, in TF.js' layer order (trainable first), named after the layer's name and a slash; none if absent. */
+  weights?(inputs: number): { name: string; shape: number[]; trainable: boolean }[];
 }
 
 export interface DenseConfig extends LayerSpec {
@@ -161,7 +159,7 @@ function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseC
   const units = c.units, useBias = c.use_bias !== false, regularizer = regularizerOf(name, c.kernel_regularizer, fail);
   const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...(regularizer ? { kernelRegularizer: regularizer } : {}), ...(inputShape ? { inputShape } : {}) });
   const weights = (inputs: number) => [{ name: "kernel", shape: [inputs, units], trainable: true }, ...(useBias ? [{ name: "bias", shape: [units], trainable: true }] : [])];
-  return { className: "Dense", name, units, activation, useBias, regularizer, create, weights, outputs: () => units };
+  return { className: "Dense", name, units, activation, useBias, regularizer, create, weights };
 }
 
 /** The layer classes model.json may name, each with its reader: a new layer class registers one here. */

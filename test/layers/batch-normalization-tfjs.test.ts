@@ -70,6 +70,18 @@ describe("BatchNormalization follows TensorFlow.js 4.22", () => {
     m.dispose();
   });
 
+  it("a file without moving_variance is refused by name; a converted file's unnamed weights load by TF.js' model order", async () => {
+    const saved = tfSaved(), specs = saved.weightSpecs!;
+    const last = specs.findIndex((w) => w.name.endsWith("/moving_variance"));
+    expect(last).toBe(7);
+    const bytes = new Uint8Array(saved.weightData as ArrayBuffer);
+    const cut = { ...saved, weightSpecs: specs.slice(0, 7), weightData: bytes.slice(0, bytes.length - 20).buffer };
+    await expect(loadModel(cut, { compile: false })).rejects.toThrow(/has no batch_normalization_\w+\/moving_variance \(batch_normalization_\w+ needs its moving_variance, shape \[5\]\)/);
+    const unnamed = await loadModel({ ...saved, weightSpecs: specs.map((w, i) => ({ ...w, name: `w${i}` })) }, { compile: false });
+    expect(maxAbsDiff(unnamed.predict(X).data, TFJS.predict)).toBeLessThan(1e-6);
+    unnamed.dispose();
+  });
+
   it("TF.js loads scratchnet's save: the same weights by name and the same predictions", async () => {
     const m = ours();
     await m.fit(X, Y, { epochs: 3, batchSize: 4, shuffle: false, verbose: 0 });
