@@ -13,6 +13,8 @@ export interface OnnxNode {
   inputs: string[];
   outputs: string[];
   attributes?: Record<string, number>;
+  /** Float attributes (BatchNormalization's epsilon). */
+  floatAttributes?: Record<string, number>;
 }
 
 /** A constant float32 tensor stored in the file (a weight). */
@@ -56,6 +58,8 @@ function node(n: OnnxNode): ProtoWriter {
   for (const output of n.outputs) w.string(2, output);
   w.string(3, n.name).string(4, n.opType);
   for (const [name, value] of Object.entries(n.attributes ?? {})) w.message(5, attribute(name, value));
+  // AttributeProto { name = 1; f = 2; type = 20 }, AttributeType.FLOAT = 1
+  for (const [name, value] of Object.entries(n.floatAttributes ?? {})) w.message(5, new ProtoWriter().string(1, name).float(2, value).int(20, 1));
   return w;
 }
 

@@ -47,6 +47,15 @@ export class ProtoWriter {
     return this;
   }
 
+  /** A float field (wire type 5, I32): four bytes, little-endian. */
+  float(field: number, value: number): this {
+    this.key(field, 5);
+    const bytes = new Uint8Array(4);
+    new DataView(bytes.buffer).setFloat32(0, value, true);
+    this.push(bytes);
+    return this;
+  }
+
   /** A bytes field: the length, then the bytes as they are (not copied until finish()). */
   bytes(field: number, value: Uint8Array): this {
     this.key(field, LENGTH_DELIMITED);

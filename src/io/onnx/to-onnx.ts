@@ -3,12 +3,16 @@
 //   z = Add(z, bias)                  broadcast over the batch rows (left out when useBias is false)
 //   a = the nodes the activation table gives (core/activations.ts: Sigmoid(z), Softmax(z, axis -1),
 //       nothing for linear, ...)
+// and each BatchNormalization layer ONNX's BatchNormalization(x, gamma, beta, moving_mean, moving_variance, epsilon):
+// inference, as predict runs it.
 // The input is "input" [batch, inputUnits] and the output "output" [batch, units], where "batch" is
 // a symbolic dimension so any number of rows can be fed. Opset 13 (IR version 7, ONNX 1.8) has every
 // operator used here; test/io/onnx.test.ts runs the files in onnxruntime-node.
 import { ModelError } from "../../core/errors.js";
 import { ACTIVATIONS, ACTIVATION_NAMES, isActivationName, type ActivationEntry, type OnnxWriter } from "../../core/activations.js";
 import type { Dense } from "../../layers/dense.js";
+import type { BatchNormalization } from "../../layers/batch-normalization.js";
+import type { Layer } from "../../layers/layer.js";
 import type { Sequential } from "../../models/sequential.js";
 import { encodeModel, type OnnxGraph, type OnnxInitializer, type OnnxNode } from "./onnx-proto.js";
 
@@ -30,22 +34,27 @@ export function onnxGraph(model: Sequential): OnnxGraph {
     throw new ModelError(`toOnnx: ${(e as Error).message}`);
   }
   assertUniqueNames(model);
-  const weights = model.getWeights();
+  const values = model.getWeights(), byName = new Map(model.weights().map((w, i) => [w.name, values[i]]));
   const nodes: OnnxNode[] = [];
   const initializers: OnnxInitializer[] = [];
-  let next = 0; // index into weights: kernel, then bias when the layer has one
+  /** The initializer of the layer's weight `what` (by its TF.js name), or of a constant when it has none. */
+  const weight = (layer: Layer, what: string, constant?: number): string => {
+    const name = `${layer.name}/${what}`, w = byName.get(name);
+    const data = w?.data ?? new Float32Array(layer.outputShape[layer.outputShape.length - 1]).fill(constant ?? 0);
+    initializers.push({ name, dims: w?.shape ?? [data.length], data });
+    return name;
+  };
   let x = ONNX_INPUT;
   for (const l of model.layers) {
-    if (l.className !== "Dense") throw new ModelError(`toOnnx: ${l.name} is a ${l.className} layer; toOnnx writes Dense layers only`);
-    const layer = l as Dense;
-    const kernel = `${layer.name}/kernel`;
-    initializers.push({ name: kernel, dims: weights[next].shape, data: weights[next++].data });
-    x = op(nodes, layer, "MatMul", [x, kernel]);
-    if (layer.useBias) {
-      const bias = `${layer.name}/bias`;
-      initializers.push({ name: bias, dims: weights[next].shape, data: weights[next++].data });
-      x = op(nodes, layer, "Add", [x, bias]);
+    if (l.className === "BatchNormalization") { // inference: the moving statistics; γ = 1 and β = 0 when scale/center are off
+      const inputs = [x, weight(l, "gamma", 1), weight(l, "beta", 0), weight(l, "moving_mean"), weight(l, "moving_variance")];
+      x = op(nodes, l, "BatchNormalization", inputs, undefined, { epsilon: (l as BatchNormalization).epsilon });
+      continue;
     }
+    if (l.className !== "Dense") throw new ModelError(`toOnnx: ${l.name} is a ${l.className} layer; toOnnx writes Dense and BatchNormalization layers only`);
+    const layer = l as Dense;
+    x = op(nodes, layer, "MatMul", [x, weight(layer, "kernel")]);
+    if (layer.useBias) x = op(nodes, layer, "Add", [x, weight(layer, "bias")]);
     x = activation(nodes, initializers, layer, x);
   }
   nodes[nodes.length - 1].outputs = [ONNX_OUTPUT]; // the last value computed is the graph's output
@@ -59,12 +68,12 @@ export function onnxGraph(model: Sequential): OnnxGraph {
 }
 
 /** Append `opType(inputs)` for `layer`; returns the name of its output. A second node of one type gets `_1`, and so on. */
-function op(nodes: OnnxNode[], layer: Dense, opType: string, inputs: string[], attributes?: Record<string, number>): string {
+function op(nodes: OnnxNode[], layer: Layer, opType: string, inputs: string[], attributes?: Record<string, number>, floatAttributes?: Record<string, number>): string {
   const base = `${layer.name}/${opType}`;
   let name = base;
   for (let i = 1; nodes.some((n) => n.name === name); i++) name = `${base}_${i}`;
   const output = `${name}:0`;
-  nodes.push({ opType, name, inputs, outputs: [output], ...(attributes ? { attributes } : {}) });
+  nodes.push({ opType, name, inputs, outputs: [output], ...(attributes ? { attributes } : {}), ...(floatAttributes ? { floatAttributes } : {}) });
   return output;
 }
 
