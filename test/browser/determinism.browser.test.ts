@@ -31,6 +31,8 @@ const PINNED: Record<string, string> = {
   tanh: "1de38f03304d47de8d4b8ad452a275ea80f7b38357cec44c67c7913bbb1ce99d",
   relu: "84cb631e36157bee176c6cede01b6c66b61ed65ce50eb3fe3ace1b6e473df88f",
   softmax: "5665d2acb0eb9e6a097109dfab4ea1422fe3e0d5d890e473d71c9b27bf8d7644",
+  // Issue 14: BatchNormalization → Dense(relu) → BatchNormalization → Dense(softmax), Adam; weights, moving statistics and predictions.
+  batchnorm: "1fd48c9dd1ec0033640c74f08ccd2b810e3527da878ff4db9e4ecec250f0c8a7",
 };
 const NAMES = Object.keys(PINNED);
 

@@ -1,7 +1,7 @@
 // The determinism scenario run both in Node (vitest) and in Chromium (bundled by esbuild): four
 // small networks trained from fixed seeds on data made without Math.random, each summarised by a
 // SHA-256 of its weight bytes. The same bits in both places give the same four hashes.
-import { Sequential, Dense, SGD, Adam } from "../../src/index.js";
+import { Sequential, Dense, SGD, Adam, BatchNormalization, type Engine } from "../../src/index.js";
 
 export interface ScenarioResult {
   name: string;
@@ -49,10 +49,12 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-async function trainAndHash(name: string, model: Sequential, x: number[][], y: number[], loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy", optimizer: SGD | Adam, fitSeed: number): Promise<ScenarioResult> {
+async function trainAndHash(name: string, model: Sequential, x: number[][], y: number[], loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy", optimizer: SGD | Adam, fitSeed: number,
+  withPredictions = false): Promise<ScenarioResult> {
   model.compile({ optimizer, loss });
   const history = await model.fit(x, y, { ...SCENARIO_FIT, seed: fitSeed, verbose: 0 });
-  const weights = model.getWeights();
+  const weights: { data: Float32Array }[] = model.getWeights();
+  if (withPredictions) weights.push(model.predict(x)); // hashed after the weights
   const total = weights.reduce((s, w) => s + w.data.length, 0);
   const all = new Float32Array(total);
   let at = 0;
@@ -92,12 +94,24 @@ export function buildScenario(s: ScenarioSpec): { model: Sequential; optimizer: 
   return { model, optimizer: o.name === "sgd" ? new SGD({ learningRate: o.learningRate, momentum: o.momentum }) : new Adam({ learningRate: o.learningRate }) };
 }
 
-/** Train the four networks and hash their weights. Same code, same seeds, in Node and Chromium. */
+/**
+ * Issue 14's BatchNormalization after a hidden layer and as the first layer: its training kernels
+ * (batch statistics, the moving ones among the hashed weights) and, in the hashed predictions, its
+ * inference kernel.
+ */
+export function batchNormModel(engine?: Engine): Sequential {
+  return new Sequential({ seed: 16, engine, layers: [new BatchNormalization({ inputShape: [4], momentum: 0.9 }), new Dense({ units: 12, activation: "relu" }),
+    new BatchNormalization(), new Dense({ units: 3, activation: "softmax" })] });
+}
+
+/** Train the four networks and the BatchNormalization one and hash their weights. Same code, same seeds, in Node and Chromium. */
 export async function runScenarios(): Promise<ScenarioResult[]> {
   const results: ScenarioResult[] = [];
   for (const s of SCENARIOS) {
     const { model, optimizer } = buildScenario(s), { x, y } = s.data();
     results.push(await trainAndHash(s.name, model, x, y, s.loss, optimizer, s.fitSeed));
   }
+  const sectors = sectorData();
+  results.push(await trainAndHash("batchnorm", batchNormModel(), sectors.x, sectors.y, "sparseCategoricalCrossentropy", new Adam({ learningRate: 0.02 }), 106, true));
   return results;
 }
