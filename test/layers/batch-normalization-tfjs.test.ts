@@ -82,6 +82,23 @@ describe("BatchNormalization follows TensorFlow.js 4.22", () => {
     unnamed.dispose();
   });
 
+  it("reads Keras 2's axis list ([1] or [-1]); refuses another axis and a regularizer by name", async () => {
+    const saved = tfSaved(), topology = saved.modelTopology as { config: { layers: { config: Record<string, unknown> }[] } };
+    const withConfig = (change: Record<string, unknown>) => {
+      const copy = structuredClone(topology);
+      Object.assign(copy.config.layers[1].config, change);
+      return { ...saved, modelTopology: copy };
+    };
+    for (const axis of [[1], [-1], 1]) {
+      const m = await loadModel(withConfig({ axis }), { compile: false });
+      expect(maxAbsDiff(m.predict(X).data, TFJS.predict)).toBeLessThan(1e-6);
+      m.dispose();
+    }
+    await expect(loadModel(withConfig({ axis: [0] }), { compile: false })).rejects.toThrow(/axis \[0\] is not the features' axis \(-1 or 1 for flat rows\)/);
+    await expect(loadModel(withConfig({ gamma_regularizer: { class_name: "L2", config: { l2: 0.01 } } }), { compile: false }))
+      .rejects.toThrow(/gamma_regularizer is not implemented in scratchnet; set it to null in model.json/);
+  });
+
   it("TF.js loads scratchnet's save: the same weights by name and the same predictions", async () => {
     const m = ours();
     await m.fit(X, Y, { epochs: 3, batchSize: 4, shuffle: false, verbose: 0 });

@@ -79,6 +79,17 @@ describe("BatchNormalization in Sequential", () => {
     m.dispose();
   });
 
+  it("validation and predict are per row (moving statistics): val_loss = evaluate on the held-out rows, one row's prediction = its row of the batch's", async () => {
+    const m = new Sequential({ seed: 4, layers: [new Dense({ units: 6, activation: "tanh", inputShape: [4] }), new BatchNormalization(), new Dense({ units: 3, activation: "softmax" })] });
+    m.compile({ optimizer: new SGD({ learningRate: 0.1 }), loss: "sparseCategoricalCrossentropy" });
+    const history = await m.fit(data.x, data.y, { epochs: 3, batchSize: 8, validationSplit: 0.25, verbose: 0 });
+    const [valLoss] = m.evaluate(data.x.slice(36), data.y.slice(36));
+    expect(history.history.val_loss[2]).toBeCloseTo(valLoss, 6);
+    const all = m.predict(data.x).data;
+    expect(Array.from(m.predict([data.x[5]]).data)).toEqual(Array.from(all.subarray(15, 18)));
+    m.dispose();
+  });
+
   it("a diverged epoch puts the moving statistics back with the weights (the snapshot covers state())", async () => {
     const m = new Sequential({ seed: 2, layers: [new Dense({ units: 5, inputShape: [4] }), new BatchNormalization(), new Dense({ units: 3, activation: "softmax" })] });
     m.compile({ optimizer: new SGD({ learningRate: 0.1 }), loss: "sparseCategoricalCrossentropy" });
