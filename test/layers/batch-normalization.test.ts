@@ -5,12 +5,13 @@
 import { describe, it, expect } from "vitest";
 import { createHash } from "node:crypto";
 import { engine, Sequential, Dense, BatchNormalization, SGD, Adam, ModelError, ShapeError, type Engine } from "../../src/index.js";
-import { forward } from "../../src/models/stack.js";
-import { trainStep } from "../../src/models/stack.js";
+import { forward, trainStep } from "../../src/models/stack.js";
 import { tensorOf, i32Of, readF32, seededValues, gradientCheck, GRADIENT_TOLERANCE, maxAbsDiff } from "../helpers.js";
 import { toyClasses, weightBytes } from "../model/util.js";
 import { threadedEngines } from "../parallel/engines.js";
 import * as ref from "../reference/batch-norm.js";
+import { loadModel } from "../../src/io/load-model.js";
+import type { ModelArtifacts } from "../../src/io/types.js";
 
 const data = toyClasses(48, 4, 3, 21);
 
@@ -88,6 +89,24 @@ describe("BatchNormalization in Sequential", () => {
     const all = m.predict(data.x).data;
     expect(Array.from(m.predict([data.x[5]]).data)).toEqual(Array.from(all.subarray(15, 18)));
     m.dispose();
+  });
+
+  it("save → loadModel → fit resumes bit for bit: the moving statistics travel with the weights and Adam's state", async () => {
+    const make = () => {
+      const m = new Sequential({ seed: 6, layers: [new Dense({ units: 6, activation: "relu", inputShape: [4] }), new BatchNormalization({ momentum: 0.7 }), new Dense({ units: 3, activation: "softmax" })] });
+      m.compile({ optimizer: new Adam({ learningRate: 0.01 }), loss: "sparseCategoricalCrossentropy" });
+      return m;
+    };
+    const fit = (m: Sequential, epochs: number) => m.fit(data.x, data.y, { epochs, batchSize: 16, shuffle: false, verbose: 0 });
+    const straight = make(), first = make();
+    await fit(straight, 4);
+    await fit(first, 2);
+    let saved: ModelArtifacts | undefined;
+    await first.save({ save: async (a: ModelArtifacts) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } }) });
+    const resumed = await loadModel(saved!);
+    await fit(resumed, 2);
+    expect(resumed.getWeights()).toEqual(straight.getWeights());
+    for (const m of [straight, first, resumed]) m.dispose();
   });
 
   it("a diverged epoch puts the moving statistics back with the weights (the snapshot covers state())", async () => {
