@@ -48,4 +48,11 @@ describe("toOnnx: BatchNormalization", () => {
     expect(await maxDiff(model, 7)).toBeLessThan(1e-6);
     model.dispose();
   });
+
+  it("refuses a BatchNormalization over samples of more than one axis (ONNX normalizes axis 1, this the last)", () => {
+    const model = new Sequential({ layers: [new BatchNormalization({ inputShape: [2, 3] })] });
+    model.compile({ optimizer: "sgd", loss: "mse" });
+    expect(() => toOnnx(model)).toThrow(/normalizes the last axis of \[null, 2, 3\], which ONNX's BatchNormalization \(axis 1\) does not/);
+    model.dispose();
+  });
 });

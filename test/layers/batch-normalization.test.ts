@@ -4,7 +4,7 @@
 // threads, and its argument and shape errors.
 import { describe, it, expect } from "vitest";
 import { createHash } from "node:crypto";
-import { engine, Sequential, Dense, BatchNormalization, SGD, Adam, ModelError, ShapeError, type Engine } from "../../src/index.js";
+import { engine, Sequential, Dense, BatchNormalization, SGD, Adam, ModelError, ShapeError, Rng, type Engine } from "../../src/index.js";
 import { forward, trainStep } from "../../src/models/stack.js";
 import { tensorOf, i32Of, readF32, seededValues, gradientCheck, GRADIENT_TOLERANCE, maxAbsDiff } from "../helpers.js";
 import { toyClasses, weightBytes } from "../model/util.js";
@@ -118,6 +118,18 @@ describe("BatchNormalization in Sequential", () => {
     await expect(m.fit(poisoned, data.y, { epochs: 1, batchSize: 16, shuffle: false, verbose: 0 })).rejects.toThrow();
     expect(m.getWeights().map((w) => Array.from(w.data))).toEqual(before);
     m.dispose();
+  });
+
+  it("samples of shape [2, 3] normalize each of the 3 channels over every row and position (TF.js' axis -1)", () => {
+    const layer = new BatchNormalization({ inputShape: [2, 3] }), rng = new Rng(engine(), 1), rows = 4, xs = seededValues(rows * 6, -2, 3, 8);
+    layer.build(engine(), [2, 3], rng);
+    layer.reserve(rows);
+    const y = layer.forward(tensorOf(xs, rows, 6).ptr, rows, true), m = ref.moments(xs, rows * 2, 3);
+    expect(maxAbsDiff(readF32(y, rows * 6), ref.normalize(xs, [1, 1, 1], [0, 0, 0], m.mean, m.variance, rows * 2, 3, 1e-3))).toBeLessThan(2e-6);
+    expect(layer.weights().map((w) => w.shape)).toEqual([[3], [3], [3], [3]]);
+    expect(maxAbsDiff(readF32(layer.state()[0].value, 3), m.mean.map((v) => 0.01 * v))).toBeLessThan(1e-7);
+    layer.dispose();
+    rng.dispose();
   });
 
   it("refuses what it does not implement, with the fix", () => {

@@ -47,6 +47,8 @@ export function onnxGraph(model: Sequential): OnnxGraph {
   let x = ONNX_INPUT;
   for (const l of model.layers) {
     if (l.className === "BatchNormalization") { // inference: the moving statistics; γ = 1 and β = 0 when scale/center are off
+      // ONNX normalizes axis 1 (NCHW); here the features are last, the same axis only for flat rows.
+      if (l.inputShape.length > 1) throw new ModelError(`toOnnx: ${l.name} normalizes the last axis of [null, ${l.inputShape.join(", ")}], which ONNX's BatchNormalization (axis 1) does not; toOnnx writes it after flat rows only`);
       const inputs = [x, weight(l, "gamma", 1), weight(l, "beta", 0), weight(l, "moving_mean"), weight(l, "moving_variance")];
       x = op(nodes, l, "BatchNormalization", inputs, undefined, { epsilon: (l as BatchNormalization).epsilon });
       continue;
