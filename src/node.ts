@@ -5,5 +5,5 @@ export { loadBreastCancer } from "./data/breast-cancer.js";
 export { loadFashionMnist } from "./data/fashion-mnist.js";
 export { readLayersModel } from "./io/layers-model-node.js";
 export { writeOnnx } from "./io/onnx/onnx-node.js";
-export { loadSampleWeight, SAMPLE_WEIGHT_DIR } from "./course/sample-weight.js";
+export { loadSampleWeight, SAMPLE_WEIGHT_FILE } from "./course/sample-weight.js";
 export { svgToPng, writePicture, DEJAVU_SANS, type PngOptions, type Png } from "./plot/png-node.js";

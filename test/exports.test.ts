@@ -18,6 +18,8 @@ describe("public exports", () => {
     expect(typeof scratchnet.perceptron.XOR).toBe("function");
     expect(typeof scratchnet.activations.softmax).toBe("function");
     expect(typeof scratchnet.forwardPass.initNetwork).toBe("function");
+    expect(typeof scratchnet.forwardPass.sampleWeightNetwork).toBe("function");
+    for (const name of ["loadPickle", "loadNpy", "loadNpz"]) expect(typeof (scratchnet as Record<string, unknown>)[name], name).toBe("function");
     expect(typeof scratchnet.stepByStep.affineForward).toBe("function");
     expect(typeof scratchnet.stepByStep.affineBackward).toBe("function");
     expect(typeof scratchnet.datasets.spirals).toBe("function");

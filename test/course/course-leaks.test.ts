@@ -106,9 +106,17 @@ describe("every course call gives back what it allocated (src/core/scope.ts), fi
     balanced(() => softmaxJacobian([1, 2, 3]));
     balanced(() => reluDerivative([-1, 0, 2]));
     balanced(() => xorNetwork(x));
-    balanced(() => forward(initNetwork(), [1, 0.5]));
-    balanced(() => batchAccuracy(initNetwork(), x.map(([a, b]) => [a, b]), [0, 1, 1, 0], 3));
-    balanced(() => batchAccuracy(initNetwork(), x, [0, 1]), /4 images but 2 labels/);
+    // initNetwork() is resident (its layers live until dispose()); its buffers grow once to the most rows a call passes
+    const net = initNetwork();
+    batchAccuracy(net, x, y2, 4);
+    balanced(() => forward(net, [1, 0.5]));
+    balanced(() => batchAccuracy(net, x.map(([a, b]) => [a, b]), [0, 1, 1, 0], 3));
+    balanced(() => batchAccuracy(net, x, [0, 1]), /4 images but 2 labels/);
+    const plain = { W1: net.W1, b1: net.b1, W2: net.W2, b2: net.b2, W3: net.W3, b3: net.b3 };
+    balanced(() => batchAccuracy(plain, x, y2, 3)); // a plain dictionary: uploaded for the call, freed after
+    balanced(() => forward({ ...plain, b3: Float32Array.of(1) }, [1, 0.5]), /W3 is \[2,2\] with 4 values and b3 has 1/);
+    balanced(() => initNetwork().dispose());
+    net.dispose();
   });
 
   it("the average digit", () => {

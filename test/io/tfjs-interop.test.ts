@@ -11,7 +11,7 @@ import type { ModelArtifacts } from "../../src/io/types.js";
 import { rowsOf, toyClasses } from "../model/util.js";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { SAMPLE_WEIGHT_DIR } from "../../src/course/sample-weight.js";
+import { TRAINED_784_50_100_10_DIR } from "../../src/course/sample-weight.js";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
@@ -35,9 +35,9 @@ const stateOf = (model: Sequential) => model.optimizer!.stateBuffers().map((b) =
 
 describe("scratchnet → TensorFlow.js", () => {
   it("the shipped 784-50-100-10 MNIST model (data/models/) loads in both and predicts the same", async () => {
-    const modelJson = JSON.parse(await readFile(join(SAMPLE_WEIGHT_DIR, "model.json"), "utf8"));
-    const weights = new Uint8Array(await readFile(join(SAMPLE_WEIGHT_DIR, "weights.bin")));
-    const ours = await loadModel(SAMPLE_WEIGHT_DIR);
+    const modelJson = JSON.parse(await readFile(join(TRAINED_784_50_100_10_DIR, "model.json"), "utf8"));
+    const weights = new Uint8Array(await readFile(join(TRAINED_784_50_100_10_DIR, "weights.bin")));
+    const ours = await loadModel(TRAINED_784_50_100_10_DIR);
     expect(ours.optimizer).toBeUndefined(); // saved weights-only: it predicts, and compile() makes it trainable
     const theirs = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: modelJson.weightsManifest[0].weights, weightData: weights.slice().buffer }));
     const pixels = rowsOf(20, 784, 5, 0, 1);

@@ -20,7 +20,7 @@ export const LESSONS: [string, (r: Record<string, any>) => void][] = [
     expect(r.softmaxLarge.every(Number.isFinite)).toBe(true);
     expect(r.forward[0]).toBeCloseTo(0.31682708, 6);
     expect(r.forward[1]).toBeCloseTo(0.69627909, 6);
-    expect(r.storedAccuracy).toBeGreaterThan(0.9);
+    expect(r.storedAccuracy).toBe(0.9155); // sample_weight.pkl on the page's 2,000 test images: 1,831 (numpy 2.4.6 counts 1,831)
   }],
   ["03-deep-neural-net", (r) => {
     const runs = r.runs as Run[];

@@ -25,7 +25,8 @@ describe.skipIf(!haveChromium)("dist/web, the static build, in Chromium", () => 
   it("holds the pages, the library, the model and the lessons' data as plain files", () => {
     const dir = browser!.webDir!;
     for (const file of ["index.html", "digit.html", "playground.html", "lessons/index.html", "lessons/lesson.js", "lib/scratchnet.js", "lib/scratchnet.global.js",
-      "lib/scratchnet.wasm", "models/mnist-784-50-100-10/weights.bin", "data/breast_cancer.csv", "data/mnist/train-images-idx3-ubyte", "fonts/NanumBarunGothic.woff2"]) {
+      "lib/scratchnet.wasm", "models/mnist-784-50-100-10/weights.bin", "data/breast_cancer.csv", "data/mnist/train-images-idx3-ubyte", "fonts/NanumBarunGothic.woff2",
+      "data/deep-learning-from-scratch/sample_weight.pkl", "data/deep-learning-from-scratch/LICENSE.md"]) {
       expect(existsSync(join(dir, file)), file).toBe(true);
     }
   });
