@@ -26,7 +26,8 @@ function moments(x: usize, mean: usize, variance: usize, rows: i32, cols: i32): 
 }
 
 /** out = β + (x − μ)·γ / √(σ² + ε) per column, in f64, rounded once (TF.js' batchNorm kernel). */
-function normalize(x: usize, gamma: usize, beta: usize, mean: usize, variance: usize, out: usize, rows: i32, cols: i32, epsilon: f64): void {
+function normalize(x: usize, gamma: usize, beta: usize, mean: usize, variance: usize, out: usize,
+  rows: i32, cols: i32, epsilon: f64): void {
   for (let j = 0; j < cols; j++) {
     const m = <f64>load<f32>(at(mean, j)), g = <f64>load<f32>(at(gamma, j)), b = <f64>load<f32>(at(beta, j));
     const root = Math.sqrt(<f64>load<f32>(at(variance, j)) + epsilon);

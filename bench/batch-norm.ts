@@ -3,7 +3,8 @@
 // fit({epochs: 2}) with and without it, alternating the two models `--rounds` times (default 5)
 // so that load on the shared machine falls on both alike; medians of wall and CPU seconds, and
 // the test accuracy after the two epochs; and the CPU time of the layer's kernels alone for one
-// 64×100 batch (forward in training, backward), which shared-machine noise disturbs less. `npx tsx bench/batch-norm.ts [--train N] [--rounds R]`
+// 64×100 batch (forward in training, backward), which shared-machine noise disturbs less.
+// `npx tsx bench/batch-norm.ts [--train N] [--rounds R]`
 import { Sequential, Dense, BatchNormalization, SGD, tensor2d, engine } from "../src/index.js";
 import { TASK, mnist, oneHot, accuracy, median, stopwatch, trainCountArg, type Timing } from "./common.js";
 
@@ -40,8 +41,9 @@ const summary = (key: "without" | "with") => ({
 });
 const a = summary("without"), b = summary("with");
 console.log(`MNIST ${train.count} images, batch ${TASK.batchSize}, second epoch, median of ${rounds} alternating rounds`);
-console.log(`without BatchNormalization: ${a.wall.toFixed(3)} s wall, ${a.cpu.toFixed(3)} s CPU, test accuracy ${(100 * a.accuracy).toFixed(2)}%`);
-console.log(`with BatchNormalization:    ${b.wall.toFixed(3)} s wall, ${b.cpu.toFixed(3)} s CPU, test accuracy ${(100 * b.accuracy).toFixed(2)}%`);
+const line = (e: typeof a) => `${e.wall.toFixed(3)} s wall, ${e.cpu.toFixed(3)} s CPU, test accuracy ${(100 * e.accuracy).toFixed(2)}%`;
+console.log(`without BatchNormalization: ${line(a)}`);
+console.log(`with BatchNormalization:    ${line(b)}`);
 console.log(`cost: ${(100 * (b.wall / a.wall - 1)).toFixed(1)}% wall, ${(100 * (b.cpu / a.cpu - 1)).toFixed(1)}% CPU`);
 
 // The kernels alone, on one batch of the hidden layer's output (64 × 100), best of 15 samples of CPU time.
@@ -64,5 +66,7 @@ const forward = perCall(() => k.batchNormTrain(xb, g, bta, m, v, mm, mv, out, ro
 const backward = perCall(() => k.batchNormBackward(xb, g, m, v, out, dx, dg, db, rows, cols, 1e-3));
 const inference = perCall(() => k.batchNormInference(xb, g, bta, mm, mv, out, rows, cols, 1e-3));
 const steps = Math.ceil(train.count / TASK.batchSize);
-console.log(`kernels on ${rows}×${cols}: training forward ${forward.toFixed(1)} µs, backward ${backward.toFixed(1)} µs, inference ${inference.toFixed(1)} µs;` +
-  ` ${steps} steps × (forward + backward) = ${((steps * (forward + backward)) / 1e6).toFixed(3)} s CPU an epoch (${(100 * (steps * (forward + backward)) / 1e6 / a.cpu).toFixed(1)}% of the epoch without)`);
+const epochCpu = (steps * (forward + backward)) / 1e6;
+console.log(`kernels on ${rows}×${cols}: training forward ${forward.toFixed(1)} µs, backward ${backward.toFixed(1)} µs, `
+  + `inference ${inference.toFixed(1)} µs; ${steps} steps × (forward + backward) = ${epochCpu.toFixed(3)} s CPU an epoch `
+  + `(${((100 * epochCpu) / a.cpu).toFixed(1)}% of the epoch without)`);

@@ -84,10 +84,11 @@ export interface Kernels extends ActivationKernels {
   sparseForward(x: P, rows: number, cols: number, counts: P, lists: P, w: P, n: number, z: P): void;
   /** Rows p0..p1 of dW = xᵀ·dz over the nonzeros sparseForward listed; the dense product's bits. */
   sparseBackward(x: P, rows: number, cols: number, counts: P, lists: P, colCounts: P, colLists: P, p0: number, p1: number, dz: P, n: number, dw: P): void;
-  /** BatchNormalization's training forward (assembly/batch-norm.ts): batch μ, σ² into mean/variance, out, then the moving statistics follow. */
+  /** BatchNormalization's training forward (assembly/batch-norm.ts): batch μ, σ² into mean/variance, out; the moving ones follow. */
   batchNormTrain(x: P, gamma: P, beta: P, mean: P, variance: P, movingMean: P, movingVariance: P, out: P, rows: number, cols: number,
     epsilon: number, momentum: number): void;
   batchNormInference(x: P, gamma: P, beta: P, movingMean: P, movingVariance: P, out: P, rows: number, cols: number, epsilon: number): void;
   /** dγ, dβ and (dx ≠ 0) dx for the batch μ, σ² of the last training forward of x. */
-  batchNormBackward(x: P, gamma: P, mean: P, variance: P, dy: P, dx: P, dgamma: P, dbeta: P, rows: number, cols: number, epsilon: number): void;
+  batchNormBackward(x: P, gamma: P, mean: P, variance: P, dy: P, dx: P, dgamma: P, dbeta: P, rows: number, cols: number,
+    epsilon: number): void;
 }

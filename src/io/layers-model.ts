@@ -142,10 +142,16 @@ export function parseArtifacts(a: ModelArtifacts, names: ArtifactNames = {}): Pa
     const { layer: l, name: what, shape } = want, full = `${l.name}/${what}`;
     const w = named ? byName.get(full) : weights[i];
     if (!w) {
-      return fileError(jsonFile, named ? `the weights manifest has no ${full} (${l.name} needs its ${what}, shape [${shape}]); the file is incomplete or belongs to another model`
+      return fileError(jsonFile, named
+        ? `the weights manifest has no ${full} (${l.name} needs its ${what}, shape [${shape}]); `
+          + "the file is incomplete or belongs to another model"
         : `${l.name}: the weights manifest ends before its ${what}`);
     }
-    if (!sameShape(w.spec.shape, shape)) fileError(jsonFile, `${w.spec.name} has shape [${w.spec.shape}] but ${l.name} (${want.inputs} inputs${l.className === "Dense" ? `, ${(l as DenseConfig).units} units` : ""}) needs [${want.shape}]; the manifest and the topology describe different models`);
+    if (!sameShape(w.spec.shape, shape)) {
+      const sizes = `${want.inputs} inputs${l.className === "Dense" ? `, ${(l as DenseConfig).units} units` : ""}`;
+      fileError(jsonFile, `${w.spec.name} has shape [${w.spec.shape}] but ${l.name} (${sizes}) needs [${shape}]; `
+        + "the manifest and the topology describe different models");
+    }
     used.add(w);
     return [want, { name: w.spec.name, shape, data: w.data as Float32Array }];
   }));
@@ -153,14 +159,17 @@ export function parseArtifacts(a: ModelArtifacts, names: ArtifactNames = {}): Pa
     const own = wanted.filter((w) => w.layer === l).map((w) => stored.get(w)!);
     if (l.className !== "Dense") return { className: l.className, name: l.name, weights: own };
     const d = l as DenseConfig;
-    return { className: "Dense", name: l.name, units: d.units, activation: d.activation, kernel: own[0], bias: d.useBias ? own[1] : undefined, weights: own };
+    const bias = d.useBias ? own[1] : undefined;
+    return { className: "Dense", name: l.name, units: d.units, activation: d.activation, kernel: own[0], bias, weights: own };
   });
   if (used.size !== weights.length) {
     const extra = weights.filter((w) => !used.has(w)).map((w) => w.spec.name);
     fileError(jsonFile, `lists ${weights.length} weight arrays but the layers use ${used.size} (unused: ${extra.slice(0, 4).join(", ")}); the manifest does not belong to this topology`);
   }
   const trainingConfig = isObject(a.trainingConfig) ? (a.trainingConfig as unknown as TrainingConfig) : undefined;
-  return { name: topology.name, inputUnits: topology.inputUnits, layers, weights: ordered.map((w) => stored.get(w)!), topology, optimizerState: all.filter((w) => w.spec.group === "optimizer"), trainingConfig };
+  const optimizerState = all.filter((w) => w.spec.group === "optimizer");
+  const inModelOrder = ordered.map((w) => stored.get(w)!);
+  return { name: topology.name, inputUnits: topology.inputUnits, layers, weights: inModelOrder, topology, optimizerState, trainingConfig };
 }
 
 /** Parse model.json (text, bytes or object) and the bytes of its weights into checked layers. */

@@ -18,7 +18,7 @@ export interface LayerSpec {
   name: string;
   /** The layer itself; the first one is given the model's per-sample input shape. */
   create(inputShape?: number[]): Layer;
-  /** Its weights for `inputs` features in, in TF.js' layer order (trainable first), named after the layer's name and a slash; none if absent. */
+  /** Its weights for `inputs` features in, TF.js' layer order (trainable first), named after `${name}/`; none if absent. */
   weights?(inputs: number): { name: string; shape: number[]; trainable: boolean }[];
 }
 
@@ -158,9 +158,13 @@ function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseC
   }
   const units = c.units, useBias = c.use_bias !== false, regularizer = regularizerOf(name, c.kernel_regularizer, fail);
   const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...(regularizer ? { kernelRegularizer: regularizer } : {}), ...(inputShape ? { inputShape } : {}) });
-  const weights = (inputs: number) => [{ name: "kernel", shape: [inputs, units], trainable: true }, ...(useBias ? [{ name: "bias", shape: [units], trainable: true }] : [])];
+  const weights = (inputs: number) =>
+    [{ name: "kernel", shape: [inputs, units], trainable: true }, ...(useBias ? [{ name: "bias", shape: [units], trainable: true }] : [])];
   return { className: "Dense", name, units, activation, useBias, regularizer, create, weights };
 }
 
 /** The layer classes model.json may name, each with its reader: a new layer class registers one here. */
-const readers: Record<string, (c: Record<string, unknown>, name: string, fail: Fail) => LayerSpec> = { Dense: readDense, BatchNormalization: readBatchNormalization };
+const readers: Record<string, (c: Record<string, unknown>, name: string, fail: Fail) => LayerSpec> = {
+  Dense: readDense,
+  BatchNormalization: readBatchNormalization,
+};

@@ -39,22 +39,30 @@ export class BatchNormalization extends Layer {
   readonly center: boolean;
   readonly scale: boolean;
   private features = 0;
-  /** γ, β and their gradients (γ = 1, β = 0 kept even when scale/center are off: one kernel), the moving and the batch statistics. */
+  /** γ, β and their gradients (γ = 1, β = 0 kept even when scale/center are off: one kernel), the moving and batch statistics. */
   private gamma = 0; private beta = 0; private dgamma = 0; private dbeta = 0;
   private movingMean = 0; private movingVariance = 0; private mean = 0; private variance = 0;
 
   constructor(readonly args: BatchNormalizationArgs = {}) {
     super(args.name ?? `batch_normalization_${++counter}`, args.inputShape ? [...args.inputShape] : undefined);
-    const unknown = Object.keys(args).find((key) => !OPTIONS.includes(key) && (args as Record<string, unknown>)[key] !== undefined);
-    if (unknown !== undefined) throw new ModelError(`${this.name}: option '${unknown}' is not implemented in scratchnet; BatchNormalization takes ${OPTIONS.join(", ")}`);
+    const given = args as Record<string, unknown>;
+    const unknown = Object.keys(args).find((key) => !OPTIONS.includes(key) && given[key] !== undefined);
+    const known = OPTIONS.join(", ");
+    if (unknown !== undefined) {
+      throw new ModelError(`${this.name}: option '${unknown}' is not implemented in scratchnet; BatchNormalization takes ${known}`);
+    }
     this.axis = args.axis ?? -1;
     this.momentum = args.momentum ?? 0.99;
     this.epsilon = args.epsilon ?? 1e-3;
     this.center = args.center ?? true;
     this.scale = args.scale ?? true;
     if (!Number.isInteger(this.axis)) throw new ModelError(`${this.name}: axis ${this.axis} is not an integer; use -1 (the features)`);
-    if (!(this.momentum >= 0 && this.momentum <= 1)) throw new ModelError(`${this.name}: momentum ${this.momentum} must be in [0, 1] (TF.js' default is 0.99)`);
-    if (!(this.epsilon > 0 && Number.isFinite(this.epsilon))) throw new ModelError(`${this.name}: epsilon ${this.epsilon} must be a finite number > 0 (TF.js' default is 0.001)`);
+    if (!(this.momentum >= 0 && this.momentum <= 1)) {
+      throw new ModelError(`${this.name}: momentum ${this.momentum} must be in [0, 1] (TF.js' default is 0.99)`);
+    }
+    if (!(this.epsilon > 0 && Number.isFinite(this.epsilon))) {
+      throw new ModelError(`${this.name}: epsilon ${this.epsilon} must be a finite number > 0 (TF.js' default is 0.001)`);
+    }
     for (const key of ["betaInitializer", "gammaInitializer", "movingMeanInitializer", "movingVarianceInitializer"] as const) {
       if (args[key] !== undefined) checkInitializer(args[key]);
     }
@@ -64,7 +72,8 @@ export class BatchNormalization extends Layer {
   computeOutputShape(inputShape: Shape): Shape {
     const rank = inputShape.length + 1; // TF.js counts the batch axis
     if (this.axis !== -1 && this.axis !== rank - 1) {
-      throw new ShapeError(`${this.name}: axis ${this.axis} of an input of shape [null, ${inputShape.join(", ")}] is not the last; scratchnet normalizes the last axis (axis -1): put the features last`);
+      throw new ShapeError(`${this.name}: axis ${this.axis} of an input of shape [null, ${inputShape.join(", ")}] is not the last; `
+        + "scratchnet normalizes the last axis (axis -1): put the features last");
     }
     if (inputShape.length === 0 || !inputShape.every((d) => Number.isInteger(d) && d >= 1)) {
       throw new ShapeError(`${this.name}: input shape [${inputShape.join(", ")}] needs at least one dimension, each a positive integer`);
@@ -106,7 +115,8 @@ export class BatchNormalization extends Layer {
   forward(x: number, rows: number, training = false): number {
     const k = this.live().k, n = this.positions(rows), c = this.features;
     if (training) {
-      k.batchNormTrain(x, this.gamma, this.beta, this.mean, this.variance, this.movingMean, this.movingVariance, this.y, n, c, this.epsilon, this.momentum);
+      k.batchNormTrain(x, this.gamma, this.beta, this.mean, this.variance, this.movingMean, this.movingVariance, this.y, n, c,
+        this.epsilon, this.momentum);
     } else {
       k.batchNormInference(x, this.gamma, this.beta, this.movingMean, this.movingVariance, this.y, n, c, this.epsilon);
     }
@@ -115,12 +125,14 @@ export class BatchNormalization extends Layer {
 
   /** From the batch statistics of the last training forward (the loop's order: forward(training), then backward). */
   backward(x: number, rows: number, dx: number, _fused = false): void {
-    this.live().k.batchNormBackward(x, this.gamma, this.mean, this.variance, this.dy, dx, this.dgamma, this.dbeta, this.positions(rows), this.features, this.epsilon);
+    this.live().k.batchNormBackward(x, this.gamma, this.mean, this.variance, this.dy, dx, this.dgamma, this.dbeta, this.positions(rows),
+      this.features, this.epsilon);
   }
 
   override params(): Param[] {
     this.live();
-    const c = this.features, p = (what: string, value: number, grad: number) => ({ name: `${this.name}/${what}`, value, grad, shape: [c], size: c });
+    const c = this.features;
+    const p = (what: string, value: number, grad: number) => ({ name: `${this.name}/${what}`, value, grad, shape: [c], size: c });
     return [...(this.scale ? [p("gamma", this.gamma, this.dgamma)] : []), ...(this.center ? [p("beta", this.beta, this.dbeta)] : [])];
   }
 

@@ -9,9 +9,9 @@
 //    copies outputGrad into dx.
 //  - Dropout: forward(training) multiplies by a mask from its own Rng (seeded in build from the
 //    model's generator) and keeps it; backward multiplies outputGrad by the mask into dx.
-//  - BatchNormalization: gamma and beta in params(); moving mean and variance in state(), which
-//    getWeights/setWeights, save/load and the snapshot cover; forward(training) picks batch or
-//    moving statistics and updates the moving ones.
+//  - BatchNormalization (batch-normalization.ts): gamma and beta in params(); moving mean and
+//    variance in state(), which getWeights/setWeights, save/load and the snapshot cover;
+//    forward(training) picks batch or moving statistics and updates the moving ones.
 //  - Conv2D / pooling: shapes [h, w, c]; their weights in params(), their kernels behind forward/backward.
 import type { Engine } from "../core/engine.js";
 import type { Rng } from "../core/random.js";
@@ -153,7 +153,7 @@ export abstract class Layer {
     return [];
   }
 
-  /** Every weight, trainable first, as TF.js' layer.weights lists them (getWeights, save, the snapshot). */
+  /** Every weight, trainable first, as TF.js' layer.weights lists them (a model lists all layers' params(), then all state()). */
   weights(): Weight[] {
     return [...this.params(), ...this.state()];
   }

@@ -49,7 +49,8 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-async function trainAndHash(name: string, model: Sequential, x: number[][], y: number[], loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy", optimizer: SGD | Adam, fitSeed: number,
+async function trainAndHash(name: string, model: Sequential, x: number[][], y: number[],
+  loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy", optimizer: SGD | Adam, fitSeed: number,
   withPredictions = false): Promise<ScenarioResult> {
   model.compile({ optimizer, loss });
   const history = await model.fit(x, y, { ...SCENARIO_FIT, seed: fitSeed, verbose: 0 });
@@ -100,8 +101,8 @@ export function buildScenario(s: ScenarioSpec): { model: Sequential; optimizer: 
  * inference kernel.
  */
 export function batchNormModel(engine?: Engine): Sequential {
-  return new Sequential({ seed: 16, engine, layers: [new BatchNormalization({ inputShape: [4], momentum: 0.9 }), new Dense({ units: 12, activation: "relu" }),
-    new BatchNormalization(), new Dense({ units: 3, activation: "softmax" })] });
+  return new Sequential({ seed: 16, engine, layers: [new BatchNormalization({ inputShape: [4], momentum: 0.9 }),
+    new Dense({ units: 12, activation: "relu" }), new BatchNormalization(), new Dense({ units: 3, activation: "softmax" })] });
 }
 
 /** Train the four networks and the BatchNormalization one and hash their weights. Same code, same seeds, in Node and Chromium. */
@@ -112,6 +113,7 @@ export async function runScenarios(): Promise<ScenarioResult[]> {
     results.push(await trainAndHash(s.name, model, x, y, s.loss, optimizer, s.fitSeed));
   }
   const sectors = sectorData();
-  results.push(await trainAndHash("batchnorm", batchNormModel(), sectors.x, sectors.y, "sparseCategoricalCrossentropy", new Adam({ learningRate: 0.02 }), 106, true));
+  const adam = new Adam({ learningRate: 0.02 });
+  results.push(await trainAndHash("batchnorm", batchNormModel(), sectors.x, sectors.y, "sparseCategoricalCrossentropy", adam, 106, true));
   return results;
 }

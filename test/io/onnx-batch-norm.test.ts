@@ -22,9 +22,10 @@ async function maxDiff(model: Sequential, rows: number): Promise<number> {
 }
 
 describe("toOnnx: BatchNormalization", () => {
-  it("Dense → BatchNormalization → Dense(softmax) after fit: one BatchNormalization node, same predictions for 1, 7 and 64 rows", async () => {
+  it("Dense → BatchNormalization → Dense(softmax) after fit: one BatchNormalization node, same predictions, 1, 7, 64 rows", async () => {
     const data = toyClasses(60, 4, 3, 17);
-    const model = new Sequential({ seed: 3, layers: [new Dense({ units: 8, activation: "relu", inputShape: [4] }), new BatchNormalization({ momentum: 0.8, epsilon: 0.01 }), new Dense({ units: 3, activation: "softmax" })] });
+    const model = new Sequential({ seed: 3, layers: [new Dense({ units: 8, activation: "relu", inputShape: [4] }),
+      new BatchNormalization({ momentum: 0.8, epsilon: 0.01 }), new Dense({ units: 3, activation: "softmax" })] });
     model.compile({ optimizer: "adam", loss: "sparseCategoricalCrossentropy" });
     await model.fit(data.x, data.y, { epochs: 5, batchSize: 16, verbose: 0 });
     const graph = onnxGraph(model), bn = graph.nodes.find((n) => n.opType === "BatchNormalization")!;
@@ -39,11 +40,14 @@ describe("toOnnx: BatchNormalization", () => {
   });
 
   it("first layer, and without center and scale (written as γ = 1, β = 0): same predictions", async () => {
-    const model = new Sequential({ layers: [new BatchNormalization({ inputShape: [5] }), new Dense({ units: 4, activation: "tanh" }), new BatchNormalization({ center: false, scale: false }), new Dense({ units: 2 })] });
+    const model = new Sequential({ layers: [new BatchNormalization({ inputShape: [5] }), new Dense({ units: 4, activation: "tanh" }),
+      new BatchNormalization({ center: false, scale: false }), new Dense({ units: 2 })] });
     model.compile({ optimizer: "sgd", loss: "mse" });
     // Moving statistics far from 0 and 1, so that a mix-up of mean and variance would show.
-    model.setWeights(model.getWeights().map((w, i) => (i < 6 ? seeded(w.data.length, i, -1, 1) : seeded(w.data.length, i, i % 2 ? 0.5 : -1, i % 2 ? 3 : 1))));
-    const initializers = onnxGraph(model).initializers, of = (what: string) => initializers.find((t) => t.name === `${model.layers[2].name}/${what}`)!;
+    const value = (n: number, i: number) => (i < 6 ? seeded(n, i, -1, 1) : seeded(n, i, i % 2 ? 0.5 : -1, i % 2 ? 3 : 1));
+    model.setWeights(model.getWeights().map((w, i) => value(w.data.length, i)));
+    const initializers = onnxGraph(model).initializers;
+    const of = (what: string) => initializers.find((t) => t.name === `${model.layers[2].name}/${what}`)!;
     expect([Array.from(of("gamma").data), Array.from(of("beta").data), of("gamma").dims]).toEqual([[1, 1, 1, 1], [0, 0, 0, 0], [4]]);
     expect(await maxDiff(model, 7)).toBeLessThan(1e-6);
     model.dispose();

@@ -82,7 +82,7 @@ function model(scale: Scale): Sequential {
 }
 
 describe("a layer that is not Dense, through the engine unchanged", () => {
-  it("trains, predicts, evaluates, summarises and lists its non-trainable weight after every trainable one (TF.js' model order)", async () => {
+  it("trains, predicts, evaluates, summarises and lists its non-trainable weight after every trainable one (TF.js' order)", async () => {
     const scale = new Scale(), m = model(scale);
     expect(m.summary(() => {})).toMatch(/scale \(Scale\) +\[null,5\] +6[\s\S]*Total params: 49\nTrainable params: 48\nNon-trainable params: 1/);
     const before = m.evaluate(data.x, data.y)[0];

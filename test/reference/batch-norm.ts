@@ -29,7 +29,8 @@ export const follow = (moving: ArrayLike<number>, batch: ArrayLike<number>, mome
   Array.from(moving, (v, j) => v * momentum + batch[j] * (1 - momentum));
 
 /** dγ, dβ, dx of Σ dy ⊙ y through the batch statistics (the textbook formula). */
-export function backward(x: ArrayLike<number>, gamma: ArrayLike<number>, dy: ArrayLike<number>, rows: number, cols: number, epsilon: number) {
+export function backward(x: ArrayLike<number>, gamma: ArrayLike<number>, dy: ArrayLike<number>, rows: number, cols: number,
+  epsilon: number) {
   const { mean, variance } = moments(x, rows, cols);
   const dgamma = new Array<number>(cols).fill(0), dbeta = new Array<number>(cols).fill(0), dx = new Array<number>(rows * cols);
   const inv = variance.map((v) => 1 / Math.sqrt(v + epsilon));

@@ -9,7 +9,8 @@ import * as tf from "@tensorflow/tfjs";
 import { fileURLToPath } from "node:url";
 import { writeFileSync } from "node:fs";
 
-export const X = [[0.5, -1, 0.25], [-0.75, 0.5, 1], [1, 0.25, -0.5], [0.1, -0.3, 0.8], [-1, -0.6, 0.2], [0.3, 0.9, -0.9], [0.7, 0.2, 0.4], [-0.2, -0.8, -0.6]];
+export const X = [[0.5, -1, 0.25], [-0.75, 0.5, 1], [1, 0.25, -0.5], [0.1, -0.3, 0.8], [-1, -0.6, 0.2], [0.3, 0.9, -0.9], [0.7, 0.2, 0.4],
+  [-0.2, -0.8, -0.6]];
 export const Y = [[1, 0], [0, 1], [0.5, 0.5], [-1, 0.25], [0.2, -0.4], [0.8, 0.1], [-0.3, 0.6], [0.4, -0.7]];
 /**
  * In TF.js' model order (model.getWeights(): every layer's trainable weights, then every layer's
@@ -49,7 +50,8 @@ export async function tfReference() {
   const m = tfModel();
   await m.fit(tf.tensor2d(X), tf.tensor2d(Y), { epochs: 3, batchSize: 4, shuffle: false, verbose: 0 });
   let saved: tf.io.ModelArtifacts | undefined;
-  await m.save(tf.io.withSaveHandler(async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } })));
+  const info = { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" as const } };
+  await m.save(tf.io.withSaveHandler(async (a) => ((saved = a), info)));
   return { weights: tfWeights(m), predict: tfPredict(m), names: m.weights.map((w) => w.name), saved: saved! };
 }
 

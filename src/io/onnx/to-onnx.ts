@@ -48,12 +48,17 @@ export function onnxGraph(model: Sequential): OnnxGraph {
   for (const l of model.layers) {
     if (l.className === "BatchNormalization") { // inference: the moving statistics; γ = 1 and β = 0 when scale/center are off
       // ONNX normalizes axis 1 (NCHW); here the features are last, the same axis only for flat rows.
-      if (l.inputShape.length > 1) throw new ModelError(`toOnnx: ${l.name} normalizes the last axis of [null, ${l.inputShape.join(", ")}], which ONNX's BatchNormalization (axis 1) does not; toOnnx writes it after flat rows only`);
+      if (l.inputShape.length > 1) {
+        throw new ModelError(`toOnnx: ${l.name} normalizes the last axis of [null, ${l.inputShape.join(", ")}], `
+          + "which ONNX's BatchNormalization (axis 1) does not; toOnnx writes it after flat rows only");
+      }
       const inputs = [x, weight(l, "gamma", 1), weight(l, "beta", 0), weight(l, "moving_mean"), weight(l, "moving_variance")];
       x = op(nodes, l, "BatchNormalization", inputs, undefined, { epsilon: (l as BatchNormalization).epsilon });
       continue;
     }
-    if (l.className !== "Dense") throw new ModelError(`toOnnx: ${l.name} is a ${l.className} layer; toOnnx writes Dense and BatchNormalization layers only`);
+    if (l.className !== "Dense") {
+      throw new ModelError(`toOnnx: ${l.name} is a ${l.className} layer; toOnnx writes Dense and BatchNormalization layers only`);
+    }
     const layer = l as Dense;
     x = op(nodes, layer, "MatMul", [x, weight(layer, "kernel")]);
     if (layer.useBias) x = op(nodes, layer, "Add", [x, weight(layer, "bias")]);
@@ -70,12 +75,14 @@ export function onnxGraph(model: Sequential): OnnxGraph {
 }
 
 /** Append `opType(inputs)` for `layer`; returns the name of its output. A second node of one type gets `_1`, and so on. */
-function op(nodes: OnnxNode[], layer: Layer, opType: string, inputs: string[], attributes?: Record<string, number>, floatAttributes?: Record<string, number>): string {
+function op(nodes: OnnxNode[], layer: Layer, opType: string, inputs: string[], attributes?: Record<string, number>,
+  floatAttributes?: Record<string, number>): string {
   const base = `${layer.name}/${opType}`;
   let name = base;
   for (let i = 1; nodes.some((n) => n.name === name); i++) name = `${base}_${i}`;
   const output = `${name}:0`;
-  nodes.push({ opType, name, inputs, outputs: [output], ...(attributes ? { attributes } : {}), ...(floatAttributes ? { floatAttributes } : {}) });
+  nodes.push({ opType, name, inputs, outputs: [output], ...(attributes ? { attributes } : {}),
+    ...(floatAttributes ? { floatAttributes } : {}) });
   return output;
 }
 
