@@ -8,10 +8,10 @@ import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { DataError, ModelError } from "../core/errors.js";
 import { withScope, type Scope } from "../core/scope.js";
 import { shapeOf, uploadInputs, type DeviceInputs, type Inputs, type Matrix2D } from "../data/inputs.js";
-import { gatherInputs } from "../data/batches.js";
 import { Tensor } from "../core/tensor.js";
 import { Indices } from "../ops/indices.js";
 import { gemm } from "../ops/linear.js";
+import { gatherInputRows } from "../ops/data.js";
 import { forChunks } from "../models/inference.js";
 import { COURSE_EVAL_ROWS } from "./course-eval.js";
 import { denseOf } from "./given-weights.js";
@@ -31,7 +31,8 @@ export interface DigitData {
 function upload(scope: Scope, what: string, data: DigitData): DeviceInputs {
   const inputs = uploadInputs(scope.engine, what, data.images, shapeOf(what, data.images)[1]);
   scope.track(inputs.ptr);
-  if (data.labels.length !== inputs.rows) throw new DataError(`${what}: ${inputs.rows} images but ${data.labels.length} labels; give one label per image`);
+  if (data.labels.length !== inputs.rows) throw new DataError(`${what}: ${inputs.rows} images but ${data.labels.length} labels; `
+      + `give one label per image`);
   return inputs;
 }
 
@@ -43,15 +44,16 @@ export function averageDigit(data: DigitData, digit: number, engine: Engine = de
     for (let i = 0; i < x.rows; i++) if (data.labels[i] === digit) chosen.push(i);
     const n = chosen.length;
     if (n === 0) throw new DataError(`averageDigit: no image is labelled ${digit}; labels must include the digit to average`);
-    const rows = s.track(Tensor.zeros(n, x.cols, engine));
-    gatherInputs(engine.k, x, s.track(Indices.from(chosen, engine)).ptr, n, rows.ptr);
+    const rows = s.track(gatherInputRows(x, s.track(Indices.from(chosen, engine)))); // the images of `digit`
     const weights = s.track(Tensor.from(new Float32Array(n).fill(1 / n), 1, n, engine));
     return s.track(gemm(weights, rows)).toArray(); // (1/n, …, 1/n)·X: np.average(axis=0)
   });
 }
 
 /** σ(W·x + b) for every image (the course's predict, for a whole set at once). */
-export function predictAverageDigit(images: Inputs, w: ArrayLike<number>, b = AVERAGE_DIGIT_BIAS, engine: Engine = defaultEngine()): Float32Array {
+export function predictAverageDigit(
+  images: Inputs, w: ArrayLike<number>, b = AVERAGE_DIGIT_BIAS, engine: Engine = defaultEngine(),
+): Float32Array {
   return withScope(engine, (s) => {
     const x = uploadInputs(engine, "predictAverageDigit: images", images, w.length);
     s.track(x.ptr);
@@ -68,10 +70,14 @@ export function predictAverageDigit(images: Inputs, w: ArrayLike<number>, b = AV
  * The course's evaluate(data, digit, threshold, W, b): the fraction of samples judged right,
  * where right means prediction > threshold for an image of `digit` and ≤ threshold for any other.
  */
-export function evaluateAverageDigit(data: DigitData, digit: number, threshold = AVERAGE_DIGIT_THRESHOLD, w: ArrayLike<number>, b = AVERAGE_DIGIT_BIAS, engine: Engine = defaultEngine()): number {
+export function evaluateAverageDigit(
+  data: DigitData, digit: number, threshold = AVERAGE_DIGIT_THRESHOLD, w: ArrayLike<number>, b = AVERAGE_DIGIT_BIAS,
+  engine: Engine = defaultEngine(),
+): number {
   if (data.labels.length === 0) throw new ModelError("evaluateAverageDigit: no samples to evaluate");
   const p = predictAverageDigit(data.images, w, b, engine);
-  if (p.length !== data.labels.length) throw new DataError(`evaluateAverageDigit: ${p.length} images but ${data.labels.length} labels; give one label per image`);
+  if (p.length !== data.labels.length) throw new DataError(`evaluateAverageDigit: ${p.length} images but ${data.labels.length} labels; `
+      + `give one label per image`);
   let correct = 0;
   for (let i = 0; i < p.length; i++) if ((p[i] > threshold) === (data.labels[i] === digit)) correct++;
   return correct / p.length;

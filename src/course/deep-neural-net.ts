@@ -64,11 +64,13 @@ export class DeepNeuralNet {
    * `activations[l]` is the activation of layer l+1 (default sigmoid everywhere, as the course's
    * `activate` list [g, g_d, …] sets layers 1, 2, …); `eta` is the learning rate.
    */
-  constructor(readonly netArch: number[], activations: DeepActivation[] = [], readonly eta = 1.0, readonly epochs = 100, readonly randomSeed = 1, options: DeepNeuralNetOptions = {}) {
+  constructor(readonly netArch: number[], activations: DeepActivation[] = [], readonly eta = 1.0, readonly epochs = 100,
+    readonly randomSeed = 1, options: DeepNeuralNetOptions = {}) {
     this.rule = options.rule ?? "course";
     this.engine = options.engine ?? defaultEngine();
     if (netArch.length < 2 || !netArch.every((n) => Number.isInteger(n) && n >= 1)) {
-      throw new ModelError(`DeepNeuralNet: netArch must list at least two positive integers (input and output units), got [${netArch.join(", ")}]`);
+      throw new ModelError(`DeepNeuralNet: netArch must list at least two positive integers (input and output units), `
+        + `got [${netArch.join(", ")}]`);
     }
     this.g = netArch.slice(1).map((_, l) => activations[l] ?? "sigmoid");
     const unknown = this.g.find((a) => !ACTIVATIONS.includes(a));
@@ -78,11 +80,10 @@ export class DeepNeuralNet {
     rng.dispose();
   }
 
-  get layers(): number {
-    return this.netArch.length;
-  }
+  get layers(): number { return this.netArch.length; }
 
-  /** W[l] maps layer l to layer l+1: shape netArch[l+1] × netArch[l] (the course's W[l+1]); a copy of the kernels transposed, written back before the next forpass, backprop, fit or predict. */
+  /** W[l] maps layer l to layer l+1: shape netArch[l+1] × netArch[l] (the course's W[l+1]); a copy of the kernels
+   * transposed, written back before the next forpass, backprop, fit or predict. */
   get W(): Tensor[] {
     return this.net.courseWeights(true);
   }
@@ -108,7 +109,7 @@ export class DeepNeuralNet {
     if (net.ranOn !== w) net.forward(w.x.ptr, w.m, w); // the layers ran something else since forpass (predict)
     transpose(Y, w.y);
     this.targets.ptr = w.y.ptr;
-    model.loss.gradient(this.engine.k, last.output, this.targets, last.outputGrad, w.m, model.outputUnits, last.activation.name);
+    model.loss.gradient(this.engine, last.output, this.targets, last.outputGrad, w.m, model.outputUnits, last.activation.name);
     transpose(net.gradient(top, w.m), w.E); // E = Y − A, before the layer takes g' in place
     backward(model, w.x.ptr, w.m, false);
     model.optimizer.learningRate = -this.eta / w.m; // W += η · dZ·Aᵀ / m
@@ -130,7 +131,8 @@ export class DeepNeuralNet {
       model.optimizer.learningRate = -this.eta / w.m; // W += η · dZ·Aᵀ / m
       this.cost = [];
       trainSync({
-        engine: this.engine, x: { ptr: w.x.ptr, rows: w.m, cols: w.x.cols, bytes: false, scale: 1 }, y: { ptr: w.y.ptr, rows: w.m, sparse: false },
+        engine: this.engine, x: { ptr: w.x.ptr, rows: w.m, cols: w.x.cols, bytes: false, scale: 1 },
+        y: { ptr: w.y.ptr, rows: w.m, sparse: false },
         units: w.y.cols, order: "whole", batchSize: w.m, epochs: this.epochs,
         step: (xb, yb, m) => {
           const loss = trainStep(model, xb, yb, m);
@@ -160,7 +162,8 @@ export class DeepNeuralNet {
   /** Fraction of samples predicted right (labels 0/1, or class indices with several output units). */
   evaluate(Xtest: CourseMatrix, ytest: number[]): number {
     const p = this.predict(Xtest);
-    if (ytest.length !== p.length) throw new ShapeError(`DeepNeuralNet.evaluate: Xtest has ${p.length} samples (columns) but ytest has ${ytest.length} labels`);
+    if (ytest.length !== p.length) throw new ShapeError(`DeepNeuralNet.evaluate: Xtest has ${p.length} samples (columns) `
+      + `but ytest has ${ytest.length} labels`);
     return p.filter((c, i) => c === ytest[i]).length / Math.max(1, p.length);
   }
 
@@ -171,7 +174,8 @@ export class DeepNeuralNet {
 
   private checkInputs(A0: Tensor): number {
     if (A0.rows !== this.netArch[0]) {
-      throw new ShapeError(`DeepNeuralNet([${this.netArch.join(", ")}]): X has ${A0.rows} rows, expected ${this.netArch[0]}; X is features × samples, as in the course (transpose rows of samples)`);
+      throw new ShapeError(`DeepNeuralNet([${this.netArch.join(", ")}]): X has ${A0.rows} rows, expected ${this.netArch[0]}; `
+        + `X is features × samples, as in the course (transpose rows of samples)`);
     }
     return A0.cols;
   }
@@ -189,6 +193,7 @@ export class DeepNeuralNet {
 
 function expectTargets(t: Tensor, units: number, samples: number): void {
   if (t.rows !== units || t.cols !== samples) {
-    throw new ShapeError(`DeepNeuralNet.fit: y is ${t.rows}×${t.cols}, expected ${units}×${samples} (one row per output unit, one column per sample of X)`);
+    throw new ShapeError(`DeepNeuralNet.fit: y is ${t.rows}×${t.cols}, expected ${units}×${samples} `
+      + `(one row per output unit, one column per sample of X)`);
   }
 }

@@ -16,11 +16,11 @@ export const MSE = {
   /** ½ Σ (a − y)² over n floats at a and y. */
   lossFunction(engine: Engine, a: number, y: number, n: number): number {
     targets.ptr = y;
-    return courseLoss.value(engine.k, a, targets, n, 1, "linear");
+    return courseLoss.value(engine, a, targets, n, 1, "linear");
   },
   /** da = a − y (scale 1). */
   lossDerivative(engine: Engine, a: number, y: number, da: number, n: number): void {
     targets.ptr = y;
-    courseLoss.gradient(engine.k, a, targets, da, n, 1, "linear");
+    courseLoss.gradient(engine, a, targets, da, n, 1, "linear");
   },
 };

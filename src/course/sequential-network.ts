@@ -19,7 +19,7 @@ import { withScope } from "../core/scope.js";
 import { ModelError, ShapeError, assertPositiveInteger } from "../core/errors.js";
 import type { DeviceInputs } from "../data/inputs.js";
 import type { DeviceTargets } from "../data/labels.js";
-import { countCorrect } from "../losses/accuracy.js";
+import { countCorrectOn } from "../losses/accuracy.js";
 import type { Targets } from "../losses/loss.js";
 import { forChunks } from "../models/inference.js";
 import { trainSync } from "../models/loop.js";
@@ -71,10 +71,13 @@ export class SequentialNetwork {
 
   /** Append `layer`, build its weights, print its description and link it to the layer before. */
   add(layer: Layer): void {
-    if (layer.previous || layer.next || this.layers.includes(layer)) throw new ModelError(`${layer.constructor.name} is already linked into a network; create a new layer`);
+    if (layer.previous || layer.next || this.layers.includes(layer)) {
+      throw new ModelError(`${layer.constructor.name} is already linked into a network; create a new layer`);
+    }
     const last = this.layers[this.layers.length - 1];
     if (last && last.outputDim !== layer.inputDim) {
-      throw new ShapeError(`${layer.constructor.name}(${layer.inputDim}) cannot follow a layer with ${last.outputDim} outputs; give it input_dim ${last.outputDim}`);
+      throw new ShapeError(`${layer.constructor.name}(${layer.inputDim}) cannot follow a layer with ${last.outputDim} outputs; `
+        + `give it input_dim ${last.outputDim}`);
     }
     layer.build(this.engine, this.rng);
     if (this.rowsReserved) layer.reserve(this.rowsReserved);
@@ -102,7 +105,8 @@ export class SequentialNetwork {
       result.total = test?.x.rows ?? 0;
       let started = 0;
       trainSync({
-        engine: this.engine, x: train.x, y: train.y, units: this.outputDim, order: "shuffle", rng: this.rng, batchSize: miniBatchSize, epochs,
+        engine: this.engine, x: train.x, y: train.y, units: this.outputDim, order: "shuffle", rng: this.rng,
+        batchSize: miniBatchSize, epochs,
         step: (xb, y, count) => this.trainBatch(xb, y.ptr, count, learningRate),
         callbacks: new CallbackList({
           onEpochBegin: () => void (started = performance.now()),
@@ -142,7 +146,7 @@ export class SequentialNetwork {
     const a = this.singleForward(xb, count), last = this.layers[this.layers.length - 1], n = count * this.outputDim;
     last.inputDelta = last.deltaTarget;
     this.targets.ptr = yb;
-    const loss = courseLoss.gradient(this.engine.k, a, this.targets, last.inputDelta, n, 1, "linear"); // MSE's lossDerivative and lossFunction in one pass
+    const loss = courseLoss.gradient(this.engine, a, this.targets, last.inputDelta, n, 1, "linear"); // MSE's two functions in one pass
     for (let i = this.layers.length - 1; i >= 0; i--) this.layers[i].backward();
     return loss;
   }
@@ -166,13 +170,9 @@ export class SequentialNetwork {
     });
   }
 
-  get inputDim(): number {
-    return this.layers[0]?.inputDim ?? 0;
-  }
+  get inputDim(): number { return this.layers[0]?.inputDim ?? 0; }
 
-  get outputDim(): number {
-    return this.layers[this.layers.length - 1]?.outputDim ?? 0;
-  }
+  get outputDim(): number { return this.layers[this.layers.length - 1]?.outputDim ?? 0; }
 
   /** Free every layer's memory and the random state. */
   dispose(): void {
@@ -186,7 +186,7 @@ export class SequentialNetwork {
     const units = this.outputDim;
     forChunks(this.engine, x, COURSE_EVAL_ROWS, (xb, _idx, start, count) => {
       const a = this.singleForward(xb, count);
-      correct += countCorrect(this.engine.k, "meanSquaredError", a, { ptr: y.ptr + start * units * 4, sparse: false }, count, units);
+      correct += countCorrectOn(this.engine, courseLoss.name, a, { ptr: y.ptr + start * units * 4, sparse: false }, count, units);
     });
     return correct;
   }

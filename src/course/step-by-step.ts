@@ -1,9 +1,8 @@
 // Lesson 7 (seed 003, "딥러닝 들여다보기"): the two-layer network written out step by step, as
-// functions on Tensors. affineForward/affineBackward and the activations are the lesson's
-// formulas on the caller's tensors (src/ops); the network itself (initParams) is two Dense
-// layers of the library, so trainStep and predict run the layer code and the training step
-// of src/models/stack.ts, with the same bits as the notebook's step written out (the tests
-// keep that reference).
+// functions on Tensors. affineForward/affineBackward run Dense's own affine code (src/layers/affine.ts)
+// on the caller's tensors, the activations are the ops of Dense's activation table; the network
+// (initParams) is two Dense layers, so trainStep and predict run the layer code and the step of
+// src/models/stack.ts, with the bits of the notebook's step written out (the tests keep that reference).
 // Names follow the notebook: a1 = X·W1 + b1 is the PRE-activation and z1 = sigmoid(a1) the
 // output (the reverse of the usual z/a), y_hat = softmax(a2).
 //
@@ -22,13 +21,13 @@ import type { Rng } from "../core/random.js";
 import { Tensor } from "../core/tensor.js";
 import { Indices } from "../ops/indices.js";
 import * as act from "../ops/activations.js";
-import { addRowVector, gemm, gemmNT, gemmTN, sumColumns } from "../ops/linear.js";
 import { categoricalCrossEntropy, sparseCategoricalCrossEntropy } from "../ops/losses.js";
 import { oneHot as oneHotOp } from "../ops/data.js";
-import { expectShape } from "../ops/shape.js";
+import { distinct, expectShape, output } from "../ops/shape.js";
 import { Dense } from "../layers/dense.js";
+import { affine, affineGradients } from "../layers/affine.js";
 import { losses } from "../losses/losses.js";
-import { countCorrect } from "../losses/accuracy.js";
+import { countCorrectOn } from "../losses/accuracy.js";
 import type { Targets } from "../losses/loss.js";
 import { SGD } from "../optimizers.js";
 import { forward, trainStep as stackStep, type Stack } from "../models/stack.js";
@@ -43,8 +42,12 @@ export interface AffineCache {
 
 /** y = X·W + b (written into `out` if given); returns [y, cache] like affine_layer_forward. */
 export function affineForward(X: Tensor, W: Tensor, b: Tensor, out?: Tensor): [Tensor, AffineCache] {
-  const y = gemm(X, W, out);
-  return [addRowVector(y, b, y), { X, W, b }];
+  const op = "affineForward";
+  expectShape(op, "W", W, X.cols, W.cols, "W's rows are X's columns");
+  expectShape(op, "b", b, 1, W.cols, "one row with W's columns");
+  const y = distinct(op, output(op, out, X.rows, W.cols, X, "X's rows × W's columns"), X, W);
+  affine(X.engine, X.ptr, W.ptr, b.ptr, y.ptr, X.rows, X.cols, W.cols); // Dense's forward before its activation
+  return [y, { X, W, b }];
 }
 
 /** Output tensors for affineBackward; dX null skips it (the first layer's dX is never used). */
@@ -56,8 +59,13 @@ export interface AffineGrads {
 
 /** dX = dy·Wᵀ, dW = Xᵀ·dy, db = Σ_rows dy (affine_layer_backward). */
 export function affineBackward(dy: Tensor, cache: AffineCache, out: AffineGrads = {}): [Tensor | null, Tensor, Tensor] {
-  const dX = out.dX === null ? null : gemmNT(dy, cache.W, out.dX);
-  return [dX, gemmTN(cache.X, dy, out.dW), sumColumns(dy, out.db)];
+  const op = "affineBackward", { X, W } = cache;
+  expectShape(op, "dy", dy, X.rows, W.cols, "a row per row of X, a column per column of W");
+  const db = output(op, out.db, 1, W.cols, W, "one row with W's columns");
+  const dW = distinct(op, output(op, out.dW, W.rows, W.cols, W, "the shape of W"), X, dy);
+  const dX = out.dX === null ? null : distinct(op, output(op, out.dX, X.rows, X.cols, X, "the shape of X"), dy, W);
+  affineGradients(X.engine, X.ptr, W.ptr, dy.ptr, dW.ptr, db.ptr, dX?.ptr ?? 0, X.rows, X.cols, W.cols); // Dense's, after f'
+  return [dX, dW, db];
 }
 
 /** Row softmax with the max subtracted ("오버플로 대책"): finite for [1010, 1000, 990]. */
@@ -93,7 +101,8 @@ export interface Params {
 }
 
 /** W = weightInitStd · randn (from `rng`, W1 then W2), b = 0 (init_params). */
-export function initParams(inputSize: number, hiddenSize: number, outputSize: number, rng: Rng, weightInitStd = 0.01, activation: Params["activation"] = "sigmoid"): Params {
+export function initParams(inputSize: number, hiddenSize: number, outputSize: number, rng: Rng, weightInitStd = 0.01,
+  activation: Params["activation"] = "sigmoid"): Params {
   const e = rng.engine, normal = { name: "randomNormal", stddev: weightInitStd } as const;
   const layer = (name: string, units: number, inputDim: number, f: "sigmoid" | "relu" | "softmax") =>
     new Dense({ name, units, inputDim, activation: f, kernelInitializer: normal, biasInitializer: "zeros" });
@@ -103,7 +112,8 @@ export function initParams(inputSize: number, hiddenSize: number, outputSize: nu
   // The tensors view the layers' weights; their owner stands for the layers' lifetime, so a
   // tensor used after disposeParams throws instead of reading freed memory.
   const lifetime = Tensor.zeros(1, 1, e), [w1, b1, w2, b2] = [...layers[0].params(), ...layers[1].params()];
-  const view = (w: { value: number; shape: number[] }) => new Tensor(e, w.value, w.shape.length > 1 ? w.shape[0] : 1, w.shape.at(-1)!, lifetime);
+  const view = (w: { value: number; shape: number[] }) =>
+    new Tensor(e, w.value, w.shape.length > 1 ? w.shape[0] : 1, w.shape.at(-1)!, lifetime);
   return { W1: view(w1), b1: view(b1), W2: view(w2), b2: view(b2), activation, layers };
 }
 
@@ -125,14 +135,15 @@ export class StepWorkspace {
   constructor(readonly batch: number, p: Params) {
     for (const layer of p.layers) layer.reserve(batch);
     this.optimizer.build(p.W1.engine, [...p.layers[0].params(), ...p.layers[1].params()], this);
-    this.net = { layers: p.layers, loss: losses.sparseCategoricalCrossentropy, optimizer: this.optimizer, engine: p.W1.engine, outputUnits: p.W2.cols };
+    const loss = losses.sparseCategoricalCrossentropy;
+    this.net = { layers: p.layers, loss, optimizer: this.optimizer, engine: p.W1.engine, outputUnits: p.W2.cols };
   }
 
   dispose(): void {
     this.optimizer.unbind();
   }
 
-  /** @internal train_step on pointers (x: batch × d floats, y: batch labels), nothing checked: trainStep checks per call, trainingCycle once. */
+  /** @internal train_step on pointers (x: batch × d floats, y: batch labels), unchecked: trainStep checks per call, trainingCycle once. */
   step(x: number, y: number, p: Params, learningRate: number): number {
     if (p.layers[0] !== this.net.layers[0]) throw new ModelError("StepWorkspace.step: this workspace was made for other params");
     this.optimizer.learningRate = learningRate; // set, not constructed: the notebook takes any rate
@@ -143,7 +154,8 @@ export class StepWorkspace {
 
 /** Throw unless X (batch × d), labels Y (one per row, below the classes) and the params fit together. */
 export function checkStep(op: string, X: Tensor, Y: Indices, p: Params, work?: StepWorkspace): void {
-  if (work && work.batch !== X.rows) throw new ShapeError(`${op}: X has ${X.rows} rows but the workspace was made for batches of ${work.batch}`);
+  if (work && work.batch !== X.rows) throw new ShapeError(`${op}: X has ${X.rows} rows `
+    + `but the workspace was made for batches of ${work.batch}`);
   const [d, h, c] = [p.W1.rows, p.W1.cols, p.W2.cols];
   expectShape(op, "X", X, X.rows, d, "W1's rows are the inputs");
   expectShape(op, "W2", p.W2, h, c, "W1's columns are W2's rows");
@@ -181,7 +193,7 @@ export function accuracy(params: Params, x: Tensor, y: Indices): number {
   for (const layer of params.layers) layer.reserve(rows);
   forChunks(engine, { ptr: x.ptr, rows: x.rows, cols: x.cols, bytes: false, scale: 1 }, ACCURACY_ROWS, (xb, _idx, start, count) => {
     const a = forward(params, xb, count, false);
-    correct += countCorrect(engine.k, "sparseCategoricalCrossentropy", a, { ptr: y.ptr + start * 4, sparse: true }, count, classes);
+    correct += countCorrectOn(engine, "sparseCategoricalCrossentropy", a, { ptr: y.ptr + start * 4, sparse: true }, count, classes);
   });
   return correct / Math.max(1, x.rows);
 }

@@ -4,7 +4,7 @@ import type { Engine } from "../core/engine.js";
 import { counted, DataError, ShapeError } from "../core/errors.js";
 import { dataUse } from "../core/heap.js";
 import { withScope } from "../core/scope.js";
-import { takesIntegerLabels, type LossName, type Targets } from "../losses/loss.js";
+import { takesIntegerLabels, type LossObjectName, type Targets } from "../losses/loss.js";
 import { describeValue, notANumber, setNumbers, shapeOf, type Labels, type Matrix2D } from "./inputs.js";
 import { scaleInPlace } from "./scale.js";
 
@@ -13,7 +13,7 @@ export interface DeviceTargets extends Targets {
 }
 
 /** Copy y into WASM in the form `loss` trains on; `units` is the size of the output layer. */
-export function uploadTargets(engine: Engine, what: string, y: Labels, rows: number, units: number, loss: LossName): DeviceTargets {
+export function uploadTargets(engine: Engine, what: string, y: Labels, rows: number, units: number, loss: LossObjectName): DeviceTargets {
   const [yRows, cols] = shapeOf(what, y);
   if (yRows !== rows) {
     throw new ShapeError(`${what} has ${counted(yRows, "row")} but the inputs have ${rows}; give one label (or target row) per sample`);
@@ -29,10 +29,12 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
     for (let r = 0; r < rows; r++) {
       const t = labels[r];
       if (typeof t !== "number") {
-        throw new DataError(`${what}[${r}] is ${describeValue(t)}, not a class index; labels must be numbers in 0..${units - 1}: convert with Number() first`);
+        throw new DataError(`${what}[${r}] is ${describeValue(t)}, not a class index; `
+            + `labels must be numbers in 0..${units - 1}: convert with Number() first`);
       }
       if (!Number.isInteger(t) || t < 0 || t >= units) {
-        throw new DataError(`${what}[${r}] is ${t}, not a class index in 0..${units - 1}; the output layer has ${counted(units, "unit")}, so labels must be integers below ${units}`);
+        throw new DataError(`${what}[${r}] is ${t}, not a class index in 0..${units - 1}; `
+            + `the output layer has ${counted(units, "unit")}, so labels must be integers below ${units}`);
       }
     }
     const ptr = heap.alloc(rows * 4, dataUse(what, rows, 1));
@@ -47,7 +49,8 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
   }
   const width = cols === 0 ? 1 : cols;
   if (width !== units) {
-    throw new ShapeError(`${what} has ${counted(width, "column")} but the output layer has ${counted(units, "unit")}; give integer labels or rows of ${counted(units, "target")}`);
+    throw new ShapeError(`${what} has ${counted(width, "column")} but the output layer has ${counted(units, "unit")}; `
+        + `give integer labels or rows of ${counted(units, "target")}`);
   }
   // Refused targets free the buffer with the scope; accepted ones keep it.
   return withScope(engine, (s) => {
@@ -75,12 +78,14 @@ export function uploadTargets(engine: Engine, what: string, y: Labels, rows: num
       let i = 0;
       while (Number.isFinite(f32[base + i])) i++;
       const where = cols === 0 ? `row ${i}` : `row ${Math.floor(i / units)}, column ${i % units}`;
-      throw new DataError(`${what} holds ${nonFinite} NaN or Infinity value(s) (as float32), the first at ${where}; every target must be a finite number below ±3.4e38`);
+      throw new DataError(`${what} holds ${nonFinite} NaN or Infinity value(s) (as float32), the first at ${where}; `
+          + `every target must be a finite number below ±3.4e38`);
     }
     if (loss === "binaryCrossentropy" || takesIntegerLabels(loss)) {
       for (let i = 0; i < rows * units; i++) {
         const v = f32[base + i];
-        if (v < 0 || v > 1) throw new DataError(`${what} row ${Math.floor(i / units)} holds ${v} (column ${i % units}); ${loss} needs targets in [0, 1] (probabilities or one-hot rows)`);
+        if (v < 0 || v > 1) throw new DataError(`${what} row ${Math.floor(i / units)} holds ${v} (column ${i % units}); `
+            + `${loss} needs targets in [0, 1] (probabilities or one-hot rows)`);
       }
     }
     return { ptr: s.keep(ptr), sparse: false, rows };

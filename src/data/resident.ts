@@ -9,7 +9,7 @@ import { counted, DataError, ModelError, ShapeError } from "../core/errors.js";
 import { HeapBuffer } from "../core/heap-buffer.js";
 import { dataUse } from "../core/heap.js";
 import { withScope, type Disposable, type Scope } from "../core/scope.js";
-import { takesIntegerLabels, type LossName } from "../losses/loss.js";
+import { takesIntegerLabels, type LossObjectName } from "../losses/loss.js";
 import { isMatrix, shapeOf, uploadInputs, type DeviceInputs, type Inputs, type Labels } from "./inputs.js";
 import { uploadTargets, type DeviceTargets } from "./labels.js";
 import { f32Scale, scaleInPlace } from "./scale.js";
@@ -38,17 +38,20 @@ export class Resident extends HeapBuffer {
   /** @internal The set as inputs of a model with `cols` inputs, in place. */
   asInputs(engine: Engine, what: string, cols: number): DeviceInputs {
     this.check(engine, what);
-    if (this.cols === 0) throw new ShapeError(`${what} is a resident flat list of ${counted(this.rows, "number")}, not rows; make inputs with resident(tensor2d(data, [rows, ${cols}]))`);
+    if (this.cols === 0) throw new ShapeError(`${what} is a resident flat list of ${counted(this.rows, "number")}, not rows; `
+        + `make inputs with resident(tensor2d(data, [rows, ${cols}]))`);
     if (this.cols !== cols) {
-      throw new ShapeError(`${what} has ${counted(this.cols, "column")} but the model's input layer expects ${cols}; make it again from data with ${counted(cols, "value")} a row`);
+      throw new ShapeError(`${what} has ${counted(this.cols, "column")} but the model's input layer expects ${cols}; `
+          + `make it again from data with ${counted(cols, "value")} a row`);
     }
     return { ptr: this.ptr, rows: this.rows, cols, bytes: this.bytes, scale: this.bytes ? f32Scale(this.scale ?? 1 / 255) : 1 };
   }
 
   /** @internal The set as targets of `rows` samples for an output of `units` trained by `loss`: the rules of uploadTargets. */
-  asTargets(engine: Engine, what: string, rows: number, units: number, loss: LossName): DeviceTargets {
+  asTargets(engine: Engine, what: string, rows: number, units: number, loss: LossObjectName): DeviceTargets {
     this.check(engine, what);
-    if (this.rows !== rows) throw new ShapeError(`${what} has ${counted(this.rows, "row")} but the inputs have ${rows}; give one label (or target row) per sample`);
+    if (this.rows !== rows) throw new ShapeError(`${what} has ${counted(this.rows, "row")} but the inputs have ${rows}; `
+        + `give one label (or target row) per sample`);
     const width = Math.max(this.cols, 1);
     if (units > 1 && (this.cols === 0 || (this.cols === 1 && takesIntegerLabels(loss)))) {
       this.assertClasses(what, units);
@@ -58,7 +61,8 @@ export class Resident extends HeapBuffer {
       return { ptr: this.derive(`oneHot${units}`, rows, units, (p) => this.engine.k.oneHot(labels, p, rows, units)), sparse: false, rows };
     }
     if (width !== units) {
-      throw new ShapeError(`${what} has ${counted(width, "column")} but the output layer has ${counted(units, "unit")}; give integer labels or rows of ${counted(units, "target")}`);
+      throw new ShapeError(`${what} has ${counted(width, "column")} but the output layer has ${counted(units, "unit")}; `
+          + `give integer labels or rows of ${counted(units, "target")}`);
     }
     if (loss === "binaryCrossentropy" || takesIntegerLabels(loss)) this.assertProbabilities(what, loss);
     return { ptr: this.floats(), sparse: false, rows };
@@ -91,9 +95,8 @@ export class Resident extends HeapBuffer {
 
   private check(engine: Engine, what: string): void {
     if (this.isDisposed) throw new ModelError(`${what} is a resident data set that was disposed; make it again with resident(data)`);
-    if (engine !== this.engine) {
-      throw new ModelError(`${what} lives in another engine's memory than the model; make it with resident(data, { engine }), giving the engine the model was built on`);
-    }
+    if (engine !== this.engine) throw new ModelError(`${what} lives in another engine's memory than the model; `
+      + `make it with resident(data, { engine }), giving the engine the model was built on`);
   }
 
   /** The values as f32 rows: the set itself, or (bytes) a copy scaled by the explicit scale only, as uploadTargets does. */
@@ -103,7 +106,8 @@ export class Resident extends HeapBuffer {
     return this.derive("floats", this.rows, this.cols, (p) => {
       heap.f32.set(heap.u8.subarray(this.ptr, this.ptr + n), p >>> 2);
       if (this.scale !== undefined) scaleInPlace(heap.f32, p >>> 2, n, this.scale);
-      if (this.engine.k.countNonFinite(p, n) > 0) throw new DataError(`bytes × scale ${this.scale} go beyond float32's range ±3.4e38 as targets; give a smaller scale`);
+      if (this.engine.k.countNonFinite(p, n) > 0) throw new DataError(`bytes × scale ${this.scale} go beyond float32's range ±3.4e38 `
+        + `as targets; give a smaller scale`);
     });
   }
 
@@ -140,12 +144,15 @@ export class Resident extends HeapBuffer {
   private assertClasses(what: string, units: number): void {
     const { min, max, integral } = this.stats();
     if (integral && min >= 0 && max < units) return;
-    throw new DataError(`${what} holds ${integral ? `labels from ${min} to ${max}` : "values that are not integers"}, not class indices in 0..${units - 1}; the output layer has ${counted(units, "unit")}, so labels must be integers below ${units}`);
+    const held = integral ? `labels from ${min} to ${max}` : "values that are not integers";
+    throw new DataError(`${what} holds ${held}, not class indices in 0..${units - 1}; `
+      + `the output layer has ${counted(units, "unit")}, so labels must be integers below ${units}`);
   }
 
-  private assertProbabilities(what: string, loss: LossName): void {
+  private assertProbabilities(what: string, loss: LossObjectName): void {
     const { min, max } = this.stats();
-    if (min < 0 || max > 1) throw new DataError(`${what} holds values from ${min} to ${max}; ${loss} needs targets in [0, 1] (probabilities or one-hot rows)`);
+    if (min < 0 || max > 1) throw new DataError(`${what} holds values from ${min} to ${max}; `
+        + `${loss} needs targets in [0, 1] (probabilities or one-hot rows)`);
   }
 }
 
@@ -157,7 +164,8 @@ export function resident(data: Inputs | Labels, { engine = defaultEngine() }: Re
   const what = "resident: data";
   const [rows, cols] = shapeOf(what, data);
   if (cols === 0) {
-    if (isMatrix(data)) throw new ShapeError(`${what}: shape [${rows}, 0] has no columns; give [rows, cols] with cols ≥ 1, or labels as a flat list`);
+    if (isMatrix(data)) throw new ShapeError(`${what}: shape [${rows}, 0] has no columns; `
+        + `give [rows, cols] with cols ≥ 1, or labels as a flat list`);
     const t = uploadTargets(engine, what, data as Labels, rows, 1, "meanSquaredError"); // a flat list: one f32 each, checked as numbers
     return new Resident(engine, t.ptr, rows, 0, false);
   }
@@ -178,7 +186,8 @@ export function inputsFor(scope: Scope, what: string, x: Inputs | Resident, cols
 }
 
 /** Targets for one call, as inputsFor. */
-export function targetsFor(scope: Scope, what: string, y: Labels | Resident, rows: number, units: number, loss: LossName): DeviceTargets {
+export function targetsFor(scope: Scope, what: string, y: Labels | Resident, rows: number, units: number,
+  loss: LossObjectName): DeviceTargets {
   if (y instanceof Resident) {
     const targets = y.asTargets(scope.engine, what, rows, units, loss);
     scope.track(y.hold());

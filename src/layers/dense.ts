@@ -1,12 +1,14 @@
 // Dense (Keras):  a = f(x·W + b),  W stored in-by-out row-major as in TensorFlow.js.
 // Backward (seed 003, affine_layer_backward):  dW = xᵀ·dz,  db = Σ_rows dz,  dx = dz·Wᵀ, where
-// dz = dL/da · f'(a) unless the loss fused f' in already; f' and db run as one pass.
+// dz = dL/da · f'(a) unless the loss fused f' in already; f' and db run as one pass. The affine
+// part is ./affine.ts, which lesson 7's affineForward/affineBackward run too.
 import type { Engine } from "../core/engine.js";
 import type { Rng } from "../core/random.js";
 import { ModelError, ShapeError, assertPositiveInteger, counted } from "../core/errors.js";
 import { getActivation, type Activation, type ActivationName } from "./activations.js";
 import { checkInitializer, initialize, type InitializerSpec } from "./initializers.js";
 import { Layer, sizeOf, type Param, type Shape } from "./layer.js";
+import { affine, affineGradients } from "./affine.js";
 import { MAX_ROWS, MIN_COLUMNS, SparseInput } from "./sparse-input.js";
 import { resolveRegularizer, type Regularizer, type RegularizerSpec } from "../regularizers.js";
 
@@ -24,7 +26,9 @@ export interface DenseArgs {
   name?: string;
 }
 
-const OPTIONS = ["units", "activation", "inputShape", "inputDim", "useBias", "kernelInitializer", "biasInitializer", "kernelRegularizer", "name"];
+const OPTIONS = [
+  "units", "activation", "inputShape", "inputDim", "useBias", "kernelInitializer", "biasInitializer", "kernelRegularizer", "name",
+];
 
 let counter = 0;
 
@@ -50,7 +54,8 @@ export class Dense extends Layer {
   constructor(readonly args: DenseArgs) {
     const name = args.name ?? `dense_${++counter}`;
     if (args.inputShape !== undefined && !Array.isArray(args.inputShape)) {
-      throw new ModelError(`${name}: inputShape must be an array such as [${Number(args.inputShape) || 2}], got ${JSON.stringify(args.inputShape)}; or give inputDim: ${String(args.inputShape)}`);
+      throw new ModelError(`${name}: inputShape must be an array such as [${Number(args.inputShape) || 2}], `
+        + `got ${JSON.stringify(args.inputShape)}; or give inputDim: ${String(args.inputShape)}`);
     }
     const declared = args.inputShape ? [...args.inputShape] : args.inputDim === undefined ? undefined : [args.inputDim];
     super(name, declared);
@@ -59,11 +64,14 @@ export class Dense extends Layer {
     this.activation = getActivation(args.activation);
     this.useBias = args.useBias ?? true;
     // TF.js' biasRegularizer, activityRegularizer, constraints...: refused, not trained without them.
-    const unknown = Object.keys(args).find((key) => !OPTIONS.includes(key) && (args as unknown as Record<string, unknown>)[key] !== undefined);
-    if (unknown !== undefined) throw new ModelError(`${this.name}: option '${unknown}' is not implemented in scratchnet; Dense takes ${OPTIONS.join(", ")}`);
+    const given = args as unknown as Record<string, unknown>;
+    const unknown = Object.keys(args).find((key) => !OPTIONS.includes(key) && given[key] !== undefined);
+    if (unknown !== undefined) throw new ModelError(`${this.name}: option '${unknown}' is not implemented in scratchnet; `
+        + `Dense takes ${OPTIONS.join(", ")}`);
     this.kernelRegularizer = resolveRegularizer(`${this.name}: kernelRegularizer`, args.kernelRegularizer);
     if (this.activation.name === "softmax" && this.units === 1) {
-      throw new ModelError(`${this.name}: softmax over 1 unit always outputs 1; use activation 'sigmoid' for one output, or units ≥ 2 for softmax`);
+      throw new ModelError(`${this.name}: softmax over 1 unit always outputs 1; `
+          + `use activation 'sigmoid' for one output, or units ≥ 2 for softmax`);
     }
     declared?.forEach((d) => assertPositiveInteger(`${this.name}: inputShape`, d));
     if (declared !== undefined) this.computeOutputShape(declared); // [28, 28] is refused here, not cut to its last 28
@@ -74,7 +82,8 @@ export class Dense extends Layer {
 
   computeOutputShape(inputShape: Shape): Shape {
     if (inputShape.length !== 1) {
-      throw new ShapeError(`${this.name}: Dense takes inputShape [n], e.g. [784], got [${inputShape.join(", ")}]${inputShape.length > 1 ? `; flatten each sample to ${counted(sizeOf(inputShape), "value")}` : ""}`);
+      const flatten = inputShape.length > 1 ? `; flatten each sample to ${counted(sizeOf(inputShape), "value")}` : "";
+      throw new ShapeError(`${this.name}: Dense takes inputShape [n], e.g. [784], got [${inputShape.join(", ")}]${flatten}`);
     }
     return [this.units];
   }
@@ -110,29 +119,24 @@ export class Dense extends Layer {
   }
 
   forward(x: number, rows: number, _training = false): number {
-    const k = this.live().k, a = this.y;
-    if (!this.sparse?.forward(x, rows, this.w, a)) k.gemm(x, this.w, a, rows, this.inUnits, this.units, 0);
-    if (this.useBias) k.addRowVector(a, this.b, a, rows, this.units);
-    this.activation.forward(k, a, a, rows, this.units);
+    const engine = this.live(), a = this.y;
+    affine(engine, x, this.w, this.b, a, rows, this.inUnits, this.units, this.sparse); // b is 0 without a bias
+    this.activation.forward(engine.k, a, a, rows, this.units);
     return a;
   }
 
   backward(x: number, rows: number, dx: number, fused = false): void {
-    const k = this.live().k, dz = this.dy, kind = this.activation.fusedKind(k);
+    const engine = this.live(), k = engine.k, dz = this.dy, kind = this.activation.fusedKind(k);
     if (dx && this.propagate === "error") { // before dz overwrites dL/da in place
       k.gemmNT(dz, this.w, dx, rows, this.units, this.inUnits, 0);
       dx = 0;
     }
-    if (fused) { // outputGrad already holds dL/dz
-      if (this.useBias) k.sumColumns(dz, this.db, rows, this.units, 0);
-    } else if (this.useBias && kind >= 0) { // dz = dL/da · f'(a) and db = Σ_rows dz in one pass, sumColumns' bits
-      k.activationBiasBackward(this.y, dz, dz, this.db, rows, this.units, kind);
-    } else {
-      this.activation.backward(k, this.y, dz, dz, rows, this.units);
-      if (this.useBias) k.sumColumns(dz, this.db, rows, this.units, 0);
-    }
-    if (!this.sparse?.backward(x, rows, dz, this.dw)) k.gemmTN(x, dz, this.dw, this.inUnits, rows, this.units, 0);
-    if (dx) k.gemmNT(dz, this.w, dx, rows, this.units, this.inUnits, 0);
+    let db = this.db; // 0 without a bias; 0 once computed here
+    if (!fused && db && kind >= 0) { // dz = dL/da · f'(a) and db = Σ_rows dz in one pass, sumColumns' bits
+      k.activationBiasBackward(this.y, dz, dz, db, rows, this.units, kind);
+      db = 0;
+    } else if (!fused) this.activation.backward(k, this.y, dz, dz, rows, this.units); // fused: outputGrad holds dL/dz already
+    affineGradients(engine, x, this.w, dz, this.dw, db, dx, rows, this.inUnits, this.units, this.sparse);
     const reg = this.kernelRegularizer;
     if (reg?.l1) k.addL1Grad(this.w, this.dw, this.inUnits * this.units, reg.l1);
     if (reg?.l2) k.addL2Grad(this.w, this.dw, this.inUnits * this.units, reg.l2);
@@ -147,7 +151,8 @@ export class Dense extends Layer {
 
   override params(): Param[] {
     this.live();
-    const kernel = { name: `${this.name}/kernel`, value: this.w, grad: this.dw, shape: [this.inUnits, this.units], size: this.inUnits * this.units };
+    const [inputs, units] = [this.inUnits, this.units];
+    const kernel = { name: `${this.name}/kernel`, value: this.w, grad: this.dw, shape: [inputs, units], size: inputs * units };
     if (!this.useBias) return [kernel];
     return [kernel, { name: `${this.name}/bias`, value: this.b, grad: this.db, shape: [this.units], size: this.units }];
   }

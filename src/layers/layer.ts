@@ -39,6 +39,12 @@ export interface Param extends Weight {
 
 const LINEAR = getActivation("linear");
 
+/** The layer protocol (Keras' Layer). A custom layer extends it; y = x·W (all of it: examples/custom-layer.ts):
+ *   class NoBiasDense extends Layer { readonly className = "NoBiasDense"; computeOutputShape() { return [this.units]; }
+ *     protected override buildWeights(e: Engine, rng: Rng) { this.w = this.allocate(n); rng.uniform(this.w, n, -0.5, 0.5); … }
+ *     forward(x, rows) { this.live().k.gemm(x, this.w, this.y, rows, this.inputSize, this.units, 0); return this.y; }
+ *     backward(x, rows, dx) { …gemmTN into dW, gemmNT into dx unless 0… } override params() { … } getConfig() { … } }
+ */
 export abstract class Layer {
   /** The class name TF.js writes in model.json (the save/load registry's key). */
   abstract readonly className: string;
@@ -80,7 +86,8 @@ export abstract class Layer {
 
   /** Take `inputShape` and make the weights from the seeded initialisers (`rng`, the model's). */
   build(engine: Engine, inputShape: Shape, rng: Rng): void {
-    if (this.engine) throw new ModelError(`${this.name} is already built; building it again would orphan its weights. Create a new ${this.className} for each model`);
+    if (this.engine) throw new ModelError(`${this.name} is already built; building it again would orphan its weights. `
+      + `Create a new ${this.className} for each model`);
     this.outputShape = this.computeOutputShape(inputShape);
     this.inputShape = inputShape;
     this.engine = engine;

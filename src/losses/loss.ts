@@ -4,13 +4,19 @@
 // the training step asks it and tells the last layer, so no step names a loss or an activation.
 // This folder sits below models/ and layers/: it knows activations by name only, and data/ may
 // import it.
-import type { Kernels } from "../core/kernels.js";
+import type { Engine } from "../core/engine.js";
 import { ModelError } from "../core/errors.js";
 
 export type LossName = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy";
+/**
+ * What a Loss object calls itself: compile()'s losses (Keras' names), or halfSquaredError, the
+ * textbooks' ½Σ(a − y)² that the course classes hand to the step themselves (Keras has no such loss).
+ */
+export type LossObjectName = LossName | "halfSquaredError";
 
 /** What compile() accepts: the camelCase names, Keras' snake_case spellings and 'mse'. */
-export type LossSpec = LossName | "mse" | "mean_squared_error" | "binary_crossentropy" | "categorical_crossentropy" | "sparse_categorical_crossentropy";
+export type LossSpec =
+  LossName | "mse" | "mean_squared_error" | "binary_crossentropy" | "categorical_crossentropy" | "sparse_categorical_crossentropy";
 /** Keras' 'accuracy' and its short name 'acc'. */
 export type MetricName = "accuracy" | "acc";
 
@@ -21,13 +27,13 @@ export interface Targets {
 }
 
 export interface Loss {
-  readonly name: LossName;
+  readonly name: LossObjectName;
   /** Whether gradient() writes dL/dz through `activation` (the output layer's) rather than dL/da. */
   fusesWith(activation: string): boolean;
   /** Mean loss of outputs `a` (rows×cols) of a layer ending in `activation`, against `y`. */
-  value(k: Kernels, a: number, y: Targets, rows: number, cols: number, activation: string): number;
+  value(engine: Engine, a: number, y: Targets, rows: number, cols: number, activation: string): number;
   /** Write dL/dz (when fusesWith(activation)) or dL/da into `dy`; returns the mean loss. */
-  gradient(k: Kernels, a: number, y: Targets, dy: number, rows: number, cols: number, activation: string): number;
+  gradient(engine: Engine, a: number, y: Targets, dy: number, rows: number, cols: number, activation: string): number;
   /** Throw unless this loss can train an output layer of `units` units (checked at compile()). */
   assertFits(layerName: string, units: number): void;
 }
@@ -43,11 +49,12 @@ const aliases: Record<LossSpec, LossName> = {
 export function getLoss(name: string): LossName {
   const found = Object.hasOwn(aliases, name) ? aliases[name as LossSpec] : undefined; // not 'toString'
   if (!found) {
-    throw new ModelError(`unknown loss '${name}'; use meanSquaredError, binaryCrossentropy, categoricalCrossentropy or sparseCategoricalCrossentropy`);
+    throw new ModelError(`unknown loss '${name}'; `
+        + `use meanSquaredError, binaryCrossentropy, categoricalCrossentropy or sparseCategoricalCrossentropy`);
   }
   return found;
 }
 
 /** Cross-entropy losses accept integer labels (kept as i32 in WASM); the others need dense targets. */
-export const takesIntegerLabels = (loss: LossName): boolean =>
+export const takesIntegerLabels = (loss: LossObjectName): boolean =>
   loss === "categoricalCrossentropy" || loss === "sparseCategoricalCrossentropy";

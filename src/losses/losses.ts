@@ -9,8 +9,8 @@ import type { Loss, LossName, Targets } from "./loss.js";
 const meanSquaredError: Loss = {
   name: "meanSquaredError",
   fusesWith: () => false,
-  value: (k, a, y, rows, cols) => k.mse(a, y.ptr, rows * cols),
-  gradient(k, a, y, dy, rows, cols) {
+  value: ({ k }, a, y, rows, cols) => k.mse(a, y.ptr, rows * cols),
+  gradient({ k }, a, y, dy, rows, cols) {
     const value = k.mse(a, y.ptr, rows * cols);
     k.mseBackward(a, y.ptr, dy, rows * cols, 2 / (rows * cols));
     return value;
@@ -21,8 +21,8 @@ const meanSquaredError: Loss = {
 const binaryCrossentropy: Loss = {
   name: "binaryCrossentropy",
   fusesWith: (activation) => activation === "sigmoid",
-  value: (k, a, y, rows, cols) => k.binaryCrossEntropy(a, y.ptr, rows * cols),
-  gradient(k, a, y, dy, rows, cols, activation) {
+  value: ({ k }, a, y, rows, cols) => k.binaryCrossEntropy(a, y.ptr, rows * cols),
+  gradient({ k }, a, y, dy, rows, cols, activation) {
     if (activation === "sigmoid") return k.sigmoidCrossEntropyBackward(a, y.ptr, dy, rows * cols);
     const value = k.binaryCrossEntropy(a, y.ptr, rows * cols);
     k.binaryCrossEntropyBackward(a, y.ptr, dy, rows * cols);
@@ -39,21 +39,24 @@ const binaryCrossentropy: Loss = {
  */
 function crossEntropy(name: LossName, clipFirst: number): Loss {
   const scaled = (k: Kernels, a: number, y: Targets, da: number, rows: number, cols: number): number =>
-    y.sparse ? k.sparseCategoricalCrossEntropyScaled(a, y.ptr, da, rows, cols, clipFirst) : k.categoricalCrossEntropyScaled(a, y.ptr, da, rows, cols, clipFirst);
+    y.sparse ? k.sparseCategoricalCrossEntropyScaled(a, y.ptr, da, rows, cols, clipFirst)
+      : k.categoricalCrossEntropyScaled(a, y.ptr, da, rows, cols, clipFirst);
   return {
     name,
     fusesWith: (activation) => activation === "softmax",
-    value(k, a, y, rows, cols, activation) {
+    value({ k }, a, y, rows, cols, activation) {
       if (activation !== "softmax") return scaled(k, a, y, 0, rows, cols);
       return y.sparse ? k.sparseCategoricalCrossEntropy(a, y.ptr, rows, cols) : k.categoricalCrossEntropy(a, y.ptr, rows, cols);
     },
-    gradient(k, a, y, dy, rows, cols, activation) {
+    gradient({ k }, a, y, dy, rows, cols, activation) {
       if (activation !== "softmax") return scaled(k, a, y, dy, rows, cols);
-      return y.sparse ? k.softmaxSparseCrossEntropyBackward(a, y.ptr, dy, rows, cols) : k.softmaxCrossEntropyBackward(a, y.ptr, dy, rows, cols);
+      return y.sparse ? k.softmaxSparseCrossEntropyBackward(a, y.ptr, dy, rows, cols)
+        : k.softmaxCrossEntropyBackward(a, y.ptr, dy, rows, cols);
     },
     assertFits(layerName, units) {
       // With one unit, −Σ y·log(a) is 0 for every row whose target is 0: those rows never train.
-      if (units < 2) throw new ModelError(`${name} needs at least 2 output units, but ${layerName} has ${units}; for one sigmoid unit use binaryCrossentropy (or units: 2 with softmax)`);
+      if (units < 2) throw new ModelError(`${name} needs at least 2 output units, but ${layerName} has ${units}; `
+          + `for one sigmoid unit use binaryCrossentropy (or units: 2 with softmax)`);
     },
   };
 }

@@ -8,14 +8,13 @@ import type { Loss } from "./loss.js";
 /** ½Σ(a − y)² with gradient scale·(a − y); its value is the batch's sum, not a mean. */
 export function halfSquaredError(scale = 1): Loss {
   return {
-    // Keras' name of its family: targets are rows of floats and accuracy is judged as for it.
-    name: "meanSquaredError",
+    name: "halfSquaredError", // targets are rows of floats and accuracy is judged as for meanSquaredError
     fusesWith: () => false,
-    value(k, a, y, rows, cols) {
+    value({ k }, a, y, rows, cols) {
       const n = rows * cols;
       return 0.5 * k.mse(a, y.ptr, n) * n; // the mean's sum, halved
     },
-    gradient(k, a, y, dy, rows, cols) {
+    gradient({ k }, a, y, dy, rows, cols) {
       const n = rows * cols, value = 0.5 * k.mse(a, y.ptr, n) * n;
       k.mseBackward(a, y.ptr, dy, n, scale);
       return value;

@@ -17,7 +17,9 @@ export interface PredictArgs {
 }
 
 /** Run `body` over chunks of n rows gathered into a batch buffer; frees its buffers after. */
-export function forChunks(engine: Engine, x: DeviceInputs, batchSize: number, body: (xb: number, idx: number, start: number, count: number) => void): void {
+export function forChunks(
+  engine: Engine, x: DeviceInputs, batchSize: number, body: (xb: number, idx: number, start: number, count: number) => void,
+): void {
   const heap = engine.heap, k = engine.k;
   const idx = heap.alloc(x.rows * 4);
   const rows = Math.min(batchSize, x.rows);
@@ -101,7 +103,9 @@ export function predict(model: Model, x: Inputs | Resident, { batchSize = 256 }:
  * Σ over the rows of uploaded data of the loss, and the predictions judged and judged correct
  * (evaluateDevice divides them; the course's classes divide as the course does).
  */
-export function evaluateSums(model: Model, x: DeviceInputs, y: DeviceTargets, batchSize: number): { loss: number; correct: number; judged: number } {
+export function evaluateSums(
+  model: Model, x: DeviceInputs, y: DeviceTargets, batchSize: number,
+): { loss: number; correct: number; judged: number } {
   const engine = model.built(), k = engine.k, units = model.outputUnits, activation = model.layers[model.layers.length - 1].activation.name;
   const width = (y.sparse ? 1 : units) * 4;
   let loss = 0, correct = 0, judged = 0;
@@ -109,7 +113,7 @@ export function evaluateSums(model: Model, x: DeviceInputs, y: DeviceTargets, ba
   forChunks(engine, x, batchSize, (xb, _idx, start, count) => {
     const a = forward(model, xb, count, false);
     const t = { ptr: y.ptr + start * width, sparse: y.sparse }; // chunks come in order: the targets are a slice, not a gather
-    loss += model.loss!.value(k, a, t, count, units, activation) * count;
+    loss += model.loss!.value(engine, a, t, count, units, activation) * count;
     correct += countCorrect(k, model.loss!.name, a, t, count, units);
     judged += countJudged(model.loss!.name, t, count, units);
   });

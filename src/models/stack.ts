@@ -57,7 +57,7 @@ export function trainStep(model: Stack, xb: number, y: Targets, count: number, b
   const layers = model.layers, last = layers[layers.length - 1], loss = model.loss!, activation = last.activation.name;
   const before = penalty(layers); // the step changes the weights the penalty reads
   const a = forward(model, xb, count, true);
-  const value = loss.gradient(model.engine!.k, a, y, last.outputGrad, count, model.outputUnits, activation) + before;
+  const value = loss.gradient(model.engine!, a, y, last.outputGrad, count, model.outputUnits, activation) + before;
   if (!Number.isFinite(value)) return value; // the caller stops before any weight changes
   backward(model, xb, count, loss.fusesWith(activation));
   beforeUpdate?.(count);

@@ -4,6 +4,8 @@
 import type { Engine } from "../core/engine.js";
 import type { Rng } from "../core/random.js";
 import type { Tensor } from "../core/tensor.js";
+import type { DeviceInputs } from "../data/inputs.js";
+import { gatherInputs } from "../data/batches.js";
 import { ShapeError } from "../core/errors.js";
 import { Indices } from "./indices.js";
 import { expectShape, output, sameShape } from "./shape.js";
@@ -52,6 +54,14 @@ export function gatherRows(src: Tensor, idx: Indices, out?: Tensor): Tensor {
   idx.assertBelow("gatherRows", src.rows, "src's rows");
   const o = output("gatherRows", out, idx.length, src.cols, src, "one row per index, src's columns");
   src.engine.k.gatherRows(src.ptr, idx.ptr, o.ptr, idx.length, src.cols);
+  return o;
+}
+
+/** out[r, :] = x[idx[r], :] of uploaded inputs (bytes scaled as uploaded): fit's minibatch gather, on a tensor. */
+export function gatherInputRows(x: DeviceInputs, idx: Indices, out?: Tensor): Tensor {
+  idx.assertBelow("gatherInputRows", x.rows, "x's rows");
+  const o = output("gatherInputRows", out, idx.length, x.cols, idx, "one row per index, x's columns");
+  gatherInputs(idx.engine.k, x, idx.ptr, idx.length, o.ptr);
   return o;
 }
 

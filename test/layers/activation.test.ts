@@ -58,9 +58,10 @@ describe("Dense propagate: 'error' and halfSquaredError", () => {
   });
 
   it("halfSquaredError: value ½Σ(a − y)², gradient scale·(a − y)", () => {
-    const a = tensorOf([0.5, 1, -2, 3], 2, 2), y = tensorOf([1, 1, 0, 2.5], 2, 2), dy = tensorOf([0, 0, 0, 0], 2, 2), k = engine().k;
+    const a = tensorOf([0.5, 1, -2, 3], 2, 2), y = tensorOf([1, 1, 0, 2.5], 2, 2), dy = tensorOf([0, 0, 0, 0], 2, 2);
+    expect(halfSquaredError().name).toBe("halfSquaredError"); // not Keras' meanSquaredError, whose value is the mean
     for (const scale of [1, -1]) {
-      const value = halfSquaredError(scale).gradient(k, a.ptr, { ptr: y.ptr, sparse: false }, dy.ptr, 2, 2, "linear");
+      const value = halfSquaredError(scale).gradient(engine(), a.ptr, { ptr: y.ptr, sparse: false }, dy.ptr, 2, 2, "linear");
       expect(value).toBeCloseTo(0.5 * (0.25 + 0 + 4 + 0.25), 6);
       expect(Array.from(dy.data, (v) => v + 0)).toEqual([-0.5, 0, -2, 0.5].map((v) => scale * v + 0)); // +0: −1·0 is −0
     }

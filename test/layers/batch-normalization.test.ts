@@ -36,7 +36,7 @@ describe("BatchNormalization: trainStep's gradients match central differences of
     const analytic = params.map((p) => readF32(p.grad, p.size));
     params.forEach((p, i) => heap.f32.set(before[i], p.value >>> 2));
     // The moving statistics change with each training forward, but the training-mode loss never reads them.
-    const loss = () => model.loss!.gradient(engine().k, forward(model, xb.ptr, rows, true), y, last.outputGrad, rows, model.outputUnits,
+    const loss = () => model.loss!.gradient(engine(), forward(model, xb.ptr, rows, true), y, last.outputGrad, rows, model.outputUnits,
       last.activation.name);
     params.forEach((p, i) => {
       const result = gradientCheck((w) => (heap.f32.set(w, p.value >>> 2), loss()), before[i], analytic[i]);

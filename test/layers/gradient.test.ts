@@ -86,10 +86,10 @@ describe("losses: gradient() and, unless the loss fused it, the output layer's a
     const objective = (p: number[]) => {
       z.data.set(p);
       act.forward(k(), z.ptr, a.ptr, rows, cols);
-      return losses[loss].value(k(), a.ptr, y, rows, cols, name);
+      return losses[loss].value(engine(), a.ptr, y, rows, cols, name);
     };
     const value = objective(zs);
-    expect(losses[loss].gradient(k(), a.ptr, y, dz.ptr, rows, cols, name)).toBe(value);
+    expect(losses[loss].gradient(engine(), a.ptr, y, dz.ptr, rows, cols, name)).toBe(value);
     if (!losses[loss].fusesWith(name)) act.backward(k(), a.ptr, dz.ptr, dz.ptr, rows, cols); // as Dense.backward(…, fused: false) does
     // −log(z/S) at a small target z (0.078 here) bends fast: eps 1e-2 leaves a truncation error
     // of 6e-3 there, eps 1e-3 one of 5e-5 (f32 rounding then adds about 6e-5·L).

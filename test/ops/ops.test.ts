@@ -8,6 +8,7 @@ import * as act from "../../src/ops/activations.js";
 import * as lin from "../../src/ops/linear.js";
 import * as loss from "../../src/ops/losses.js";
 import * as data from "../../src/ops/data.js";
+import { uploadInputs } from "../../src/data/inputs.js";
 import { tensorOf, maxAbsDiff } from "../helpers.js";
 
 describe("ops", () => {
@@ -61,6 +62,16 @@ describe("ops", () => {
     expect(data.countCorrectOneHot(a, y)).toBe(2);
     expect(data.gatherRows(a, Indices.from([2, 0])).toRows().map((r) => r.map((v) => Math.round(v * 10)))).toEqual([[3, 7], [1, 9]]);
     expect(() => data.gatherRows(a, Indices.from([3]))).toThrow(/gatherRows: index 0 is 3/);
+    // Uploaded inputs, bytes scaled as fit scales them (1/255) or floats as they are; rows in index order.
+    const bytes = uploadInputs(engine(), "x", { data: new Uint8Array([0, 255, 51, 102, 204, 0]), shape: [3, 2] }, 2);
+    const floats = uploadInputs(engine(), "x", [[1, 2], [3, 4], [5, 6]], 2), pick = Indices.from([2, 0, 2]);
+    const px = (b: number) => Math.fround(b * Math.fround(1 / 255)); // the kernel multiplies by the f32 scale
+    expect(data.gatherInputRows(bytes, pick).toRows()).toEqual([[px(204), 0], [0, px(255)], [px(204), 0]]);
+    expect(data.gatherInputRows(floats, pick).toRows()).toEqual([[5, 6], [1, 2], [5, 6]]);
+    expect(() => data.gatherInputRows(floats, Indices.from([3]))).toThrow(/gatherInputRows: index 0 is 3, but x's rows has only 3/);
+    expect(() => data.gatherInputRows(floats, pick, Tensor.zeros(2, 2))).toThrow(ShapeError);
+    engine().heap.release(bytes.ptr);
+    engine().heap.release(floats.ptr);
     const idx = data.sampleIndices(new Rng(engine(), 1), 5, Indices.zeros(1000));
     const seen = new Set(idx.toArray());
     expect([...seen].sort()).toEqual([0, 1, 2, 3, 4]);
