@@ -33,3 +33,4 @@ export { schedulePow, scheduleCos } from "./optim/schedule";
 export { leakyRelu, leakyReluBackward } from "./activations/leaky-relu";
 export { dropoutMask, applyMask, repeatAxis } from "./dropout";
 export { orthonormalize } from "./init/orthogonal";
+export { batchNormTrain, batchNormInference, batchNormBackward } from "./batch-norm";

@@ -7,6 +7,7 @@ export { Tensor } from "./core/tensor.js";
 export { Rng } from "./core/random.js";
 export { ShapeError, DataError, ModelError, TrainingError } from "./core/errors.js";
 export { Dense, type DenseArgs, type Regularizer } from "./layers/dense.js";
+export { BatchNormalization, type BatchNormalizationArgs } from "./layers/batch-normalization.js";
 export { Layer, type Shape, type Param, type Weight } from "./layers/layer.js"; // the protocol a custom layer extends
 export { Activation, type ActivationArgs } from "./layers/activation.js";
 export { Dropout, type DropoutArgs } from "./layers/dropout.js";

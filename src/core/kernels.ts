@@ -104,4 +104,11 @@ export interface Kernels extends ActivationKernels {
   repeatAxis(buf: P, outer: number, d: number, inner: number): void;
   /** The orthogonal initialiser: orthonormalise the min(rows, cols) columns (or rows) of p, then scale by gain. */
   orthonormalize(p: P, rows: number, cols: number, gain: number): void;
+  /** BatchNormalization's training forward (assembly/batch-norm.ts): batch μ, σ² into mean/variance, out; the moving ones follow. */
+  batchNormTrain(x: P, gamma: P, beta: P, mean: P, variance: P, movingMean: P, movingVariance: P, out: P, rows: number, cols: number,
+    epsilon: number, momentum: number): void;
+  batchNormInference(x: P, gamma: P, beta: P, movingMean: P, movingVariance: P, out: P, rows: number, cols: number, epsilon: number): void;
+  /** dγ, dβ and (dx ≠ 0) dx for the batch μ, σ² of the last training forward of x. */
+  batchNormBackward(x: P, gamma: P, mean: P, variance: P, dy: P, dx: P, dgamma: P, dbeta: P, rows: number, cols: number,
+    epsilon: number): void;
 }

@@ -13,7 +13,7 @@ import { Indices } from "../ops/indices.js";
 import { uploadInputs, type Inputs } from "../data/inputs.js";
 import { countCorrect } from "../losses/accuracy.js";
 import { forChunks } from "../models/inference.js";
-import type { LayersModel } from "../io/layers-model.js";
+import type { LayersModel, StoredDense } from "../io/layers-model.js";
 import { GivenNetwork, type ForwardNetwork, type Matrix } from "./given-network.js";
 
 export { GivenNetwork, type ForwardNetwork, type Matrix };
@@ -108,11 +108,11 @@ export function batchAccuracy(
 
 /** The course network from a stored 3-layer Dense model (src/io/layers-model.ts), resident in WASM. */
 export function networkFromLayersModel(model: LayersModel, engine: Engine = defaultEngine()): GivenNetwork {
-  const [l1, l2, l3] = model.layers;
-  if (model.layers.length !== 3 || model.layers.some((l) => !l.bias)) {
+  const dense = model.layers.filter((l): l is StoredDense => l.className === "Dense"), [l1, l2, l3] = dense;
+  if (model.layers.length !== 3 || dense.length !== 3 || dense.some((l) => !l.bias)) {
     throw new ShapeError(`${model.name}: the course network has 3 Dense layers with biases, this model has ${model.layers.length}`);
   }
-  const acts = model.layers.map((l) => l.activation).join(", ");
+  const acts = dense.map((l) => l.activation).join(", ");
   if (acts !== "sigmoid, sigmoid, softmax") {
     throw new ShapeError(`${model.name}: the course network's activations are sigmoid, sigmoid, softmax, this model's are ${acts}`);
   }

@@ -1,5 +1,5 @@
 // A model as TensorFlow.js' layers-model artifacts: the topology model.toJSON() would write, a
-// weights manifest (kernel [in, units] then bias, layer by layer, little-endian float32) and,
+// weights manifest (kernel [in, units] then bias, layer by layer, then the non-trainable weights; little-endian float32) and,
 // when the model is compiled, trainingConfig plus the optimizer's state (group 'optimizer').
 // src/io/layers-model.ts reads them back.
 import type { Sequential } from "../models/sequential.js";
@@ -15,7 +15,7 @@ export const WEIGHTS_FILE = "weights.bin";
 export function modelArtifacts(model: Sequential, config: SaveConfig = {}): ModelArtifacts {
   const engine = model.ready();
   const f32 = engine.heap.f32;
-  const arrays: NamedArray[] = model.params().map((p) => ({
+  const arrays: NamedArray[] = model.weights().map((p) => ({ // TF.js' model order: trainable weights, then the moving statistics
     spec: { name: p.name, shape: p.shape, dtype: "float32" },
     data: f32.slice(p.value >>> 2, (p.value >>> 2) + p.size),
   }));

@@ -1,5 +1,5 @@
 // Reading a TensorFlow.js layers-model (model.json + its weights, or tf.io ModelArtifacts) into
-// checked Dense layers: the topology (src/io/topology.ts), every dtype and the byte length
+// checked layers (Dense, BatchNormalization): the topology (src/io/topology.ts), every dtype and the byte length
 // (src/io/weights-codec.ts), every shape against the topology, the optimizer state apart.
 // Everything is checked before anything is returned; a failure throws a ModelFileError that
 // names the file, what is wrong with it, and what to do.
@@ -21,6 +21,7 @@ export interface StoredWeight {
 }
 
 export interface StoredDense {
+  className: "Dense";
   name: string;
   units: number;
   activation: ActivationName;
@@ -28,6 +29,15 @@ export interface StoredDense {
   kernel: StoredWeight;
   /** [units], absent when use_bias is false. */
   bias?: StoredWeight;
+  /** kernel, then bias. */
+  weights: StoredWeight[];
+}
+
+/** A layer of another class (BatchNormalization): its weights in TF.js' layer order. */
+export interface StoredLayer {
+  className: string;
+  name: string;
+  weights: StoredWeight[];
 }
 
 export interface LayersModel {
@@ -35,8 +45,10 @@ export interface LayersModel {
   /** The per-sample input shape; inputUnits is its size. */
   inputShape: number[];
   inputUnits: number;
-  /** The layers that hold weights (Dense), in order; the weightless ones (Dropout, Flatten, ...) store nothing. */
-  layers: StoredDense[];
+  /** Every layer in order, with its weights (none for Dropout, Flatten, ...). */
+  layers: (StoredDense | StoredLayer)[];
+  /** Every weight in TF.js' model order (every layer's trainable ones, then the non-trainable ones): what setWeights() takes. */
+  weights: StoredWeight[];
 }
 
 /** A checked model with what loadModel() needs besides the weights. */
@@ -104,7 +116,7 @@ export function artifactsFromModelJson(json: Record<string, unknown>, weights: U
   };
 }
 
-/** Check ModelArtifacts (from any handler) into Dense layers, their weights and the optimizer state. */
+/** Check ModelArtifacts (from any handler) into layers, their weights and the optimizer state. */
 export function parseArtifacts(a: ModelArtifacts, names: ArtifactNames = {}): ParsedModel {
   const jsonFile = names.modelJson ?? "model.json";
   const binFile = names.weights ?? "weights.bin";
@@ -114,50 +126,57 @@ export function parseArtifacts(a: ModelArtifacts, names: ArtifactNames = {}): Pa
   const all = decodeWeights(a.weightSpecs, joinWeightData(a.weightData), jsonFile, binFile, fileError);
   const weights = all.filter((w) => w.spec.group !== "optimizer");
   const byName = new Map(weights.map((w) => [w.spec.name, w]));
-  // TensorFlow.js matches weights by name; files whose names follow no layer (converted ones) go by order.
-  const named = topology.layers.some((l) => byName.has(`${l.name}/kernel`));
-  const used = new Set<NamedArray>();
-  let next = 0;
-  let inputs = 0;
+  // TensorFlow.js matches weights by name; files whose names follow no layer (converted ones) go by
+  // order, which is TF.js' model order: every layer's trainable weights, then the non-trainable ones.
   let shape: readonly number[] = topology.inputShape;
-  const layers: StoredDense[] = [];
-  topology.layers.forEach((spec, i) => {
-    try { // each layer's shape from the one before: a Reshape that does not fit is the file's error
-      const before = shape;
-      shape = spec.create(i === 0 ? [...shape] : undefined).computeOutputShape(before);
-      inputs = before[0];
+  const wanted = topology.layers.flatMap((l, i) => {
+    const inputs = shape[shape.length - 1], list = (l.weights?.(inputs) ?? []).map((w) => ({ layer: l, inputs, ...w }));
+    try { // each layer's shape from the one before
+      shape = l.create(i === 0 ? [...shape] : undefined).computeOutputShape(shape);
     } catch (e) {
       fileError(jsonFile, (e as Error).message);
     }
-    if (spec.className === "Dense") layers.push(dense(spec as DenseConfig));
+    return list;
   });
-  function dense(l: DenseConfig): StoredDense {
-    const take = (what: "kernel" | "bias", shape: number[]): StoredWeight => {
-      const want = `${l.name}/${what}`;
-      const w = named ? byName.get(want) : weights[next++];
-      if (!w) {
-        return fileError(jsonFile, named ? `the weights manifest has no ${want} (${l.name} needs its ${what}, shape [${shape}]); the file is incomplete or belongs to another model`
-          : `${l.name}: the weights manifest ends before its ${what}`);
-      }
-      if (!sameShape(w.spec.shape, shape)) fileError(jsonFile, `${w.spec.name} has shape [${w.spec.shape}] but ${l.name} (${inputs} inputs, ${l.units} units) needs [${shape}]; the manifest and the topology describe different models`);
-      used.add(w);
-      return { name: w.spec.name, shape, data: w.data as Float32Array };
-    };
-    const kernel = take("kernel", [inputs, l.units]);
-    const bias = l.useBias ? take("bias", [l.units]) : undefined;
-    return { name: l.name, units: l.units, activation: l.activation, kernel, bias };
-  }
+  const named = wanted.some((w) => byName.has(`${w.layer.name}/${w.name}`));
+  const ordered = [...wanted.filter((w) => w.trainable), ...wanted.filter((w) => !w.trainable)];
+  const used = new Set<NamedArray>();
+  const stored = new Map(ordered.map((want, i): [typeof want, StoredWeight] => {
+    const { layer: l, name: what, shape } = want, full = `${l.name}/${what}`;
+    const w = named ? byName.get(full) : weights[i];
+    if (!w) {
+      return fileError(jsonFile, named
+        ? `the weights manifest has no ${full} (${l.name} needs its ${what}, shape [${shape}]); `
+          + "the file is incomplete or belongs to another model"
+        : `${l.name}: the weights manifest ends before its ${what}`);
+    }
+    if (!sameShape(w.spec.shape, shape)) {
+      const sizes = `${want.inputs} inputs${l.className === "Dense" ? `, ${(l as DenseConfig).units} units` : ""}`;
+      fileError(jsonFile, `${w.spec.name} has shape [${w.spec.shape}] but ${l.name} (${sizes}) needs [${shape}]; `
+        + "the manifest and the topology describe different models");
+    }
+    used.add(w);
+    return [want, { name: w.spec.name, shape, data: w.data as Float32Array }];
+  }));
+  const layers = topology.layers.map((l): StoredDense | StoredLayer => {
+    const own = wanted.filter((w) => w.layer === l).map((w) => stored.get(w)!);
+    if (l.className !== "Dense") return { className: l.className, name: l.name, weights: own };
+    const d = l as DenseConfig;
+    const bias = d.useBias ? own[1] : undefined;
+    return { className: "Dense", name: l.name, units: d.units, activation: d.activation, kernel: own[0], bias, weights: own };
+  });
   if (used.size !== weights.length) {
     const extra = weights.filter((w) => !used.has(w)).map((w) => w.spec.name);
     fileError(jsonFile, `lists ${weights.length} weight arrays but the layers use ${used.size} (unused: ${extra.slice(0, 4).join(", ")}); the manifest does not belong to this topology`);
   }
   const trainingConfig = isObject(a.trainingConfig) ? (a.trainingConfig as unknown as TrainingConfig) : undefined;
   const optimizerState = all.filter((w) => w.spec.group === "optimizer");
+  const inModelOrder = ordered.map((w) => stored.get(w)!);
   const { name, inputShape, inputUnits } = topology;
-  return { name, inputShape, inputUnits, layers, topology, optimizerState, trainingConfig };
+  return { name, inputShape, inputUnits, layers, weights: inModelOrder, topology, optimizerState, trainingConfig };
 }
 
-/** Parse model.json (text, bytes or object) and the bytes of its weights into checked Dense layers. */
+/** Parse model.json (text, bytes or object) and the bytes of its weights into checked layers. */
 export function parseLayersModel(modelJson: unknown, weights: Uint8Array, names: ArtifactNames = {}): ParsedModel {
   const jsonFile = names.modelJson ?? "model.json";
   const json = parseModelJson(modelJson, jsonFile);

@@ -58,7 +58,7 @@ export async function loadModel(source: LoadSource, options: LoadOptions = {}): 
       // from each class's reader (io/topology.ts)
       layers: parsed.topology.layers.map((l, i) => l.create(i === 0 ? [...parsed.inputShape] : undefined)),
     }));
-    model.setWeights(parsed.layers.flatMap((l) => (l.bias ? [l.kernel, l.bias] : [l.kernel])));
+    model.setWeights(parsed.weights);
     if (compileArgs) {
       model.compile(compileArgs);
       restoreOptimizerState(model, parsed.optimizerState, fail, config?.optimizer_config?.config);

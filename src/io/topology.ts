@@ -7,6 +7,7 @@ import type { Model } from "../models/model.js";
 import { Dense, type Regularizer } from "../layers/dense.js";
 import { sizeOf, type Layer } from "../layers/layer.js";
 import { weightlessReaders } from "./layer-readers.js";
+import { readBatchNormalization } from "./topology-batch-norm.js";
 import { savedNames, type ActivationName } from "../core/activations.js";
 import type { InitializerSpec } from "../layers/initializers.js";
 import { initializerJson, readInitializer } from "./initializer-json.js";
@@ -20,6 +21,8 @@ export interface LayerSpec {
   name: string;
   /** The layer itself; the first one is given the model's per-sample input shape. */
   create(inputShape?: number[]): Layer;
+  /** Its weights for `inputs` features in, TF.js' layer order (trainable first), named after `${name}/`; none if absent. */
+  weights?(inputs: number): { name: string; shape: number[]; trainable: boolean }[];
 }
 
 export interface DenseConfig extends LayerSpec {
@@ -161,11 +164,13 @@ function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseC
     ...(regularizer ? { kernelRegularizer: regularizer } : {}),
   };
   const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...more, ...(inputShape ? { inputShape } : {}) });
-  return { className: "Dense", name, units, activation, useBias, regularizer, create };
+  const weights = (inputs: number) =>
+    [{ name: "kernel", shape: [inputs, units], trainable: true }, ...(useBias ? [{ name: "bias", shape: [units], trainable: true }] : [])];
+  return { className: "Dense", name, units, activation, useBias, regularizer, create, weights };
 }
 
 /** The layer classes model.json may name, each with its reader: a new layer class registers one here. */
 // A function, not a spread object: esbuild keeps a spread at module level (it may run getters), and with it
 // every layer class in scratchnet/core, which reads no model files.
 type Reader = (c: Record<string, unknown>, name: string, fail: Fail) => LayerSpec;
-const readers = (): Record<string, Reader> => ({ Dense: readDense, ...weightlessReaders });
+const readers = (): Record<string, Reader> => ({ Dense: readDense, BatchNormalization: readBatchNormalization, ...weightlessReaders });

@@ -9,7 +9,7 @@
 //    copies outputGrad into dx.
 //  - Dropout (layers/dropout.ts): forward(training) multiplies by a mask drawn from its own generator
 //    (its seed, or one read from the model's at build) and keeps it; backward multiplies outputGrad by it.
-//  - BatchNormalization: gamma and beta in params(); moving mean and variance in state(), which
+//  - BatchNormalization (batch-normalization.ts): gamma and beta in params(); moving mean and variance in state(), which
 //    getWeights/setWeights, save/load and the snapshot cover; forward(training) picks batch or
 //    moving statistics and updates the moving ones.
 //  - Conv2D / pooling: shapes [h, w, c]; their weights in params(), their kernels behind forward/backward.
@@ -160,7 +160,7 @@ export abstract class Layer {
     return [];
   }
 
-  /** Every weight, trainable first, as TF.js' layer.weights lists them (getWeights, save, the snapshot). */
+  /** Every weight, trainable first, as TF.js' layer.weights lists them (a model lists all layers' params(), then all state()). */
   weights(): Weight[] {
     return [...this.params(), ...this.state()];
   }

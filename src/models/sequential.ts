@@ -121,8 +121,11 @@ export class Sequential implements Model {
   /** @internal Every trainable buffer, kernel then bias, layer by layer (TensorFlow.js order). */
   params(): Param[] { return this.layers.flatMap((l) => l.params()); }
 
-  /** @internal Every weight, each layer's trainable ones then its non-trainable ones (TensorFlow.js order). */
-  weights(): Weight[] { return this.layers.flatMap((l) => l.weights()); }
+  /**
+   * @internal Every weight in TensorFlow.js' model order: every layer's trainable ones, then every
+   * layer's non-trainable ones (BatchNormalization's moving statistics come after the last kernel).
+   */
+  weights(): Weight[] { return [...this.params(), ...this.layers.flatMap((l) => l.state())]; }
 
   /** @internal predict()'s few-row input buffer (models/model.ts). */
   inputBuffer(rows: number, grow: boolean): number {

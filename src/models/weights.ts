@@ -1,5 +1,5 @@
 // getWeights()/setWeights(): copies of the parameters in TensorFlow.js order and layout
-// (kernel [in, out] row-major, then bias; a layer's non-trainable weights after its trainable ones), checked in full before anything is written.
+// (kernel [in, out] row-major, then bias; the non-trainable weights after every trainable one), checked in full before anything is written.
 import { counted, DataError, ShapeError } from "../core/errors.js";
 import type { Model } from "./model.js";
 

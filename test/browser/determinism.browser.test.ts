@@ -44,6 +44,8 @@ const PINNED: Record<string, string> = {
   dropout: "cb22b99b330160d219152891d34b4f7c5685908d03534c011d8cf7947b54f23e",
   // added with issue 14: orthogonal, heNormal, leCunUniform
   initializers: "5320a6b6b5ab6e1a6dc0cd8898c661f4feea87b627f9c589d483a589f4f502d9",
+  // Issue 14: BatchNormalization → Dense(relu) → BatchNormalization → Dense(softmax), Adam; weights, moving statistics and predictions.
+  batchnorm: "1fd48c9dd1ec0033640c74f08ccd2b810e3527da878ff4db9e4ecec250f0c8a7",
 };
 const NAMES = Object.keys(PINNED);
 

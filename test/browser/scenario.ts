@@ -3,7 +3,7 @@
 // SHA-256 of its weight bytes. The same bits in both places give the same hashes.
 import {
   Sequential, Dense, SGD, Adam, RMSprop, Adagrad, Adadelta, Adamax, AdamW, exponentialDecay, cosineDecay, type Optimizer,
-  Dropout, LeakyReLU, type Engine, type InitializerSpec,
+  Dropout, LeakyReLU, BatchNormalization, type Engine, type InitializerSpec,
 } from "../../src/index.js";
 
 export interface ScenarioResult {
@@ -52,10 +52,13 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-async function trainAndHash(name: string, model: Sequential, x: number[][], y: number[], loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy", optimizer: Optimizer, fitSeed: number): Promise<ScenarioResult> {
+async function trainAndHash(name: string, model: Sequential, x: number[][], y: number[],
+  loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy", optimizer: Optimizer, fitSeed: number,
+  withPredictions = false): Promise<ScenarioResult> {
   model.compile({ optimizer, loss });
   const history = await model.fit(x, y, { ...SCENARIO_FIT, seed: fitSeed, verbose: 0 });
-  const weights = model.getWeights();
+  const weights: { data: Float32Array }[] = model.getWeights();
+  if (withPredictions) weights.push(model.predict(x)); // hashed after the weights
   const total = weights.reduce((s, w) => s + w.data.length, 0);
   const all = new Float32Array(total);
   let at = 0;
@@ -131,6 +134,17 @@ export function dropoutModel(engine?: Engine): Sequential {
     new Dropout({ rate: 0.25, seed: 7 }), new Dense({ units: 8, activation: "tanh" }), new Dropout({ rate: 0.1, noiseShape: [1, 8] }),
     new Dense({ units: 1, activation: "sigmoid" })] });
 }
+ their weights. Same code, same seeds, in Node and Chromium. */
+
+/**
+ * Issue 14's BatchNormalization after a hidden layer and as the first layer: its training kernels
+ * (batch statistics, the moving ones among the hashed weights) and, in the hashed predictions, its
+ * inference kernel.
+ */
+export function batchNormModel(engine?: Engine): Sequential {
+  return new Sequential({ seed: 16, engine, layers: [new BatchNormalization({ inputShape: [4], momentum: 0.9 }),
+    new Dense({ units: 12, activation: "relu" }), new BatchNormalization(), new Dense({ units: 3, activation: "softmax" })] });
+}
 
 /** Train the networks and hash their weights. Same code, same seeds, in Node and Chromium. */
 export async function runScenarios(): Promise<ScenarioResult[]> {
@@ -141,5 +155,8 @@ export async function runScenarios(): Promise<ScenarioResult[]> {
   }
   const { x, y } = xorData();
   results.push(await trainAndHash("dropout", dropoutModel(), x, y, "binaryCrossentropy", new Adam({ learningRate: 0.01 }), 105));
+  const sectors = sectorData();
+  const adam = new Adam({ learningRate: 0.02 });
+  results.push(await trainAndHash("batchnorm", batchNormModel(), sectors.x, sectors.y, "sparseCategoricalCrossentropy", adam, 106, true));
   return results;
 }

@@ -13,7 +13,7 @@ export interface OnnxNode {
   inputs: string[];
   outputs: string[];
   attributes?: Record<string, number>;
-  /** Float attributes (LeakyRelu's alpha). */
+  /** Float attributes (LeakyRelu's alpha, BatchNormalization's epsilon). */
   floatAttributes?: Record<string, number>;
 }
 

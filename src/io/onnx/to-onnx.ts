@@ -5,13 +5,16 @@
 //       nothing for linear, ...)
 // The weightless layers: Activation is its table entry's nodes; LeakyReLU is LeakyRelu(alpha);
 // Flatten is Flatten(axis 1); Reshape is Reshape(x, [0, ...its output shape]) (0 keeps the batch);
-// Dropout writes nothing (the graph computes inference, where it is the identity).
+// Dropout writes nothing (the graph computes inference, where it is the identity). Each
+// BatchNormalization layer is ONNX's BatchNormalization(x, gamma, beta, moving_mean, moving_variance,
+// epsilon): inference, as predict runs it.
 // The input is "input" [batch, ...inputShape] and the output "output" [batch, ...output shape], where
 // "batch" is a symbolic dimension so any number of rows can be fed. Opset 13 (IR version 7, ONNX 1.8)
 // has every operator used here; test/io/onnx.test.ts and onnx-layers.test.ts run the files in onnxruntime-node.
 import { ModelError } from "../../core/errors.js";
 import { ACTIVATIONS, ACTIVATION_NAMES, isActivationName, type ActivationEntry, type OnnxWriter } from "../../core/activations.js";
 import type { Dense } from "../../layers/dense.js";
+import type { BatchNormalization } from "../../layers/batch-normalization.js";
 import type { Layer } from "../../layers/layer.js";
 import type { LeakyReLU } from "../../layers/leaky-relu.js";
 import type { Sequential } from "../../models/sequential.js";
@@ -35,14 +38,36 @@ export function onnxGraph(model: Sequential): OnnxGraph {
     throw new ModelError(`toOnnx: ${(e as Error).message}`);
   }
   assertUniqueNames(model);
-  const weights = model.getWeights();
+  const values = model.getWeights(), byName = new Map(model.weights().map((w, i) => [w.name, values[i]]));
   const nodes: OnnxNode[] = [];
   const initializers: OnnxInitializer[] = [];
-  let next = 0; // index into weights of the next Dense's kernel
+  /** The initializer of the layer's weight `what` (by its TF.js name), or of a constant when it has none. */
+  const weight = (layer: Layer, what: string, constant?: number): string => {
+    const name = `${layer.name}/${what}`, w = byName.get(name);
+    const data = w?.data ?? new Float32Array(layer.outputShape[layer.outputShape.length - 1]).fill(constant ?? 0);
+    initializers.push({ name, dims: w?.shape ?? [data.length], data });
+    return name;
+  };
   let x = ONNX_INPUT;
   for (const l of model.layers) {
     switch (l.className) {
-      case "Dense": x = dense(nodes, initializers, l as Dense, x, weights.slice(next, next += (l as Dense).useBias ? 2 : 1)); break;
+      case "Dense": {
+        const layer = l as Dense;
+        x = op(nodes, layer, "MatMul", [x, weight(layer, "kernel")]);
+        if (layer.useBias) x = op(nodes, layer, "Add", [x, weight(layer, "bias")]);
+        x = activation(nodes, initializers, layer, x);
+        break;
+      }
+      case "BatchNormalization": { // inference: the moving statistics; γ = 1 and β = 0 when scale/center are off
+        // ONNX normalizes axis 1 (NCHW); here the features are last, the same axis only for flat rows.
+        if (l.inputShape.length > 1) {
+          throw new ModelError(`toOnnx: ${l.name} normalizes the last axis of [null, ${l.inputShape.join(", ")}], `
+            + "which ONNX's BatchNormalization (axis 1) does not; toOnnx writes it after flat rows only");
+        }
+        const inputs = [x, weight(l, "gamma", 1), weight(l, "beta", 0), weight(l, "moving_mean"), weight(l, "moving_variance")];
+        x = op(nodes, l, "BatchNormalization", inputs, undefined, { epsilon: (l as BatchNormalization).epsilon });
+        break;
+      }
       case "Activation": x = activation(nodes, initializers, l, x); break;
       case "LeakyReLU": x = op(nodes, l, "LeakyRelu", [x], undefined, { alpha: (l as LeakyReLU).alpha }); break;
       case "Flatten": x = op(nodes, l, "Flatten", [x], { axis: 1 }); break;
@@ -55,7 +80,7 @@ export function onnxGraph(model: Sequential): OnnxGraph {
       case "Dropout": break; // the identity in inference
       default:
         throw new ModelError(`toOnnx: ${l.name} is a ${l.className} layer; ` +
-          "toOnnx writes Dense, Activation, LeakyReLU, Dropout, Flatten and Reshape layers");
+          "toOnnx writes Dense, BatchNormalization, Activation, LeakyReLU, Dropout, Flatten and Reshape layers");
     }
   }
   if (x === ONNX_INPUT) x = op(nodes, model.layers[0], "Identity", [x]); // only Dropouts: the output is the input
@@ -67,18 +92,6 @@ export function onnxGraph(model: Sequential): OnnxGraph {
     inputs: [{ name: ONNX_INPUT, dims: ["batch", ...model.inputShape] }],
     outputs: [{ name: ONNX_OUTPUT, dims: ["batch", ...model.outputShapes.at(-1)!] }],
   };
-}
-
-/** A Dense layer's nodes on `x` (its weights: kernel, then bias when it has one): MatMul, Add, then its activation's. */
-function dense(nodes: OnnxNode[], initializers: OnnxInitializer[], layer: Dense, x: string,
-  [kernel, bias]: { shape: number[]; data: Float32Array }[]): string {
-  initializers.push({ name: `${layer.name}/kernel`, dims: kernel.shape, data: kernel.data });
-  x = op(nodes, layer, "MatMul", [x, `${layer.name}/kernel`]);
-  if (bias) {
-    initializers.push({ name: `${layer.name}/bias`, dims: bias.shape, data: bias.data });
-    x = op(nodes, layer, "Add", [x, `${layer.name}/bias`]);
-  }
-  return activation(nodes, initializers, layer, x);
 }
 
 /** Append `opType(inputs)` for `layer`; returns the name of its output. A second node of one type gets `_1`, and so on. */
