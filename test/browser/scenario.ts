@@ -134,7 +134,6 @@ export function dropoutModel(engine?: Engine): Sequential {
     new Dropout({ rate: 0.25, seed: 7 }), new Dense({ units: 8, activation: "tanh" }), new Dropout({ rate: 0.1, noiseShape: [1, 8] }),
     new Dense({ units: 1, activation: "sigmoid" })] });
 }
- their weights. Same code, same seeds, in Node and Chromium. */
 
 /**
  * Issue 14's BatchNormalization after a hidden layer and as the first layer: its training kernels
