@@ -39,6 +39,8 @@ export class Dense extends Layer {
   readonly kernelRegularizer?: Required<Regularizer>;
   private inUnits = 0;
   private w = 0; private b = 0; private dw = 0; private db = 0;
+  /** x·W + b kept for an activation whose backward reads it (swish, gelu); else 0 and z is computed in place in the output. */
+  private z = 0;
   /**
    * What backward passes down: "gradient", dL/dx = dL/dz·Wᵀ; "error", dL/da·Wᵀ, before f' (seed
    * 000's DeepNeuralNet, rule "course": not a gradient). A scratchnet option, not saved.
@@ -96,6 +98,7 @@ export class Dense extends Layer {
   }
 
   protected override reserveMore(rows: number): void {
+    if (this.activation.fromInput) this.z = this.live().heap.alloc(rows * this.units * 4);
     if (this.inUnits < MIN_COLUMNS) return; // used while engine.sparseInputs is true
     this.sparse ??= new SparseInput(this.live(), this.inUnits, this.units);
     this.sparse.reserve(rows);
@@ -106,14 +109,14 @@ export class Dense extends Layer {
     const inputs = inputShape[0];
     if (rows === 0) return 0;
     const r = Math.min(rows, MAX_ROWS), lists = inputs >= MIN_COLUMNS ? r + r * (inputs + 4) + inputs + inputs * r : 0;
-    return (2 * rows * this.units + lists) * 4;
+    return ((this.activation.fromInput ? 3 : 2) * rows * this.units + lists) * 4;
   }
 
   forward(x: number, rows: number, _training = false): number {
-    const k = this.live().k, a = this.y;
-    if (!this.sparse?.forward(x, rows, this.w, a)) k.gemm(x, this.w, a, rows, this.inUnits, this.units, 0);
-    if (this.useBias) k.addRowVector(a, this.b, a, rows, this.units);
-    this.activation.forward(k, a, a, rows, this.units);
+    const k = this.live().k, a = this.y, z = this.z || a;
+    if (!this.sparse?.forward(x, rows, this.w, z)) k.gemm(x, this.w, z, rows, this.inUnits, this.units, 0);
+    if (this.useBias) k.addRowVector(z, this.b, z, rows, this.units);
+    this.activation.forward(k, z, a, rows, this.units);
     return a;
   }
 
@@ -128,7 +131,7 @@ export class Dense extends Layer {
     } else if (this.useBias && kind >= 0) { // dz = dL/da · f'(a) and db = Σ_rows dz in one pass, sumColumns' bits
       k.activationBiasBackward(this.y, dz, dz, this.db, rows, this.units, kind);
     } else {
-      this.activation.backward(k, this.y, dz, dz, rows, this.units);
+      this.activation.backward(k, this.z || this.y, dz, dz, rows, this.units);
       if (this.useBias) k.sumColumns(dz, this.db, rows, this.units, 0);
     }
     if (!this.sparse?.backward(x, rows, dz, this.dw)) k.gemmTN(x, dz, this.dw, this.inUnits, rows, this.units, 0);
@@ -169,6 +172,8 @@ export class Dense extends Layer {
 
   protected override releaseBatch(): void {
     super.releaseBatch();
+    if (this.z) this.live().heap.release(this.z);
+    this.z = 0;
     this.sparse?.dispose();
   }
 

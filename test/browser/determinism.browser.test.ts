@@ -31,6 +31,7 @@ const PINNED: Record<string, string> = {
   tanh: "1de38f03304d47de8d4b8ad452a275ea80f7b38357cec44c67c7913bbb1ce99d",
   relu: "84cb631e36157bee176c6cede01b6c66b61ed65ce50eb3fe3ace1b6e473df88f",
   softmax: "5665d2acb0eb9e6a097109dfab4ea1422fe3e0d5d890e473d71c9b27bf8d7644",
+  activations14: "84df870f4d2406f53ea80ef7f30fcc1dd2c975367588409a1f48383a3d487579", // issue 14: elu … gelu, a layer each
 };
 const NAMES = Object.keys(PINNED);
 

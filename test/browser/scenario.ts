@@ -2,6 +2,7 @@
 // small networks trained from fixed seeds on data made without Math.random, each summarised by a
 // SHA-256 of its weight bytes. The same bits in both places give the same four hashes.
 import { Sequential, Dense, SGD, Adam } from "../../src/index.js";
+import type { ActivationName } from "../../src/core/activations.js";
 
 export interface ScenarioResult {
   name: string;
@@ -69,12 +70,14 @@ export interface ScenarioSpec {
   name: string;
   seed: number;
   inputs: number;
-  layers: { units: number; activation: "sigmoid" | "tanh" | "relu" | "softmax" }[];
+  layers: { units: number; activation: ActivationName }[];
   data: () => { x: number[][]; y: number[] };
   loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy";
   optimizer: { name: "sgd"; learningRate: number; momentum: number } | { name: "adam"; learningRate: number };
   fitSeed: number;
 }
+
+const ISSUE14: ActivationName[] = ["elu", "selu", "softplus", "softsign", "relu6", "hardSigmoid", "swish", "gelu"];
 
 export const SCENARIO_FIT = { epochs: 5, batchSize: 16, shuffle: true } as const;
 
@@ -83,6 +86,9 @@ export const SCENARIOS: ScenarioSpec[] = [
   { name: "tanh", seed: 12, inputs: 2, layers: [{ units: 8, activation: "tanh" }, { units: 1, activation: "sigmoid" }], data: xorData, loss: "binaryCrossentropy", optimizer: { name: "sgd", learningRate: 0.2, momentum: 0.9 }, fitSeed: 102 },
   { name: "relu", seed: 13, inputs: 2, layers: [{ units: 16, activation: "relu" }, { units: 1, activation: "sigmoid" }], data: xorData, loss: "binaryCrossentropy", optimizer: { name: "adam", learningRate: 0.01 }, fitSeed: 103 },
   { name: "softmax", seed: 14, inputs: 4, layers: [{ units: 12, activation: "tanh" }, { units: 3, activation: "softmax" }], data: sectorData, loss: "sparseCategoricalCrossentropy", optimizer: { name: "adam", learningRate: 0.02 }, fitSeed: 104 },
+  // Issue 14's activation kernels, one hidden layer each (swish and gelu: backward from the kept z).
+  { name: "activations14", seed: 15, inputs: 2, layers: [...ISSUE14.map((activation) => ({ units: 6, activation })),
+    { units: 1, activation: "sigmoid" }], data: xorData, loss: "binaryCrossentropy", optimizer: { name: "adam", learningRate: 0.01 }, fitSeed: 105 },
 ];
 
 /** The scenario's model (not compiled) and optimizer. */
