@@ -29,3 +29,4 @@ export { softsign, softsignBackward } from "./activations/softsign";
 export { relu6, relu6Backward, hardSigmoid, hardSigmoidBackward } from "./activations/hard";
 export { swish, swishBackward } from "./activations/swish";
 export { gelu, geluBackward } from "./activations/gelu";
+export { pointLoss, categoricalHinge } from "./losses/pointwise";

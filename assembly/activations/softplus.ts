@@ -24,3 +24,8 @@ function softplusBackward4(a: v128, dy: v128): v128 {
 export function softplus(x: usize, out: usize, n: i32): void { map4(x, out, n, softplus4); }
 /** dz[i] = dy[i]·(1 − e^(−a[i])), a = softplus' output (= σ(z)). */
 export function softplusBackward(a: usize, dy: usize, dz: usize, n: i32): void { map4Backward(a, dy, dz, n, softplusBackward4); }
+
+/** The scalar: lane 0 of the same code (logcosh in losses/pointwise.ts). */
+export function softplusf(x: f32): f32 {
+  return f32x4.extract_lane(softplus4(f32x4.splat(x)), 0);
+}

@@ -7,10 +7,16 @@
 import type { Kernels } from "../core/kernels.js";
 import { ModelError } from "../core/errors.js";
 
-export type LossName = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy";
+export type LossName = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy" | PointLossName | "categoricalHinge";
+/** The losses of one term per element (assembly/losses/pointwise.ts), in the order of its `kind`. */
+export const POINT_LOSSES = ["meanAbsoluteError", "meanAbsolutePercentageError", "meanSquaredLogarithmicError", "huber", "hinge",
+  "squaredHinge", "logcosh", "poisson", "kullbackLeiblerDivergence"] as const;
+export type PointLossName = (typeof POINT_LOSSES)[number];
 
 /** What compile() accepts: the camelCase names, Keras' snake_case spellings and 'mse'. */
-export type LossSpec = LossName | "mse" | "mean_squared_error" | "binary_crossentropy" | "categorical_crossentropy" | "sparse_categorical_crossentropy";
+export type LossSpec = LossName | "mse" | "mean_squared_error" | "binary_crossentropy" | "categorical_crossentropy" | "sparse_categorical_crossentropy"
+  | "mae" | "mean_absolute_error" | "mape" | "mean_absolute_percentage_error" | "msle" | "mean_squared_logarithmic_error"
+  | "huber_loss" | "squared_hinge" | "categorical_hinge" | "log_cosh" | "kld" | "kullback_leibler_divergence";
 /** Keras' 'accuracy' and its short name 'acc'. */
 export type MetricName = "accuracy" | "acc";
 
@@ -37,13 +43,21 @@ const aliases: Record<LossSpec, LossName> = {
   binaryCrossentropy: "binaryCrossentropy", binary_crossentropy: "binaryCrossentropy",
   categoricalCrossentropy: "categoricalCrossentropy", categorical_crossentropy: "categoricalCrossentropy",
   sparseCategoricalCrossentropy: "sparseCategoricalCrossentropy", sparse_categorical_crossentropy: "sparseCategoricalCrossentropy",
+  // Issue 14's: TF.js' names (huber is tf.losses.huberLoss, which tfjs-layers has no string for), Keras' snake_case and short names.
+  meanAbsoluteError: "meanAbsoluteError", mae: "meanAbsoluteError", mean_absolute_error: "meanAbsoluteError",
+  meanAbsolutePercentageError: "meanAbsolutePercentageError", mape: "meanAbsolutePercentageError", mean_absolute_percentage_error: "meanAbsolutePercentageError",
+  meanSquaredLogarithmicError: "meanSquaredLogarithmicError", msle: "meanSquaredLogarithmicError", mean_squared_logarithmic_error: "meanSquaredLogarithmicError",
+  huber: "huber", huber_loss: "huber", hinge: "hinge", squaredHinge: "squaredHinge", squared_hinge: "squaredHinge",
+  categoricalHinge: "categoricalHinge", categorical_hinge: "categoricalHinge", logcosh: "logcosh", log_cosh: "logcosh",
+  kullbackLeiblerDivergence: "kullbackLeiblerDivergence", kld: "kullbackLeiblerDivergence", kullback_leibler_divergence: "kullbackLeiblerDivergence",
+  poisson: "poisson",
 };
 
 /** The loss called `name`, checked at run time too (JavaScript callers, casts). */
 export function getLoss(name: string): LossName {
   const found = Object.hasOwn(aliases, name) ? aliases[name as LossSpec] : undefined; // not 'toString'
   if (!found) {
-    throw new ModelError(`unknown loss '${name}'; use meanSquaredError, binaryCrossentropy, categoricalCrossentropy or sparseCategoricalCrossentropy`);
+    throw new ModelError(`unknown loss '${name}'; use meanSquaredError, binaryCrossentropy, categoricalCrossentropy, sparseCategoricalCrossentropy, ${POINT_LOSSES.join(", ")} or categoricalHinge`);
   }
   return found;
 }

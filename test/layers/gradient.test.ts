@@ -70,6 +70,10 @@ describe("losses: gradient() and, unless the loss fused it, the output layer's a
     ["categoricalCrossentropy", "linear", "soft"],
     ["sparseCategoricalCrossentropy", "linear", "sparse"], // TF.js clips a first, then divides
     ["categoricalCrossentropy", "relu", "onehot"],
+    // Issue 14's losses (none fuses), each after an output in its domain.
+    ["meanAbsoluteError", "linear", "real"], ["meanAbsolutePercentageError", "tanh", "real"], ["meanSquaredLogarithmicError", "softplus", "soft"],
+    ["huber", "linear", "real"], ["hinge", "tanh", "real"], ["squaredHinge", "linear", "real"], ["logcosh", "linear", "real"],
+    ["poisson", "softplus", "soft"], ["kullbackLeiblerDivergence", "softmax", "soft"], ["categoricalHinge", "linear", "onehot"],
   ];
   it.each(cases)("%s after %s, %s targets", (loss, name, kind) => {
     const act = getActivation(name), rows = 4, cols = 3, n = rows * cols;
