@@ -30,3 +30,4 @@ export { relu6, relu6Backward, hardSigmoid, hardSigmoidBackward } from "./activa
 export { swish, swishBackward } from "./activations/swish";
 export { gelu, geluBackward } from "./activations/gelu";
 export { pointLoss, categoricalHinge } from "./losses/pointwise";
+export { countPositives, confusionCounts } from "./metrics";

@@ -78,6 +78,10 @@ export interface Kernels extends ActivationKernels {
   countCorrectSparse(a: P, labels: P, rows: number, cols: number): number;
   countCorrectOneHot(a: P, y: P, rows: number, cols: number): number;
   countCorrectBinary(a: P, y: P, n: number): number;
+  /** Over n outputs thresholded at 0.5: which 0 true positives, 1 predicted positives, 2 actual positives. */
+  countPositives(a: P, y: P, n: number, which: number): number;
+  /** counts[label·classes + predicted] += 1 per row (i32; one column: 2×2 at the 0.5 threshold); sparse: 1 or 0. */
+  confusionCounts(a: P, y: P, sparse: number, rows: number, cols: number, counts: P): void;
   gatherRows(src: P, idx: P, dst: P, count: number, cols: number): void;
   gatherRowsU8(src: P, idx: P, dst: P, count: number, cols: number, scale: number): void;
   gatherI32(src: P, idx: P, dst: P, count: number): void;

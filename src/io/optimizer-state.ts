@@ -14,10 +14,8 @@ import type { Kernels } from "../core/kernels.js";
 
 type Fail = (what: string) => never;
 
-const SNAKE: Record<string, string> = {
-  meanSquaredError: "mean_squared_error", binaryCrossentropy: "binary_crossentropy",
-  categoricalCrossentropy: "categorical_crossentropy", sparseCategoricalCrossentropy: "sparse_categorical_crossentropy",
-};
+/** The loss as TF.js' getTrainingConfig() writes it: snake_case (meanAbsoluteError → mean_absolute_error; getLoss reads both). */
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** trainingConfig as TensorFlow.js' getTrainingConfig() writes it. */
 export function trainingConfigOf(model: Sequential): TrainingConfig {
@@ -26,7 +24,7 @@ export function trainingConfigOf(model: Sequential): TrainingConfig {
   if (o instanceof Adam) optimizer = { class_name: "Adam", config: { learningRate: o.learningRate, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon, ...exactPowers(o, model.engine!.k) } };
   else if (o instanceof SGD && o.momentum > 0) optimizer = { class_name: "Momentum", config: { learningRate: o.learningRate, momentum: o.momentum, useNesterov: false } };
   else optimizer = { class_name: "SGD", config: { learningRate: o.learningRate } };
-  return { loss: SNAKE[model.loss!.name], metrics: [...model.metrics], optimizer_config: optimizer };
+  return { loss: snake(model.loss!.name), metrics: [...model.metrics], optimizer_config: optimizer };
 }
 
 /**

@@ -17,8 +17,8 @@ export type PointLossName = (typeof POINT_LOSSES)[number];
 export type LossSpec = LossName | "mse" | "mean_squared_error" | "binary_crossentropy" | "categorical_crossentropy" | "sparse_categorical_crossentropy"
   | "mae" | "mean_absolute_error" | "mape" | "mean_absolute_percentage_error" | "msle" | "mean_squared_logarithmic_error"
   | "huber_loss" | "squared_hinge" | "categorical_hinge" | "log_cosh" | "kld" | "kullback_leibler_divergence";
-/** Keras' 'accuracy' and its short name 'acc'. */
-export type MetricName = "accuracy" | "acc";
+/** Keras' 'accuracy' and its short name 'acc', and the metrics of losses/metrics.ts. */
+export type MetricName = "accuracy" | "acc" | "binaryAccuracy" | "categoricalAccuracy" | "precision" | "recall" | "mae" | "mse";
 
 /** Targets in WASM: i32 labels (`sparse`) or f32 rows with as many columns as the output. */
 export interface Targets {
@@ -38,26 +38,19 @@ export interface Loss {
   assertFits(layerName: string, units: number): void;
 }
 
-const aliases: Record<LossSpec, LossName> = {
-  meanSquaredError: "meanSquaredError", mse: "meanSquaredError", mean_squared_error: "meanSquaredError",
-  binaryCrossentropy: "binaryCrossentropy", binary_crossentropy: "binaryCrossentropy",
-  categoricalCrossentropy: "categoricalCrossentropy", categorical_crossentropy: "categoricalCrossentropy",
-  sparseCategoricalCrossentropy: "sparseCategoricalCrossentropy", sparse_categorical_crossentropy: "sparseCategoricalCrossentropy",
-  // Issue 14's: TF.js' names (huber is tf.losses.huberLoss, which tfjs-layers has no string for), Keras' snake_case and short names.
-  meanAbsoluteError: "meanAbsoluteError", mae: "meanAbsoluteError", mean_absolute_error: "meanAbsoluteError",
-  meanAbsolutePercentageError: "meanAbsolutePercentageError", mape: "meanAbsolutePercentageError", mean_absolute_percentage_error: "meanAbsolutePercentageError",
-  meanSquaredLogarithmicError: "meanSquaredLogarithmicError", msle: "meanSquaredLogarithmicError", mean_squared_logarithmic_error: "meanSquaredLogarithmicError",
-  huber: "huber", huber_loss: "huber", hinge: "hinge", squaredHinge: "squaredHinge", squared_hinge: "squaredHinge",
-  categoricalHinge: "categoricalHinge", categorical_hinge: "categoricalHinge", logcosh: "logcosh", log_cosh: "logcosh",
-  kullbackLeiblerDivergence: "kullbackLeiblerDivergence", kld: "kullbackLeiblerDivergence", kullback_leibler_divergence: "kullbackLeiblerDivergence",
-  poisson: "poisson",
+/** The names that are not a loss' own camelCase name or its Keras snake_case (read as camelCase by getLoss). */
+const aliases: Record<string, LossName> = {
+  mse: "meanSquaredError", mae: "meanAbsoluteError", mape: "meanAbsolutePercentageError", msle: "meanSquaredLogarithmicError",
+  kld: "kullbackLeiblerDivergence", huberLoss: "huber", logCosh: "logcosh", // Keras' huber_loss and log_cosh
 };
+const NAMES: readonly LossName[] = ["meanSquaredError", "binaryCrossentropy", "categoricalCrossentropy", "sparseCategoricalCrossentropy", ...POINT_LOSSES, "categoricalHinge"];
 
 /** The loss called `name`, checked at run time too (JavaScript callers, casts). */
 export function getLoss(name: string): LossName {
-  const found = Object.hasOwn(aliases, name) ? aliases[name as LossSpec] : undefined; // not 'toString'
+  const camel = String(name).replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()); // Keras' snake_case
+  const found = NAMES.includes(camel as LossName) ? (camel as LossName) : Object.hasOwn(aliases, camel) ? aliases[camel] : undefined; // not 'toString'
   if (!found) {
-    throw new ModelError(`unknown loss '${name}'; use meanSquaredError, binaryCrossentropy, categoricalCrossentropy, sparseCategoricalCrossentropy, ${POINT_LOSSES.join(", ")} or categoricalHinge`);
+    throw new ModelError(`unknown loss '${name}'; use ${NAMES.join(", ")}`);
   }
   return found;
 }

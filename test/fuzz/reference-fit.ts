@@ -7,14 +7,19 @@ import * as loss from "../reference/losses.js";
 import * as opt from "../reference/optimizers.js";
 import { shuffle } from "../reference/random.js";
 
-export type Act = "linear" | "sigmoid" | "tanh" | "relu" | "softmax";
+export type Act = "linear" | "sigmoid" | "tanh" | "relu" | "softmax" | (typeof ISSUE14)[number];
+/** Issue 14's activations: the reference's function of the same name (swish and gelu: backward from z). */
+const ISSUE14 = ["elu", "selu", "softplus", "softsign", "relu6", "hardSigmoid", "swish", "gelu"] as const;
+const FROM_INPUT: readonly string[] = ["swish", "gelu"];
+/** Each layer output's z (= x·W + b), for the activations whose backward reads it. */
+const zOf = new WeakMap<number[], number[]>();
 export type Loss = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy";
 export interface RefLayer { units: number; activation: Act; kernel: number[]; bias: number[] }
 export type RefOptimizer = { name: "sgd"; lr: number; momentum: number } | { name: "adam"; lr: number; beta1: number; beta2: number; epsilon: number };
 /** Targets: integer labels (`sparse`) or rows of `units` values. */
 export interface RefTargets { sparse: boolean; values: number[] }
 
-const elementwise = { linear: "identity", sigmoid: "sigmoid", tanh: "tanh", relu: "relu" } as const;
+const elementwise = { linear: "identity", sigmoid: "sigmoid", tanh: "tanh", relu: "relu", ...Object.fromEntries(ISSUE14.map((n) => [n, n])) } as Record<Exclude<Act, "softmax">, string>;
 
 /** a = f(x·W + b) for `rows` rows of `cols` inputs. */
 function layerForward(l: RefLayer, x: number[], rows: number, cols: number): number[] {
@@ -26,7 +31,9 @@ function layerForward(l: RefLayer, x: number[], rows: number, cols: number): num
       z[r * l.units + j] = s + l.bias[j];
     }
   }
-  return l.activation === "softmax" ? softmax(z, rows, l.units) : z.map(act[elementwise[l.activation]]);
+  const a = l.activation === "softmax" ? softmax(z, rows, l.units) : z.map((act as unknown as Record<string, (v: number) => number>)[elementwise[l.activation]]);
+  zOf.set(a, z);
+  return a;
 }
 
 /** Every layer's output for `rows` rows of x (the last one is the prediction). */
@@ -70,8 +77,9 @@ function outputGradient(name: Loss, l: RefLayer, a: number[], y: number[], rows:
 
 function activationBackward(l: RefLayer, a: number[], da: number[], rows: number): number[] {
   if (l.activation === "softmax") return softmaxBackward(a, da, rows, l.units);
-  const f = act[`${elementwise[l.activation]}Backward`];
-  return a.map((ai, i) => f(ai, da[i]));
+  const f = (act as unknown as Record<string, (s: number, dy: number) => number>)[`${elementwise[l.activation]}Backward`];
+  const s = FROM_INPUT.includes(l.activation) ? zOf.get(a)! : a;
+  return s.map((si, i) => f(si, da[i]));
 }
 
 /** Train `layers` in place as fit() does; returns the per-epoch mean loss (Keras' history.loss). */
