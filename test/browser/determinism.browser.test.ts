@@ -32,6 +32,7 @@ const PINNED: Record<string, string> = {
   relu: "84cb631e36157bee176c6cede01b6c66b61ed65ce50eb3fe3ace1b6e473df88f",
   softmax: "5665d2acb0eb9e6a097109dfab4ea1422fe3e0d5d890e473d71c9b27bf8d7644",
   activations14: "84df870f4d2406f53ea80ef7f30fcc1dd2c975367588409a1f48383a3d487579", // issue 14: elu … gelu, a layer each
+  logcosh14: "f4aa3c8593b9d9bc4d8ea6fa723b8e8eb83d9c00da0d3c0b6f458e0124641fd9", // issue 14: the per-element loss kernel
 };
 const NAMES = Object.keys(PINNED);
 

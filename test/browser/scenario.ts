@@ -50,7 +50,7 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-async function trainAndHash(name: string, model: Sequential, x: number[][], y: number[], loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy", optimizer: SGD | Adam, fitSeed: number): Promise<ScenarioResult> {
+async function trainAndHash(name: string, model: Sequential, x: number[][], y: number[], loss: ScenarioSpec["loss"], optimizer: SGD | Adam, fitSeed: number): Promise<ScenarioResult> {
   model.compile({ optimizer, loss });
   const history = await model.fit(x, y, { ...SCENARIO_FIT, seed: fitSeed, verbose: 0 });
   const weights = model.getWeights();
@@ -72,7 +72,7 @@ export interface ScenarioSpec {
   inputs: number;
   layers: { units: number; activation: ActivationName }[];
   data: () => { x: number[][]; y: number[] };
-  loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy";
+  loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy" | "logcosh";
   optimizer: { name: "sgd"; learningRate: number; momentum: number } | { name: "adam"; learningRate: number };
   fitSeed: number;
 }
@@ -89,6 +89,8 @@ export const SCENARIOS: ScenarioSpec[] = [
   // Issue 14's activation kernels, one hidden layer each (swish and gelu: backward from the kept z).
   { name: "activations14", seed: 15, inputs: 2, layers: [...ISSUE14.map((activation) => ({ units: 6, activation })),
     { units: 1, activation: "sigmoid" }], data: xorData, loss: "binaryCrossentropy", optimizer: { name: "adam", learningRate: 0.01 }, fitSeed: 105 },
+  // Issue 14's per-element loss kernel (assembly/losses/pointwise.ts: logcosh reads softplus and tanh) on a regression output.
+  { name: "logcosh14", seed: 16, inputs: 2, layers: [{ units: 8, activation: "tanh" }, { units: 1, activation: "linear" }], data: xorData, loss: "logcosh", optimizer: { name: "sgd", learningRate: 0.3, momentum: 0.5 }, fitSeed: 106 },
 ];
 
 /** The scenario's model (not compiled) and optimizer. */

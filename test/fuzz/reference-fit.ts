@@ -13,7 +13,7 @@ const ISSUE14 = ["elu", "selu", "softplus", "softsign", "relu6", "hardSigmoid", 
 const FROM_INPUT: readonly string[] = ["swish", "gelu"];
 /** Each layer output's z (= x·W + b), for the activations whose backward reads it. */
 const zOf = new WeakMap<number[], number[]>();
-export type Loss = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy";
+export type Loss = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy" | "logcosh";
 export interface RefLayer { units: number; activation: Act; kernel: number[]; bias: number[] }
 export type RefOptimizer = { name: "sgd"; lr: number; momentum: number } | { name: "adam"; lr: number; beta1: number; beta2: number; epsilon: number };
 /** Targets: integer labels (`sparse`) or rows of `units` values. */
@@ -55,6 +55,7 @@ const dense = (t: RefTargets, rows: number, units: number) => (t.sparse ? loss.o
 export function lossValue(name: Loss, a: number[], t: RefTargets, rows: number, units: number, activation: Act): number {
   const y = dense(t, rows, units);
   if (name === "meanSquaredError") return loss.mse(a, y);
+  if (name === "logcosh") return a.reduce((sum, ai, i) => sum + loss.POINT.logcosh[0](ai, y[i]), 0) / a.length; // issue 14's, as pointwise.ts
   if (name === "binaryCrossentropy") return loss.binaryCrossEntropy(a, y);
   return activation === "softmax" ? loss.categoricalCrossEntropy(a, y, rows) : scaledCrossEntropy(name, a, y, rows, units).loss;
 }
@@ -71,7 +72,7 @@ function outputGradient(name: Loss, l: RefLayer, a: number[], y: number[], rows:
   const n = rows * l.units;
   if ((name === "categoricalCrossentropy" || name === "sparseCategoricalCrossentropy") && l.activation === "softmax") return loss.softmaxCrossEntropyBackward(a, y, rows);
   if (name === "binaryCrossentropy" && l.activation === "sigmoid") return loss.sigmoidCrossEntropyBackward(a, y);
-  const da = name === "meanSquaredError" ? loss.mseBackward(a, y, 2 / n) : name === "binaryCrossentropy" ? loss.binaryCrossEntropyBackward(a, y) : scaledCrossEntropy(name, a, y, rows, l.units).grad;
+  const da = name === "logcosh" ? a.map((ai, i) => loss.POINT.logcosh[1](ai, y[i]) / n) : name === "meanSquaredError" ? loss.mseBackward(a, y, 2 / n) : name === "binaryCrossentropy" ? loss.binaryCrossEntropyBackward(a, y) : scaledCrossEntropy(name, a, y, rows, l.units).grad;
   return activationBackward(l, a, da, rows);
 }
 
