@@ -68,6 +68,7 @@ export { averageDigit, predictAverageDigit, evaluateAverageDigit, onlyDigit, AVE
 export * as plot from "./plot/svg.js"; // lesson 8: SVG line charts, decision regions, image grids
 
 export { regularizers } from "./regularizers.js";
+export { confusionMatrix, type ConfusionMatrix } from "./models/confusion.js"; // plot.confusionMatrixPlot draws it
 
 // The default engine is ready once this module has loaded: `import { Sequential } from "scratchnet"` just works.
 await init();

@@ -30,6 +30,18 @@ const P = memory.data<f32>([1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3, 4
   return i32x4.shl(i32x4.add(k, splat(BIAS)), 23);
 }
 
+/** (e^r − 1 − r)/r² by Horner over the first six coefficients (expm1.ts shares it). */
+// @ts-ignore: decorator
+@inline export function expHorner(r: v128): v128 {
+  let p = splat(P);
+  p = f32x4.add(f32x4.mul(p, r), splat(P + 4));
+  p = f32x4.add(f32x4.mul(p, r), splat(P + 8));
+  p = f32x4.add(f32x4.mul(p, r), splat(P + 12));
+  p = f32x4.add(f32x4.mul(p, r), splat(P + 16));
+  p = f32x4.add(f32x4.mul(p, r), splat(P + 20));
+  return p;
+}
+
 /** e^x on each lane, inlined: for sigmoid4 and tanh4 (tanh.ts), which call it once per vector. */
 // @ts-ignore: decorator
 @inline export function exp4Inline(x: v128): v128 {
@@ -38,13 +50,7 @@ const P = memory.data<f32>([1.9875691500e-4, 1.3981999507e-3, 8.3334519073e-3, 4
   const t = f32x4.add(f32x4.mul(xc, splat(LOG2E)), splat(ROUND));
   const nf = f32x4.sub(t, splat(ROUND));
   const r = f32x4.sub(f32x4.sub(xc, f32x4.mul(nf, splat(LN2_HI))), f32x4.mul(nf, splat(LN2_LO)));
-  let p = splat(P);
-  p = f32x4.add(f32x4.mul(p, r), splat(P + 4));
-  p = f32x4.add(f32x4.mul(p, r), splat(P + 8));
-  p = f32x4.add(f32x4.mul(p, r), splat(P + 12));
-  p = f32x4.add(f32x4.mul(p, r), splat(P + 16));
-  p = f32x4.add(f32x4.mul(p, r), splat(P + 20));
-  p = f32x4.add(f32x4.add(f32x4.mul(p, f32x4.mul(r, r)), r), splat(P + 24));
+  const p = f32x4.add(f32x4.add(f32x4.mul(expHorner(r), f32x4.mul(r, r)), r), splat(P + 24));
   // n = n1 + n2 with both halves in [−75, 64]: p·2^n1 is exact, ·2^n2 rounds once.
   const n = i32x4.sub(t, splat(ROUND_BITS));
   const n1 = i32x4.shr_s(n, 1);

@@ -9,7 +9,9 @@
 //   4. test/reference/activations.ts      the f64 <kernel> and <kernel>Backward
 //   5. test/kernels/<kernel>.test.ts      its edge cases (test/core/activations.test.ts and the
 //                                         gradient, ONNX and fused tests take every entry already)
-//   and, only to fuse its derivative into Dense's backward, assembly/bias-activation.ts (a
+//   An activation whose output does not give z back (swish, gelu) sets `fromInput: true`: its
+//   backward then takes z, which Dense keeps in a buffer of its own, and it cannot be fused.
+//   And, only to fuse its derivative into Dense's backward, assembly/bias-activation.ts (a
 //   `<kernel>Kind` constant and its branch) plus `fused: true` here.
 // The rest derives from the table: Kernels (core/kernels.ts), getActivation and Dense
 // (layers/activations.ts), the tensor wrappers (ops/activations.ts), model.json's names
@@ -38,6 +40,8 @@ export interface ActivationEntry {
   readonly fused?: true;
   /** An e^x or so an element: the threads share its passes from fewer elements (parallel/kernels.ts). */
   readonly costly?: true;
+  /** Its backward reads the forward's INPUT z, not its output a, which does not give z back (swish, gelu): layers keep z for it. */
+  readonly fromInput?: true;
   /** Its derivative is 0 wherever it exists, so gradient descent cannot train through it. */
   readonly flat?: true;
   /** The name model.json holds when it is another entry's (TF.js writes identity as linear). */
@@ -49,6 +53,9 @@ export interface ActivationEntry {
 }
 
 const unary = (type: string) => (g: OnnxWriter, z: string) => g.op(type, [z]);
+/** Φ(z) = ½ + ½·erf(z/√2), for gelu's ONNX form. */
+const geluCdf = (g: OnnxWriter, z: string, half: string) =>
+  g.op("Add", [half, g.op("Mul", [half, g.op("Erf", [g.op("Mul", [z, g.constant("invSqrt2", Math.SQRT1_2)])])])]);
 const FLOAT = 1; // ONNX TensorProto.DataType.FLOAT
 
 /** The table. Keys are the names users pass (TF.js' spelling); the order is the order messages list them in. */
@@ -61,6 +68,16 @@ export const ACTIVATIONS = {
   softmax: { kernel: "softmax", over: "rows", onnx: (g, z) => g.op("Softmax", [z], { axis: -1 }) },
   // Exactly the kernel's rule `z > 0 ? 1 : 0`.
   step: { kernel: "step", flat: true, onnx: (g, z) => g.op("Cast", [g.op("Greater", [z, g.constant("zero", 0)])], { to: FLOAT }) },
+  // ONNX's Elu, Selu and HardSigmoid defaults (α = 1; SELU's constants; 0.2, 0.5) are TF.js' own.
+  elu: { kernel: "elu", costly: true, onnx: unary("Elu") },
+  selu: { kernel: "selu", costly: true, onnx: unary("Selu") },
+  softplus: { kernel: "softplus", costly: true, onnx: unary("Softplus") },
+  softsign: { kernel: "softsign", onnx: unary("Softsign") },
+  relu6: { kernel: "relu6", onnx: (g, z) => g.op("Clip", [z, g.constant("zero", 0), g.constant("six", 6)]) },
+  hardSigmoid: { kernel: "hardSigmoid", keras: "hard_sigmoid", onnx: unary("HardSigmoid") },
+  swish: { kernel: "swish", fromInput: true, costly: true, onnx: (g, z) => g.op("Mul", [z, g.op("Sigmoid", [z])]) },
+  // z·(½ + ½·erf(z/√2)): ONNX's Erf (opset 13) is the exact form TF.js' 'gelu' is.
+  gelu: { kernel: "gelu", fromInput: true, costly: true, onnx: (g, z) => g.op("Mul", [z, geluCdf(g, z, g.constant("half", 0.5))]) },
 } as const satisfies Record<string, ActivationEntry>;
 
 type Table = typeof ACTIVATIONS;

@@ -62,6 +62,10 @@ export interface Kernels extends ActivationKernels {
   softmaxCrossEntropyBackward(a: P, y: P, dz: P, rows: number, cols: number): number;
   softmaxSparseCrossEntropyBackward(a: P, labels: P, dz: P, rows: number, cols: number): number;
   oneHot(labels: P, y: P, rows: number, cols: number): void;
+  /** Σ ℓ(a, y) of the per-element loss `kind` (assembly/losses/pointwise.ts, POINT_LOSSES' order); da = scale·ℓ' unless da is 0. */
+  pointLoss(a: P, y: P, da: P, n: number, kind: number, scale: number): number;
+  /** Σ over rows of max(0, 1 + max (1 − y)a − Σ y·a); da = scale·its gradient unless da is 0. */
+  categoricalHinge(a: P, y: P, da: P, rows: number, cols: number, scale: number): number;
   sgdStep(w: P, dw: P, n: number, lr: number): void;
   momentumStep(w: P, dw: P, v: P, n: number, lr: number, momentum: number): void;
   adamStep(w: P, dw: P, m: P, v: P, n: number, lr: number, beta1: number, beta2: number, epsilon: number, accBeta1: number, accBeta2: number): void;
@@ -74,6 +78,10 @@ export interface Kernels extends ActivationKernels {
   countCorrectSparse(a: P, labels: P, rows: number, cols: number): number;
   countCorrectOneHot(a: P, y: P, rows: number, cols: number): number;
   countCorrectBinary(a: P, y: P, n: number): number;
+  /** Over n outputs thresholded at 0.5: which 0 true positives, 1 predicted positives, 2 actual positives. */
+  countPositives(a: P, y: P, n: number, which: number): number;
+  /** counts[label·classes + predicted] += 1 per row (i32; one column: 2×2 at the 0.5 threshold); sparse: 1 or 0. */
+  confusionCounts(a: P, y: P, sparse: number, rows: number, cols: number, counts: P): void;
   gatherRows(src: P, idx: P, dst: P, count: number, cols: number): void;
   gatherRowsU8(src: P, idx: P, dst: P, count: number, cols: number, scale: number): void;
   gatherI32(src: P, idx: P, dst: P, count: number): void;

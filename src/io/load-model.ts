@@ -6,7 +6,8 @@ import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { withScope } from "../core/scope.js";
 import { Sequential } from "../models/sequential.js";
 import { Dropout } from "../layers/dropout.js";
-import { getLoss } from "../losses/loss.js";
+import { getLoss, type MetricName } from "../losses/loss.js";
+import { METRIC_NAMES } from "../losses/metrics.js";
 import { ModelFileError, parseArtifacts } from "./layers-model.js";
 import { optimizerFromConfig, restoreOptimizerState } from "./optimizer-state.js";
 import { loadHandler, type LoadSource } from "./handlers.js";
@@ -47,7 +48,7 @@ export async function loadModel(source: LoadSource, options: LoadOptions = {}): 
     } catch (e) {
       return fail(`trainingConfig: ${(e as Error).message}; or load with {compile: false} and compile it yourself`);
     }
-    const metrics = Array.isArray(config.metrics) ? config.metrics.filter((m) => m === "accuracy" || m === "acc").slice(0, 1) : []; // as saved: 'acc' logs acc
+    const metrics = Array.isArray(config.metrics) ? config.metrics.filter((m) => (METRIC_NAMES as string[]).includes(m)) as MetricName[] : []; // as saved: 'acc' logs acc
     compileArgs = { loss, optimizer: optimizerFromConfig(config.optimizer_config, fail), metrics };
   }
   return withScope(options.engine ?? defaultEngine(), (s) => {

@@ -17,10 +17,8 @@ import type { Kernels } from "../core/kernels.js";
 
 type Fail = (what: string) => never;
 
-const SNAKE: Record<string, string> = {
-  meanSquaredError: "mean_squared_error", binaryCrossentropy: "binary_crossentropy",
-  categoricalCrossentropy: "categorical_crossentropy", sparseCategoricalCrossentropy: "sparse_categorical_crossentropy",
-};
+/** The loss as TF.js' getTrainingConfig() writes it: snake_case (meanAbsoluteError → mean_absolute_error; getLoss reads both). */
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /**
  * trainingConfig as TensorFlow.js' getTrainingConfig() writes it: class_name and getConfig() (the
@@ -37,7 +35,7 @@ export function trainingConfigOf(model: Sequential): TrainingConfig {
   // Adam with its weightDecay beside, which TensorFlow.js's fromConfig ignores (it resumes as Adam) and scratchnet reads back.
   const className = o.className === "AdamW" ? "Adam" : o.className;
   const optimizer = { class_name: className, config } as TrainingConfig["optimizer_config"];
-  return { loss: SNAKE[model.loss!.name], metrics: [...model.metrics], optimizer_config: optimizer };
+  return { loss: snake(model.loss!.name), metrics: [...model.metrics], optimizer_config: optimizer };
 }
 
 /**

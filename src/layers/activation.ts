@@ -1,5 +1,6 @@
 // Activation (Keras): a = f(x) applied on its own, no weights, the output the shape of the input.
-// Backward takes f' from the saved output (σ' = a(1 − a)), as Dense does; with `fused` the loss
+// Backward takes f' from the saved output (σ' = a(1 − a)), as Dense does (from its input x for
+// swish and gelu, whose output does not give it back); with `fused` the loss
 // already took it, so dL/dx is outputGrad itself. Seed 002's ActivationLayer is this layer.
 import { getActivation, type Activation as ActivationFunction, type ActivationName } from "./activations.js";
 import { Layer, sizeOf, type Shape } from "./layer.js";
@@ -33,11 +34,11 @@ export class Activation extends Layer {
     return this.y;
   }
 
-  backward(_x: number, rows: number, dx: number, fused = false): void {
+  backward(x: number, rows: number, dx: number, fused = false): void {
     if (!dx) return; // no weights: a first layer has nothing to compute
     const k = this.live().k, last = this.outputShape.at(-1) ?? 1, r = rows * (sizeOf(this.outputShape) / last);
     if (fused) k.identityBackward(this.dy, this.dy, dx, r * last); // dL/dz is outputGrad itself: copied down
-    else this.activation.backward(k, this.y, this.dy, dx, r, last);
+    else this.activation.backward(k, this.activation.fromInput ? x : this.y, this.dy, dx, r, last);
   }
 
   getConfig(): Record<string, unknown> {

@@ -19,9 +19,11 @@ export interface Activation {
    * read from the module's `<kernel>Kind`, or -1 when it has none and Dense runs the separate passes.
    */
   fusedKind(k: Kernels): number;
+  /** Its backward takes the forward's input z instead of its output a (swish, gelu): the layer keeps z. */
+  readonly fromInput: boolean;
   /** a = f(z) over a rows×cols block; in place when a === z. */
   forward(k: Kernels, z: number, a: number, rows: number, cols: number): void;
-  /** dz = dL/dz from dy = dL/da and the forward output a; in place when dz === dy. */
+  /** dz = dL/dz from dy = dL/da and the forward output a (input z when fromInput); in place when dz === dy. */
   backward(k: Kernels, a: number, dy: number, dz: number, rows: number, cols: number): void;
 }
 
@@ -35,6 +37,7 @@ function activation(name: ActivationName): Activation {
   return {
     name,
     savedName: e.savedAs ?? name,
+    fromInput: !!e.fromInput,
     kernels: { forward, backward },
     fusedKind: e.fused ? (k) => (k[kind] as WebAssembly.Global).value as number : () => -1,
     ...(e.over === "rows" ? {

@@ -43,6 +43,8 @@ export class Dense extends Layer {
   readonly kernelRegularizer?: Required<Regularizer>;
   private inUnits = 0;
   private w = 0; private b = 0; private dw = 0; private db = 0;
+  /** x·W + b kept for an activation whose backward reads it (swish, gelu); else 0 and z is computed in place in the output. */
+  private z = 0;
   /**
    * What backward passes down: "gradient", dL/dx = dL/dz·Wᵀ; "error", dL/da·Wᵀ, before f' (seed
    * 000's DeepNeuralNet, rule "course": not a gradient). A scratchnet option, not saved.
@@ -105,6 +107,7 @@ export class Dense extends Layer {
   }
 
   protected override reserveMore(rows: number): void {
+    if (this.activation.fromInput) this.z = this.live().heap.alloc(rows * this.units * 4);
     if (this.inUnits < MIN_COLUMNS) return; // used while engine.sparseInputs is true
     this.sparse ??= new SparseInput(this.live(), this.inUnits, this.units);
     this.sparse.reserve(rows);
@@ -115,13 +118,13 @@ export class Dense extends Layer {
     const inputs = inputShape[0];
     if (rows === 0) return 0;
     const r = Math.min(rows, MAX_ROWS), lists = inputs >= MIN_COLUMNS ? r + r * (inputs + 4) + inputs + inputs * r : 0;
-    return (2 * rows * this.units + lists) * 4;
+    return ((this.activation.fromInput ? 3 : 2) * rows * this.units + lists) * 4;
   }
 
   forward(x: number, rows: number, _training = false): number {
-    const engine = this.live(), a = this.y;
-    affine(engine, x, this.w, this.b, a, rows, this.inUnits, this.units, this.sparse); // b is 0 without a bias
-    this.activation.forward(engine.k, a, a, rows, this.units);
+    const engine = this.live(), a = this.y, z = this.z || a; // z apart only for swish/gelu, whose f' needs it
+    affine(engine, x, this.w, this.b, z, rows, this.inUnits, this.units, this.sparse); // b is 0 without a bias
+    this.activation.forward(engine.k, z, a, rows, this.units);
     return a;
   }
 
@@ -135,7 +138,7 @@ export class Dense extends Layer {
     if (!fused && db && kind >= 0) { // dz = dL/da · f'(a) and db = Σ_rows dz in one pass, sumColumns' bits
       k.activationBiasBackward(this.y, dz, dz, db, rows, this.units, kind);
       db = 0;
-    } else if (!fused) this.activation.backward(k, this.y, dz, dz, rows, this.units); // fused: outputGrad holds dL/dz already
+    } else if (!fused) this.activation.backward(k, this.z || this.y, dz, dz, rows, this.units); // fused: outputGrad holds dL/dz already
     affineGradients(engine, x, this.w, dz, this.dw, db, dx, rows, this.inUnits, this.units, this.sparse);
     const reg = this.kernelRegularizer;
     if (reg?.l1) k.addL1Grad(this.w, this.dw, this.inUnits * this.units, reg.l1);
@@ -174,6 +177,8 @@ export class Dense extends Layer {
 
   protected override releaseBatch(): void {
     super.releaseBatch();
+    if (this.z) this.live().heap.release(this.z);
+    this.z = 0;
     this.sparse?.dispose();
   }
 

@@ -7,7 +7,12 @@
 import type { Engine } from "../core/engine.js";
 import { ModelError } from "../core/errors.js";
 
-export type LossName = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy";
+export type LossName = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy" | PointLossName | "categoricalHinge";
+/** The losses of one term per element (assembly/losses/pointwise.ts), in the order of its `kind`. */
+export const POINT_LOSSES = ["meanAbsoluteError", "meanAbsolutePercentageError", "meanSquaredLogarithmicError", "huber", "hinge",
+  "squaredHinge", "logcosh", "poisson", "kullbackLeiblerDivergence"] as const;
+export type PointLossName = (typeof POINT_LOSSES)[number];
+
 /**
  * What a Loss object calls itself: compile()'s losses (Keras' names), or halfSquaredError, the
  * textbooks' ½Σ(a − y)² that the course classes hand to the step themselves (Keras has no such loss).
@@ -15,10 +20,11 @@ export type LossName = "meanSquaredError" | "binaryCrossentropy" | "categoricalC
 export type LossObjectName = LossName | "halfSquaredError";
 
 /** What compile() accepts: the camelCase names, Keras' snake_case spellings and 'mse'. */
-export type LossSpec =
-  LossName | "mse" | "mean_squared_error" | "binary_crossentropy" | "categorical_crossentropy" | "sparse_categorical_crossentropy";
-/** Keras' 'accuracy' and its short name 'acc'. */
-export type MetricName = "accuracy" | "acc";
+export type LossSpec = LossName | "mse" | "mean_squared_error" | "binary_crossentropy" | "categorical_crossentropy" | "sparse_categorical_crossentropy"
+  | "mae" | "mean_absolute_error" | "mape" | "mean_absolute_percentage_error" | "msle" | "mean_squared_logarithmic_error"
+  | "huber_loss" | "squared_hinge" | "categorical_hinge" | "log_cosh" | "kld" | "kullback_leibler_divergence";
+/** Keras' 'accuracy' and its short name 'acc', and the metrics of losses/metrics.ts. */
+export type MetricName = "accuracy" | "acc" | "binaryAccuracy" | "categoricalAccuracy" | "precision" | "recall" | "mae" | "mse";
 
 /** Targets in WASM: i32 labels (`sparse`) or f32 rows with as many columns as the output. */
 export interface Targets {
@@ -38,19 +44,19 @@ export interface Loss {
   assertFits(layerName: string, units: number): void;
 }
 
-const aliases: Record<LossSpec, LossName> = {
-  meanSquaredError: "meanSquaredError", mse: "meanSquaredError", mean_squared_error: "meanSquaredError",
-  binaryCrossentropy: "binaryCrossentropy", binary_crossentropy: "binaryCrossentropy",
-  categoricalCrossentropy: "categoricalCrossentropy", categorical_crossentropy: "categoricalCrossentropy",
-  sparseCategoricalCrossentropy: "sparseCategoricalCrossentropy", sparse_categorical_crossentropy: "sparseCategoricalCrossentropy",
+/** The names that are not a loss' own camelCase name or its Keras snake_case (read as camelCase by getLoss). */
+const aliases: Record<string, LossName> = {
+  mse: "meanSquaredError", mae: "meanAbsoluteError", mape: "meanAbsolutePercentageError", msle: "meanSquaredLogarithmicError",
+  kld: "kullbackLeiblerDivergence", huberLoss: "huber", logCosh: "logcosh", // Keras' huber_loss and log_cosh
 };
+const NAMES: readonly LossName[] = ["meanSquaredError", "binaryCrossentropy", "categoricalCrossentropy", "sparseCategoricalCrossentropy", ...POINT_LOSSES, "categoricalHinge"];
 
 /** The loss called `name`, checked at run time too (JavaScript callers, casts). */
 export function getLoss(name: string): LossName {
-  const found = Object.hasOwn(aliases, name) ? aliases[name as LossSpec] : undefined; // not 'toString'
+  const camel = String(name).replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()); // Keras' snake_case
+  const found = NAMES.includes(camel as LossName) ? (camel as LossName) : Object.hasOwn(aliases, camel) ? aliases[camel] : undefined; // not 'toString'
   if (!found) {
-    throw new ModelError(`unknown loss '${name}'; `
-        + `use meanSquaredError, binaryCrossentropy, categoricalCrossentropy or sparseCategoricalCrossentropy`);
+    throw new ModelError(`unknown loss '${name}'; use ${NAMES.join(", ")}`);
   }
   return found;
 }

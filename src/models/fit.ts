@@ -7,7 +7,8 @@ import { withScope, type Scope } from "../core/scope.js";
 import type { Inputs, Labels } from "../data/inputs.js";
 import { inputsFor, targetsFor, type Resident } from "../data/resident.js";
 import { tailInputs, tailTargets } from "../data/batches.js";
-import { countCorrect, countJudged } from "../losses/accuracy.js";
+import { metricLogs, metricSums } from "../losses/metrics.js";
+import type { MetricName } from "../losses/loss.js";
 import { CallbackList, renameKeys, type CustomCallbackArgs, type History, type Logs } from "./callbacks.js";
 import { evaluateDevice } from "./inference.js";
 import { reserve, trainStep } from "./stack.js";
@@ -73,19 +74,17 @@ export async function fit(model: Model, x: Inputs | Resident, y: Labels | Reside
       s.track(snapshot.ptr);
       const rng = new Rng(engine, seed);
       s.track(rng.state);
-      const last = model.layers[model.layers.length - 1];
+      const last = model.layers[model.layers.length - 1], sums = model.metrics.length ? metricSums(model.metrics as MetricName[], loss) : undefined;
       if (rename && verbose) callbacks.printEpochs(epochs);
       const history = await train({
         engine, x: data.x, y: data.y, units, order: shuffle ? "shuffle" : "ordered", batchSize, epochs, initialEpoch, rng, snapshot, callbacks, verbose: rename ? 0 : verbose,
         control: model, breathe: true,
         step: (xb, y, count) => trainStep(model, xb, y, count),
-        accuracy: model.metrics.length === 0 ? undefined : {
-          correct: (y, count) => countCorrect(engine, loss, last.output, y, count, units),
-          judged: (y, count) => countJudged(loss, y, count, units),
-        },
+        metrics: sums && { sums, add: (y, count) => sums.add(engine, last.output, y, count, units) },
         validate: val && ((): Logs => {
-          const v = evaluateDevice(model, val!.x, val!.y, EVAL_ROWS);
-          return model.metrics.length ? { val_loss: v.loss, val_accuracy: v.accuracy } : { val_loss: v.loss };
+          const v = evaluateDevice(model, val!.x, val!.y, EVAL_ROWS), logs: Logs = { val_loss: v.loss };
+          if (v.metrics) metricLogs(v.metrics, logs, "val_");
+          return logs;
         }),
         diverged: (what, epoch) => diverged(model, what, epoch),
       });

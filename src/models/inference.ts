@@ -8,6 +8,8 @@ import { inputsFor, Resident, targetsFor } from "../data/resident.js";
 import { scaled, scaleInPlace } from "../data/scale.js";
 import { gatherInputs } from "../data/batches.js";
 import { countCorrect, countJudged } from "../losses/accuracy.js";
+import { metricSums, type MetricSums } from "../losses/metrics.js";
+import type { MetricName } from "../losses/loss.js";
 import type { Model } from "./model.js";
 import { forward, penalty, reserve } from "./stack.js";
 
@@ -104,9 +106,9 @@ export function predict(model: Model, x: Inputs | Resident, { batchSize = 256 }:
  * (evaluateDevice divides them; the course's classes divide as the course does).
  */
 export function evaluateSums(
-  model: Model, x: DeviceInputs, y: DeviceTargets, batchSize: number,
+  model: Model, x: DeviceInputs, y: DeviceTargets, batchSize: number, metrics?: MetricSums,
 ): { loss: number; correct: number; judged: number } {
-  const engine = model.built(), units = model.outputUnits, activation = model.layers[model.layers.length - 1].activation.name;
+  const engine = model.built(), k = engine.k, units = model.outputUnits, activation = model.layers[model.layers.length - 1].activation.name;
   const width = (y.sparse ? 1 : units) * 4;
   let loss = 0, correct = 0, judged = 0;
   reserve(model, Math.min(batchSize, x.rows));
@@ -116,14 +118,16 @@ export function evaluateSums(
     loss += model.loss!.value(engine, a, t, count, units, activation) * count;
     correct += countCorrect(engine, model.loss!.name, a, t, count, units);
     judged += countJudged(model.loss!.name, t, count, units);
+    metrics?.add(engine, a, t, count, units);
   });
   return { loss, correct, judged };
 }
 
-/** Mean loss and accuracy of uploaded data (used by evaluate() and fit's validation). */
-export function evaluateDevice(model: Model, x: DeviceInputs, y: DeviceTargets, batchSize: number): { loss: number; accuracy: number } {
-  const { loss, correct, judged } = evaluateSums(model, x, y, batchSize);
-  return { loss: loss / x.rows + penalty(model.layers), accuracy: correct / judged };
+/** Mean loss and compile()'s metrics of uploaded data (used by evaluate() and fit's validation). */
+export function evaluateDevice(model: Model, x: DeviceInputs, y: DeviceTargets, batchSize: number): { loss: number; metrics?: MetricSums } {
+  const metrics = model.metrics.length ? metricSums(model.metrics as MetricName[], model.loss!.name) : undefined;
+  const { loss } = evaluateSums(model, x, y, batchSize, metrics);
+  return { loss: loss / x.rows + penalty(model.layers), metrics };
 }
 
 export function evaluate(model: Model, x: Inputs | Resident, y: Labels | Resident, { batchSize = 256 }: PredictArgs = {}): number[] {
@@ -133,7 +137,7 @@ export function evaluate(model: Model, x: Inputs | Resident, y: Labels | Residen
   return withScope(engine, (s) => {
     const inputs = inputsFor(s, "evaluate: x", x, model.inputUnits);
     const targets = targetsFor(s, "evaluate: y", y, inputs.rows, model.outputUnits, model.loss!.name);
-    const { loss, accuracy } = evaluateDevice(model, inputs, targets, batchSize);
-    return model.metrics.length ? [loss, accuracy] : [loss];
+    const { loss, metrics } = evaluateDevice(model, inputs, targets, batchSize);
+    return [loss, ...(metrics ? metrics.names.map((_, i) => metrics.value(i)) : [])];
   });
 }

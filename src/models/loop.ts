@@ -18,6 +18,7 @@ import type { DeviceInputs } from "../data/inputs.js";
 import type { DeviceTargets } from "../data/labels.js";
 import { gatherInputs, gatherTargets } from "../data/batches.js";
 import type { Targets } from "../losses/loss.js";
+import { metricLogs, type MetricSums } from "../losses/metrics.js";
 import { History, epochLine, type CallbackList, type Logs } from "./callbacks.js";
 import type { Snapshot } from "./snapshot.js";
 
@@ -41,8 +42,8 @@ export interface LoopPlan {
   rng?: Rng;
   /** One optimisation step on `count` gathered rows; returns the batch's mean loss (not finite: diverged). */
   step(xb: number, y: Targets, count: number): number;
-  /** Correct and judged predictions of the step just run, for 'accuracy' (none: not logged). */
-  accuracy?: { correct(y: Targets, count: number): number; judged(y: Targets, count: number): number };
+  /** compile()'s metrics: add() sums the step just run into `sums` (none: only the loss is logged). */
+  metrics?: { sums: MetricSums; add(y: Targets, count: number): void };
   /** The epoch's loss from Σ step loss × rows and the rows (default the mean, as Keras logs; the course's (Σ + reg) / n needs the sum's own bits). */
   epochLoss?(sum: number, rows: number): number;
   /** The validation logs after each epoch (val_loss, val_accuracy). */
@@ -123,7 +124,7 @@ function* loop(p: LoopPlan, b: Buffers): Generator<Promise<unknown>, History, un
   const steps = p.steps ?? Math.ceil(n / size);
   const history = new History({ epochs: p.epochs, samples: n, batchSize: size, steps });
   const targets: Targets = { ptr: b.yb, sparse: p.y.sparse };
-  const batchHooks = cb.has("onBatchEnd") || cb.has("onBatchBegin"), accuracy = p.accuracy;
+  const batchHooks = cb.has("onBatchEnd") || cb.has("onBatchBegin"), metrics = p.metrics;
   const initialEpoch = p.initialEpoch ?? 0;
   control.stopTraining = false;
   if (p.order !== "sample") k.iota(b.idx, n);
@@ -140,7 +141,8 @@ function* loop(p: LoopPlan, b: Buffers): Generator<Promise<unknown>, History, un
     if (control.stopTraining) break; // stopped before any batch: this epoch did not happen, record nothing
     beginEpoch(p, b.idx);
     p.snapshot?.take();
-    let lossSum = 0, seen = 0, correct = 0, judged = 0;
+    let lossSum = 0, seen = 0;
+    metrics?.sums.reset();
     for (let s = 0; s < steps && !control.stopTraining; s++) {
       const start = beginStep(p, b.idx, s, size), count = Math.min(size, p.order === "sample" ? size : n - start);
       if (batchHooks) {
@@ -153,15 +155,13 @@ function* loop(p: LoopPlan, b: Buffers): Generator<Promise<unknown>, History, un
       if (!Number.isFinite(loss)) throw diverged(p, `the loss became ${loss} at epoch ${epoch + 1}, batch ${s + 1}`, epoch);
       lossSum += loss * count;
       seen += count;
-      if (accuracy) {
-        correct += accuracy.correct(targets, count);
-        judged += accuracy.judged(targets, count);
-      }
+      metrics?.add(targets, count);
       if (batchHooks) {
         // Running averages over the epoch so far, as Keras' progress bar shows: the last batch's
         // figures are the epoch's, so nothing jumps at the epoch end.
         const mean = lossSum / seen;
-        const logs: Logs = accuracy ? { batch: s, size: count, loss: mean, accuracy: correct / judged } : { batch: s, size: count, loss: mean };
+        const logs: Logs = { batch: s, size: count, loss: mean };
+        if (metrics) metricLogs(metrics.sums, logs);
         r = cb.call("onBatchEnd", s, logs);
         if (!(typeof r === "boolean" ? r : yield r)) control.stopTraining = true;
       }
@@ -170,7 +170,7 @@ function* loop(p: LoopPlan, b: Buffers): Generator<Promise<unknown>, History, un
     // has no next loss to catch it): check before the next snapshot or validation reads them.
     if (p.snapshot?.weightsNonFinite()) throw diverged(p, `the weights became NaN or Infinity by epoch ${epoch + 1}, batch ${Math.ceil(seen / size)}`, epoch);
     const logs: Logs = { loss: p.epochLoss ? p.epochLoss(lossSum, seen) : lossSum / Math.max(1, seen) };
-    if (accuracy) logs.accuracy = correct / judged;
+    if (metrics) metricLogs(metrics.sums, logs);
     if (p.validate) Object.assign(logs, p.validate());
     history.record(epoch, logs);
     if (p.verbose) console.log(epochLine(epoch, p.epochs, (performance.now() - started) / 1000, logs));

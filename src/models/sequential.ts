@@ -161,7 +161,7 @@ export class Sequential implements Model {
     return predict(this, x, args);
   }
 
-  /** [loss, accuracy] (accuracy when compiled with metrics: ['accuracy']). */
+  /** [loss, …each of compile()'s metrics in its order] (TF.js' order). */
   evaluate(x: Inputs | Resident, y: Labels | Resident, args: PredictArgs = {}): number[] { return evaluate(this, x, y, args); }
 
   /** Copies of the weights in TensorFlow.js order and layout: kernel [in, out] row-major, then bias. */

@@ -3,7 +3,8 @@
 // so a new activation needs nothing here; the named ones below are the course's.
 // Forward: out = f(x); `out` may be `x` (in place); omitted, a new tensor is returned (caller disposes).
 // Backward takes the forward's OUTPUT a (not z): σ' = a(1 − a), tanh' = 1 − a², relu' = [a > 0]
-// (0 at 0), step' = 0, identity' = 1; dz may be dy (in place).
+// (0 at 0), step' = 0, identity' = 1; dz may be dy (in place). Entries with `fromInput` (swish,
+// gelu) take the forward's input z there instead.
 import type { Tensor } from "../core/tensor.js";
 import { getActivation, type ActivationName } from "../layers/activations.js";
 import { output, sameShape } from "./shape.js";
@@ -15,7 +16,7 @@ export function activate(name: ActivationName, x: Tensor, out?: Tensor): Tensor 
   return o;
 }
 
-/** dz = dL/dz from dy = dL/da and a = f(z), for the activation called `name`. */
+/** dz = dL/dz from dy = dL/da and a = f(z) (z itself for swish and gelu), for the activation called `name`. */
 export function activateBackward(name: ActivationName, a: Tensor, dy: Tensor, dz?: Tensor): Tensor {
   const f = getActivation(name), op = `${name}Backward`;
   sameShape(op, "a", a, "dy", dy);

@@ -7,3 +7,4 @@ export { decisionRegions, classProbabilities, type DecisionRegionsArgs, type Pre
 export { imageGrid, imageBody, greyLevel, type ImageGridArgs } from "./image-grid.js";
 export { niceTicks, formatTick, type Ticks } from "./ticks.js";
 export { escapeXml, svgDocument, PALETTE, FONT_FAMILY } from "./elements.js";
+export { confusionMatrixPlot, type ConfusionMatrixArgs } from "./confusion.js";

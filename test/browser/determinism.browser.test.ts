@@ -46,6 +46,8 @@ const PINNED: Record<string, string> = {
   initializers: "5320a6b6b5ab6e1a6dc0cd8898c661f4feea87b627f9c589d483a589f4f502d9",
   // Issue 14: BatchNormalization → Dense(relu) → BatchNormalization → Dense(softmax), Adam; weights, moving statistics and predictions.
   batchnorm: "1fd48c9dd1ec0033640c74f08ccd2b810e3527da878ff4db9e4ecec250f0c8a7",
+  activations14: "84df870f4d2406f53ea80ef7f30fcc1dd2c975367588409a1f48383a3d487579", // issue 14: elu … gelu, a layer each
+  logcosh14: "f4aa3c8593b9d9bc4d8ea6fa723b8e8eb83d9c00da0d3c0b6f458e0124641fd9", // issue 14: the per-element loss kernel
 };
 const NAMES = Object.keys(PINNED);
 

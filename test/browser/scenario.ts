@@ -5,6 +5,7 @@ import {
   Sequential, Dense, SGD, Adam, RMSprop, Adagrad, Adadelta, Adamax, AdamW, exponentialDecay, cosineDecay, type Optimizer,
   Dropout, LeakyReLU, BatchNormalization, type Engine, type InitializerSpec,
 } from "../../src/index.js";
+import type { ActivationName } from "../../src/core/activations.js";
 
 export interface ScenarioResult {
   name: string;
@@ -53,7 +54,7 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 }
 
 async function trainAndHash(name: string, model: Sequential, x: number[][], y: number[],
-  loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy", optimizer: Optimizer, fitSeed: number,
+  loss: ScenarioSpec["loss"], optimizer: Optimizer, fitSeed: number,
   withPredictions = false): Promise<ScenarioResult> {
   model.compile({ optimizer, loss });
   const history = await model.fit(x, y, { ...SCENARIO_FIT, seed: fitSeed, verbose: 0 });
@@ -75,12 +76,14 @@ export interface ScenarioSpec {
   name: string;
   seed: number;
   inputs: number;
-  layers: { units: number; activation: "sigmoid" | "tanh" | "relu" | "softmax"; kernelInitializer?: InitializerSpec }[];
+  layers: { units: number; activation: ActivationName; kernelInitializer?: InitializerSpec }[];
   data: () => { x: number[][]; y: number[] };
-  loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy";
+  loss: "binaryCrossentropy" | "sparseCategoricalCrossentropy" | "logcosh";
   optimizer: { name: "sgd"; learningRate: number; momentum: number } | { name: "adam"; learningRate: number } | { name: "made"; make: () => Optimizer };
   fitSeed: number;
 }
+
+const ISSUE14: ActivationName[] = ["elu", "selu", "softplus", "softsign", "relu6", "hardSigmoid", "swish", "gelu"];
 
 export const SCENARIO_FIT = { epochs: 5, batchSize: 16, shuffle: true } as const;
 
@@ -99,6 +102,11 @@ export const SCENARIOS: ScenarioSpec[] = [
     ],
     data: sectorData, loss: "sparseCategoricalCrossentropy", optimizer: { name: "sgd", learningRate: 0.1, momentum: 0.9 }, fitSeed: 105,
   },
+  // Issue 14's activation kernels, one hidden layer each (swish and gelu: backward from the kept z).
+  { name: "activations14", seed: 15, inputs: 2, layers: [...ISSUE14.map((activation) => ({ units: 6, activation })),
+    { units: 1, activation: "sigmoid" }], data: xorData, loss: "binaryCrossentropy", optimizer: { name: "adam", learningRate: 0.01 }, fitSeed: 105 },
+  // Issue 14's per-element loss kernel (assembly/losses/pointwise.ts: logcosh reads softplus and tanh) on a regression output.
+  { name: "logcosh14", seed: 16, inputs: 2, layers: [{ units: 8, activation: "tanh" }, { units: 1, activation: "linear" }], data: xorData, loss: "logcosh", optimizer: { name: "sgd", learningRate: 0.3, momentum: 0.5 }, fitSeed: 106 },
 ];
 
 /** One network per optimizer kernel of issue 14 (and the schedules' pow and cos), on the sector data. */

@@ -7,8 +7,13 @@ import * as loss from "../reference/losses.js";
 import * as opt from "../reference/optimizers.js";
 import { shuffle } from "../reference/random.js";
 
-export type Act = "linear" | "sigmoid" | "tanh" | "relu" | "softmax";
-export type Loss = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy";
+export type Act = "linear" | "sigmoid" | "tanh" | "relu" | "softmax" | (typeof ISSUE14)[number];
+/** Issue 14's activations: the reference's function of the same name (swish and gelu: backward from z). */
+const ISSUE14 = ["elu", "selu", "softplus", "softsign", "relu6", "hardSigmoid", "swish", "gelu"] as const;
+const FROM_INPUT: readonly string[] = ["swish", "gelu"];
+/** Each layer output's z (= x·W + b), for the activations whose backward reads it. */
+const zOf = new WeakMap<number[], number[]>();
+export type Loss = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy" | "logcosh";
 export interface RefLayer { units: number; activation: Act; kernel: number[]; bias: number[] }
 export type RefOptimizer = { name: "sgd"; lr: number; momentum: number } | { name: "adam"; lr: number; beta1: number; beta2: number; epsilon: number }
   | RefSlots;
@@ -21,7 +26,7 @@ export interface RefSlots {
 /** Targets: integer labels (`sparse`) or rows of `units` values. */
 export interface RefTargets { sparse: boolean; values: number[] }
 
-const elementwise = { linear: "identity", sigmoid: "sigmoid", tanh: "tanh", relu: "relu" } as const;
+const elementwise = { linear: "identity", sigmoid: "sigmoid", tanh: "tanh", relu: "relu", ...Object.fromEntries(ISSUE14.map((n) => [n, n])) } as Record<Exclude<Act, "softmax">, string>;
 
 /** a = f(x·W + b) for `rows` rows of `cols` inputs. */
 function layerForward(l: RefLayer, x: number[], rows: number, cols: number): number[] {
@@ -33,7 +38,9 @@ function layerForward(l: RefLayer, x: number[], rows: number, cols: number): num
       z[r * l.units + j] = s + l.bias[j];
     }
   }
-  return l.activation === "softmax" ? softmax(z, rows, l.units) : z.map(act[elementwise[l.activation]]);
+  const a = l.activation === "softmax" ? softmax(z, rows, l.units) : z.map((act as unknown as Record<string, (v: number) => number>)[elementwise[l.activation]]);
+  zOf.set(a, z);
+  return a;
 }
 
 /** Every layer's output for `rows` rows of x (the last one is the prediction). */
@@ -55,6 +62,7 @@ const dense = (t: RefTargets, rows: number, units: number) => (t.sparse ? loss.o
 export function lossValue(name: Loss, a: number[], t: RefTargets, rows: number, units: number, activation: Act): number {
   const y = dense(t, rows, units);
   if (name === "meanSquaredError") return loss.mse(a, y);
+  if (name === "logcosh") return a.reduce((sum, ai, i) => sum + loss.POINT.logcosh[0](ai, y[i]), 0) / a.length; // issue 14's, as pointwise.ts
   if (name === "binaryCrossentropy") return loss.binaryCrossEntropy(a, y);
   return activation === "softmax" ? loss.categoricalCrossEntropy(a, y, rows) : scaledCrossEntropy(name, a, y, rows, units).loss;
 }
@@ -71,14 +79,15 @@ function outputGradient(name: Loss, l: RefLayer, a: number[], y: number[], rows:
   const n = rows * l.units;
   if ((name === "categoricalCrossentropy" || name === "sparseCategoricalCrossentropy") && l.activation === "softmax") return loss.softmaxCrossEntropyBackward(a, y, rows);
   if (name === "binaryCrossentropy" && l.activation === "sigmoid") return loss.sigmoidCrossEntropyBackward(a, y);
-  const da = name === "meanSquaredError" ? loss.mseBackward(a, y, 2 / n) : name === "binaryCrossentropy" ? loss.binaryCrossEntropyBackward(a, y) : scaledCrossEntropy(name, a, y, rows, l.units).grad;
+  const da = name === "logcosh" ? a.map((ai, i) => loss.POINT.logcosh[1](ai, y[i]) / n) : name === "meanSquaredError" ? loss.mseBackward(a, y, 2 / n) : name === "binaryCrossentropy" ? loss.binaryCrossEntropyBackward(a, y) : scaledCrossEntropy(name, a, y, rows, l.units).grad;
   return activationBackward(l, a, da, rows);
 }
 
 function activationBackward(l: RefLayer, a: number[], da: number[], rows: number): number[] {
   if (l.activation === "softmax") return softmaxBackward(a, da, rows, l.units);
-  const f = act[`${elementwise[l.activation]}Backward`];
-  return a.map((ai, i) => f(ai, da[i]));
+  const f = (act as unknown as Record<string, (s: number, dy: number) => number>)[`${elementwise[l.activation]}Backward`];
+  const s = FROM_INPUT.includes(l.activation) ? zOf.get(a)! : a;
+  return s.map((si, i) => f(si, da[i]));
 }
 
 /** Train `layers` in place as fit() does; returns the per-epoch mean loss (Keras' history.loss). */

@@ -74,7 +74,7 @@ describe("model files that lie are refused, naming the file and the problem", ()
 
   it("an unknown layer class or activation", async () => {
     await refused("conv", edit((j) => { j.modelTopology.config.layers[1].class_name = "Conv2D"; }), bin, /conv[/\\]model\.json: dense_\d+ is a "Conv2D" layer; scratchnet loads Sequential models of Dense, BatchNormalization, Activation, Dropout, LeakyReLU, Flatten, Reshape layers/);
-    await refused("gelu", edit((j) => { j.modelTopology.config.layers[0].config.activation = "gelu"; }), bin, /gelu[/\\]model\.json: dense_\d+: activation "gelu" is not one scratchnet has; it knows linear, sigmoid, tanh, relu, softmax, step/);
+    await refused("mish", edit((j) => { j.modelTopology.config.layers[0].config.activation = "mish"; }), bin, /mish[/\\]model\.json: dense_\d+: activation "mish" is not one scratchnet has; it knows linear, sigmoid, tanh, relu, softmax, step/);
     await refused("graph", edit((j) => { (j as { modelTopology: object }).modelTopology = { node: [], library: {} }; }), bin, /modelTopology is a undefined; scratchnet loads Sequential models/);
   });
 
@@ -111,7 +111,7 @@ describe("model files that lie are refused, naming the file and the problem", ()
     await refused("state", short, bin.subarray(0, bin.byteLength - 8), /state[/\\]model\.json: the optimizer state has 7 arrays but Adam over 4 weights keeps 8/);
     await refused("nadam", edit((j) => { j.trainingConfig!.optimizer_config.class_name = "Nadam"; }), bin, /optimizer "Nadam" is not one scratchnet has \(SGD, Momentum, Adam, .*\); load with \{compile: false\}/);
     await refused("rmsprop", edit((j) => { j.trainingConfig!.optimizer_config.class_name = "RMSProp"; }), bin, /optimizer state dense_\d+\/kernel\/m is not RMSProp's 'rms' \(RMSProp keeps 'rms', 'momentum' per weight\)/);
-    await refused("huber", edit((j) => { j.trainingConfig!.loss = "huber"; }), bin, /trainingConfig: unknown loss 'huber'.*load with \{compile: false\}/);
+    await refused("cosine", edit((j) => { j.trainingConfig!.loss = "cosine_proximity"; }), bin, /trainingConfig: unknown loss 'cosine_proximity'.*load with \{compile: false\}/);
     await refused("beta", edit((j) => { j.trainingConfig!.optimizer_config.config!.beta1 = 1; }), bin, /optimizer_config: Adam beta1 must be in \[0, 1\)/);
   });
 

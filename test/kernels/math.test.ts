@@ -11,48 +11,9 @@
 import { describe, it, expect } from "vitest";
 import { engine } from "../../src/index.js";
 import { tensorOf } from "../helpers.js";
+import { f32OfBits, sweep, ulpOf, type ArrayKernel } from "../ulp.js";
 
 const k = () => engine().k;
-const bits = new Uint32Array(1), asF32 = new Float32Array(bits.buffer);
-const f32OfBits = (b: number) => ((bits[0] = b >>> 0), asF32[0]);
-
-/** Spacing of f32 at |y|: the size of one ulp there. */
-function ulpOf(y: number): number {
-  const a = Math.abs(y);
-  return a < 2 ** -126 ? 2 ** -149 : 2 ** (Math.floor(Math.log2(a)) - 23);
-}
-
-type ArrayKernel = (x: number, out: number, n: number) => void;
-
-/** Max ulp error of `kernel` over every 2^step-th bit pattern (both signs) with lo ≤ x ≤ hi. */
-function sweep(kernel: ArrayKernel, ref: (x: number) => number, lo: number, hi: number, step = 11) {
-  const chunk = 1 << 18, x = tensorOf(new Float32Array(chunk), 1, chunk), out = tensorOf(new Float32Array(chunk), 1, chunk);
-  const inputs = new Float32Array(chunk);
-  let worst = 0, points = 0, n = 0;
-  const flush = () => {
-    x.data.set(inputs.subarray(0, n));
-    kernel(x.ptr, out.ptr, n);
-    const got = out.data;
-    for (let i = 0; i < n; i++) {
-      const r = ref(inputs[i]);
-      const e = Number.isFinite(Math.fround(r)) ? Math.abs(got[i] - r) / ulpOf(r) : Object.is(got[i], Math.fround(r)) ? 0 : Infinity;
-      if (!(e <= worst)) worst = Number.isNaN(e) ? Infinity : e;
-    }
-    points += n;
-    n = 0;
-  };
-  for (const sign of [0, 0x80000000]) {
-    for (let b = 0; b < 0x7f800000; b += 2 ** step) {
-      const v = f32OfBits(b | sign);
-      if (v < lo || v > hi) continue;
-      inputs[n++] = v;
-      if (n === chunk) flush();
-    }
-  }
-  flush();
-  return { worst, points };
-}
-
 const sigmoidRef = (x: number) => 1 / (1 + Math.exp(-x));
 
 describe("math: f32x4 exp, log, tanh, sigmoid", () => {

@@ -56,3 +56,20 @@ describe("countCorrect", () => {
     expect(k().countCorrectBinary(a.ptr, y.ptr, 4)).toBe(3);
   });
 });
+
+describe("countPositives and confusionCounts (issue 14's precision, recall and confusion matrix)", () => {
+  const k = () => engine().k;
+  it("countPositives: true, predicted and actual positives at 0.5, as the reference counts", () => {
+    const n = 101, as = seededValues(n, 0, 1, 51), ys = seededInts(n, 2, 52), a = tensorOf(as, 1, n), y = tensorOf(ys, 1, n);
+    for (const which of [0, 1, 2]) expect(k().countPositives(a.ptr, y.ptr, n, which)).toBe(ref.countPositives(a.data, ys, which));
+  });
+
+  it.each([[5, true], [5, false], [1, false]] as const)("confusionCounts, %i columns, sparse %s: adds to the counts already there", (cols, sparse) => {
+    const rows = 37, as = seededValues(rows * cols, 0, 1, 53), labels = seededInts(rows, cols === 1 ? 2 : cols, 54);
+    const yv = sparse ? labels : cols === 1 ? labels : oneHot(labels, rows, cols);
+    const a = tensorOf(as, rows, cols), y = sparse ? i32Of(yv) : tensorOf(yv, rows, cols).ptr, n = cols === 1 ? 2 : cols;
+    const counts = i32Of(new Array(n * n).fill(1));
+    k().confusionCounts(a.ptr, y, sparse ? 1 : 0, rows, cols, counts);
+    expect(readI32(counts, n * n)).toEqual(ref.confusionCounts(a.data, yv, sparse, rows, cols).flat().map((c) => c + 1));
+  });
+});

@@ -22,7 +22,7 @@ async function trained(layers: (Dense | Activation)[], loss: LossSpec): Promise<
 }
 
 describe("Activation layer", () => {
-  it.each([["tanh", "meanSquaredError"], ["relu", "meanSquaredError"], ["sigmoid", "binaryCrossentropy"]] as const)(
+  it.each([["tanh", "meanSquaredError"], ["relu", "meanSquaredError"], ["sigmoid", "binaryCrossentropy"], ["elu", "meanSquaredError"], ["swish", "meanSquaredError"], ["gelu", "meanSquaredError"]] as const)(
     "Dense(linear) then Activation(%s), loss %s (fused with sigmoid): the bits of Dense with that activation", async (f, loss) => {
       const split = await trained([new Dense({ units: 5, inputShape: [4], activation: "linear" }), new Activation({ activation: f }), new Dense({ units: 2, activation: "linear" }), new Activation({ activation: loss === "binaryCrossentropy" ? "sigmoid" : f })], loss);
       const fused = await trained([new Dense({ units: 5, inputShape: [4], activation: f }), new Dense({ units: 2, activation: loss === "binaryCrossentropy" ? "sigmoid" : f })], loss);

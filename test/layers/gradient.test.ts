@@ -38,7 +38,7 @@ describe("activations (the table Dense uses): backward = d/dz of Σ dy ⊙ f(z)"
     const z = tensorOf(zs, rows, cols), a = tensorOf(zs, rows, cols), dz = tensorOf(dys, rows, cols);
     const objective = (p: number[]) => (z.data.set(p), act.forward(k(), z.ptr, a.ptr, rows, cols), dot(dys, a.data));
     objective(zs);
-    act.backward(k(), a.ptr, dz.ptr, dz.ptr, rows, cols); // in place, as Dense runs it
+    act.backward(k(), act.fromInput ? z.ptr : a.ptr, dz.ptr, dz.ptr, rows, cols); // in place, as Dense runs it (swish, gelu: from z)
     const check = gradientCheck(objective, zs, dz.data);
     if ((ACTIVATIONS[name] as ActivationEntry).flat) expect(check.numeric.every((g) => g === 0) && check.analytic.every((g) => g === 0)).toBe(true);
     else expect(check.error).toBeLessThan(GRADIENT_TOLERANCE);
@@ -70,6 +70,10 @@ describe("losses: gradient() and, unless the loss fused it, the output layer's a
     ["categoricalCrossentropy", "linear", "soft"],
     ["sparseCategoricalCrossentropy", "linear", "sparse"], // TF.js clips a first, then divides
     ["categoricalCrossentropy", "relu", "onehot"],
+    // Issue 14's losses (none fuses), each after an output in its domain.
+    ["meanAbsoluteError", "linear", "real"], ["meanAbsolutePercentageError", "tanh", "real"], ["meanSquaredLogarithmicError", "softplus", "soft"],
+    ["huber", "linear", "real"], ["hinge", "tanh", "real"], ["squaredHinge", "linear", "real"], ["logcosh", "linear", "real"],
+    ["poisson", "softplus", "soft"], ["kullbackLeiblerDivergence", "softmax", "soft"], ["categoricalHinge", "linear", "onehot"],
   ];
   it.each(cases)("%s after %s, %s targets", (loss, name, kind) => {
     const act = getActivation(name), rows = 4, cols = 3, n = rows * cols;

@@ -8,7 +8,8 @@ model.compile({ optimizer: "sgd", loss: "mse" });
 // @ts-expect-error: a typo in the loss name (capital E) fails to compile
 model.compile({ optimizer: "adam", loss: "sparseCategoricalCrossEntropy" });
 // @ts-expect-error: an unknown loss
-model.compile({ optimizer: "adam", loss: "hinge" });
+model.compile({ optimizer: "adam", loss: "cosineProximity" });
+model.compile({ optimizer: "adam", loss: "huber", metrics: ["mae", "mse", "precision", "recall", "binaryAccuracy", "categoricalAccuracy"] });
 // @ts-expect-error: an unknown metric
 model.compile({ optimizer: "adam", loss: "mse", metrics: ["accuracyy"] });
 export const args: CompileArgs = { optimizer: "sgd", loss: "binary_crossentropy" };

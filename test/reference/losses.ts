@@ -91,3 +91,39 @@ export const softmaxCrossEntropyBackward = (a: ArrayLike<number>, y: ArrayLike<n
 
 export const softmaxSparseCrossEntropyBackward = (a: ArrayLike<number>, labels: ArrayLike<number>, rows: number, cols: number) =>
   softmaxCrossEntropyBackward(a, oneHot(labels, rows, cols), rows);
+
+// Issue 14's per-element losses (assembly/losses/pointwise.ts, kinds in POINT_LOSSES' order):
+// ℓ(a, y) and ℓ'(a, y) in f64, TF.js' definitions (tfjs-layers losses.ts; tf.losses.huberLoss δ = 1).
+const sgn = (d: number) => (d > 0 ? 1 : -1); // tf.abs' gradient: −1 at 0
+const E = EPS; // TF.js' epsilon() in f32
+export const POINT: Record<string, [(a: number, y: number) => number, (a: number, y: number) => number]> = {
+  meanAbsoluteError: [(a, y) => Math.abs(a - y), (a, y) => sgn(a - y)],
+  meanAbsolutePercentageError: [(a, y) => (100 * Math.abs(y - a)) / Math.max(Math.abs(y), E), (a, y) => (-100 * sgn(y - a)) / Math.max(Math.abs(y), E)],
+  meanSquaredLogarithmicError: [
+    (a, y) => (Math.log1p(Math.max(a, E)) - Math.log1p(Math.max(y, E))) ** 2,
+    (a, y) => (a >= E ? (2 * (Math.log1p(a) - Math.log1p(Math.max(y, E)))) / (1 + a) : 0),
+  ],
+  huber: [(a, y) => (Math.abs(a - y) <= 1 ? 0.5 * (a - y) ** 2 : Math.abs(a - y) - 0.5), (a, y) => Math.max(-1, Math.min(1, a - y))],
+  hinge: [(a, y) => Math.max(0, 1 - y * a), (a, y) => (1 - y * a > 0 ? -y : 0)],
+  squaredHinge: [(a, y) => Math.max(0, 1 - y * a) ** 2, (a, y) => -2 * y * Math.max(0, 1 - y * a)],
+  logcosh: [(a, y) => Math.log(Math.cosh(a - y)), (a, y) => Math.tanh(a - y)],
+  poisson: [(a, y) => a - y * Math.log(a + E), (a, y) => 1 - y / (a + E)],
+  kullbackLeiblerDivergence: [
+    (a, y) => y * Math.log(Math.min(Math.max(y, E), 1) / Math.min(Math.max(a, E), 1)),
+    (a, y) => (a >= E && a <= 1 ? -y / a : 0),
+  ],
+};
+
+/** Categorical hinge per row, and its gradient (every tied maximum gets it). */
+export function categoricalHinge(a: ArrayLike<number>, y: ArrayLike<number>, rows: number, cols: number): { sum: number; grad: number[] } {
+  let sum = 0;
+  const grad = new Array(rows * cols).fill(0);
+  for (let r = 0; r < rows; r++) {
+    let pos = 0, neg = -Infinity;
+    for (let c = 0; c < cols; c++) (pos += y[r * cols + c] * a[r * cols + c]), (neg = Math.max(neg, (1 - y[r * cols + c]) * a[r * cols + c]));
+    const m = 1 + neg - pos;
+    sum += Math.max(m, 0);
+    if (m > 0) for (let c = 0; c < cols; c++) grad[r * cols + c] = -y[r * cols + c] + ((1 - y[r * cols + c]) * a[r * cols + c] === neg ? 1 - y[r * cols + c] : 0);
+  }
+  return { sum, grad };
+}
