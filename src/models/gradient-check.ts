@@ -32,6 +32,12 @@ export function gradientCheck(
   if (typeof h !== "number" || !(h > 0) || !Number.isFinite(h)) {
     throw new ModelError(`gradientCheck: epsilon must be a positive finite number, got ${String(h)}`);
   }
+  // A Dropout draws a new mask on every training pass: L(w + h) and L(w − h) would be two functions.
+  const dropout = model.layers.find((l) => l.className === "Dropout" && (l as unknown as { rate: number }).rate > 0);
+  if (dropout) {
+    throw new ModelError(`gradientCheck: ${dropout.name} draws a new mask on every training pass, so the loss is not one function of `
+      + "the weights; check the same model without its Dropout layers (or with rate 0)");
+  }
   const k = engine.k, f32 = () => engine.heap.f32, layers = model.layers, last = layers[layers.length - 1], units = model.outputUnits;
   const activation = last.activation.name;
   const copy = new WeightCopy();

@@ -2,7 +2,7 @@
 // host-float64 central difference of the engine's own loss; a wrong gradient is caught; the model
 // is left bit for bit as it was.
 import { describe, it, expect } from "vitest";
-import { Sequential, Dense, gradientCheck, ModelError, type ActivationName, type LossSpec } from "../../src/index.js";
+import { Sequential, Dense, Dropout, gradientCheck, ModelError, type ActivationName, type LossSpec } from "../../src/index.js";
 import { rowsOf, toyClasses } from "./util.js";
 
 function net(hidden: ActivationName[], output: ActivationName, loss: LossSpec, outputs: number, l2 = 0): Sequential {
@@ -59,5 +59,19 @@ describe("gradientCheck", () => {
     expect(() => gradientCheck(m, x, classes)).toThrow(/fit\(\) is running on this model/);
     m.fitting = false;
     m.dispose();
+  });
+
+  it("refuses a model with Dropout (a new mask every pass), and checks one whose Dropout has rate 0", () => {
+    const withDropout = (rate: number) => {
+      const m = new Sequential({ seed: 3, layers: [new Dense({ units: 5, activation: "tanh", inputShape: [4] }), new Dropout({ rate }),
+        new Dense({ units: 3, activation: "softmax" })] });
+      m.compile({ optimizer: "sgd", loss: "sparseCategoricalCrossentropy" });
+      return m;
+    };
+    const on = withDropout(0.5), off = withDropout(0);
+    expect(() => gradientCheck(on, x, classes)).toThrow(/dropout_\d+ draws a new mask on every training pass.*without its Dropout layers/);
+    expect(Math.max(...Object.values(gradientCheck(off, x, classes)))).toBeLessThan(1e-2);
+    on.dispose();
+    off.dispose();
   });
 });
