@@ -2,7 +2,7 @@
 // measured (core + .wasm, and the one-file core, under 30 KB gzipped), searched for Node-only code, and run.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -12,7 +12,7 @@ import { buildBrowser } from "../scripts/build-browser.mjs";
 
 type Bundle = "full" | "core" | "inline" | "coreGlobal";
 type Built = {
-  files: Record<Bundle | "global" | "wasm" | "coreWasm", string>; inputs: Record<Bundle, string[]>;
+  files: Record<Bundle | "global" | "wasm" | "coreWasm" | "extrasStub", string>; inputs: Record<Bundle, string[]>;
   included: Record<Bundle | "coreExtras", string[]>; coreExtras: Uint8Array;
 };
 const gzipped = (...files: string[]) => files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
@@ -127,6 +127,23 @@ describe("browser builds", () => {
       const where = "the others are in the full build: import 'scratchnet' or 'scratchnet/extras'";
       expect(refusals[i]).toMatch(new RegExp(`^true unknown ${what}.*${where}`));
     }
+  });
+
+  it("core + extras in one bundle, on scratchnet.wasm, trains with the extras' names; extras for the browser condition refuses", () => {
+    const file = join(dir, "core-extras.js");
+    writeFileSync(file, built.coreExtras);
+    const [result, fetched] = run(asBrowser(`
+      const { Sequential, Dense, BatchNormalization } = await import(${JSON.stringify(pathToFileURL(file).href)});
+      const model = new Sequential([new Dense({ units: 4, activation: "gelu", kernelInitializer: "heUniform", inputShape: [2] }),
+        new BatchNormalization(), new Dense({ units: 1, activation: "sigmoid" })]);
+      model.compile({ optimizer: "adagrad", loss: "huber", metrics: ["precision"] });
+      const h = await model.fit([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0], { epochs: 3, batchSize: 4, verbose: 0 });
+      console.log(JSON.stringify(Object.keys(h.history).concat(h.history.loss.every(Number.isFinite))));`));
+    expect(JSON.parse(result)).toEqual(["loss", "precision", true]);
+    expect(JSON.parse(fetched)).toEqual([pathToFileURL(built.files.wasm).href]);
+    const importStub = `await import(${JSON.stringify(pathToFileURL(built.files.extrasStub).href)})`;
+    expect(() => execFileSync(process.execPath, ["--input-type=module"], { input: importStub, stdio: "pipe" }))
+      .toThrow(/scratchnet\/extras cannot add to the prebuilt scratchnet\/core browser build.*import from 'scratchnet' instead/);
   });
 
   it("the single-file builds need nothing beside them, as a module and as a classic script", () => {
