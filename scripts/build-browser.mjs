@@ -1,14 +1,17 @@
 // Browser builds with esbuild (issue 5), minified, in dist/browser/:
 //   scratchnet.js         the full barrel for bundlers and pages; fetches scratchnet.wasm beside it
-//   scratchnet-core.js    the Keras-style API alone (src/core-entry.ts); the same scratchnet.wasm
+//   scratchnet-core.js    the Keras-style API alone (src/core-entry.ts); fetches scratchnet-core.wasm beside it,
+//                         the same kernels exporting only what core calls (assembly/core.ts)
 //   scratchnet.inline.js  the full barrel with the .wasm inlined (base64): one file, no bundler,
 //                         no server setup; import it from <script type="module">
 //   scratchnet.threads.wasm the module on a shared memory, for init({ threads }) on cross-origin isolated pages
+//   scratchnet-core.wasm  build/scratchnet-core.wasm, which the two core builds load
+//   scratchnet-extras.js  `scratchnet/extras` for the "browser" condition: a clear refusal (see buildBrowser)
 //   scratchnet.global.js  the same as a classic script, for pages opened from file:// (Chromium
 //                         refuses module scripts there): `<script src>` sets globalThis.scratchnet
 //                         to a Promise of the module's exports
 //   scratchnet-core.global.js the Keras-style API alone as such a classic script, its .wasm packed
-//                         inside (packedWasm below); sets the same globalThis.scratchnet, so a page
+//                         inside (scratchnet-core.wasm, packedWasm below); sets the same globalThis.scratchnet, so a page
 //                         moves between the two scripts without changing a line (as tf.min.js and
 //                         tf-core.min.js both set `tf`). Budget: 30 KB gzipped, the test checks it
 // `node scripts/build-browser.mjs [outDir]`; the test calls buildBrowser() with a temporary outDir.
@@ -22,6 +25,7 @@ import { Script } from "node:vm";
 const root = fileURLToPath(new URL("..", import.meta.url));
 export const defaultOutDir = join(root, "dist", "browser");
 const wasmFile = join(root, "build", "scratchnet.wasm");
+const coreWasmFile = join(root, "build", "scratchnet-core.wasm");
 
 /** Replaces src/wasm-location.ts (which points at ../build/ from src/ and dist/) with `contents`; inlineWasm is undefined unless it exports one. */
 const wasmLocation = (contents) => ({
@@ -73,12 +77,12 @@ export const wasmDataUrl = () => `data:application/wasm;base64,${readFileSync(wa
 // less): a CRC checks the bytes, and every Node 20 has it. A smaller module (asc --shrinkLevel 2:
 // 9.1 KB gzipped, not 13.8) would change the code whose speed and bits are pinned: not done here.
 /**
- * The one-thread .wasm gzipped by Zopfli, in base64 (about 1 s: 15 iterations, Zopfli's default).
+ * The core .wasm (scratchnet-core.wasm) gzipped by Zopfli, in base64 (about 1 s: 15 iterations, Zopfli's default).
  * Without @gfx/zopfli installed (a node_modules from before it was added) zlib packs it, 1 KB
  * larger, and says so, rather than failing every build until `npm install`; CI's `npm ci` has it.
  */
 export async function packedWasm() {
-  const wasm = readFileSync(wasmFile);
+  const wasm = readFileSync(coreWasmFile);
   const zopfli = await import("@gfx/zopfli").catch(() => undefined);
   if (zopfli) return Buffer.from(await zopfli.gzipAsync(wasm, { numiterations: 15 })).toString("base64");
   console.warn("build-browser: @gfx/zopfli is not installed (npm install): scratchnet-core.global.js packed with zlib, 1 KB larger");
@@ -92,9 +96,11 @@ export async function packedWasm() {
  */
 const packedLocation = `
 const here = globalThis.document?.currentScript?.src ?? globalThis.location?.href;
-export const wasmUrl = () => new URL("./scratchnet.wasm", here);
+export const wasmUrl = () => new URL("./scratchnet-core.wasm", here);
 export const inlineWasm = () => {
-  if (typeof DecompressionStream != "function") throw new Error("scratchnet: no DecompressionStream here to unpack the .wasm inside this file; load scratchnet-core.js and scratchnet.wasm instead");
+  if (typeof DecompressionStream != "function") {
+    throw new Error("scratchnet: no DecompressionStream here to unpack the .wasm inside this file; load scratchnet-core.js and scratchnet-core.wasm instead");
+  }
   const bytes = Uint8Array.from(atob(packedWasm), (c) => c.charCodeAt(0));
   return new Response(new Response(bytes).body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
 };`;
@@ -117,6 +123,7 @@ export function asClassicScript(esm, packed) {
 export async function buildBrowser(outDir = defaultOutDir) {
   mkdirSync(outDir, { recursive: true });
   const beside = wasmLocation(`export const wasmUrl = () => new URL("./scratchnet.wasm", import.meta.url);`);
+  const coreBeside = wasmLocation(`export const wasmUrl = () => new URL("./scratchnet-core.wasm", import.meta.url);`);
   const inline = wasmLocation(`export const wasmUrl = () => new URL(${JSON.stringify(wasmDataUrl())});`);
   const files = {
     full: join(outDir, "scratchnet.js"),
@@ -125,23 +132,39 @@ export async function buildBrowser(outDir = defaultOutDir) {
     global: join(outDir, "scratchnet.global.js"),
     coreGlobal: join(outDir, "scratchnet-core.global.js"),
     wasm: join(outDir, "scratchnet.wasm"),
+    coreWasm: join(outDir, "scratchnet-core.wasm"),
+    extrasStub: join(outDir, "scratchnet-extras.js"),
   };
   const builds = [
     [join(root, "src", "index.ts"), files.full, beside],
-    [join(root, "src", "core-entry.ts"), files.core, beside],
+    [join(root, "src", "core-entry.ts"), files.core, coreBeside],
     [join(root, "src", "index.ts"), files.inline, inline],
     [join(root, "src", "core-entry.ts"), files.coreGlobal, wasmLocation(packedLocation), { write: false }],
+    // Measured only (npm run size, the test): scratchnet/core and scratchnet/extras in one bundle, on scratchnet.wasm.
+    [undefined, undefined, beside, { write: false, entryPoints: undefined, outfile: join(outDir, "core-extras.js"),
+      stdin: { contents: `export * from "./src/core-entry.ts";\nexport * from "./src/extras.ts";`, resolveDir: root, loader: "ts" } }],
   ];
   const packed = packedWasm(); // only the classic script's last line needs it, so it packs while esbuild builds
   const results = await Promise.all(builds.map(([entry, outfile, location, options]) =>
     esbuild.build({ ...common, entryPoints: [entry], outfile, plugins: [location, nodeBuiltinsStub], ...options })));
   copyFileSync(wasmFile, files.wasm);
+  copyFileSync(coreWasmFile, files.coreWasm);
+  // `scratchnet/extras` under a bundler's "browser" condition: scratchnet/core resolves there to the
+  // prebuilt scratchnet-core.js, whose tables a separately bundled extras module cannot reach, and
+  // whose .wasm lacks the extras' kernels. So it refuses at import, naming what works instead.
+  writeFileSync(files.extrasStub, `throw new Error(${JSON.stringify("scratchnet/extras cannot add to the prebuilt scratchnet/core browser "
+    + "build (its own tables, and scratchnet-core.wasm lacks the extras' kernels); import from 'scratchnet' instead, or bundle "
+    + "the ES modules of dist/ (core-entry.js with extras.js) on scratchnet.wasm")});\n`);
   // init({ threads }) fetches the threaded module beside scratchnet.wasm (cross-origin isolated pages only)
   copyFileSync(join(root, "build", "scratchnet.threads.wasm"), join(outDir, "scratchnet.threads.wasm"));
   writeFileSync(files.global, asClassicScript(readFileSync(files.inline, "utf8")));
   writeFileSync(files.coreGlobal, asClassicScript(results[3].outputFiles[0].text, await packed));
   const inputs = results.map((r) => Object.keys(r.metafile.inputs));
-  return { files, inputs: { full: inputs[0], core: inputs[1], inline: inputs[2], coreGlobal: inputs[3] } };
+  // The sources that put bytes into each bundle (`inputs` also lists those read and then shaken out).
+  const included = results.map((r) => Object.values(r.metafile.outputs).flatMap((o) => Object.entries(o.inputs))
+    .filter(([, v]) => v.bytesInOutput > 0).map(([f]) => f));
+  const byName = (list) => ({ full: list[0], core: list[1], inline: list[2], coreGlobal: list[3], coreExtras: list[4] });
+  return { files, inputs: byName(inputs), included: byName(included), coreExtras: results[4].outputFiles[0].contents };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

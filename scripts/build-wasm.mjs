@@ -1,5 +1,6 @@
-// Build build/scratchnet.wasm (one thread, own memory) and build/scratchnet.threads.wasm (the same
-// sources on an imported shared memory, for src/parallel/) from assembly/ unless each is already
+// Build build/scratchnet.wasm (one thread, own memory), build/scratchnet.threads.wasm (the same
+// sources on an imported shared memory, for src/parallel/) and build/scratchnet-core.wasm (the same
+// sources, only the kernels scratchnet/core calls: assembly/core.ts) from assembly/ unless each is already
 // current. "Current" means built from exactly these sources, config and compiler, and not
 // overwritten since: SHA-256s of both are kept beside each binary, so a fresh clone always builds
 // and an unchanged tree does not pay asc's ~5-9 s again. `--force` rebuilds regardless.
@@ -41,13 +42,14 @@ async function dropZeroSegments(file) {
 const targets = [
   { target: "release", file: "scratchnet.wasm" },
   { target: "threads", file: "scratchnet.threads.wasm", after: dropZeroSegments },
+  { target: "core", file: "scratchnet-core.wasm", entry: "assembly/core.ts" },
 ];
-for (const { target, file, after } of targets) {
+for (const { target, file, after, entry = "assembly/index.ts" } of targets) {
   const wasm = join(root, "build", file), stamp = `${wasm}.sha256`;
   if (!process.argv.includes("--force") && existsSync(wasm) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === `${digest} ${fileDigest(wasm)}`) {
     continue;
   }
-  execFileSync(process.execPath, [join(root, "node_modules", "assemblyscript", "bin", "asc.js"), "assembly/index.ts", "--target", target], {
+  execFileSync(process.execPath, [join(root, "node_modules", "assemblyscript", "bin", "asc.js"), entry, "--target", target], {
     cwd: root,
     stdio: "inherit",
   });

@@ -1,4 +1,5 @@
 // scratchnet's public API: the Keras-style model, its pieces, the data helpers, and the course.
+import "./extras.js"; // first: registers the extras' names into the tables before any module reads them
 import { init } from "./core/engine.js";
 import "./parallel/register.js"; // init({ threads }) can use worker threads (not in scratchnet/core)
 

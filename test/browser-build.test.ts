@@ -2,7 +2,7 @@
 // measured (core + .wasm, and the one-file core, under 30 KB gzipped), searched for Node-only code, and run.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -11,7 +11,10 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { buildBrowser } from "../scripts/build-browser.mjs";
 
 type Bundle = "full" | "core" | "inline" | "coreGlobal";
-type Built = { files: Record<Bundle | "global" | "wasm", string>; inputs: Record<Bundle, string[]> };
+type Built = {
+  files: Record<Bundle | "global" | "wasm" | "coreWasm" | "extrasStub", string>; inputs: Record<Bundle, string[]>;
+  included: Record<Bundle | "coreExtras", string[]>; coreExtras: Uint8Array;
+};
 const gzipped = (...files: string[]) => files.reduce((n, f) => n + gzipSync(readFileSync(f), { level: 9 }).length, 0);
 // `import … from "node:x"`, `import "node:x"`, `import("node:x")`, `require("node:x")`, minified or not.
 const nodeSpecifier = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']node:/;
@@ -47,8 +50,18 @@ describe("browser builds", () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("keeps the Keras-style core with its .wasm under 30 KB, minified and gzipped", () => {
-    expect(gzipped(built.files.core, built.files.wasm)).toBeLessThan(30 * 1024);
+  // Measured 2026-12-02 (KB = 1024 B, level 9): core + scratchnet-core.wasm 30,612 B (22,598 + 8,014), the one-file core
+  // 30,479 B; core + extras on scratchnet.wasm 41,113 B; the full barrel + scratchnet.wasm 84,192 B.
+  it("keeps the Keras-style core with its .wasm (scratchnet-core.wasm) under 30 KB, minified and gzipped", () => {
+    expect(gzipped(built.files.core, built.files.coreWasm)).toBeLessThan(30 * 1024);
+  });
+
+  it("leaves scratchnet/extras' modules out of core's bundle; core + extras has them", () => {
+    const extras = new RegExp("src/(extras|layers/(batch-normalization|leaky-relu)|optimizers/(adagrad|adadelta|adamax|adamw|schedules)"
+      + "|callbacks/(early-stopping|learning-rate)|models/(gradient-check|confusion))");
+    for (const name of ["core", "coreGlobal"] as const) expect(built.included[name].filter((f) => extras.test(f)), name).toEqual([]);
+    expect(built.included.coreExtras.filter((f) => extras.test(f)).length).toBeGreaterThanOrEqual(12);
+    expect(built.included.coreExtras).toEqual(expect.arrayContaining(built.included.core));
   });
 
   it("keeps the one-file core, its .wasm packed inside, under 30 KB gzipped as served", () => {
@@ -72,16 +85,16 @@ describe("browser builds", () => {
     }
     for (const name of ["full", "core"] as const) {
       const text = readFileSync(built.files[name], "utf8");
-      expect(text).toContain(`new URL("./scratchnet.wasm",import.meta.url)`);
+      expect(text).toContain(`new URL("./${basename(built.files[name === "core" ? "coreWasm" : "wasm"])}",import.meta.url)`);
       expect(text).not.toContain(base64.slice(0, 64));
     }
   });
 
-  it("packs the .wasm, byte for byte, as the one-file core's last argument: base64 of gzip", () => {
+  it("packs scratchnet-core.wasm, byte for byte, as the one-file core's last argument: base64 of gzip", () => {
     const text = readFileSync(built.files.coreGlobal, "utf8");
     const packed = /\}\)\("([A-Za-z0-9+/]+=*)"\);\n$/.exec(text)?.[1];
     expect(packed).toBeDefined();
-    expect(gunzipSync(Buffer.from(packed!, "base64")).equals(readFileSync(built.files.wasm))).toBe(true);
+    expect(gunzipSync(Buffer.from(packed!, "base64")).equals(readFileSync(built.files.coreWasm))).toBe(true);
     expect(text).not.toContain("data:application/wasm");
     expect(text).toMatch(/^[\x09\x0a\x20-\x7e]*$/); // ASCII: no charset can misread it
   });
@@ -92,10 +105,45 @@ describe("browser builds", () => {
     expect(exports["./core/global"]).toBe(`./dist/browser/${basename(built.files.coreGlobal)}`);
   });
 
-  it("the module build fetches scratchnet.wasm beside itself and learns XOR with no process object", () => {
+  it("the core module build fetches scratchnet-core.wasm beside itself and learns XOR with no process object", () => {
     const [predictions, fetched] = run(asBrowser(xorScript(`await import(${JSON.stringify(pathToFileURL(built.files.core).href)})`)));
     expect(JSON.parse(predictions)).toEqual([0, 1, 1, 0]);
+    expect(JSON.parse(fetched)).toEqual([pathToFileURL(built.files.coreWasm).href]);
+  });
+
+  it("core alone refuses the extras' names, saying where they are", () => {
+    const [messages] = run(asBrowser(`
+      const { Sequential, Dense, ModelError } = await import(${JSON.stringify(pathToFileURL(built.files.core).href)});
+      const tries = [() => new Dense({ units: 2, activation: "gelu", inputShape: [2] }),
+        () => new Dense({ units: 2, kernelInitializer: "heUniform" }),
+        ...[{ loss: "huber" }, { optimizer: "adagrad" }, { metrics: ["precision"] }].map((o) => () =>
+          new Sequential([new Dense({ units: 2, inputShape: [2] })]).compile({ optimizer: "sgd", loss: "meanSquaredError", ...o }))];
+      const outcome = (t) => { try { t(); return "accepted"; } catch (e) { return (e instanceof ModelError) + " " + e.message; } };
+      console.log(JSON.stringify(tries.map(outcome)));`));
+    const refusals = JSON.parse(messages) as string[];
+    expect(refusals).toHaveLength(5);
+    const names = ["activation 'gelu'", "initializer 'heUniform'", "loss 'huber'", "optimizer 'adagrad'", "metric 'precision'"];
+    for (const [i, what] of names.entries()) {
+      const where = "the others are in the full build: import 'scratchnet' or 'scratchnet/extras'";
+      expect(refusals[i]).toMatch(new RegExp(`^true unknown ${what}.*${where}`));
+    }
+  });
+
+  it("core + extras in one bundle, on scratchnet.wasm, trains with the extras' names; extras for the browser condition refuses", () => {
+    const file = join(dir, "core-extras.js");
+    writeFileSync(file, built.coreExtras);
+    const [result, fetched] = run(asBrowser(`
+      const { Sequential, Dense, BatchNormalization } = await import(${JSON.stringify(pathToFileURL(file).href)});
+      const model = new Sequential([new Dense({ units: 4, activation: "gelu", kernelInitializer: "heUniform", inputShape: [2] }),
+        new BatchNormalization(), new Dense({ units: 1, activation: "sigmoid" })]);
+      model.compile({ optimizer: "adagrad", loss: "huber", metrics: ["precision"] });
+      const h = await model.fit([[0, 0], [0, 1], [1, 0], [1, 1]], [0, 1, 1, 0], { epochs: 3, batchSize: 4, verbose: 0 });
+      console.log(JSON.stringify(Object.keys(h.history).concat(h.history.loss.every(Number.isFinite))));`));
+    expect(JSON.parse(result)).toEqual(["loss", "precision", true]);
     expect(JSON.parse(fetched)).toEqual([pathToFileURL(built.files.wasm).href]);
+    const importStub = `await import(${JSON.stringify(pathToFileURL(built.files.extrasStub).href)})`;
+    expect(() => execFileSync(process.execPath, ["--input-type=module"], { input: importStub, stdio: "pipe" }))
+      .toThrow(/scratchnet\/extras cannot add to the prebuilt scratchnet\/core browser build.*import from 'scratchnet' instead/);
   });
 
   it("the single-file builds need nothing beside them, as a module and as a classic script", () => {

@@ -3,6 +3,7 @@ import { describe, it, expect } from "vitest";
 import * as scratchnet from "../src/index.js";
 import * as node from "../src/node.js";
 import * as core from "../src/core-entry.js";
+import * as extras from "../src/extras.js";
 
 describe("public exports", () => {
   it("exposes the Keras-style API", () => {
@@ -11,17 +12,27 @@ describe("public exports", () => {
     }
   });
 
-  it("exposes issue 14's callbacks and initializers from both entries (ModelCheckpoint and gradientCheck: main only)", () => {
-    for (const entry of [scratchnet, core]) {
-      for (const name of ["EarlyStopping", "ReduceLROnPlateau", "LearningRateScheduler", "Callback"]) {
-        expect(typeof (entry as Record<string, unknown>)[name], name).toBe("function");
-      }
-      expect(typeof entry.initializers.orthogonal).toBe("function");
-    }
-    // Main only: ModelCheckpoint (core has no model.save()); gradientCheck (a checking tool, and core's 30 KB budget).
-    for (const name of ["ModelCheckpoint", "gradientCheck"]) {
+  it("exposes issue 14's callbacks from the full barrel and scratchnet/extras; core keeps Callback (ModelCheckpoint: main only)", () => {
+    for (const name of ["EarlyStopping", "ReduceLROnPlateau", "LearningRateScheduler", "Callback", "ModelCheckpoint", "gradientCheck"]) {
       expect(typeof (scratchnet as Record<string, unknown>)[name], name).toBe("function");
-      expect(core).not.toHaveProperty(name);
+    }
+    expect(typeof core.Callback).toBe("function");
+    for (const name of ["EarlyStopping", "ReduceLROnPlateau", "LearningRateScheduler", "gradientCheck", "ModelCheckpoint"]) {
+      expect(core, name).not.toHaveProperty(name);
+      // ModelCheckpoint is in neither: it needs model.save()
+      expect(typeof (extras as Record<string, unknown>)[name], name).toBe(name === "ModelCheckpoint" ? "undefined" : "function");
+    }
+    expect(typeof scratchnet.initializers.orthogonal).toBe("function");
+    expect(core.initializers).toBe(scratchnet.initializers); // one table: extras registered its factories into it
+  });
+
+  it("scratchnet/extras exports what scratchnet/core leaves out, each also in the full barrel", () => {
+    const names = Object.keys(extras);
+    expect(names).toEqual(expect.arrayContaining(["BatchNormalization", "LeakyReLU", "Adagrad", "Adadelta", "Adamax", "AdamW",
+      "exponentialDecay", "cosineDecay", "piecewiseConstantDecay", "EarlyStopping", "confusionMatrix"]));
+    for (const name of names) {
+      expect((scratchnet as Record<string, unknown>)[name], name).toBe((extras as Record<string, unknown>)[name]);
+      expect(core, name).not.toHaveProperty(name);
     }
   });
 

@@ -4,6 +4,7 @@
 // keeps one buffer per batch, overwritten in place.
 import type { Kernels } from "../core/kernels.js";
 import { ModelError } from "../core/errors.js";
+import { inFullBuild } from "../core/full-build.js";
 import { ACTIVATIONS, ACTIVATION_NAMES, isActivationName, type ActivationEntry, type ActivationName } from "../core/activations.js";
 
 export type { ActivationName };
@@ -50,13 +51,14 @@ function activation(name: ActivationName): Activation {
   };
 }
 
-const table = Object.fromEntries(ACTIVATION_NAMES.map((name) => [name, activation(name)])) as Record<ActivationName, Activation>;
+/** Each registered activation, made on its first use (src/extras.ts may register more after this module loads). */
+const table: Partial<Record<ActivationName, Activation>> = {};
 
 /** The activation called `name`; an unknown name lists the known ones. */
 export function getActivation(name: string | undefined): Activation {
   const key = name ?? "linear";
   if (!isActivationName(key)) {
-    throw new ModelError(`unknown activation '${name}'; use one of ${ACTIVATION_NAMES.join(", ")}`);
+    throw new ModelError(`unknown activation '${name}'; use one of ${ACTIVATION_NAMES.join(", ")}${inFullBuild()}`);
   }
-  return table[key];
+  return (table[key] ??= activation(key));
 }

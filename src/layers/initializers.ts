@@ -9,6 +9,7 @@
 import { Rng } from "../core/random.js";
 import type { Heap } from "../core/heap.js";
 import { ModelError } from "../core/errors.js";
+import { inFullBuild } from "../core/full-build.js";
 
 export type InitializerName =
   | "glorotUniform" | "glorotNormal" | "heNormal" | "heUniform" | "leCunNormal" | "leCunUniform" | "lecunNormal" | "lecunUniform"
@@ -28,20 +29,28 @@ export type InitializerSpec =
       seed?: number;
     };
 
-type Options = Exclude<InitializerSpec, string>;
+export type Options = Exclude<InitializerSpec, string>;
 
 /** scale, mode and distribution of the VarianceScaling family (TF.js' subclasses). */
-const FAMILY: Partial<Record<InitializerName, [number, FanMode, Distribution]>> = {
-  glorotUniform: [1, "fanAvg", "uniform"], glorotNormal: [1, "fanAvg", "normal"],
-  heNormal: [2, "fanIn", "normal"], heUniform: [2, "fanIn", "uniform"],
-  leCunNormal: [1, "fanIn", "normal"], leCunUniform: [1, "fanIn", "uniform"],
-  lecunNormal: [1, "fanIn", "normal"], lecunUniform: [1, "fanIn", "uniform"],
-};
+export type Family = [number, FanMode, Distribution];
+/** An initializer outside the family: fills the n floats of a weight of `shape` at `ptr`. */
+export type Fill = (o: Options, rng: Rng, heap: Heap, ptr: number, shape: readonly number[], n: number) => void;
+/** A name's own check beyond RULES (constant needs a value); `rank1`: a bias. Calls `fail` with what is wrong. */
+export type Check = (o: Partial<Options>, rank1: boolean, fail: (what: string) => void) => void;
 
-const NAMES: InitializerName[] = [
-  ...(Object.keys(FAMILY) as InitializerName[]),
-  "varianceScaling", "truncatedNormal", "orthogonal", "constant", "randomNormal", "randomUniform", "zeros", "ones",
-];
+// scratchnet/core's initializers (those before issue 14); src/extras/initializers.ts registers the
+// others (registerInitializers), after these.
+const FAMILY: Partial<Record<InitializerName, Family>> = { glorotUniform: [1, "fanAvg", "uniform"], heNormal: [2, "fanIn", "normal"] };
+const fill = (value: number): Fill => (_o, _r, heap, ptr, _s, n) => heap.f32.fill(value, ptr >>> 2, (ptr >>> 2) + n);
+const OTHERS: Partial<Record<InitializerName, Fill>> = {
+  randomNormal: (o, rng, _h, ptr, _s, n) => rng.normal(ptr, n, o.mean ?? 0, o.stddev ?? 0.05), // TF.js' defaults: mean 0, stddev 0.05
+  randomUniform: (o, rng, _h, ptr, _s, n) => rng.uniform(ptr, n, o.minval ?? -0.05, o.maxval ?? 0.05), // TF.js' and Keras' defaults
+  zeros: fill(0),
+  ones: fill(1),
+};
+const CHECKS: Partial<Record<InitializerName, Check>> = {};
+const NAMES = [...Object.keys(FAMILY), ...Object.keys(OTHERS)] as InitializerName[];
+
 const MODES: FanMode[] = ["fanIn", "fanOut", "fanAvg"];
 const DISTRIBUTIONS: Distribution[] = ["normal", "uniform", "truncatedNormal", "untruncatedNormal"];
 /** σ of a unit normal truncated at ±2 (Keras' VarianceScaling constant). */
@@ -60,12 +69,11 @@ const RULES: Rule[] = [
 export function checkInitializer(spec: InitializerSpec, rank1 = false): void {
   const o: Partial<Options> = typeof spec === "string" ? { name: spec } : spec ?? {};
   const name = o.name as InitializerName, fail = (what: string) => { throw new ModelError(`initializer '${name}': ${what}`); };
-  if (!NAMES.includes(name)) throw new ModelError(`unknown initializer '${String(name)}'; use ${NAMES.join(", ")}`);
+  if (!NAMES.includes(name)) throw new ModelError(`unknown initializer '${String(name)}'; use ${NAMES.join(", ")}${inFullBuild()}`);
   for (const [key, ok, want] of RULES) {
     if (o[key] !== undefined && !ok(o[key] as never)) fail(`${key} must be ${want}, got ${String(o[key])}`);
   }
-  if (name === "constant" && o.value === undefined) fail("needs a value: {name: 'constant', value: 0.1}");
-  if (name === "orthogonal" && rank1) fail("needs a matrix (TF.js: 'Shape must be at least 2D'); use it as a kernelInitializer");
+  CHECKS[name]?.(o, rank1, fail);
 }
 
 /** Fill the weight of `shape` ([in, out], or [n] for a bias) at `ptr` as `spec` says. */
@@ -80,36 +88,37 @@ export function initialize(spec: InitializerSpec, rng: Rng, heap: Heap, ptr: num
       own.dispose();
     }
   }
-  const n = shape.reduce((a, b) => a * b, 1);
-  const [fanIn, fanOut] = shape.length === 2 ? [shape[0], shape[1]] : [Math.sqrt(n), Math.sqrt(n)];
-  const given: [number, FanMode, Distribution] = [o.scale ?? 1, o.mode ?? "fanIn", o.distribution ?? "normal"];
-  const family = FAMILY[o.name] ?? (o.name === "varianceScaling" ? given : undefined);
-  if (family) {
-    const [scale, mode, distribution] = family;
-    const fan = Math.max(1, mode === "fanIn" ? fanIn : mode === "fanOut" ? fanOut : (fanIn + fanOut) / 2);
-    if (distribution === "uniform") {
-      // One rounding: 3/((in + out)/2) is the same double as 6/(in + out), so glorotUniform keeps its bits.
-      const limit = Math.sqrt((3 * scale) / fan); // √ is correctly rounded in every engine
-      return rng.uniform(ptr, n, -limit, limit);
-    }
-    const truncated = distribution !== "untruncatedNormal", std = Math.sqrt(scale / fan);
-    return rng.normal(ptr, n, 0, truncated ? std / TRUNCATED_STD : std, truncated);
-  }
-  switch (o.name) {
-    case "truncatedNormal": // TF.js' TruncatedNormal: mean 0, stddev 0.05, redrawn beyond 2 stddev (not rescaled)
-      return rng.normal(ptr, n, o.mean ?? 0, o.stddev ?? 0.05, true);
-    case "orthogonal":
-      return rng.orthogonal(ptr, shape[0], shape[1], o.gain ?? 1);
-    case "randomNormal": // TF.js' defaults: mean 0, stddev 0.05
-      return rng.normal(ptr, n, o.mean ?? 0, o.stddev ?? 0.05);
-    case "randomUniform": // TF.js' and Keras' defaults: minval −0.05, maxval 0.05
-      return rng.uniform(ptr, n, o.minval ?? -0.05, o.maxval ?? 0.05);
-    default:
-      heap.f32.fill(o.name === "zeros" ? 0 : o.name === "ones" ? 1 : o.value!, ptr >>> 2, (ptr >>> 2) + n);
-  }
+  const n = shape.reduce((a, b) => a * b, 1), family = FAMILY[o.name];
+  return family ? drawScaled(family, rng, ptr, shape, n) : OTHERS[o.name]!(o, rng, heap, ptr, shape, n);
 }
 
+/** The VarianceScaling draw: (scale, mode, distribution) over the weight's fans. */
+export function drawScaled([scale, mode, distribution]: Family, rng: Rng, ptr: number, shape: readonly number[], n: number): void {
+  const [fanIn, fanOut] = shape.length === 2 ? [shape[0], shape[1]] : [Math.sqrt(n), Math.sqrt(n)];
+  const fan = Math.max(1, mode === "fanIn" ? fanIn : mode === "fanOut" ? fanOut : (fanIn + fanOut) / 2);
+  if (distribution === "uniform") {
+    // One rounding: 3/((in + out)/2) is the same double as 6/(in + out), so glorotUniform keeps its bits.
+    const limit = Math.sqrt((3 * scale) / fan); // √ is correctly rounded in every engine
+    return rng.uniform(ptr, n, -limit, limit);
+  }
+  const truncated = distribution !== "untruncatedNormal", std = Math.sqrt(scale / fan);
+  return rng.normal(ptr, n, 0, truncated ? std / TRUNCATED_STD : std, truncated);
+}
+
+type Factory = (args?: Omit<Options, "name">) => Options;
+const factory = (name: InitializerName): Factory => (args = {}) => ({ ...args, name });
+
 /** TF.js' tf.initializers factories: each returns the spec a layer takes (`kernelInitializer: initializers.heNormal()`). */
-export const initializers = Object.fromEntries(
-  NAMES.map((name) => [name, (args: Omit<Options, "name"> = {}): Options => ({ ...args, name })]),
-) as Record<InitializerName, (args?: Omit<Options, "name">) => Options>;
+export const initializers = Object.fromEntries(NAMES.map((name) => [name, factory(name)])) as Record<InitializerName, Factory>;
+
+/** Adds initializers by name: members of the VarianceScaling family, others with their fill, and their own checks. */
+export function registerInitializers(family: Partial<Record<InitializerName, Family>>, others: Partial<Record<InitializerName, Fill>>,
+  checks: Partial<Record<InitializerName, Check>>): void {
+  Object.assign(FAMILY, family);
+  Object.assign(OTHERS, others);
+  Object.assign(CHECKS, checks);
+  for (const name of [...Object.keys(family), ...Object.keys(others)] as InitializerName[]) {
+    NAMES.push(name);
+    initializers[name] = factory(name);
+  }
+}

@@ -6,6 +6,7 @@
 // import it.
 import type { Engine } from "../core/engine.js";
 import { ModelError } from "../core/errors.js";
+import { inFullBuild } from "../core/full-build.js";
 
 export type LossName = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy" | PointLossName | "categoricalHinge";
 /** The losses of one term per element (assembly/losses/pointwise.ts), in the order of its `kind`. */
@@ -45,18 +46,22 @@ export interface Loss {
 }
 
 /** The names that are not a loss' own camelCase name or its Keras snake_case (read as camelCase by getLoss). */
-const aliases: Record<string, LossName> = {
-  mse: "meanSquaredError", mae: "meanAbsoluteError", mape: "meanAbsolutePercentageError", msle: "meanSquaredLogarithmicError",
-  kld: "kullbackLeiblerDivergence", huberLoss: "huber", logCosh: "logcosh", // Keras' huber_loss and log_cosh
-};
-const NAMES: readonly LossName[] = ["meanSquaredError", "binaryCrossentropy", "categoricalCrossentropy", "sparseCategoricalCrossentropy", ...POINT_LOSSES, "categoricalHinge"];
+const aliases: Record<string, LossName> = { mse: "meanSquaredError" };
+/** scratchnet/core's losses; src/extras/losses.ts registers the others (registerLossNames), after these. */
+const NAMES: LossName[] = ["meanSquaredError", "binaryCrossentropy", "categoricalCrossentropy", "sparseCategoricalCrossentropy"];
+
+/** Makes getLoss accept `names` and `more` aliases (the Loss objects themselves: losses.ts's registerLosses). */
+export function registerLossNames(names: readonly LossName[], more: Record<string, LossName>): void {
+  NAMES.push(...names);
+  Object.assign(aliases, more);
+}
 
 /** The loss called `name`, checked at run time too (JavaScript callers, casts). */
 export function getLoss(name: string): LossName {
   const camel = String(name).replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()); // Keras' snake_case
   const found = NAMES.includes(camel as LossName) ? (camel as LossName) : Object.hasOwn(aliases, camel) ? aliases[camel] : undefined; // not 'toString'
   if (!found) {
-    throw new ModelError(`unknown loss '${name}'; use ${NAMES.join(", ")}`);
+    throw new ModelError(`unknown loss '${name}'; use ${NAMES.join(", ")}${inFullBuild()}`);
   }
   return found;
 }

@@ -4,7 +4,7 @@
 // loss did not fuse (Dense.backward, with the bias gradient in the same pass).
 import type { Kernels } from "../core/kernels.js";
 import { ModelError } from "../core/errors.js";
-import { POINT_LOSSES, type Loss, type LossName, type PointLossName, type Targets } from "./loss.js";
+import type { Loss, LossName, Targets } from "./loss.js";
 
 const meanSquaredError: Loss = {
   name: "meanSquaredError",
@@ -61,33 +61,15 @@ function crossEntropy(name: LossName, clipFirst: number): Loss {
   };
 }
 
-/**
- * A loss of one term per element (assembly/losses/pointwise.ts: its `kind` is its place in
- * POINT_LOSSES), or categorical hinge (one per row): the kernel sums, this divides as TF.js
- * averages, the mean over the elements (KL divergence and categorical hinge: over the rows).
- */
-function summed(name: PointLossName | "categoricalHinge"): Loss {
-  const kind = POINT_LOSSES.indexOf(name as PointLossName), perRow = kind < 0 || name === "kullbackLeiblerDivergence";
-  const run = (k: Kernels, a: number, y: Targets, da: number, rows: number, cols: number): number => {
-    const d = perRow ? rows : rows * cols;
-    if (d === 0) return 0;
-    return (kind < 0 ? k.categoricalHinge(a, y.ptr, da, rows, cols, 1 / d) : k.pointLoss(a, y.ptr, da, rows * cols, kind, 1 / d)) / d;
-  };
-  return {
-    name,
-    fusesWith: () => false,
-    value: ({ k }, a, y, rows, cols) => run(k, a, y, 0, rows, cols),
-    gradient: ({ k }, a, y, dy, rows, cols) => run(k, a, y, dy, rows, cols),
-    assertFits: () => {},
-  };
-}
-
-/** Every loss by its name. */
-export const losses: Readonly<Record<LossName, Loss>> = {
-  ...(Object.fromEntries(POINT_LOSSES.map((name) => [name, summed(name)])) as Record<PointLossName, Loss>),
-  categoricalHinge: summed("categoricalHinge"),
+/** Every loss by its name: scratchnet/core's four; src/extras/losses.ts registers the others. */
+export const losses = {
   meanSquaredError,
   binaryCrossentropy,
   categoricalCrossentropy: crossEntropy("categoricalCrossentropy", 0),
   sparseCategoricalCrossentropy: crossEntropy("sparseCategoricalCrossentropy", 1), // only numbers cross into WASM
+} as Readonly<Record<LossName, Loss>>;
+
+/** Adds Loss objects to `losses` (their names to getLoss: loss.ts's registerLossNames). */
+export const registerLosses = (more: Partial<Record<LossName, Loss>>): void => {
+  Object.assign(losses, more);
 };

@@ -8,40 +8,31 @@
 //                         which a sigmoid never gives, averages per batch, and it has no 'recall')
 //   mae, mse              the mean over every output
 // The sums live in a number[] made once per fit() or evaluate(), so a step allocates nothing.
+// scratchnet/core has accuracy and acc; the others are src/extras/metrics.ts's (the full build registers them).
 import type { Engine } from "../core/engine.js";
-import { ModelError } from "../core/errors.js";
 import { countCorrect, countJudged } from "./accuracy.js";
 import type { LossObjectName, MetricName, Targets } from "./loss.js";
 
 /** Adds one batch's numerator to s[at] and what it is divided by to s[at + 1] (no array made per step). */
-type Add = (e: Engine, loss: LossObjectName, a: number, y: Targets, rows: number, cols: number, s: number[], at: number) => void;
+export type Add = (e: Engine, loss: LossObjectName, a: number, y: Targets, rows: number, cols: number, s: number[], at: number) => void;
 
-const put = (s: number[], at: number, top: number, bottom: number) => {
+export const put = (s: number[], at: number, top: number, bottom: number) => {
   s[at] += top;
   s[at + 1] += bottom;
 };
-const dense = (name: string, y: Targets) => {
-  if (y.sparse) throw new ModelError(`metric '${name}' needs y as rows (one-hot or values), not integer labels`);
-};
 const accuracy: Add = (e, loss, a, y, rows, cols, s, at) => put(s, at, countCorrect(e, loss, a, y, rows, cols), countJudged(loss, y, rows, cols));
-/** precision (which 1: predicted positives) and recall (which 2: actual positives), over true positives. */
-const positives = (name: string, which: number): Add => ({ k }, _l, a, y, rows, cols, s, at) =>
-  (dense(name, y), put(s, at, k.countPositives(a, y.ptr, rows * cols, 0), k.countPositives(a, y.ptr, rows * cols, which)));
 
-const METRICS: Record<MetricName, Add> = {
-  accuracy,
-  acc: accuracy,
-  binaryAccuracy: ({ k }, _l, a, y, rows, cols, s, at) => (dense("binaryAccuracy", y), put(s, at, k.countCorrectBinary(a, y.ptr, rows * cols), rows * cols)),
-  categoricalAccuracy: ({ k }, _l, a, y, rows, cols, s, at) =>
-    put(s, at, y.sparse ? k.countCorrectSparse(a, y.ptr, rows, cols) : k.countCorrectOneHot(a, y.ptr, rows, cols), rows),
-  precision: positives("precision", 1),
-  recall: positives("recall", 2),
-  mae: ({ k }, _l, a, y, rows, cols, s, at) => (dense("mae", y), put(s, at, k.pointLoss(a, y.ptr, 0, rows * cols, 0, 1), rows * cols)),
-  mse: ({ k }, _l, a, y, rows, cols, s, at) => (dense("mse", y), put(s, at, k.mse(a, y.ptr, rows * cols) * rows * cols, rows * cols)),
-};
+/** scratchnet/core's metrics; src/extras/metrics.ts registers the others (registerMetrics), after these. */
+const METRICS = { accuracy, acc: accuracy } as Record<MetricName, Add>;
 
 /** The names compile() accepts. */
 export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
+
+/** Adds metrics by name (each adds a batch's numerator at s[at] and denominator at s[at + 1]). */
+export function registerMetrics(more: Partial<Record<MetricName, Add>>): void {
+  Object.assign(METRICS, more);
+  METRIC_NAMES.push(...(Object.keys(more) as MetricName[]));
+}
 
 /** An epoch's (or an evaluation's) metrics: add() each batch, values() at the end, reset() between. */
 export interface MetricSums {

@@ -5,6 +5,7 @@ import { ModelError } from "../core/errors.js";
 import { getLoss, type LossName, type LossSpec, type MetricName } from "../losses/loss.js";
 import type { OptimizerSpec } from "../optimizers.js";
 import { METRIC_NAMES } from "../losses/metrics.js";
+import { inFullBuild } from "../core/full-build.js";
 
 export interface CompileArgs {
   optimizer: OptimizerSpec;
@@ -26,7 +27,9 @@ export function compileArgs(args: CompileArgs): { loss: LossName; metrics: Metri
   const metrics = args.metrics ?? [];
   if (!Array.isArray(metrics)) throw new ModelError(`compile(): metrics is a list, e.g. metrics: ['accuracy']; got ${JSON.stringify(metrics)}`);
   for (const m of metrics) {
-    if (!METRIC_NAMES.includes(m)) throw new ModelError(`unknown metric '${m}'; scratchnet computes ${METRIC_NAMES.map((n) => `'${n}'`).join(", ")}`);
+    if (!METRIC_NAMES.includes(m)) {
+      throw new ModelError(`unknown metric '${m}'; scratchnet computes ${METRIC_NAMES.map((n) => `'${n}'`).join(", ")}${inFullBuild()}`);
+    }
   }
   return { loss: getLoss(args.loss), metrics };
 }

@@ -40,7 +40,10 @@ export class Adam extends Optimizer {
   resume(iterations: number, powers?: readonly [number, number]): void {
     const k = this.engine!.k;
     this.iterations = iterations;
-    [this.accBeta1, this.accBeta2] = powers ?? [k.adamBetaPower(this.beta1, iterations + 1), k.adamBetaPower(this.beta2, iterations + 1)];
+    // β¹ is fround(β) (the kernel's pow returns x for y = 1): a fresh start calls no pow, which
+    // scratchnet-core.wasm leaves out (assembly/core.ts: 1.3 KB gzipped); only resuming (io/) needs it.
+    const power = (beta: number) => (iterations === 0 ? Math.fround(beta) : k.adamBetaPower(beta, iterations + 1));
+    [this.accBeta1, this.accBeta2] = powers ?? [power(this.beta1), power(this.beta2)];
     this.refreshRate();
   }
 

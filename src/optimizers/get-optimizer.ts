@@ -5,21 +5,23 @@ import { Optimizer } from "./optimizer.js";
 import { SGD } from "./sgd.js";
 import { Adam } from "./adam.js";
 import { RMSprop } from "./rmsprop.js";
-import { Adagrad } from "./adagrad.js";
-import { Adadelta } from "./adadelta.js";
-import { Adamax } from "./adamax.js";
+import { inFullBuild } from "../core/full-build.js";
 
+/** scratchnet/core's strings; src/extras/optimizers.ts registers adagrad, adadelta and adamax. */
 const MADE: Record<string, () => Optimizer> = {
   sgd: () => new SGD({ learningRate: 0.01 }),
   adam: () => new Adam({ learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 }),
   rmsprop: () => new RMSprop({ learningRate: 0.001, decay: 0.9, momentum: 0, epsilon: 1e-7 }),
-  adagrad: () => new Adagrad({ learningRate: 0.01 }),
-  adadelta: () => new Adadelta({ learningRate: 1, rho: 0.95, epsilon: 1e-7 }),
-  adamax: () => new Adamax({ learningRate: 0.002, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, decay: 0 }),
 };
 /** Each key of MADE, and TensorFlow.js's capitalised spelling of it. */
 const capitalised = (k: string) => (k === "sgd" ? "SGD" : k === "rmsprop" ? "RMSProp" : k[0].toUpperCase() + k.slice(1));
 const SPELLINGS = Object.keys(MADE).flatMap((k) => [k, capitalised(k)]);
+
+/** Adds compile() strings (lowercase keys; the capitalised spelling comes with each), after those already there. */
+export function registerOptimizers(made: Record<string, () => Optimizer>): void {
+  Object.assign(MADE, made);
+  SPELLINGS.push(...Object.keys(made).flatMap((k) => [k, capitalised(k)]));
+}
 
 /** The strings TensorFlow.js's compile() accepts, or an optimizer object. */
 export type OptimizerSpec = "sgd" | "SGD" | "adam" | "Adam" | "rmsprop" | "RMSProp" | "adagrad" | "Adagrad" | "adadelta" | "Adadelta"
@@ -31,5 +33,5 @@ export function getOptimizer(spec: OptimizerSpec): Optimizer {
   if (SPELLINGS.includes(spec as string)) return MADE[SPELLINGS[SPELLINGS.indexOf(spec as string) & ~1]]();
   const s = typeof spec === "object" && spec !== null ? JSON.stringify(spec) : `'${String(spec)}'`;
   const all = SPELLINGS.map((k) => `'${k}'`).join(", ");
-  throw new ModelError(`unknown optimizer ${s}; use one of ${all} or an optimizer object such as new SGD({momentum: 0.9})`);
+  throw new ModelError(`unknown optimizer ${s}; use one of ${all} or an optimizer object such as new SGD({momentum: 0.9})${inFullBuild()}`);
 }
