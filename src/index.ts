@@ -79,5 +79,5 @@ export { loadNpy } from "./io/numpy/npy.js";
 export { loadNpz } from "./io/numpy/npz.js";
 export { toFloat32, type NdArray, type NumpyDtype } from "./io/numpy/ndarray.js";
 export { MultiLayerNet, MultiLayerNetExtend, initStd, type MultiLayerNetArgs, type MultiLayerNetExtendArgs, type WeightInitStd } from "./course/multi-layer-net.js"; // lessons 11-13
-export type { TrainArgs as MultiLayerTrainArgs, TrainResult as MultiLayerTrainResult } from "./course/multi-layer-train.js";
+export type { MultiLayerTrainArgs, MultiLayerTrainResult } from "./course/multi-layer-train.js";
 export { layerActivations, type ActivationHistogramArgs } from "./course/activation-histogram.js"; // lesson 11

@@ -25,7 +25,7 @@ import { Dropout } from "../layers/dropout.js";
 import type { Layer } from "../layers/layer.js";
 import { Sequential } from "../models/sequential.js";
 import { SGD } from "../optimizers.js";
-import { networkGradient, trainNetwork, type TrainArgs, type TrainResult } from "./multi-layer-train.js";
+import { networkGradient, trainNetwork, type MultiLayerTrainArgs, type MultiLayerTrainResult } from "./multi-layer-train.js";
 
 /** The book's weight_init_std: σ itself, or He's ('relu', 'he') or Xavier's ('sigmoid', 'xavier') σ per layer. */
 export type WeightInitStd = number | "relu" | "he" | "sigmoid" | "xavier";
@@ -134,7 +134,7 @@ export class MultiLayerNet {
   }
 
   /** Minibatch SGD as the book's experiments run it (see multi-layer-train.ts). */
-  train(x: Inputs, t: Labels, args: TrainArgs): TrainResult {
+  train(x: Inputs, t: Labels, args: MultiLayerTrainArgs): MultiLayerTrainResult {
     return trainNetwork(this.model, x, t, args);
   }
 

@@ -17,7 +17,7 @@ import { trainSync } from "../models/loop.js";
 import { backward, forward, reserve, trainStep } from "../models/stack.js";
 import type { Sequential } from "../models/sequential.js";
 
-export interface TrainArgs {
+export interface MultiLayerTrainArgs {
   /** SGD steps (the book's max_iterations, or epochs × iter_per_epoch). */
   iterations: number;
   /** Rows per step (default 100). */
@@ -31,7 +31,7 @@ export interface TrainArgs {
   onEpoch?: (epoch: number, trainAcc: number, testAcc: number) => void;
 }
 
-export interface TrainResult {
+export interface MultiLayerTrainResult {
   /** The loss of each step's batch (before its step; the penalty ½λΣW² included). */
   trainLossList: number[];
   trainAccList: number[];
@@ -41,12 +41,12 @@ export interface TrainResult {
 /** Rows per forward pass when scoring. */
 const EVAL_ROWS = 1000;
 
-export function trainNetwork(model: Sequential, x: Inputs, t: Labels, args: TrainArgs): TrainResult {
+export function trainNetwork(model: Sequential, x: Inputs, t: Labels, args: MultiLayerTrainArgs): MultiLayerTrainResult {
   const engine = model.built(), { iterations, batchSize = 100, seed = DEFAULT_SEED } = args;
   if (!(Number.isInteger(iterations) && iterations > 0)) throw new ModelError(`train: iterations must be a positive integer, got ${String(iterations)}`);
   if (!(Number.isInteger(batchSize) && batchSize > 0)) throw new ModelError(`train: batchSize must be a positive integer, got ${String(batchSize)}`);
   if ((args.xTest === undefined) !== (args.tTest === undefined)) throw new ModelError("train: give both xTest and tTest (the test set scored each epoch), or neither");
-  const losses = new Float64Array(iterations), result: TrainResult = { trainLossList: [], trainAccList: [], testAccList: [] };
+  const losses = new Float64Array(iterations), result: MultiLayerTrainResult = { trainLossList: [], trainAccList: [], testAccList: [] };
   withScope(engine, (s) => {
     const units = model.outputUnits, lossName = model.loss!.name;
     const xs = inputsFor(s, "train: x", x, model.inputUnits), ys = targetsFor(s, "train: t", t, xs.rows, units, lossName);
