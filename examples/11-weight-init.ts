@@ -34,7 +34,8 @@ const cases = [
   { activation: "relu", label: "He", std: Math.sqrt(2 / 100), name: "relu-he" },
 ] as const;
 const t0 = performance.now();
-console.log("(a) activations of 5 layers × 100 nodes on 1,000 inputs N(0, 1); per layer: std of the activations, and the share at the ends");
+console.log("(a) activations of 5 layers × 100 nodes on 1,000 inputs N(0, 1);");
+console.log("    per layer: std of the activations, and the share at the ends");
 console.log("    (sigmoid: < 0.1 or > 0.9; tanh: |z| > 0.9; relu: exactly 0)");
 for (const c of cases) {
   const layers = layerActivations({ activation: c.activation, weightStd: c.std, seed });
@@ -47,7 +48,8 @@ for (const c of cases) {
     const mean = sum / z.length;
     return { std: Math.sqrt(Math.max(0, sq / z.length - mean * mean)), ends: ends / z.length };
   });
-  console.log(`${`${c.activation} ${c.label}`.padEnd(18)} std ${stats.map((s) => s.std.toFixed(4)).join(" ")}   ends ${stats.map((s) => s.ends.toFixed(3)).join(" ")}`);
+  const stds = stats.map((s) => s.std.toFixed(4)).join(" "), ends = stats.map((s) => s.ends.toFixed(3)).join(" ");
+  console.log(`${`${c.activation} ${c.label}`.padEnd(18)} std ${stds}   ends ${ends}`);
   // The book bins [0, 1] (tanh: [-1, 1] to show both sides); for ReLU it cuts the count axis at 7,000
   // (plt.ylim(0, 7000)) so the bar of zeros does not flatten the rest.
   const range: [number, number] = c.activation === "tanh" ? [-1, 1] : [0, 1];
@@ -66,7 +68,8 @@ console.log(`\n(b) MNIST 784-100-100-100-100-10 ReLU, SGD 0.01, batch 128 with r
 const curves: { name: string; y: number[] }[] = [];
 for (const [name, weightInitStd] of inits) {
   const t = performance.now();
-  const net = new MultiLayerNet({ inputSize: 784, hiddenSizeList: [100, 100, 100, 100], outputSize: 10, weightInitStd, learningRate: 0.01, seed });
+  const hiddenSizeList = [100, 100, 100, 100];
+  const net = new MultiLayerNet({ inputSize: 784, hiddenSizeList, outputSize: 10, weightInitStd, learningRate: 0.01, seed });
   const { trainLossList: loss } = net.train(mnist.train.images, mnist.train.labels, { iterations, batchSize: 128, seed });
   const seconds = (performance.now() - t) / 1000, accuracy = net.accuracy(mnist.test.images, mnist.test.labels);
   net.dispose();

@@ -18,17 +18,22 @@ import { exampleArgs } from "./args.js";
 
 const usage = "examples/13-overfitting.ts [--epochs 201] [--dropout-epochs 301] [--ratio 0.15] [--test 10000] [--seed 42]";
 const args = exampleArgs(usage, { epochs: "201", "dropout-epochs": "301", ratio: "0.15", test: "10000", seed: "42" });
-const epochs = args.int("epochs", 1), dropoutEpochs = args.int("dropout-epochs", 1), testRows = args.int("test", 1), seed = args.int("seed", 0);
+const epochs = args.int("epochs", 1), dropoutEpochs = args.int("dropout-epochs", 1);
+const testRows = args.int("test", 1), seed = args.int("seed", 0);
 const ratio = args.choice("ratio", ["0.15", "0.2"] as const);
 
 const { train, test } = await loadMnist({ trainLimit: 300, testLimit: testRows });
 const x = train.images, t = train.labels;
-console.log(`MNIST: ${train.count} training images, ${test.count} test images; 784-100×6-10 ReLU, He init, SGD 0.01, batch 100 with replacement, seed ${seed}`);
+console.log(`MNIST: ${train.count} training images, ${test.count} test images;`);
+console.log(`784-100×6-10 ReLU, He init, SGD 0.01, batch 100 with replacement, seed ${seed}`);
 
 const runs = [
   { name: "no regularization", make: () => new MultiLayerNet(net()), epochs },
   { name: "weight decay λ = 0.1", make: () => new MultiLayerNet({ ...net(), weightDecayLambda: 0.1 }), epochs },
-  { name: `dropout ${ratio}`, make: () => new MultiLayerNetExtend({ ...net(), useDropout: true, dropoutRation: Number(ratio) }), epochs: dropoutEpochs },
+  {
+    name: `dropout ${ratio}`, epochs: dropoutEpochs,
+    make: () => new MultiLayerNetExtend({ ...net(), useDropout: true, dropoutRation: Number(ratio) }),
+  },
 ];
 const charts = [];
 for (const run of runs) {

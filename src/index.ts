@@ -78,6 +78,7 @@ export { loadPickle, type PickleValue, type PickleDict } from "./io/numpy/pickle
 export { loadNpy } from "./io/numpy/npy.js";
 export { loadNpz } from "./io/numpy/npz.js";
 export { toFloat32, type NdArray, type NumpyDtype } from "./io/numpy/ndarray.js";
-export { MultiLayerNet, MultiLayerNetExtend, initStd, type MultiLayerNetArgs, type MultiLayerNetExtendArgs, type WeightInitStd } from "./course/multi-layer-net.js"; // lessons 11-13
+export { MultiLayerNet, MultiLayerNetExtend, initStd } from "./course/multi-layer-net.js"; // lessons 11-13
+export type { MultiLayerNetArgs, MultiLayerNetExtendArgs, WeightInitStd } from "./course/multi-layer-net.js";
 export type { MultiLayerTrainArgs, MultiLayerTrainResult } from "./course/multi-layer-train.js";
 export { layerActivations, type ActivationHistogramArgs } from "./course/activation-histogram.js"; // lesson 11

@@ -27,7 +27,9 @@ export interface ActivationHistogramArgs {
 /** Each layer's activations (rows × nodes values, row-major), first layer first. */
 export function layerActivations(args: ActivationHistogramArgs, engine: Engine = defaultEngine()): Float32Array[] {
   const { activation, weightStd, layers = 5, nodes = 100, rows = 1000, seed = DEFAULT_SEED } = args;
-  if (!(weightStd > 0 && weightStd < Infinity)) throw new ModelError(`layerActivations: weightStd must be a positive number, got ${weightStd}`);
+  if (!(weightStd > 0 && weightStd < Infinity)) {
+    throw new ModelError(`layerActivations: weightStd must be a positive number, got ${weightStd}`);
+  }
   for (const [name, n] of [["layers", layers], ["nodes", nodes], ["rows", rows]] as const) {
     if (!(Number.isInteger(n) && n > 0)) throw new ModelError(`layerActivations: ${name} must be a positive integer, got ${String(n)}`);
   }

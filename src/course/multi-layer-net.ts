@@ -56,7 +56,9 @@ export interface MultiLayerNetExtendArgs extends MultiLayerNetArgs {
 /** σ of a layer with `fanIn` inputs for the book's weight_init_std. */
 export function initStd(spec: WeightInitStd, fanIn: number): number {
   if (typeof spec === "number") {
-    if (!(spec > 0 && spec < Infinity)) throw new ModelError(`weightInitStd must be a positive number or 'relu', 'he', 'sigmoid', 'xavier'; got ${spec}`);
+    if (!(spec > 0 && spec < Infinity)) {
+      throw new ModelError(`weightInitStd must be a positive number or 'relu', 'he', 'sigmoid', 'xavier'; got ${spec}`);
+    }
     return spec;
   }
   const s = String(spec).toLowerCase();
@@ -87,14 +89,22 @@ export class MultiLayerNet {
   /** `extend`: MultiLayerNetExtend's options (@internal). */
   constructor(args: MultiLayerNetArgs, engine?: Engine, extend: Extend = PLAIN) {
     this.engine = engine ?? defaultEngine();
-    const { inputSize, hiddenSizeList, outputSize, activation = "relu", weightInitStd = "relu", weightDecayLambda = 0, learningRate = 0.01 } = args;
+    const { inputSize, hiddenSizeList, outputSize, activation = "relu", weightInitStd = "relu" } = args;
+    const { weightDecayLambda = 0, learningRate = 0.01 } = args;
     const where = this.constructor.name;
     if (!Array.isArray(hiddenSizeList)) throw new ModelError(`${where}: hiddenSizeList must be an array of layer sizes such as [100, 100]`);
-    for (const [name, n] of [["inputSize", inputSize], ["outputSize", outputSize], ...hiddenSizeList.map((h, i) => [`hiddenSizeList[${i}]`, h])] as const) {
-      if (!(Number.isInteger(n) && (n as number) > 0)) throw new ModelError(`${where}: ${name} must be a positive integer, got ${String(n)}`);
+    const given = [["inputSize", inputSize], ["outputSize", outputSize], ...hiddenSizeList.map((h, i) => [`hiddenSizeList[${i}]`, h])];
+    for (const [name, n] of given as [string, unknown][]) {
+      if (!(Number.isInteger(n) && (n as number) > 0)) {
+        throw new ModelError(`${where}: ${name} must be a positive integer, got ${String(n)}`);
+      }
     }
-    if (activation !== "relu" && activation !== "sigmoid") throw new ModelError(`${where}: activation must be 'relu' or 'sigmoid' (the book's two), got '${String(activation)}'`);
-    if (!(weightDecayLambda >= 0 && weightDecayLambda < Infinity)) throw new ModelError(`${where}: weightDecayLambda must be a number ≥ 0, got ${weightDecayLambda}`);
+    if (activation !== "relu" && activation !== "sigmoid") {
+      throw new ModelError(`${where}: activation must be 'relu' or 'sigmoid' (the book's two), got '${String(activation)}'`);
+    }
+    if (!(weightDecayLambda >= 0 && weightDecayLambda < Infinity)) {
+      throw new ModelError(`${where}: weightDecayLambda must be a number ≥ 0, got ${weightDecayLambda}`);
+    }
     this.weightDecayLambda = weightDecayLambda;
     this.hiddenLayerNum = hiddenSizeList.length;
     const sizes = [inputSize, ...hiddenSizeList, outputSize];

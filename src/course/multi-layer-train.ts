@@ -43,9 +43,15 @@ const EVAL_ROWS = 1000;
 
 export function trainNetwork(model: Sequential, x: Inputs, t: Labels, args: MultiLayerTrainArgs): MultiLayerTrainResult {
   const engine = model.built(), { iterations, batchSize = 100, seed = DEFAULT_SEED } = args;
-  if (!(Number.isInteger(iterations) && iterations > 0)) throw new ModelError(`train: iterations must be a positive integer, got ${String(iterations)}`);
-  if (!(Number.isInteger(batchSize) && batchSize > 0)) throw new ModelError(`train: batchSize must be a positive integer, got ${String(batchSize)}`);
-  if ((args.xTest === undefined) !== (args.tTest === undefined)) throw new ModelError("train: give both xTest and tTest (the test set scored each epoch), or neither");
+  if (!(Number.isInteger(iterations) && iterations > 0)) {
+    throw new ModelError(`train: iterations must be a positive integer, got ${String(iterations)}`);
+  }
+  if (!(Number.isInteger(batchSize) && batchSize > 0)) {
+    throw new ModelError(`train: batchSize must be a positive integer, got ${String(batchSize)}`);
+  }
+  if ((args.xTest === undefined) !== (args.tTest === undefined)) {
+    throw new ModelError("train: give both xTest and tTest (the test set scored each epoch), or neither");
+  }
   const losses = new Float64Array(iterations), result: MultiLayerTrainResult = { trainLossList: [], trainAccList: [], testAccList: [] };
   withScope(engine, (s) => {
     const units = model.outputUnits, lossName = model.loss!.name;

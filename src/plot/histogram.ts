@@ -22,7 +22,9 @@ export interface HistogramArgs {
 /** numpy.histogram's counts of `values` in `bins` equal bins over [lo, hi]. */
 export function histogramCounts(values: ArrayLike<number>, bins: number, [lo, hi]: [number, number]): number[] {
   if (!(Number.isInteger(bins) && bins > 0)) throw new DataError(`histogram: bins must be a positive integer, got ${bins}`);
-  if (!(lo < hi && Number.isFinite(lo) && Number.isFinite(hi))) throw new DataError(`histogram: range must be [lo, hi] with lo < hi, got [${lo}, ${hi}]`);
+  if (!(lo < hi && Number.isFinite(lo) && Number.isFinite(hi))) {
+    throw new DataError(`histogram: range must be [lo, hi] with lo < hi, got [${lo}, ${hi}]`);
+  }
   const counts = new Array<number>(bins).fill(0), width = (hi - lo) / bins;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -36,7 +38,8 @@ export function histogramCounts(values: ArrayLike<number>, bins: number, [lo, hi
 export function histogramGroup(args: HistogramArgs, box: Box): string {
   const range = args.range ?? [0, 1], bins = args.bins ?? 30, counts = histogramCounts(args.values, bins, range);
   const top = args.yRange ?? [0, Math.max(1, ...counts)];
-  const f = frame(box, { x: range, y: top, title: args.title, xLabel: args.xLabel, yLabel: args.yLabel, niceX: false, xTicks: 2, yTicks: 4 });
+  const { title, xLabel, yLabel } = args;
+  const f = frame(box, { x: range, y: top, title, xLabel, yLabel, niceX: false, xTicks: 2, yTicks: 4 });
   const width = (range[1] - range[0]) / bins, fill = args.color ?? colorOf(0);
   let bars = "";
   counts.forEach((c, i) => {
@@ -62,6 +65,7 @@ export function histogramGrid(panels: HistogramArgs[], args: HistogramGridArgs =
   const top = args.title ? 34 : 0, rows = Math.ceil(panels.length / cols);
   let body = "";
   panels.forEach((p, i) => (body += histogramGroup(p, { x: (i % cols) * w, y: top + Math.floor(i / cols) * h, width: w, height: h })));
-  const heading = args.title ? text((cols * w) / 2, 24, args.title, { "font-size": 16, "font-weight": "bold", "text-anchor": "middle" }) : "";
+  const bold = { "font-size": 16, "font-weight": "bold", "text-anchor": "middle" };
+  const heading = args.title ? text((cols * w) / 2, 24, args.title, bold) : "";
   return svgDocument(cols * w, top + rows * h, heading + body, args.title);
 }

@@ -17,7 +17,8 @@ const kernels = (net: MultiLayerNet) => net.model.getWeights().filter((_, i) => 
 describe("MultiLayerNet: the book's weight decay as the engine's L2 (rate λ/2)", () => {
   it("loss adds ½λΣW² over every W (the output layer's too), gradient adds λW to each W and nothing to b", () => {
     const lambda = 0.3;
-    const plain = new MultiLayerNet(small({ activation: "sigmoid", weightInitStd: 0.5 })), decayed = new MultiLayerNet(small({ activation: "sigmoid", weightInitStd: 0.5, weightDecayLambda: lambda }));
+    const plain = new MultiLayerNet(small({ activation: "sigmoid", weightInitStd: 0.5 }));
+    const decayed = new MultiLayerNet(small({ activation: "sigmoid", weightInitStd: 0.5, weightDecayLambda: lambda }));
     const W = kernels(plain);
     expect(kernels(decayed)).toEqual(W); // the same seed: the same weights
     let half = 0;
@@ -92,8 +93,10 @@ describe("MultiLayerNet: the book's settings", () => {
   it("Extend: Dense (linear) → BatchNormalization (momentum 0.9, ε 1e-6) → Activation → Dropout per hidden layer", () => {
     const net = new MultiLayerNetExtend(small({ useBatchnorm: true, useDropout: true, dropoutRation: 0.2, activation: "sigmoid" }));
     const layers = net.model.layers;
-    expect(layers.map((l) => l.className)).toEqual(["Dense", "BatchNormalization", "Activation", "Dropout", "Dense", "BatchNormalization", "Activation", "Dropout", "Dense"]);
-    expect(layers.map((l) => l.activation.name)).toEqual(["linear", "linear", "sigmoid", "linear", "linear", "linear", "sigmoid", "linear", "softmax"]);
+    const block = ["Dense", "BatchNormalization", "Activation", "Dropout"];
+    expect(layers.map((l) => l.className)).toEqual([...block, ...block, "Dense"]);
+    const activations = ["linear", "linear", "sigmoid", "linear"];
+    expect(layers.map((l) => l.activation.name)).toEqual([...activations, ...activations, "softmax"]);
     const bn = layers[1] as unknown as { momentum: number; epsilon: number }, drop = layers[3] as unknown as { rate: number };
     expect([bn.momentum, bn.epsilon, drop.rate]).toEqual([0.9, 1e-6, 0.2]);
     net.dispose();
