@@ -55,6 +55,29 @@ export const LESSONS: [string, (r: Record<string, any>) => void][] = [
     expect(falls(r.history.loss)).toBe(true);
     expect(r.testAccuracy).toBeGreaterThan(0.8);
   }],
+  ["11-weight-init", (r) => {
+    for (const v of r.spread["sigmoid σ = 0.01"]) expect(v).toBeLessThan(0.03); // all near 0.5
+    for (const v of r.spread["sigmoid σ = 1"]) expect(v).toBeGreaterThan(0.35); // piled at 0 and 1
+    expect(Math.abs(r.losses["std=0.01"] - Math.log(10))).toBeLessThan(0.02); // does not learn
+    expect(r.losses.He).toBeLessThan(r.losses.Xavier);
+    expect(r.losses.He).toBeLessThan(1.5);
+  }],
+  ["12-batch-norm", (r) => {
+    type Final = { std: number; plain: number | null; bn: number };
+    const finals = r.finals as Final[];
+    expect(finals).toHaveLength(16);
+    for (const f of finals) expect(f.bn).toBeGreaterThan(0.2); // BN learns at every scale
+    expect(finals.filter((f) => f.plain === null || f.bn > f.plain).length).toBeGreaterThanOrEqual(12);
+    for (const f of finals.slice(5)) expect(f.plain).toBeLessThan(0.2); // without BN: chance at small scales
+  }],
+  ["13-overfitting", (r) => {
+    const plain = r.finals["no regularization"], decay = r.finals["weight decay λ = 0.1"], dropout = r.finals["dropout 0.15"];
+    expect(plain.train).toBeGreaterThan(0.98);
+    expect(plain.train - plain.test).toBeGreaterThan(0.15); // the overfitting gap
+    expect(decay.train).toBeLessThan(0.95);
+    expect(decay.train - decay.test).toBeLessThan(plain.train - plain.test);
+    expect(dropout.trainAt100).toBeLessThan(plain.trainAt100 - 0.1);
+  }],
 ];
 
 /** Wait until the page's example finished (or failed) and return its state. */
