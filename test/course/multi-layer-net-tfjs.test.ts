@@ -20,7 +20,8 @@ const TFJS = {
 
 function ours(): { net: MultiLayerNet; losses: number[]; weights: number[]; start: Float32Array[] } {
   const net = new MultiLayerNet({
-    inputSize: 6, hiddenSizeList: [5, 4], outputSize: 3, activation: "sigmoid", weightInitStd: 0.5, weightDecayLambda: LAMBDA, learningRate: LR, seed: 7,
+    inputSize: 6, hiddenSizeList: [5, 4], outputSize: 3, activation: "sigmoid", weightInitStd: 0.5,
+    weightDecayLambda: LAMBDA, learningRate: LR, seed: 7,
   });
   const start = net.model.getWeights().map((w) => w.data.slice());
   return { net, start, losses: [], weights: [] };
