@@ -3,7 +3,8 @@
 // weights), gradient() against central differences of loss(), the init scales, the layer layout
 // with BatchNormalization and Dropout, inference with Dropout, the training loop, and the errors.
 import { describe, it, expect } from "vitest";
-import { MultiLayerNet, MultiLayerNetExtend, initStd, gradientCheck as modelGradientCheck, ModelError } from "../../src/index.js";
+import { MultiLayerNet, MultiLayerNetExtend, initStd, ModelError, engine, layerActivations } from "../../src/index.js";
+import { gradientCheck as modelGradientCheck } from "../../src/index.js";
 import { seededInts, seededValues } from "../helpers.js";
 
 const ROWS = 8, IN = 6, OUT = 3;
@@ -141,5 +142,20 @@ describe("MultiLayerNet.train", () => {
     expect(() => net.train(x, t, { iterations: 1, xTest: x })).toThrow(/give both xTest and tTest/);
     expect(() => net.train(x, t.slice(1), { iterations: 1 })).toThrow();
     net.dispose();
+  });
+});
+
+describe("WASM memory", () => {
+  it("train, gradient, loss, refused calls and layerActivations leave the heap as it was once the net is disposed", () => {
+    const live = engine().heap.liveBytes;
+    const net = new MultiLayerNetExtend(small({ useBatchnorm: true, useDropout: true, dropoutRation: 0.2, weightDecayLambda: 0.1 }));
+    net.train(x, t, { iterations: 5, batchSize: 4, xTest: x, tTest: t });
+    net.gradient(x, t);
+    net.loss(x, t);
+    expect(() => net.train(x, t.slice(1), { iterations: 1 })).toThrow();
+    expect(() => net.gradient(x, [1, 2])).toThrow();
+    net.dispose();
+    expect(layerActivations({ activation: "tanh", weightStd: 0.1, layers: 2, nodes: 3, rows: 4 })).toHaveLength(2);
+    expect(engine().heap.liveBytes).toBe(live);
   });
 });
