@@ -81,8 +81,11 @@ function afterAffine(e: Extend, activation: "relu" | "sigmoid"): Layer[] {
 
 /** The book's MultiLayerNet: affine layers of hiddenSizeList with an activation, then affine → softmax. */
 export class MultiLayerNet {
+  /** The engine's model the net is: its layers, SGD and sparse categorical cross-entropy. */
   readonly model: Sequential;
+  /** λ of ½λΣW² (the layers' L2 rate is λ/2). */
   readonly weightDecayLambda: number;
+  /** The book's hidden_layer_num: hidden layers (hiddenSizeList's length). */
   readonly hiddenLayerNum: number;
   readonly engine: Engine;
 
@@ -148,6 +151,7 @@ export class MultiLayerNet {
     return trainNetwork(this.model, x, t, args);
   }
 
+  /** Free the model's WASM memory; the net cannot be used afterwards. */
   dispose(): void {
     this.model.dispose();
   }

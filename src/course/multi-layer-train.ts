@@ -41,6 +41,7 @@ export interface MultiLayerTrainResult {
 /** Rows per forward pass when scoring. */
 const EVAL_ROWS = 1000;
 
+/** `iterations` SGD steps of `model` on batches drawn from (x, t), scored once an epoch on (x, t) and the test set when given. */
 export function trainNetwork(model: Sequential, x: Inputs, t: Labels, args: MultiLayerTrainArgs): MultiLayerTrainResult {
   const engine = model.built(), { iterations, batchSize = 100, seed = DEFAULT_SEED } = args;
   if (!(Number.isInteger(iterations) && iterations > 0)) {
