@@ -8,3 +8,4 @@ export { imageGrid, imageBody, greyLevel, type ImageGridArgs } from "./image-gri
 export { niceTicks, formatTick, type Ticks } from "./ticks.js";
 export { escapeXml, svgDocument, PALETTE, FONT_FAMILY } from "./elements.js";
 export { confusionMatrixPlot, type ConfusionMatrixArgs } from "./confusion.js";
+export { planeGrid, planeGroup, type PlanePanel } from "./plane.js";
