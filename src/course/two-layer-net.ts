@@ -11,7 +11,7 @@ import { Rng } from "../core/random.js";
 import { Tensor } from "../core/tensor.js";
 import { Indices } from "../ops/indices.js";
 import { losses } from "../losses/losses.js";
-import type { Targets } from "../losses/loss.js";
+import type { Loss, Targets } from "../losses/loss.js";
 import { backward, forward } from "../models/stack.js";
 import { accuracy as accuracyOf, disposeParams, initParams, predict as predictOf, type Params } from "./step-by-step.js";
 import { numericalGradient } from "./numerical-gradient.js";
@@ -27,6 +27,8 @@ export class TwoLayerNet {
   private readonly p: Params;
   private readonly grads: TwoLayerParams<Tensor>;
   private readonly engine: Engine;
+  /** The targets the loss reads, reused by every call (a gradient() allocates nothing). */
+  private readonly targets: Targets = { ptr: 0, sparse: true };
 
   constructor(inputSize: number, hiddenSize: number, outputSize: number, weightInitStd = 0.01, seed = 42, engine: Engine = defaultEngine()) {
     const rng = new Rng(engine, seed);
@@ -52,8 +54,7 @@ export class TwoLayerNet {
   /** Mean cross-entropy of softmax(x) against t: integer labels (Indices) or one-hot rows (Tensor). */
   loss(x: Tensor, t: Indices | Tensor): number {
     const a = this.forward(x, t);
-    const { loss, targets } = this.lossFor(t);
-    return loss.value(this.engine, a, targets, x.rows, this.p.W2.cols, "softmax");
+    return this.lossFor(t).value(this.engine, a, this.targets, x.rows, this.p.W2.cols, "softmax");
   }
 
   /** Fraction of rows whose largest output is the label (t as integer labels). */
@@ -63,8 +64,8 @@ export class TwoLayerNet {
 
   /** ∂loss/∂W by backprop (the book's gradient): views of the layers' gradient buffers, rewritten by the next call. */
   gradient(x: Tensor, t: Indices | Tensor): TwoLayerParams<Tensor> {
-    const a = this.forward(x, t), { loss, targets } = this.lossFor(t), last = this.p.layers[1];
-    loss.gradient(this.engine, a, targets, last.outputGrad, x.rows, this.p.W2.cols, "softmax");
+    const a = this.forward(x, t), loss = this.lossFor(t), last = this.p.layers[1];
+    loss.gradient(this.engine, a, this.targets, last.outputGrad, x.rows, this.p.W2.cols, "softmax");
     backward(this.p, x.ptr, x.rows, loss.fusesWith("softmax"));
     return this.grads;
   }
@@ -93,8 +94,11 @@ export class TwoLayerNet {
     return forward(this.p, x.ptr, x.rows, true);
   }
 
-  private lossFor(t: Indices | Tensor): { loss: (typeof losses)["categoricalCrossentropy"]; targets: Targets } {
+  /** The loss for t's kind (labels or one-hot rows), with this.targets pointed at t. */
+  private lossFor(t: Indices | Tensor): Loss {
     const sparse = t instanceof Indices;
-    return { loss: sparse ? losses.sparseCategoricalCrossentropy : losses.categoricalCrossentropy, targets: { ptr: t.ptr, sparse } };
+    this.targets.ptr = t.ptr;
+    this.targets.sparse = sparse;
+    return sparse ? losses.sparseCategoricalCrossentropy : losses.categoricalCrossentropy;
   }
 }
