@@ -48,6 +48,9 @@ await save("optimizer-paths", planeGrid(panels, { columns: 2, width: 440, height
 const { train } = await loadMnist();
 const settings = [new B.SGD(0.01), new B.Momentum(0.01), new B.AdaGrad(0.01), new B.Adam(0.001), new B.RMSprop(0.01), new B.Nesterov(0.01)];
 const curves: { name: string; y: number[] }[] = [];
+// The book's own optimizer_compare_mnist.py (MultiLayerNet, common/optimizer.py; RMSprop and Nesterov added) in numpy
+// float64, np.random.seed(0), 2,000 iterations: the mean loss of the last 100, measured on this machine (~80 s each).
+const book: Record<string, string> = { SGD: "0.199", Momentum: "0.068", AdaGrad: "0.031", Adam: "0.039", RMSprop: "0.076", Nesterov: "0.055" };
 for (const opt of settings) {
   const hidden = [1, 2, 3, 4].map((i) => new Dense({ units: 100, activation: "relu", kernelInitializer: "heNormal", ...(i === 1 ? { inputShape: [784] } : {}) }));
   const model = new Sequential({ layers: [...hidden, new Dense({ units: 10, activation: "softmax", kernelInitializer: "heNormal" })], seed });
@@ -66,7 +69,7 @@ for (const opt of settings) {
   await model.fit(train.images, train.labels, { epochs: Math.ceil(iters / Math.floor(train.count / 128)) + 1, batchSize: 128, verbose: 0, seed, callbacks: { onBatchEnd } });
   const seconds = (performance.now() - t) / 1000, last = losses.slice(-100);
   console.log(`MNIST ${opt.name.padEnd(8)} lr ${String(opt.lr).padEnd(5)} ${losses.length} iterations: loss ${losses[0].toFixed(3)} → ${losses.at(-1)!.toFixed(4)}, `
-    + `mean of the last 100 ${(last.reduce((a, b) => a + b, 0) / last.length).toFixed(4)} (${seconds.toFixed(1)} s)`);
+    + `mean of the last 100 ${(last.reduce((a, b) => a + b, 0) / last.length).toFixed(4)} (${seconds.toFixed(1)} s)   book's code at 2,000: ${book[opt.name]}`);
   // A moving mean over 20 iterations for the picture (the book smooths with an 11-point Kaiser window).
   curves.push({ name: opt.name, y: losses.map((_, i) => { const w = losses.slice(Math.max(0, i - 19), i + 1); return w.reduce((a, b) => a + b, 0) / w.length; }) });
   model.dispose();
