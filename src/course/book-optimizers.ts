@@ -45,12 +45,17 @@ abstract class BookOptimizer {
     if (keys.length === 0) throw new ModelError(`${name}.update: params is empty; give a dict of Tensors, e.g. network.params`);
     if (this.keys.length === 0) this.bind(params, keys);
     else if (keys.length !== this.keys.length || keys.some((k, i) => k !== this.keys[i] || params[k].ptr !== this.bound[i].value)) {
-      throw new ModelError(`${name}.update: params are not the ones its state was made for (${this.keys.join(", ")}); use a new ${name} per network`);
+      throw new ModelError(`${name}.update: params are not the ones its state was made for (${this.keys.join(", ")}); `
+        + `use a new ${name} per network`);
     }
     this.bound.forEach((p, i) => {
       const g = grads?.[keys[i]], w = params[keys[i]];
-      if (!g || typeof g.ptr !== "number") throw new ModelError(`${name}.update: grads has no Tensor '${keys[i]}'; give one gradient per parameter`);
-      if (g.rows !== w.rows || g.cols !== w.cols) throw new ShapeError(`${name}.update: grads['${keys[i]}'] is ${g.rows} × ${g.cols} but params['${keys[i]}'] is ${w.rows} × ${w.cols}`);
+      if (!g || typeof g.ptr !== "number") {
+        throw new ModelError(`${name}.update: grads has no Tensor '${keys[i]}'; give one gradient per parameter`);
+      }
+      if (g.rows !== w.rows || g.cols !== w.cols) {
+        throw new ShapeError(`${name}.update: grads['${keys[i]}'] is ${g.rows} × ${g.cols} but params['${keys[i]}'] is ${w.rows} × ${w.cols}`);
+      }
       p.grad = g.ptr; // the book's grads are new arrays each time
     });
     this.optimizer.step();
@@ -68,7 +73,9 @@ abstract class BookOptimizer {
     this.bound = keys.map((name) => {
       const w = params[name];
       if (!w || typeof w.ptr !== "number") throw new ModelError(`${this.name}.update: params['${name}'] is not a Tensor`);
-      if (w.engine !== engine) throw new ModelError(`${this.name}.update: params['${name}'] lives in another engine than params['${keys[0]}']`);
+      if (w.engine !== engine) {
+        throw new ModelError(`${this.name}.update: params['${name}'] lives in another engine than params['${keys[0]}']`);
+      }
       return { name, value: w.ptr, grad: 0, shape: [w.rows, w.cols], size: w.size };
     });
     this.optimizer.build(engine, this.bound, this);
@@ -88,7 +95,9 @@ export class Momentum extends BookOptimizer {
 
 /** Nesterov's accelerated gradient: w += μ²·v − (1 + μ)·lr·g; v = μ·v − lr·g. */
 export class Nesterov extends BookOptimizer {
-  constructor(readonly lr = 0.01, readonly momentum = 0.9) { super("Nesterov", new EngineSGD({ learningRate: lr, momentum, nesterov: true })); }
+  constructor(readonly lr = 0.01, readonly momentum = 0.9) {
+    super("Nesterov", new EngineSGD({ learningRate: lr, momentum, nesterov: true }));
+  }
 }
 
 /** h += g²; w −= lr·g / √h (ε = 1e-7; h starts at 0). */

@@ -29,7 +29,9 @@ function value(op: string, v: unknown): number {
 export function numericalGradient<X extends GradientInput>(f: (x: X) => number, x: X, h = H): Float64Array {
   const op = "numericalGradient";
   checkF(op, f);
-  if (!(typeof h === "number" && h > 0 && Number.isFinite(h))) throw new ModelError(`${op}: h must be a positive finite number, got ${String(h)}; the book uses 1e-4`);
+  if (!(typeof h === "number" && h > 0 && Number.isFinite(h))) {
+    throw new ModelError(`${op}: h must be a positive finite number, got ${String(h)}; the book uses 1e-4`);
+  }
   const host = Array.isArray(x) || x instanceof Float64Array;
   if (!host && !(x && typeof (x as Tensor).ptr === "number")) {
     throw new ModelError(`${op}: x must be an array of numbers, a Float64Array or a Tensor, got ${String(x)}`);
@@ -51,9 +53,13 @@ export function numericalGradient<X extends GradientInput>(f: (x: X) => number, 
 }
 
 /** x after `stepNum` steps of x ← x − lr·∇f(x) (gradient_descent), and the points visited (the first is initX). */
-export function gradientDescent(f: (x: Float64Array) => number, initX: ArrayLike<number>, lr = 0.01, stepNum = 100): { x: Float64Array; history: Float64Array[] } {
+export function gradientDescent(
+  f: (x: Float64Array) => number, initX: ArrayLike<number>, lr = 0.01, stepNum = 100,
+): { x: Float64Array; history: Float64Array[] } {
   checkF("gradientDescent", f);
-  if (!(Number.isInteger(stepNum) && stepNum >= 0)) throw new ModelError(`gradientDescent: stepNum must be a whole number ≥ 0, got ${String(stepNum)}`);
+  if (!(Number.isInteger(stepNum) && stepNum >= 0)) {
+    throw new ModelError(`gradientDescent: stepNum must be a whole number ≥ 0, got ${String(stepNum)}`);
+  }
   if (!Number.isFinite(lr)) throw new ModelError(`gradientDescent: lr must be a finite number, got ${String(lr)}`);
   const x = Float64Array.from(initX), history = [x.slice()];
   for (let s = 0; s < stepNum; s++) {

@@ -30,7 +30,9 @@ export class TwoLayerNet {
   /** The targets the loss reads, reused by every call (a gradient() allocates nothing). */
   private readonly targets: Targets = { ptr: 0, sparse: true };
 
-  constructor(inputSize: number, hiddenSize: number, outputSize: number, weightInitStd = 0.01, seed = 42, engine: Engine = defaultEngine()) {
+  constructor(
+    inputSize: number, hiddenSize: number, outputSize: number, weightInitStd = 0.01, seed = 42, engine: Engine = defaultEngine(),
+  ) {
     const rng = new Rng(engine, seed);
     try {
       this.p = initParams(inputSize, hiddenSize, outputSize, rng, weightInitStd, "sigmoid");
@@ -83,12 +85,15 @@ export class TwoLayerNet {
 
   private forward(x: Tensor, t: Indices | Tensor): number {
     const [d, c] = [this.p.W1.rows, this.p.W2.cols];
-    if (x.cols !== d) throw new ShapeError(`TwoLayerNet: x has ${x.cols} columns but the net takes ${d} inputs; give one row of ${d} values per example`);
+    if (x.cols !== d) {
+      throw new ShapeError(`TwoLayerNet: x has ${x.cols} columns but the net takes ${d} inputs; give one row of ${d} values per example`);
+    }
     if (t instanceof Indices) {
       if (t.length !== x.rows) throw new ShapeError(`TwoLayerNet: x has ${x.rows} rows but t has ${t.length} labels`);
       t.assertBelow("TwoLayerNet", c, "the output layer (classes)");
     } else if (t.rows !== x.rows || t.cols !== c) {
-      throw new ShapeError(`TwoLayerNet: t is ${t.rows} × ${t.cols} but must be one one-hot row of ${c} per row of x (${x.rows} × ${c}), or integer labels`);
+      throw new ShapeError(`TwoLayerNet: t is ${t.rows} × ${t.cols} but must be one one-hot row of ${c} per row of x `
+        + `(${x.rows} × ${c}), or integer labels`);
     }
     for (const layer of this.p.layers) layer.reserve(x.rows);
     return forward(this.p, x.ptr, x.rows, true);

@@ -23,9 +23,12 @@ export interface PlanePanel {
 }
 
 // Marching squares: for each cell, the edges the level crosses (corners 0..3 = (0,0), (1,0), (1,1), (0,1)).
-const EDGES: number[][] = [[], [3, 0], [0, 1], [3, 1], [1, 2], [3, 0, 1, 2], [0, 2], [3, 2], [2, 3], [2, 0], [0, 1, 2, 3], [2, 1], [1, 3], [1, 0], [0, 3], []];
+const EDGES: number[][] = [
+  [], [3, 0], [0, 1], [3, 1], [1, 2], [3, 0, 1, 2], [0, 2], [3, 2], [2, 3], [2, 0], [0, 1, 2, 3], [2, 1], [1, 3], [1, 0], [0, 3], [],
+];
+type Scale = (v: number) => number;
 
-function contourSegments(c: NonNullable<PlanePanel["contours"]>, xr: [number, number], yr: [number, number], sx: (v: number) => number, sy: (v: number) => number): string {
+function contourSegments(c: NonNullable<PlanePanel["contours"]>, xr: [number, number], yr: [number, number], sx: Scale, sy: Scale): string {
   const n = c.grid ?? 120, dx = (xr[1] - xr[0]) / n, dy = (yr[1] - yr[0]) / n;
   const z = new Float64Array((n + 1) * (n + 1));
   for (let j = 0; j <= n; j++) for (let i = 0; i <= n; i++) z[j * (n + 1) + i] = c.f(xr[0] + i * dx, yr[0] + j * dy);
@@ -51,7 +54,9 @@ function contourSegments(c: NonNullable<PlanePanel["contours"]>, xr: [number, nu
 /** One panel drawn into `box` (an SVG group). */
 export function planeGroup(p: PlanePanel, box: Box): string {
   for (const path of p.paths ?? []) {
-    if (path.x.length !== path.y.length) throw new DataError(`planeGroup: path '${path.name ?? ""}' has ${path.x.length} x values but ${path.y.length} y values`);
+    if (path.x.length !== path.y.length) {
+      throw new DataError(`planeGroup: path '${path.name ?? ""}' has ${path.x.length} x values but ${path.y.length} y values`);
+    }
   }
   const f = frame(box, { x: p.xRange, y: p.yRange, title: p.title, xLabel: p.xLabel, yLabel: p.yLabel, niceX: false, niceY: false });
   const a = f.area, clipId = `plane-${num(box.x)}-${num(box.y)}`.replace(/\./g, "_");
@@ -60,16 +65,21 @@ export function planeGroup(p: PlanePanel, box: Box): string {
     const x1 = f.sx(r.x), y1 = f.sy(r.y), x2 = f.sx(r.x + r.dx), y2 = f.sy(r.y + r.dy), len = Math.hypot(x2 - x1, y2 - y1);
     if (len < 0.5) continue; // no direction to draw
     const ux = (x2 - x1) / len, uy = (y2 - y1) / len, head = Math.min(6, len * 0.5);
-    const tip = `M${num(x2 - head * ux - head * 0.5 * uy)},${num(y2 - head * uy + head * 0.5 * ux)}L${num(x2)},${num(y2)}L${num(x2 - head * ux + head * 0.5 * uy)},${num(y2 - head * uy - head * 0.5 * ux)}`;
+    const side = (s: number) => `${num(x2 - head * ux - s * head * 0.5 * uy)},${num(y2 - head * uy + s * head * 0.5 * ux)}`; // the barbs
+    const tip = `M${side(1)}L${num(x2)},${num(y2)}L${side(-1)}`;
     marks += el("path", { d: `M${num(x1)},${num(y1)}L${num(x2)},${num(y2)}${tip}`, fill: "none", stroke: "#222222", "stroke-width": 1 });
   }
   (p.paths ?? []).forEach((path, k) => {
     const color = path.color ?? colorOf(k + 1), pts = Array.from(path.x, (x, i) => `${num(f.sx(x))},${num(f.sy(path.y[i]))}`);
     marks += el("polyline", { points: pts.join(" "), fill: "none", stroke: color, "stroke-width": 1.6 });
-    pts.forEach((pt, i) => (marks += el("circle", { cx: Number(pt.split(",")[0]), cy: Number(pt.split(",")[1]), r: i === 0 ? 4 : 2.6, fill: color })));
+    pts.forEach((pt, i) => {
+      const [cx, cy] = pt.split(",").map(Number);
+      marks += el("circle", { cx, cy, r: i === 0 ? 4 : 2.6, fill: color });
+    });
   });
   for (const [x, y] of p.marks ?? []) {
-    marks += el("path", { d: `M${num(f.sx(x) - 6)},${num(f.sy(y))}h12M${num(f.sx(x))},${num(f.sy(y) - 6)}v12`, stroke: "#000000", "stroke-width": 1.5 });
+    const d = `M${num(f.sx(x) - 6)},${num(f.sy(y))}h12M${num(f.sx(x))},${num(f.sy(y) - 6)}v12`;
+    marks += el("path", { d, stroke: "#000000", "stroke-width": 1.5 });
   }
   const clip = el("clipPath", { id: clipId }, el("rect", { x: a.x, y: a.y, width: a.width, height: a.height }));
   return group("plane", `${el("defs", {}, clip)}${f.back}${el("g", { "clip-path": `url(#${clipId})` }, marks)}${f.front}`);
@@ -78,9 +88,11 @@ export function planeGroup(p: PlanePanel, box: Box): string {
 /** Panels in a grid (default 2 columns, each 420 × 380), one SVG document. */
 export function planeGrid(panels: PlanePanel[], args: { columns?: number; width?: number; height?: number; title?: string } = {}): string {
   if (panels.length === 0) throw new DataError("planeGrid: no panels to draw");
-  const cols = Math.max(1, Math.min(args.columns ?? 2, panels.length)), w = args.width ?? 420, h = args.height ?? 380, top = args.title ? 34 : 0;
+  const cols = Math.max(1, Math.min(args.columns ?? 2, panels.length)), w = args.width ?? 420, h = args.height ?? 380;
+  const top = args.title ? 34 : 0;
   let body = "";
   panels.forEach((p, i) => (body += planeGroup(p, { x: (i % cols) * w, y: top + Math.floor(i / cols) * h, width: w, height: h })));
-  const heading = args.title ? text((cols * w) / 2, 24, args.title, { "font-size": 17, "font-weight": "bold", "text-anchor": "middle" }) : "";
+  const bold = { "font-size": 17, "font-weight": "bold", "text-anchor": "middle" };
+  const heading = args.title ? text((cols * w) / 2, 24, args.title, bold) : "";
   return svgDocument(cols * w, top + Math.ceil(panels.length / cols) * h, heading + body, args.title);
 }
