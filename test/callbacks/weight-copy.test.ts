@@ -18,7 +18,8 @@ describe("WeightCopy", () => {
     copy.restore();
     const after = model.getWeights().map((x) => x.data);
     // Compared as bytes: toEqual over 3 million floats takes half a minute.
-    after.forEach((a, i) => expect(Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(weights[i].buffer)), `weight ${i}`).toBe(true));
+    const bytes = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    after.forEach((a, i) => expect(bytes(a).equals(bytes(weights[i])), `weight ${i}`).toBe(true));
     copy.release();
     model.dispose();
   });

@@ -3,7 +3,9 @@
 // gradients of size 0.05-2 drawn once per step, then the refusals.
 import { describe, it, expect, afterAll } from "vitest";
 import { Tensor, bookOptimizers as B, ModelError, ShapeError } from "../../src/index.js";
-import { bookAdaGrad, bookAdam, bookMomentum, bookNesterov, bookRMSprop, bookSGD, type BookReference, type Dict } from "../reference/book-optimizers.js";
+import {
+  bookAdaGrad, bookAdam, bookMomentum, bookNesterov, bookRMSprop, bookSGD, type BookReference, type Dict,
+} from "../reference/book-optimizers.js";
 
 /** A deterministic sequence in [−1, 1) (a linear congruential generator: the test needs no Rng state). */
 function sequence(seed: number, n: number): Float64Array {
@@ -18,7 +20,9 @@ afterAll(() => made.forEach((t) => t.dispose()));
 const tensor = (v: Float64Array, rows: number, cols: number) => { const t = Tensor.from(v, rows, cols); made.push(t); return t; };
 
 /** The largest |adapter − book| / max(1, |book|) after 10 steps. */
-function worstAfter10(opt: { update(p: Record<string, Tensor>, g: Record<string, Tensor>): void; dispose(): void }, ref: BookReference): number {
+type Adapter = { update(p: Record<string, Tensor>, g: Record<string, Tensor>): void; dispose(): void };
+
+function worstAfter10(opt: Adapter, ref: BookReference): number {
   const start: Dict = { W: sequence(1, 12), b: sequence(2, 3) };
   const params = { W: tensor(start.W, 4, 3), b: tensor(start.b, 1, 3) };
   const refParams: Dict = { W: Float64Array.from(params.W.data), b: Float64Array.from(params.b.data) }; // the same f32 start
@@ -36,7 +40,8 @@ function worstAfter10(opt: { update(p: Record<string, Tensor>, g: Record<string,
   }
   let worst = 0;
   for (const key of ["W", "b"] as const) {
-    params[key].data.forEach((w, i) => (worst = Math.max(worst, Math.abs(w - refParams[key][i]) / Math.max(1, Math.abs(refParams[key][i])))));
+    const r = refParams[key];
+    params[key].data.forEach((w, i) => (worst = Math.max(worst, Math.abs(w - r[i]) / Math.max(1, Math.abs(r[i])))));
   }
   opt.dispose();
   return worst;
@@ -46,7 +51,7 @@ describe("bookOptimizers: the book's update(params, grads) on the engine's kerne
   // With ε where the engine puts it, every adapter is the book's formula to float32 rounding (< 2e-6). The book's own
   // ε placement moves RMSprop(0.1) by 3.4e-5 and Adam(0.3) by 9.4e-6 in 10 steps (measured): its ε stands against
   // √h or the uncorrected √v, which are small in the first steps (√v = √(1 − β2)·|g| at t = 1), so it weighs more.
-  const cases: [string, () => { update(p: Record<string, Tensor>, g: Record<string, Tensor>): void; dispose(): void }, () => BookReference][] = [
+  const cases: [string, () => Adapter, () => BookReference][] = [
     ["SGD(0.95)", () => new B.SGD(0.95), () => bookSGD(0.95)],
     ["Momentum(0.1)", () => new B.Momentum(0.1), () => bookMomentum(0.1)],
     ["Nesterov(0.1, 0.8)", () => new B.Nesterov(0.1, 0.8), () => bookNesterov(0.1, 0.8)],
@@ -74,7 +79,9 @@ describe("bookOptimizers: the book's update(params, grads) on the engine's kerne
   });
 
   it("the book's defaults and names", () => {
-    expect([new B.SGD().lr, new B.Momentum().momentum, new B.AdaGrad().lr, new B.RMSprop().decayRate, new B.Adam().lr, new B.Adam().beta2]).toEqual([0.01, 0.9, 0.01, 0.99, 0.001, 0.999]);
+    const adam = new B.Adam();
+    const defaults = [new B.SGD().lr, new B.Momentum().momentum, new B.AdaGrad().lr, new B.RMSprop().decayRate, adam.lr, adam.beta2];
+    expect(defaults).toEqual([0.01, 0.9, 0.01, 0.99, 0.001, 0.999]);
     expect(new B.Nesterov().name).toBe("Nesterov");
   });
 

@@ -32,7 +32,8 @@ describe("examples: lessons 9 and 10", () => {
       expect(diff, key).toBeLessThan(1.2e-3);
       expect(diff, key).toBeLessThan(size);
     }
-    const worst = numbers(out, /worst relative error dense_1\/kernel (\S+), dense_1\/bias (\S+), dense_2\/kernel (\S+), dense_2\/bias (\S+)/);
+    const errors = /worst relative error dense_1\/kernel (\S+), dense_1\/bias (\S+), dense_2\/kernel (\S+), dense_2\/bias (\S+)/;
+    const worst = numbers(out, errors);
     for (const w of worst) expect(w).toBeLessThan(5e-2); // measured 1.5e-2 at most
   });
 
@@ -42,7 +43,8 @@ describe("examples: lessons 9 and 10", () => {
     const f: Record<string, number> = {}, mnist: Record<string, number> = {};
     for (const name of ["SGD", "Momentum", "AdaGrad", "Adam", "Nesterov", "RMSprop"]) {
       [f[name]] = numbers(out, new RegExp(`^${name} +lr \\S+ +30 steps from \\(-7, 2\\): \\(\\S+, \\S+\\), f = (\\S+)$`, "m"));
-      [mnist[name]] = numbers(out, new RegExp(`^MNIST ${name} +lr \\S+ +200 iterations: loss 2\\.\\d+ → \\S+, mean of the last 100 (\\S+)`, "m"));
+      const line = new RegExp(`^MNIST ${name} +lr \\S+ +200 iterations: loss 2\\.\\d+ → \\S+, mean of the last 100 (\\S+)`, "m");
+      [mnist[name]] = numbers(out, line);
       expect(f[name], name).toBeLessThan(0.2); // from f(−7, 2) = 6.45: every path reaches the valley (measured ≤ 0.10)
     }
     expect(f.AdaGrad).toBeLessThan(f.SGD); // the book's point: AdaGrad damps the y oscillation (measured 7e-4 vs 1.3e-2)

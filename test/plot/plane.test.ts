@@ -7,7 +7,8 @@ import { planeGrid, planeGroup } from "../../src/plot/plane.js";
 describe("planeGrid", () => {
   it("traces the level set: every contour point of x² + y² = 1 is at radius 1", () => {
     // Panel box 400 × 400 with exact ranges [−2, 2]²: find the scale from the frame's plot area.
-    const svg = planeGroup({ xRange: [-2, 2], yRange: [-2, 2], contours: { f: (x, y) => x * x + y * y, levels: [1], grid: 80 } }, { x: 0, y: 0, width: 400, height: 400 });
+    const contours = { f: (x: number, y: number) => x * x + y * y, levels: [1], grid: 80 };
+    const svg = planeGroup({ xRange: [-2, 2], yRange: [-2, 2], contours }, { x: 0, y: 0, width: 400, height: 400 });
     const area = /<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="#ffffff"/.exec(svg)!.slice(1).map(Number);
     const d = /<path d="([^"]+)" fill="none" stroke="#8aa6c1"/.exec(svg)![1];
     const points = [...d.matchAll(/[ML]([-\d.]+),([-\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
@@ -19,7 +20,8 @@ describe("planeGrid", () => {
   });
 
   it("draws arrows, a path with a larger first point, and the title; refuses a broken path", () => {
-    const svg = planeGrid([{ title: "t", xRange: [0, 1], yRange: [0, 1], arrows: [{ x: 0.5, y: 0.5, dx: 0.2, dy: 0 }, { x: 0, y: 0, dx: 0, dy: 0 }],
+    const arrows = [{ x: 0.5, y: 0.5, dx: 0.2, dy: 0 }, { x: 0, y: 0, dx: 0, dy: 0 }];
+    const svg = planeGrid([{ title: "t", xRange: [0, 1], yRange: [0, 1], arrows,
       paths: [{ x: [0.1, 0.2, 0.3], y: [0.1, 0.2, 0.3] }] }], { title: "picture" });
     expect(svg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     expect(svg.match(/stroke="#222222"/g)).toHaveLength(1); // the zero arrow has no direction and is left out

@@ -20,7 +20,12 @@ export const bookSGD = (lr = 0.01): BookReference => ({
 
 export function bookMomentum(lr = 0.01, momentum = 0.9): BookReference {
   let v: Dict | undefined;
-  return { update: (p, g) => { v ??= zeros(p); each(p, g, (w, d, i, k) => { v![k][i] = momentum * v![k][i] - lr * d[i]; w[i] += v![k][i]; }); } };
+  return {
+    update: (p, g) => {
+      v ??= zeros(p);
+      each(p, g, (w, d, i, k) => { v![k][i] = momentum * v![k][i] - lr * d[i]; w[i] += v![k][i]; });
+    },
+  };
 }
 
 export function bookNesterov(lr = 0.01, momentum = 0.9): BookReference {
@@ -39,7 +44,12 @@ export function bookNesterov(lr = 0.01, momentum = 0.9): BookReference {
 
 export function bookAdaGrad(lr = 0.01, engineEps = false): BookReference {
   let h: Dict | undefined;
-  return { update: (p, g) => { h ??= zeros(p); each(p, g, (w, d, i, k) => { h![k][i] += d[i] * d[i]; w[i] -= lr * d[i] / root(h![k][i], engineEps); }); } };
+  return {
+    update: (p, g) => {
+      h ??= zeros(p);
+      each(p, g, (w, d, i, k) => { h![k][i] += d[i] * d[i]; w[i] -= lr * d[i] / root(h![k][i], engineEps); });
+    },
+  };
 }
 
 export function bookRMSprop(lr = 0.01, decayRate = 0.99, engineEps = false): BookReference {
@@ -67,7 +77,8 @@ export function bookAdam(lr = 0.001, beta1 = 0.9, beta2 = 0.999, engineEps = fal
         m![k][i] += (1 - beta1) * (d[i] - m![k][i]);
         v![k][i] += (1 - beta2) * (d[i] ** 2 - v![k][i]);
         // The engine's β^t is TF.js's, of β rounded to f32: 1 − 0.999 then differs from 1e-3 by 1.3e-5 relative.
-        if (engineEps) w[i] -= lr * (m![k][i] / (1 - Math.fround(beta1) ** iter)) / (Math.sqrt(v![k][i] / (1 - Math.fround(beta2) ** iter)) + 1e-7);
+        const c1 = 1 - Math.fround(beta1) ** iter, c2 = 1 - Math.fround(beta2) ** iter;
+        if (engineEps) w[i] -= lr * (m![k][i] / c1) / (Math.sqrt(v![k][i] / c2) + 1e-7);
         else w[i] -= lrT * m![k][i] / (Math.sqrt(v![k][i]) + 1e-7);
       });
     },

@@ -63,7 +63,8 @@ export const LESSONS: [string, (r: Record<string, any>) => void][] = [
   ["10-optimizers", (r) => {
     for (const v of Object.values(r.pathEnds) as number[]) expect(v).toBeLessThan(0.2);
     expect(r.pathEnds.AdaGrad).toBeLessThan(r.pathEnds.SGD);
-    for (const key of ["Momentum", "AdaGrad", "Adam", "Nesterov"]) expect(r.mnistLast[key]).toBeLessThan(r.mnistLast.SGD); // the book: SGD slowest
+    // The book: SGD slowest.
+    for (const key of ["Momentum", "AdaGrad", "Adam", "Nesterov"]) expect(r.mnistLast[key]).toBeLessThan(r.mnistLast.SGD);
   }],
 ];
 
