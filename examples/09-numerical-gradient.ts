@@ -14,7 +14,8 @@ import { exampleArgs } from "./args.js";
 
 const seed = exampleArgs("examples/09-numerical-gradient.ts [--seed 42]", { seed: "42" }).int("seed", 0);
 const function2 = (x: ArrayLike<number>) => x[0] * x[0] + x[1] * x[1];
-const fmt = (v: ArrayLike<number>) => `[${Array.from(v, (a) => (Math.abs(a) < 1e-3 && a !== 0 ? a.toExponential(2) : a.toFixed(6))).join(", ")}]`;
+const fmt = (v: ArrayLike<number>) =>
+  `[${Array.from(v, (a) => (Math.abs(a) < 1e-3 && a !== 0 ? a.toExponential(2) : a.toFixed(6))).join(", ")}]`;
 
 // (a) Central differences at three points, h = 1e-4.
 for (const p of [[3, 4], [0, 2], [3, 0]]) console.log(`numericalGradient(x0² + x1², ${fmt(p)}) = ${fmt(numericalGradient(function2, p))}`);
@@ -22,7 +23,8 @@ for (const p of [[3, 4], [0, 2], [3, 0]]) console.log(`numericalGradient(x0² + 
 // (b) Gradient descent, the book's gradient_method.py.
 const t0 = performance.now();
 const descent = gradientDescent(function2, [-3, 4], 0.1, 100);
-console.log(`gradientDescent from [-3, 4], lr 0.1, 100 steps: ${fmt(descent.x)}   book: [-6.1e-10, 8.1e-10]   (${(performance.now() - t0).toFixed(1)} ms)`);
+console.log(`gradientDescent from [-3, 4], lr 0.1, 100 steps: ${fmt(descent.x)}   book: [-6.1e-10, 8.1e-10]   `
+  + `(${(performance.now() - t0).toFixed(1)} ms)`);
 
 // (c) The book's gradient_2d.py draws −∇f on a 0.25 grid over [−2, 2]²; arrows scaled by 0.05 to fit.
 const arrows = [];
@@ -55,12 +57,14 @@ const backprop = net.gradient(x, y);
 const tBackprop = performance.now() - t;
 // The book's own ch04 TwoLayerNet and numerical_gradient in numpy float64 (np.random.seed(0), the same 3 images): measured.
 const book: Record<string, string> = { W1: "1.9e-10", b1: "9.5e-10", W2: "7.0e-08", b2: "1.4e-07" };
-console.log(`TwoLayerNet(784, 50, 10), sigmoid, 3 images, loss ${net.loss(x, y).toFixed(6)}: mean |backprop − numerical| per parameter (float32; h = 1e-4)`);
+console.log(`TwoLayerNet(784, 50, 10), sigmoid, 3 images, loss ${net.loss(x, y).toFixed(6)}: `
+  + "mean |backprop − numerical| per parameter (float32; h = 1e-4)");
 for (const key of ["W1", "b1", "W2", "b2"] as const) {
   const b = backprop[key].data, n = numeric[key];
   let sum = 0, scale = 0;
   for (let i = 0; i < n.length; i++) (sum += Math.abs(b[i] - n[i])), (scale += Math.abs(b[i]));
-  console.log(`  ${key.padEnd(2)} ${(sum / n.length).toExponential(2)}   (mean |gradient| ${(scale / n.length).toExponential(2)})   book (float64): ${book[key]}`);
+  const mean = (v: number) => (v / n.length).toExponential(2);
+  console.log(`  ${key.padEnd(2)} ${mean(sum)}   (mean |gradient| ${mean(scale)})   book (float64): ${book[key]}`);
 }
 // Why ~1e-4 and not ~1e-10: the loss is float32, so L(w ± h) each carry up to half an ulp(2.3) = 1.2e-7 of rounding,
 // and dividing by 2h = 2e-4 makes that up to 1.2e-3 per entry; float64's ulp is 2^29 times smaller.
@@ -69,11 +73,15 @@ console.log(`numerical gradient of 39,760 weights: ${(tNumeric / 1000).toFixed(1
 net.dispose();
 
 // The library's gradientCheck on a Sequential of the same shape: worst relative error per weight.
-const model = new Sequential({ layers: [new Dense({ units: 50, activation: "sigmoid", inputShape: [784] }), new Dense({ units: 10, activation: "softmax" })], seed });
+const model = new Sequential({
+  layers: [new Dense({ units: 50, activation: "sigmoid", inputShape: [784] }), new Dense({ units: 10, activation: "softmax" })], seed,
+});
 model.compile({ optimizer: new SGD({ learningRate: 0.1 }), loss: "sparseCategoricalCrossentropy" });
 t = performance.now();
 const worst = gradientCheck(model, x.toRows(), Array.from(y.data));
-console.log(`gradientCheck (Sequential 784-50-10, same 3 images, h = 1e-2): worst relative error ${Object.entries(worst).map(([k, v]) => `${k} ${v.toExponential(1)}`).join(", ")} (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+const listed = Object.entries(worst).map(([k, v]) => `${k} ${v.toExponential(1)}`).join(", ");
+console.log(`gradientCheck (Sequential 784-50-10, same 3 images, h = 1e-2): worst relative error ${listed} `
+  + `(${((performance.now() - t) / 1000).toFixed(1)} s)`);
 model.dispose();
 x.dispose();
 y.dispose();

@@ -34,7 +34,8 @@ for (const opt of naive) {
     opt.update(params, grads);
   }
   const [x, y] = [params.x.data[0], params.y.data[0]];
-  console.log(`${opt.name.padEnd(8)} lr ${String(opt.lr).padEnd(4)} 30 steps from (-7, 2): (${x.toFixed(4)}, ${y.toFixed(4)}), f = ${f(x, y).toExponential(3)}`);
+  console.log(`${opt.name.padEnd(8)} lr ${String(opt.lr).padEnd(4)} 30 steps from (-7, 2): (${x.toFixed(4)}, ${y.toFixed(4)}), `
+    + `f = ${f(x, y).toExponential(3)}`);
   panels.push({
     title: `${opt.name} (lr ${opt.lr})`, xRange: [-10, 10], yRange: [-5, 5], xLabel: "x", yLabel: "y",
     contours: { f, levels: [0.05, 0.2, 0.5, 1, 2, 3, 4.5, 6] }, marks: [[0, 0]], paths: [{ x: xs, y: ys, color: "#d55e00" }],
@@ -42,7 +43,9 @@ for (const opt of naive) {
   opt.dispose();
   for (const t of [params.x, params.y, grads.x, grads.y]) t.dispose();
 }
-await save("optimizer-paths", planeGrid(panels, { columns: 2, width: 440, height: 300, title: "f(x, y) = x²/20 + y² from (−7, 2), 30 steps" }));
+await save("optimizer-paths", planeGrid(panels, {
+  columns: 2, width: 440, height: 300, title: "f(x, y) = x²/20 + y² from (−7, 2), 30 steps",
+}));
 
 // (b) MNIST: each optimizer trains its own network, all from the same initial weights (seed), on the same batches.
 const { train } = await loadMnist();
@@ -50,10 +53,14 @@ const settings = [new B.SGD(0.01), new B.Momentum(0.01), new B.AdaGrad(0.01), ne
 const curves: { name: string; y: number[] }[] = [];
 // The book's own optimizer_compare_mnist.py (MultiLayerNet, common/optimizer.py; RMSprop and Nesterov added) in numpy
 // float64, np.random.seed(0), 2,000 iterations: the mean loss of the last 100, measured on this machine (~80 s each).
-const book: Record<string, string> = { SGD: "0.199", Momentum: "0.068", AdaGrad: "0.031", Adam: "0.039", RMSprop: "0.076", Nesterov: "0.055" };
+const book: Record<string, string> = {
+  SGD: "0.199", Momentum: "0.068", AdaGrad: "0.031", Adam: "0.039", RMSprop: "0.076", Nesterov: "0.055",
+};
 for (const opt of settings) {
-  const hidden = [1, 2, 3, 4].map((i) => new Dense({ units: 100, activation: "relu", kernelInitializer: "heNormal", ...(i === 1 ? { inputShape: [784] } : {}) }));
-  const model = new Sequential({ layers: [...hidden, new Dense({ units: 10, activation: "softmax", kernelInitializer: "heNormal" })], seed });
+  const dense = (units: number, activation: "relu" | "softmax", first = false) =>
+    new Dense({ units, activation, kernelInitializer: "heNormal", ...(first ? { inputShape: [784] } : {}) });
+  const layers = [dense(100, "relu", true), ...[1, 2, 3].map(() => dense(100, "relu")), dense(10, "softmax")]; // 5 × 100 as the book
+  const model = new Sequential({ layers, seed });
   model.compile({ optimizer: opt.optimizer, loss: "sparseCategoricalCrossentropy" }); // the book's class's engine optimizer
   // fit reports the epoch's running mean after each batch; each batch's own loss is the difference of the sums.
   const losses: number[] = [];
@@ -66,15 +73,23 @@ for (const opt of settings) {
     if (losses.length >= iters) model.stopTraining = true;
   };
   const t = performance.now();
-  await model.fit(train.images, train.labels, { epochs: Math.ceil(iters / Math.floor(train.count / 128)) + 1, batchSize: 128, verbose: 0, seed, callbacks: { onBatchEnd } });
+  const epochs = Math.ceil(iters / Math.floor(train.count / 128)) + 1; // enough; onBatchEnd stops at `iters`
+  await model.fit(train.images, train.labels, { epochs, batchSize: 128, verbose: 0, seed, callbacks: { onBatchEnd } });
   const seconds = (performance.now() - t) / 1000, last = losses.slice(-100);
-  console.log(`MNIST ${opt.name.padEnd(8)} lr ${String(opt.lr).padEnd(5)} ${losses.length} iterations: loss ${losses[0].toFixed(3)} → ${losses.at(-1)!.toFixed(4)}, `
-    + `mean of the last 100 ${(last.reduce((a, b) => a + b, 0) / last.length).toFixed(4)} (${seconds.toFixed(1)} s)   book's code at 2,000: ${book[opt.name]}`);
+  const lastMean = (last.reduce((a, b) => a + b, 0) / last.length).toFixed(4);
+  console.log(`MNIST ${opt.name.padEnd(8)} lr ${String(opt.lr).padEnd(5)} ${losses.length} iterations: `
+    + `loss ${losses[0].toFixed(3)} → ${losses.at(-1)!.toFixed(4)}, `
+    + `mean of the last 100 ${lastMean} (${seconds.toFixed(1)} s)   book's code at 2,000: ${book[opt.name]}`);
   // A moving mean over 20 iterations for the picture (the book smooths with an 11-point Kaiser window).
-  curves.push({ name: opt.name, y: losses.map((_, i) => { const w = losses.slice(Math.max(0, i - 19), i + 1); return w.reduce((a, b) => a + b, 0) / w.length; }) });
+  const smooth = losses.map((_, i) => {
+    const w = losses.slice(Math.max(0, i - 19), i + 1);
+    return w.reduce((a, b) => a + b, 0) / w.length;
+  });
+  curves.push({ name: opt.name, y: smooth });
   model.dispose();
   opt.dispose();
 }
 await save("optimizer-mnist", lineChart({
-  title: `MNIST 5 × 100 ReLU, batch 128: training loss (moving mean of 20)`, xLabel: "iteration", yLabel: "loss", yRange: [0, 1], series: curves,
+  title: `MNIST 5 × 100 ReLU, batch 128: training loss (moving mean of 20)`,
+  xLabel: "iteration", yLabel: "loss", yRange: [0, 1], series: curves,
 }));

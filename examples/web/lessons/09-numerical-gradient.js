@@ -2,10 +2,12 @@
 // of x0² + x1² as arrows, gradient descent from (−3, 4), and TwoLayerNet's gradient check on 3 images.
 lesson.start(async (sn, page) => {
   const f = (x) => x[0] * x[0] + x[1] * x[1], show = (v) => `[${Array.from(v, (a) => +a.toPrecision(6)).join(", ")}]`;
-  page.figure("numericalGradient at (3, 4), (0, 2), (3, 0)", [[3, 4], [0, 2], [3, 0]].map((p) => show(sn.numericalGradient(f, p))).join(" "), "[6. 8.] [0. 4.] [6. 0.]");
+  const gradients = [[3, 4], [0, 2], [3, 0]].map((p) => show(sn.numericalGradient(f, p))).join(" ");
+  page.figure("numericalGradient at (3, 4), (0, 2), (3, 0)", gradients, "[6. 8.] [0. 4.] [6. 0.]");
   const descent = sn.gradientDescent(f, [-3, 4], 0.1, 100);
   page.result("descent", Array.from(descent.x));
-  page.figure("gradientDescent from (−3, 4), lr 0.1, 100 steps", `[${Array.from(descent.x, (a) => a.toExponential(2)).join(", ")}]`, "[-6.1e-10, 8.1e-10]");
+  const end = `[${Array.from(descent.x, (a) => a.toExponential(2)).join(", ")}]`;
+  page.figure("gradientDescent from (−3, 4), lr 0.1, 100 steps", end, "[-6.1e-10, 8.1e-10]");
   const arrows = [];
   for (let i = -8; i <= 8; i++) for (let j = -8; j <= 8; j++) {
     const g = sn.numericalGradient(f, [i / 4, j / 4]);
@@ -32,7 +34,8 @@ lesson.start(async (sn, page) => {
     page.figure(`mean |backprop − numerical|, ${key}`, diffs[key].toExponential(2), `${book[key]} (its code in numpy float64)`);
   }
   page.result("diffs", diffs);
-  page.log(`numerical gradient of 39,760 weights and backprop on 3 images: ${seconds.toFixed(2)} s; float32 rounding of the loss alone is up to ulp(2.3)/2h = 1.2e-3 per entry`);
+  page.log(`numerical gradient of 39,760 weights and backprop on 3 images: ${seconds.toFixed(2)} s; `
+    + "float32 rounding of the loss alone is up to ulp(2.3)/2h = 1.2e-3 per entry");
   net.dispose();
   x.dispose();
   y.dispose();

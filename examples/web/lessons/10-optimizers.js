@@ -3,7 +3,8 @@
 lesson.start(async (sn, page) => {
   const B = sn.bookOptimizers, f = (x, y) => x * x / 20 + y * y, panels = [], ends = {};
   for (const opt of [new B.SGD(0.95), new B.Momentum(0.1), new B.AdaGrad(1.5), new B.Adam(0.3), new B.Nesterov(0.1), new B.RMSprop(0.1)]) {
-    const params = { x: sn.Tensor.from([-7], 1, 1), y: sn.Tensor.from([2], 1, 1) }, grads = { x: sn.Tensor.zeros(1, 1), y: sn.Tensor.zeros(1, 1) };
+    const params = { x: sn.Tensor.from([-7], 1, 1), y: sn.Tensor.from([2], 1, 1) };
+    const grads = { x: sn.Tensor.zeros(1, 1), y: sn.Tensor.zeros(1, 1) };
     const xs = [], ys = [];
     for (let i = 0; i < 30; i++) {
       xs.push(params.x.data[0]), ys.push(params.y.data[0]);
@@ -18,14 +19,20 @@ lesson.start(async (sn, page) => {
     for (const t of [params.x, params.y, grads.x, grads.y]) t.dispose();
   }
   page.result("pathEnds", ends);
-  page.figure("f after 30 steps from f(−7, 2) = 6.45", Object.entries(ends).map(([k, v]) => `${k} ${v.toExponential(1)}`).join(", "), "SGD zigzags in y; AdaGrad goes straight");
-  page.picture(sn.plot.planeGrid(panels, { columns: 2, width: 400, height: 270 }), "30 steps of each optimizer over the contours of x²/20 + y².");
+  const listed = Object.entries(ends).map(([k, v]) => `${k} ${v.toExponential(1)}`).join(", ");
+  page.figure("f after 30 steps from f(−7, 2) = 6.45", listed, "SGD zigzags in y; AdaGrad goes straight");
+  page.picture(sn.plot.planeGrid(panels, { columns: 2, width: 400, height: 270 }),
+    "30 steps of each optimizer over the contours of x²/20 + y².");
   await page.tick();
 
   const { train } = await page.mnist(sn), iters = 300, curves = [], last = {};
-  for (const opt of [new B.SGD(0.01), new B.Momentum(0.01), new B.AdaGrad(0.01), new B.Adam(0.001), new B.RMSprop(0.01), new B.Nesterov(0.01)]) {
-    const hidden = [0, 1, 2, 3].map((i) => new sn.Dense({ units: 100, activation: "relu", kernelInitializer: "heNormal", ...(i === 0 ? { inputShape: [784] } : {}) }));
-    const model = new sn.Sequential({ layers: [...hidden, new sn.Dense({ units: 10, activation: "softmax", kernelInitializer: "heNormal" })], seed: 1 });
+  const settings = [new B.SGD(0.01), new B.Momentum(0.01), new B.AdaGrad(0.01), new B.Adam(0.001)]; // the book's
+  settings.push(new B.RMSprop(0.01), new B.Nesterov(0.01));
+  for (const opt of settings) {
+    const dense = (units, activation, first = false) =>
+      new sn.Dense({ units, activation, kernelInitializer: "heNormal", ...(first ? { inputShape: [784] } : {}) });
+    const layers = [dense(100, "relu", true), ...[1, 2, 3].map(() => dense(100, "relu")), dense(10, "softmax")];
+    const model = new sn.Sequential({ layers, seed: 1 });
     model.compile({ optimizer: opt.optimizer, loss: "sparseCategoricalCrossentropy" });
     const losses = [];
     let sum = 0, seen = 0;
@@ -40,14 +47,21 @@ lesson.start(async (sn, page) => {
     await model.fit(train.images, train.labels, { epochs: 10, batchSize: 128, verbose: 0, seed: 1, callbacks: { onBatchEnd } });
     const tail = losses.slice(-50);
     last[opt.name] = tail.reduce((a, b) => a + b, 0) / tail.length;
-    page.log(`${opt.name} lr ${opt.lr}: loss ${losses[0].toFixed(3)} → ${losses.at(-1).toFixed(4)} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-    curves.push({ name: opt.name, y: losses.map((_, i) => { const w = losses.slice(Math.max(0, i - 19), i + 1); return w.reduce((a, b) => a + b, 0) / w.length; }) });
+    const seconds = (performance.now() - started) / 1000;
+    page.log(`${opt.name} lr ${opt.lr}: loss ${losses[0].toFixed(3)} → ${losses.at(-1).toFixed(4)} in ${seconds.toFixed(2)} s`);
+    const smooth = losses.map((_, i) => {
+      const w = losses.slice(Math.max(0, i - 19), i + 1);
+      return w.reduce((a, b) => a + b, 0) / w.length;
+    });
+    curves.push({ name: opt.name, y: smooth });
     model.dispose();
     opt.dispose();
     await page.tick();
   }
   page.result("mnistLast", last);
-  page.figure(`MNIST, ${iters} iterations: mean loss of the last 50`, Object.entries(last).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(", "), "SGD slowest (figure 6-9)");
-  page.picture(sn.plot.lineChart({ title: "MNIST 5 × 100 ReLU, batch 128: training loss (moving mean of 20)", xLabel: "iteration", yLabel: "loss", yRange: [0, 1.5], series: curves }),
+  const listedLast = Object.entries(last).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(", ");
+  page.figure(`MNIST, ${iters} iterations: mean loss of the last 50`, listedLast, "SGD slowest (figure 6-9)");
+  const title = "MNIST 5 × 100 ReLU, batch 128: training loss (moving mean of 20)";
+  page.picture(sn.plot.lineChart({ title, xLabel: "iteration", yLabel: "loss", yRange: [0, 1.5], series: curves }),
     "Each optimizer trains its own network from the same weights on the same batches.");
 });
