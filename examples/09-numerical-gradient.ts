@@ -64,7 +64,7 @@ for (const key of ["W1", "b1", "W2", "b2"] as const) {
   let sum = 0, scale = 0;
   for (let i = 0; i < n.length; i++) (sum += Math.abs(b[i] - n[i])), (scale += Math.abs(b[i]));
   const mean = (v: number) => (v / n.length).toExponential(2);
-  console.log(`  ${key.padEnd(2)} ${mean(sum)}   (mean |gradient| ${mean(scale)})   book (float64): ${book[key]}`);
+  console.log(`  ${key.padEnd(2)} ${mean(sum)}   (mean |gradient| ${mean(scale)})   book's code (numpy float64): ${book[key]}`);
 }
 // Why ~1e-4 and not ~1e-10: the loss is float32, so L(w ± h) each carry up to half an ulp(2.3) = 1.2e-7 of rounding,
 // and dividing by 2h = 2e-4 makes that up to 1.2e-3 per entry; float64's ulp is 2^29 times smaller.
