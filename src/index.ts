@@ -78,6 +78,9 @@ export { loadPickle, type PickleValue, type PickleDict } from "./io/numpy/pickle
 export { loadNpy } from "./io/numpy/npy.js";
 export { loadNpz } from "./io/numpy/npz.js";
 export { toFloat32, type NdArray, type NumpyDtype } from "./io/numpy/ndarray.js";
+export { numericalGradient, gradientDescent, type GradientInput } from "./course/numerical-gradient.js"; // lesson 9
+export { TwoLayerNet, type TwoLayerParams } from "./course/two-layer-net.js"; // lesson 9
+export * as bookOptimizers from "./course/book-optimizers.js"; // lesson 10: Saito's SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam
 export { MultiLayerNet, MultiLayerNetExtend, initStd } from "./course/multi-layer-net.js"; // lessons 11-13
 export type { MultiLayerNetArgs, MultiLayerNetExtendArgs, WeightInitStd } from "./course/multi-layer-net.js";
 export type { MultiLayerTrainArgs, MultiLayerTrainResult } from "./course/multi-layer-train.js";

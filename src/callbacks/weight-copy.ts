@@ -14,8 +14,9 @@ export class WeightCopy {
   /** Copy every weight of `model` (trainable and not, as Keras' get_weights). */
   take(model: Model): void {
     if (this.model !== model) this.release();
-    const weights = model.weights(), f32 = model.engine!.heap.f32;
+    const weights = model.weights();
     if (!this.ptr) this.ptr = model.engine!.heap.alloc(weights.reduce((n, w) => n + w.size, 0) * 4);
+    const f32 = model.engine!.heap.f32; // after the alloc: a grown memory detaches the view taken before it
     this.model = model;
     let at = this.ptr >>> 2;
     for (const w of weights) {

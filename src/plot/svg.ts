@@ -9,3 +9,4 @@ export { niceTicks, formatTick, type Ticks } from "./ticks.js";
 export { escapeXml, svgDocument, PALETTE, FONT_FAMILY } from "./elements.js";
 export { confusionMatrixPlot, type ConfusionMatrixArgs } from "./confusion.js";
 export { histogramGrid, histogramGroup, histogramCounts, type HistogramArgs, type HistogramGridArgs } from "./histogram.js";
+export { planeGrid, planeGroup, type PlanePanel } from "./plane.js";

@@ -55,6 +55,17 @@ export const LESSONS: [string, (r: Record<string, any>) => void][] = [
     expect(falls(r.history.loss)).toBe(true);
     expect(r.testAccuracy).toBeGreaterThan(0.8);
   }],
+  ["09-numerical-gradient", (r) => {
+    expect(r.descent[0]).toBeCloseTo(-6.11e-10, 12); // the book: [-6.1e-10, 8.1e-10]
+    expect(r.descent[1]).toBeCloseTo(8.15e-10, 12);
+    for (const key of ["W1", "b1", "W2", "b2"]) expect(r.diffs[key]).toBeLessThan(1.2e-3); // float32's bound; Node measures 8e-5-4e-4
+  }],
+  ["10-optimizers", (r) => {
+    for (const v of Object.values(r.pathEnds) as number[]) expect(v).toBeLessThan(0.2);
+    expect(r.pathEnds.AdaGrad).toBeLessThan(r.pathEnds.SGD);
+    // The book: SGD slowest.
+    for (const key of ["Momentum", "AdaGrad", "Adam", "Nesterov"]) expect(r.mnistLast[key]).toBeLessThan(r.mnistLast.SGD);
+  }],
   ["11-weight-init", (r) => {
     for (const v of r.spread["sigmoid σ = 0.01"]) expect(v).toBeLessThan(0.03); // all near 0.5
     for (const v of r.spread["sigmoid σ = 1"]) expect(v).toBeGreaterThan(0.35); // piled at 0 and 1
