@@ -4,7 +4,7 @@
 // weight decay = 10^U(−8, −4), then lr = 10^U(−6, −2), and trains a fresh MultiLayerNet
 // (784-100×6-10 ReLU, He init) with SGD, batches of 100 with replacement, scored on the training
 // and validation rows once an epoch (common/trainer.py). The draws come from the seeded Rng (no
-// Math.random) and 10^u from the WASM pow (assembly/optim/schedule.ts), so a seed repeats the search.
+// Math.random) and 10^u from the WASM pow (Draw.powerOfTen), so a seed repeats the search.
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { ModelError } from "../core/errors.js";
 import { DEFAULT_SEED } from "../core/random.js";
@@ -78,11 +78,11 @@ export function randomSearch(
     throw new ModelError(`randomSearch: validationRate ${validationRate} of ${n} rows leaves ${nVal} for validation and ` +
       `${n - nVal} to train; give a fraction in (0, 1) that leaves rows on both sides`);
   }
-  // One Draw: the shuffle, then (weight decay, lr) exponents per trial in the book's order.
-  const { order, exps } = withDraw(seed, (d) => {
-    const order = d.permutation(n), exps = new Float32Array(trials * 2);
-    for (let i = 0; i < trials; i++) exps.set([d.uniform(1, wdExp[0], wdExp[1])[0], d.uniform(1, lrExp[0], lrExp[1])[0]], i * 2);
-    return { order, exps };
+  // One Draw: the shuffle, then (weight decay, lr) per trial in the book's order.
+  const { order, settings } = withDraw(seed, (d) => {
+    const order = d.permutation(n), settings = new Float32Array(trials * 2);
+    for (let i = 0; i < trials; i++) settings.set([d.powerOfTen(1, wdExp[0], wdExp[1])[0], d.powerOfTen(1, lrExp[0], lrExp[1])[0]], i * 2);
+    return { order, settings };
   }, engine);
   const val = { x: takeRows(x, order.subarray(0, nVal)), y: takeLabels(t, order.subarray(0, nVal)) };
   const train = { x: takeRows(x, order.subarray(nVal)), y: takeLabels(t, order.subarray(nVal)) };
@@ -91,7 +91,7 @@ export function randomSearch(
   const done: Trial[] = [];
   for (let i = 0; i < trials; i++) {
     const started = performance.now();
-    const weightDecay = engine.k.schedulePow(10, exps[i * 2]), lr = engine.k.schedulePow(10, exps[i * 2 + 1]);
+    const weightDecay = settings[i * 2], lr = settings[i * 2 + 1];
     const net = new MultiLayerNet({
       inputSize: x.shape[1], hiddenSizeList, outputSize, weightDecayLambda: weightDecay, learningRate: lr, seed: seed + 1 + i,
     }, engine);
