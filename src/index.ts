@@ -85,3 +85,5 @@ export { MultiLayerNet, MultiLayerNetExtend, initStd } from "./course/multi-laye
 export type { MultiLayerNetArgs, MultiLayerNetExtendArgs, WeightInitStd } from "./course/multi-layer-net.js";
 export type { MultiLayerTrainArgs, MultiLayerTrainResult } from "./course/multi-layer-train.js";
 export { layerActivations, type ActivationHistogramArgs } from "./course/activation-histogram.js"; // lesson 11
+export { randomSearch, bestTrials } from "./course/hyperparameter-search.js"; // lesson 14
+export type { RandomSearchArgs, RandomSearchResult, Trial } from "./course/hyperparameter-search.js";

@@ -36,6 +36,11 @@ export class Draw {
     return this.fill(n, (ptr) => this.rng.uniform(ptr, n, lo, hi));
   }
 
+  /** n draws of 10^U(lo, hi), log-uniform (the book's 10 ** np.random.uniform(lo, hi)); the power from the WASM pow. */
+  powerOfTen(n: number, lo: number, hi: number): Float32Array {
+    return this.uniform(n, lo, hi).map((u) => this.engine.k.schedulePow(10, u));
+  }
+
   dispose(): void {
     this.rng.dispose();
   }

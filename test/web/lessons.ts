@@ -89,6 +89,23 @@ export const LESSONS: [string, (r: Record<string, any>) => void][] = [
     expect(decay.train - decay.test).toBeLessThan(plain.train - plain.test);
     expect(dropout.trainAt100).toBeLessThan(plain.trainAt100 - 0.1);
   }],
+  ["14-hyperparameter-search", (r) => {
+    type Tried = { lr: number; weightDecay: number; val: number };
+    const trials = r.trials as Tried[];
+    expect(trials).toHaveLength(20);
+    for (const t of trials) {
+      expect(t.lr).toBeGreaterThanOrEqual(1e-6), expect(t.lr).toBeLessThan(1e-2);
+      expect(t.weightDecay).toBeGreaterThanOrEqual(1e-8), expect(t.weightDecay).toBeLessThan(1e-4);
+      if (t.lr < 1e-3) expect(t.val).toBeLessThan(0.3); // too small a step: 50 epochs do not learn
+    }
+    expect(r.best.val).toBe(Math.max(...trials.map((t) => t.val)));
+    expect(r.best.val).toBeGreaterThanOrEqual(0.7); // the book: ≈ 0.7–0.8
+    expect(r.best.lr).toBeGreaterThan(1e-3); // the book: good lr ≈ 0.001–0.01
+    const e = r.early;
+    expect(e.stoppedEpoch).toBeLessThan(e.maxEpochs); // EarlyStopping fired
+    expect(e.bestEpoch).toBe(e.stoppedEpoch - e.patience);
+    expect(e.testAcc).toBeGreaterThan(0.7);
+  }],
 ];
 
 /** Wait until the page's example finished (or failed) and return its state. */
