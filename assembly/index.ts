@@ -42,3 +42,4 @@ export { swish, swishBackward } from "./activations/swish";
 export { gelu, geluBackward } from "./activations/gelu";
 export { pointLoss, categoricalHinge } from "./losses/pointwise";
 export { countPositives, confusionCounts } from "./metrics";
+export { im2col, col2im } from "./conv/im2col";

@@ -119,4 +119,12 @@ export interface Kernels extends ActivationKernels {
   /** dγ, dβ and (dx ≠ 0) dx for the batch μ, σ² of the last training forward of x. */
   batchNormBackward(x: P, gamma: P, mean: P, variance: P, dy: P, dx: P, dgamma: P, dbeta: P, rows: number, cols: number,
     epsilon: number): void;
+  /**
+   * im2col (assembly/conv/im2col.ts): col [n·outH·outW, kh·kw·c], columns (ki, kj, channel), = the windows of NHWC x; zeros in
+   * the padding. col2im is its adjoint: dx [n, h, w, c] (zeroed first unless accumulate ≠ 0) += col at the inputs it came from.
+   */
+  im2col(x: P, n: number, h: number, w: number, c: number, kh: number, kw: number, stride: number, padTop: number, padLeft: number,
+    outH: number, outW: number, col: P): void;
+  col2im(col: P, n: number, h: number, w: number, c: number, kh: number, kw: number, stride: number, padTop: number, padLeft: number,
+    outH: number, outW: number, dx: P, accumulate: number): void;
 }

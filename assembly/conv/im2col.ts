@@ -1,0 +1,52 @@
+// im2col / col2im for channels-last images (TF.js' NHWC): a convolution becomes one GEMM,
+// col [n·outH·outW, kh·kw·c] · kernel [kh·kw·c, cout] (TF.js' [kh, kw, cin, cout] flattened).
+// Row = one output position; columns ordered (ki, kj, channel), so each kernel tap is a run of
+// c contiguous floats in both x and col: one walk serves both directions.
+
+/**
+ * The shared walk: for every output position and tap, the c floats at x[b, iy, ix, :] and the
+ * c floats at col[row, (ki·kw + kj)·c :]. Forward copies x → col (zeros where the tap is in the
+ * padding); backward adds col → x (padding taps are dropped: they have no input).
+ */
+function walk(x: usize, n: i32, h: i32, w: i32, c: i32, kh: i32, kw: i32, stride: i32, padTop: i32, padLeft: i32,
+  outH: i32, outW: i32, col: usize, backward: bool): void {
+  const run = <usize>c << 2;
+  let p = col;
+  for (let b = 0; b < n; b++) {
+    const xb = x + <usize>b * <usize>h * <usize>w * run;
+    for (let oy = 0; oy < outH; oy++) {
+      for (let ox = 0; ox < outW; ox++) {
+        for (let ki = 0; ki < kh; ki++) {
+          const iy = oy * stride - padTop + ki;
+          for (let kj = 0; kj < kw; kj++, p += run) {
+            const ix = ox * stride - padLeft + kj;
+            const inside = <u32>iy < <u32>h && <u32>ix < <u32>w;
+            const q = xb + (<usize>iy * <usize>w + <usize>ix) * run;
+            if (!backward) {
+              if (inside) memory.copy(p, q, run);
+              else memory.fill(p, 0, run);
+            } else if (inside) {
+              for (let i: usize = 0; i < run; i += 4) store<f32>(q + i, load<f32>(q + i) + load<f32>(p + i));
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** col [n·outH·outW, kh·kw·c] = the windows of x [n, h, w, c]; zeros where a window meets the padding. */
+export function im2col(x: usize, n: i32, h: i32, w: i32, c: i32, kh: i32, kw: i32, stride: i32, padTop: i32, padLeft: i32,
+  outH: i32, outW: i32, col: usize): void {
+  walk(x, n, h, w, c, kh, kw, stride, padTop, padLeft, outH, outW, col, false);
+}
+
+/**
+ * The adjoint: dx [n, h, w, c] += each entry of col back at the input it came from. The kernel
+ * zeroes dx first unless `accumulate` ≠ 0 (then it adds to what dx holds).
+ */
+export function col2im(col: usize, n: i32, h: i32, w: i32, c: i32, kh: i32, kw: i32, stride: i32, padTop: i32, padLeft: i32,
+  outH: i32, outW: i32, dx: usize, accumulate: i32): void {
+  if (accumulate == 0) memory.fill(dx, 0, <usize>n * <usize>h * <usize>w * (<usize>c << 2));
+  walk(dx, n, h, w, c, kh, kw, stride, padTop, padLeft, outH, outW, col, true);
+}
