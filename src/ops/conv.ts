@@ -39,7 +39,8 @@ export function convGeometry(op: string, [h, w, c]: ImageShape, kernelSize: [num
 
 const check = (op: string, name: string, x: Tensor, g: ConvGeometry): void => {
   if (x.cols !== g.h * g.w * g.c) {
-    throw new ShapeError(`${op}: ${name} has ${x.cols} columns, expected h·w·c = ${g.h}·${g.w}·${g.c} = ${g.h * g.w * g.c} (one NHWC image a row)`);
+    const need = `h·w·c = ${g.h}·${g.w}·${g.c} = ${g.h * g.w * g.c}`;
+    throw new ShapeError(`${op}: ${name} has ${x.cols} columns, expected ${need} (one NHWC image a row; reshape it to n × h·w·c)`);
   }
 };
 
@@ -59,6 +60,7 @@ export function col2im(col: Tensor, g: ConvGeometry, dx: Tensor, accumulate = fa
   check("col2im", "dx", dx, g);
   expectShape("col2im", "col", col, dx.rows * g.outH * g.outW, g.kh * g.kw * g.c, "n·outH·outW × kh·kw·c, as im2col wrote it");
   distinct("col2im", dx, col);
-  dx.engine.k.col2im(col.ptr, dx.rows, g.h, g.w, g.c, g.kh, g.kw, g.stride, g.padTop, g.padLeft, g.outH, g.outW, dx.ptr, accumulate ? 1 : 0);
+  const { h, w, c, kh, kw, stride, padTop, padLeft, outH, outW } = g;
+  dx.engine.k.col2im(col.ptr, dx.rows, h, w, c, kh, kw, stride, padTop, padLeft, outH, outW, dx.ptr, accumulate ? 1 : 0);
   return dx;
 }

@@ -48,6 +48,8 @@ const PINNED: Record<string, string> = {
   batchnorm: "1fd48c9dd1ec0033640c74f08ccd2b810e3527da878ff4db9e4ecec250f0c8a7",
   activations14: "84df870f4d2406f53ea80ef7f30fcc1dd2c975367588409a1f48383a3d487579", // issue 14: elu … gelu, a layer each
   logcosh14: "f4aa3c8593b9d9bc4d8ea6fa723b8e8eb83d9c00da0d3c0b6f458e0124641fd9", // issue 14: the per-element loss kernel
+  // Issue 15: im2col · GEMM · col2im bytes (test/browser/conv-scenario.ts), 'same' stride 2 and 'valid' 5×5; Node, im2col branch.
+  im2col15: "5a6442d42137a89a436352ecb4d0662825f15fb39b512c54aa72b9408232512a",
 };
 const NAMES = Object.keys(PINNED);
 

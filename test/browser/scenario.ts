@@ -6,6 +6,7 @@ import {
   Dropout, LeakyReLU, BatchNormalization, type Engine, type InitializerSpec,
 } from "../../src/index.js";
 import type { ActivationName } from "../../src/core/activations.js";
+import { convScenario } from "./conv-scenario.js";
 
 export interface ScenarioResult {
   name: string;
@@ -165,5 +166,6 @@ export async function runScenarios(): Promise<ScenarioResult[]> {
   const sectors = sectorData();
   const adam = new Adam({ learningRate: 0.02 });
   results.push(await trainAndHash("batchnorm", batchNormModel(), sectors.x, sectors.y, "sparseCategoricalCrossentropy", adam, 106, true));
+  results.push(await convScenario(sha256Hex)); // issue 15: im2col · GEMM · col2im, not a network
   return results;
 }
