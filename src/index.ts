@@ -87,3 +87,4 @@ export type { MultiLayerTrainArgs, MultiLayerTrainResult } from "./course/multi-
 export { layerActivations, type ActivationHistogramArgs } from "./course/activation-histogram.js"; // lesson 11
 export { randomSearch, bestTrials } from "./course/hyperparameter-search.js"; // lesson 14
 export type { RandomSearchArgs, RandomSearchResult, Trial } from "./course/hyperparameter-search.js";
+export { im2col } from "./course/im2col.js"; // lesson 15 (first step): the book's im2col, NCHW in, (N·outH·outW, C·fh·fw) out
