@@ -1,33 +1,34 @@
 // im2col / col2im for channels-last images (TF.js' NHWC): a convolution becomes one GEMM,
 // col [n·outH·outW, kh·kw·c] · kernel [kh·kw·c, cout] (TF.js' [kh, kw, cin, cout] flattened).
 // Row = one output position; columns ordered (ki, kj, channel), so each kernel tap is a run of
-// c contiguous floats in both x and col: one walk serves both directions.
+// c contiguous floats in both x and col, and a window row (kw taps) is kw·c: one walk serves both directions.
 
 /**
- * The shared walk: for every output position and tap, the c floats at x[b, iy, ix, :] and the
- * c floats at col[row, (ki·kw + kj)·c :]. Forward copies x → col (zeros where the tap is in the
- * padding); backward adds col → x (padding taps are dropped: they have no input).
+ * The shared walk: for every output position and window row ki, the kw·c floats at x[b, iy, x0 :, :]
+ * and at col[row, ki·kw·c :]. Forward copies x → col (zeros where a tap is in the padding);
+ * backward adds col → x (padding taps are dropped: they have no input).
  */
 function walk(x: usize, n: i32, h: i32, w: i32, c: i32, kh: i32, kw: i32, stride: i32, padTop: i32, padLeft: i32,
   outH: i32, outW: i32, col: usize, backward: bool): void {
-  const run = <usize>c << 2;
+  const run = <usize>c << 2, row = <usize>kw * run;
   let p = col;
   for (let b = 0; b < n; b++) {
     const xb = x + <usize>b * <usize>h * <usize>w * run;
     for (let oy = 0; oy < outH; oy++) {
       for (let ox = 0; ox < outW; ox++) {
-        for (let ki = 0; ki < kh; ki++) {
+        // The window's kj taps that fall inside the image, j0 ≤ kj < j1: one contiguous run per ki.
+        const x0 = ox * stride - padLeft, j0 = min(kw, max(0, -x0)), j1 = min(kw, w - x0);
+        const lo = <usize>j0 * run, hi = <usize>max(j0, j1) * run;
+        for (let ki = 0; ki < kh; ki++, p += row) {
           const iy = oy * stride - padTop + ki;
-          for (let kj = 0; kj < kw; kj++, p += run) {
-            const ix = ox * stride - padLeft + kj;
-            const inside = <u32>iy < <u32>h && <u32>ix < <u32>w;
-            const q = xb + (<usize>iy * <usize>w + <usize>ix) * run;
-            if (!backward) {
-              if (inside) memory.copy(p, q, run);
-              else memory.fill(p, 0, run);
-            } else if (inside) {
-              for (let i: usize = 0; i < run; i += 4) store<f32>(q + i, load<f32>(q + i) + load<f32>(p + i));
-            }
+          const q = xb + (<usize>iy * <usize>w + <usize>x0) * run; // x[b, iy, x0, 0]; read only from lo to hi
+          if (!backward) {
+            if (<u32>iy >= <u32>h) { memory.fill(p, 0, row); continue; }
+            memory.fill(p, 0, lo);
+            memory.copy(p + lo, q + lo, hi - lo);
+            memory.fill(p + hi, 0, row - hi);
+          } else if (<u32>iy < <u32>h) {
+            for (let i = lo; i < hi; i += 4) store<f32>(q + i, load<f32>(q + i) + load<f32>(p + i));
           }
         }
       }

@@ -35,7 +35,7 @@ describe("course im2col (Saito ch. 7, common/util.py)", () => {
     expect(col2.toRows()).toEqual(book(x2, 5, 5, 1, 0));
   });
 
-  it.each([[3, 3, 1, 1], [3, 2, 2, 1], [1, 1, 2, 0], [5, 5, 2, 2], [2, 3, 3, 0]])(
+  it.each([[3, 3, 1, 1], [3, 2, 2, 1], [1, 1, 2, 0], [5, 5, 2, 2], [2, 3, 3, 0], [2, 2, 1, 4], [3, 2, 3, 5]])(
     "equals the book's definition bit for bit: filter %i×%i, stride %i, pad %i", (fh, fw, stride, pad) => {
       const x = images(2, 2, 6, 5, fh * 10 + stride);
       expect(im2col(x, fh, fw, stride, pad).toRows()).toEqual(book(x, fh, fw, stride, pad));
