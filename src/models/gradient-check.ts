@@ -10,6 +10,7 @@ import type { Inputs, Labels } from "../data/inputs.js";
 import { inputsFor, targetsFor, type Resident } from "../data/resident.js";
 import { gatherInputs } from "../data/batches.js";
 import { WeightCopy } from "../callbacks/weight-copy.js";
+import { Dropout } from "../layers/dropout.js";
 import { backward, forward, penalty, reserve } from "./stack.js";
 import type { Model } from "./model.js";
 
@@ -33,7 +34,7 @@ export function gradientCheck(
     throw new ModelError(`gradientCheck: epsilon must be a positive finite number, got ${String(h)}`);
   }
   // A Dropout draws a new mask on every training pass: L(w + h) and L(w − h) would be two functions.
-  const dropout = model.layers.find((l) => l.className === "Dropout" && (l as unknown as { rate: number }).rate > 0);
+  const dropout = model.layers.find((l) => l instanceof Dropout && l.rate > 0);
   if (dropout) {
     throw new ModelError(`gradientCheck: ${dropout.name} draws a new mask on every training pass, so the loss is not one function of `
       + "the weights; check the same model without its Dropout layers (or with rate 0)");

@@ -108,7 +108,7 @@ export function predict(model: Model, x: Inputs | Resident, { batchSize = 256 }:
 export function evaluateSums(
   model: Model, x: DeviceInputs, y: DeviceTargets, batchSize: number, metrics?: MetricSums,
 ): { loss: number; correct: number; judged: number } {
-  const engine = model.built(), k = engine.k, units = model.outputUnits, activation = model.layers[model.layers.length - 1].activation.name;
+  const engine = model.built(), units = model.outputUnits, activation = model.layers[model.layers.length - 1].activation.name;
   const width = (y.sparse ? 1 : units) * 4;
   let loss = 0, correct = 0, judged = 0;
   reserve(model, Math.min(batchSize, x.rows));
