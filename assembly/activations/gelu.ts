@@ -9,7 +9,9 @@
 import { exp4 } from "../math/exp";
 import { map4, map4Backward } from "./lanes";
 
-const C = memory.data<f32>([0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418, 0.37409196, 1.00002368, -1.26551223]);
+const C = memory.data<f32>([
+  0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418, 0.37409196, 1.00002368, -1.26551223,
+]);
 
 // @ts-ignore: decorator
 @inline function c(i: i32): v128 { return v128.load32_splat(C + (<usize>i << 2)); }

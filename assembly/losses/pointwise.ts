@@ -1,7 +1,8 @@
 // The losses that are a sum of one term per element ℓ(a, y), as tfjs-layers 4.22 (losses.ts, and
 // tf.losses.huberLoss for huber) defines them, ε = 1e-7 (TF.js' epsilon()):
 //   kind 0 meanAbsoluteError            |a − y|                          ℓ' = a − y > 0 ? 1 : −1 (tf.abs' gradient at 0 is −1)
-//   kind 1 meanAbsolutePercentageError  100·|y − a| / max(|y|, ε)        ℓ' = −100·s / max(|y|, ε), s the sign as above of (y − a)
+//   kind 1 meanAbsolutePercentageError  100·|y − a| / max(|y|, ε)        ℓ' = −100·s / max(|y|, ε),
+//                                                                         s the sign as above of (y − a)
 //   kind 2 meanSquaredLogarithmicError  (ln(1 + â) − ln(1 + ŷ))², â = max(a, ε)   ℓ' = 2(…)/(1 + â) where a ≥ ε, else 0
 //   kind 3 huber (δ = 1)                ½e² if |e| ≤ 1 else |e| − ½, e = a − y    ℓ' = clamp(e, −1, 1)
 //   kind 4 hinge                        max(0, 1 − y·a)                  ℓ' = −y where 1 − y·a > 0

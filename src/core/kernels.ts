@@ -93,7 +93,9 @@ export interface Kernels extends ActivationKernels {
   /** Rows p0..p1 of dW = xᵀ·dz over the nonzeros sparseForward listed; the dense product's bits. */
   sparseBackward(x: P, rows: number, cols: number, counts: P, lists: P, colCounts: P, colLists: P, p0: number, p1: number, dz: P, n: number, dw: P): void;
   nesterovStep(w: P, dw: P, v: P, n: number, lr: number, momentum: number): void;
-  rmspropStep(w: P, dw: P, ms: P, mom: P, mg: P, n: number, lr: number, rho: number, momentum: number, epsilon: number, centered: number): void;
+  rmspropStep(
+    w: P, dw: P, ms: P, mom: P, mg: P, n: number, lr: number, rho: number, momentum: number, epsilon: number, centered: number,
+  ): void;
   adagradStep(w: P, dw: P, acc: P, n: number, lr: number, epsilon: number): void;
   adadeltaStep(w: P, dw: P, ag: P, ad: P, n: number, lr: number, rho: number, epsilon: number): void;
   adamaxStep(w: P, dw: P, m: P, u: P, n: number, step: number, beta1: number, beta2: number, epsilon: number): void;

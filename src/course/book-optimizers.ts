@@ -54,7 +54,8 @@ abstract class BookOptimizer {
         throw new ModelError(`${name}.update: grads has no Tensor '${keys[i]}'; give one gradient per parameter`);
       }
       if (g.rows !== w.rows || g.cols !== w.cols) {
-        throw new ShapeError(`${name}.update: grads['${keys[i]}'] is ${g.rows} × ${g.cols} but params['${keys[i]}'] is ${w.rows} × ${w.cols}`);
+        throw new ShapeError(`${name}.update: grads['${keys[i]}'] is ${g.rows} × ${g.cols} `
+          + `but params['${keys[i]}'] is ${w.rows} × ${w.cols}`);
       }
       p.grad = g.ptr; // the book's grads are new arrays each time
     });

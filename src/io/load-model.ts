@@ -48,7 +48,8 @@ export async function loadModel(source: LoadSource, options: LoadOptions = {}): 
     } catch (e) {
       return fail(`trainingConfig: ${(e as Error).message}; or load with {compile: false} and compile it yourself`);
     }
-    const metrics = Array.isArray(config.metrics) ? config.metrics.filter((m) => (METRIC_NAMES as string[]).includes(m)) as MetricName[] : []; // as saved: 'acc' logs acc
+    const known = (m: unknown) => (METRIC_NAMES as unknown[]).includes(m);
+    const metrics = Array.isArray(config.metrics) ? config.metrics.filter(known) as MetricName[] : []; // as saved: 'acc' logs acc
     compileArgs = { loss, optimizer: optimizerFromConfig(config.optimizer_config, fail), metrics };
   }
   return withScope(options.engine ?? defaultEngine(), (s) => {

@@ -58,11 +58,16 @@ const betas = (num: Num) => ({ beta1: num("beta1", "beta_1"), beta2: num("beta2"
 /** Each class_name TensorFlow.js (or Keras) writes, and the optimizer its config makes. */
 const FROM_CONFIG: Record<string, (learningRate: Rate | undefined, num: Num, c: Record<string, unknown>) => Optimizer> = {
   SGD: (learningRate) => new SGD({ learningRate }),
-  Momentum: (learningRate, num, c) => new SGD({ learningRate, momentum: num("momentum") ?? 0, nesterov: c.useNesterov === true || c.nesterov === true }),
-  Adam: (learningRate, num, c) => (c.weightDecay !== undefined ? FROM_CONFIG.AdamW(learningRate, num, c) : new Adam({ learningRate, ...betas(num) })),
+  Momentum: (learningRate, num, c) =>
+    new SGD({ learningRate, momentum: num("momentum") ?? 0, nesterov: c.useNesterov === true || c.nesterov === true }),
+  Adam: (learningRate, num, c) =>
+    (c.weightDecay !== undefined ? FROM_CONFIG.AdamW(learningRate, num, c) : new Adam({ learningRate, ...betas(num) })),
   AdamW: (learningRate, num) => new AdamW({ learningRate, ...betas(num), weightDecay: num("weightDecay", "weight_decay") }),
-  RMSProp: (learningRate, num, c) => new RMSprop({ learningRate, decay: num("decay", "rho"), momentum: num("momentum"), epsilon: num("epsilon"), centered: c.centered === true }),
-  Adagrad: (learningRate, num) => new Adagrad({ learningRate, initialAccumulatorValue: num("initialAccumulatorValue", "initial_accumulator_value") }),
+  RMSProp: (learningRate, num, c) => new RMSprop({
+    learningRate, decay: num("decay", "rho"), momentum: num("momentum"), epsilon: num("epsilon"), centered: c.centered === true,
+  }),
+  Adagrad: (learningRate, num) =>
+    new Adagrad({ learningRate, initialAccumulatorValue: num("initialAccumulatorValue", "initial_accumulator_value") }),
   Adadelta: (learningRate, num) => new Adadelta({ learningRate, rho: num("rho"), epsilon: num("epsilon") }),
   Adamax: (learningRate, num) => new Adamax({ learningRate, ...betas(num), decay: num("decay") }),
 };
@@ -76,7 +81,10 @@ export function optimizerFromConfig(config: unknown, fail: Fail): Optimizer {
   const cls = o?.class_name;
   const make = typeof cls === "string" && Object.hasOwn(FROM_CONFIG, cls) ? FROM_CONFIG[cls] : undefined;
   const known = Object.keys(FROM_CONFIG).join(", ");
-  if (!make) return fail(`optimizer ${JSON.stringify(cls)} is not one scratchnet has (${known}); load with {compile: false} and compile it yourself`);
+  if (!make) {
+    return fail(`optimizer ${JSON.stringify(cls)} is not one scratchnet has (${known}); `
+      + "load with {compile: false} and compile it yourself");
+  }
   try {
     // A schedule: ours beside learningRate, or Keras's in learning_rate itself.
     const spec = c.learningRateSchedule ?? (typeof c.learning_rate === "object" ? c.learning_rate : undefined);
@@ -123,7 +131,8 @@ export function restoreOptimizerState(model: Sequential, stored: NamedArray[], f
     const slot = slots[Math.floor(i / params.length)];
     if (!s.spec.name.endsWith(`/${slot}`) && !(exact && s.spec.name.endsWith("/velocity"))) {
       const keeps = slots.map((x) => `'${x}'`).join(", ");
-      fail(`optimizer state ${s.spec.name} is not ${o.className}'s '${slot}' (${o.className} keeps ${keeps} per weight); was the file saved with another optimizer?`);
+      fail(`optimizer state ${s.spec.name} is not ${o.className}'s '${slot}' (${o.className} keeps ${keeps} per weight); `
+        + "was the file saved with another optimizer?");
     }
     if (s.data.length !== buffers[i].size || !(s.data instanceof Float32Array)) {
       fail(`optimizer state ${s.spec.name} has shape [${s.spec.shape}] but ${params[i % params.length].name} has shape [${params[i % params.length].shape}]`);
@@ -134,7 +143,9 @@ export function restoreOptimizerState(model: Sequential, stored: NamedArray[], f
   const f32 = model.engine!.heap.f32, lr = Math.fround(o.learningRate), fromAccum = momentum && !exact;
   buffers.forEach((b, i) => {
     const src = arrays[i]?.data;
-    for (let j = 0; j < b.size; j++) f32[(b.ptr >>> 2) + j] = src === undefined ? o.initialState : fromAccum ? Math.fround(-src[j] * lr) : src[j];
+    for (let j = 0; j < b.size; j++) {
+      f32[(b.ptr >>> 2) + j] = src === undefined ? o.initialState : fromAccum ? Math.fround(-src[j] * lr) : src[j];
+    }
   });
   o.iterations = iterations;
   if (o instanceof Adam) {

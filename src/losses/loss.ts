@@ -8,7 +8,9 @@ import type { Engine } from "../core/engine.js";
 import { ModelError } from "../core/errors.js";
 import { inFullBuild } from "../core/full-build.js";
 
-export type LossName = "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy" | PointLossName | "categoricalHinge";
+export type LossName =
+  | "meanSquaredError" | "binaryCrossentropy" | "categoricalCrossentropy" | "sparseCategoricalCrossentropy"
+  | PointLossName | "categoricalHinge";
 /** The losses of one term per element (assembly/losses/pointwise.ts), in the order of its `kind`. */
 export const POINT_LOSSES = ["meanAbsoluteError", "meanAbsolutePercentageError", "meanSquaredLogarithmicError", "huber", "hinge",
   "squaredHinge", "logcosh", "poisson", "kullbackLeiblerDivergence"] as const;
@@ -21,7 +23,8 @@ export type PointLossName = (typeof POINT_LOSSES)[number];
 export type LossObjectName = LossName | "halfSquaredError";
 
 /** What compile() accepts: the camelCase names, Keras' snake_case spellings and 'mse'. */
-export type LossSpec = LossName | "mse" | "mean_squared_error" | "binary_crossentropy" | "categorical_crossentropy" | "sparse_categorical_crossentropy"
+export type LossSpec = LossName
+  | "mse" | "mean_squared_error" | "binary_crossentropy" | "categorical_crossentropy" | "sparse_categorical_crossentropy"
   | "mae" | "mean_absolute_error" | "mape" | "mean_absolute_percentage_error" | "msle" | "mean_squared_logarithmic_error"
   | "huber_loss" | "squared_hinge" | "categorical_hinge" | "log_cosh" | "kld" | "kullback_leibler_divergence";
 /** Keras' 'accuracy' and its short name 'acc', and the metrics of losses/metrics.ts. */
@@ -59,7 +62,8 @@ export function registerLossNames(names: readonly LossName[], more: Record<strin
 /** The loss called `name`, checked at run time too (JavaScript callers, casts). */
 export function getLoss(name: string): LossName {
   const camel = String(name).replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()); // Keras' snake_case
-  const found = NAMES.includes(camel as LossName) ? (camel as LossName) : Object.hasOwn(aliases, camel) ? aliases[camel] : undefined; // not 'toString'
+  const found = NAMES.includes(camel as LossName) ? (camel as LossName)
+    : Object.hasOwn(aliases, camel) ? aliases[camel] : undefined; // hasOwn: not 'toString'
   if (!found) {
     throw new ModelError(`unknown loss '${name}'; use ${NAMES.join(", ")}${inFullBuild()}`);
   }

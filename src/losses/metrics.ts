@@ -20,7 +20,8 @@ export const put = (s: number[], at: number, top: number, bottom: number) => {
   s[at] += top;
   s[at + 1] += bottom;
 };
-const accuracy: Add = (e, loss, a, y, rows, cols, s, at) => put(s, at, countCorrect(e, loss, a, y, rows, cols), countJudged(loss, y, rows, cols));
+const accuracy: Add = (e, loss, a, y, rows, cols, s, at) =>
+  put(s, at, countCorrect(e, loss, a, y, rows, cols), countJudged(loss, y, rows, cols));
 
 /** scratchnet/core's metrics; src/extras/metrics.ts registers the others (registerMetrics), after these. */
 const METRICS = { accuracy, acc: accuracy } as Record<MetricName, Add>;

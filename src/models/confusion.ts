@@ -20,7 +20,10 @@ export interface ConfusionMatrix {
 /** Counts of (true class, predicted class) over x, y (TF.js' tf.math.confusionMatrix of the argmaxes). */
 export function confusionMatrix(model: Model, x: Inputs | Resident, y: Labels | Resident, { batchSize = 256 } = {}): ConfusionMatrix {
   const engine = model.built(), k = engine.k, units = model.outputUnits, classes = units === 1 ? 2 : units;
-  if (!model.loss) throw new ModelError("confusionMatrix() needs a compiled model (it reads targets as the loss does): call model.compile({optimizer, loss}) first");
+  if (!model.loss) {
+    throw new ModelError("confusionMatrix() needs a compiled model (it reads targets as the loss does): "
+      + "call model.compile({optimizer, loss}) first");
+  }
   assertPositiveInteger("confusionMatrix: batchSize", batchSize);
   return withScope(engine, (s) => {
     const inputs = inputsFor(s, "confusionMatrix: x", x, model.inputUnits);

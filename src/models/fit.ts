@@ -74,7 +74,8 @@ export async function fit(model: Model, x: Inputs | Resident, y: Labels | Reside
       s.track(snapshot.ptr);
       const rng = new Rng(engine, seed);
       s.track(rng.state);
-      const last = model.layers[model.layers.length - 1], sums = model.metrics.length ? metricSums(model.metrics as MetricName[], loss) : undefined;
+      const last = model.layers[model.layers.length - 1];
+      const sums = model.metrics.length ? metricSums(model.metrics as MetricName[], loss) : undefined;
       if (rename && verbose) callbacks.printEpochs(epochs);
       const history = await train({
         engine, x: data.x, y: data.y, units, order: shuffle ? "shuffle" : "ordered", batchSize, epochs, initialEpoch, rng, snapshot, callbacks, verbose: rename ? 0 : verbose,

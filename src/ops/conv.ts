@@ -29,7 +29,8 @@ export function convGeometry(op: string, [h, w, c]: ImageShape, kernelSize: [num
   }
   if (padding !== "valid" && padding !== "same") throw new ShapeError(`${op}: padding is '${padding}'; use 'valid' or 'same'`);
   if (padding === "valid" && (kh > h || kw > w)) {
-    throw new ShapeError(`${op}: a ${kh}×${kw} kernel does not fit a ${h}×${w} image with padding 'valid'; use 'same' or a smaller kernel`);
+    throw new ShapeError(`${op}: a ${kh}×${kw} kernel does not fit a ${h}×${w} image with padding 'valid'; `
+      + "use 'same' or a smaller kernel");
   }
   const same = padding === "same";
   const outH = Math.ceil((same ? h : h - kh + 1) / stride), outW = Math.ceil((same ? w : w - kw + 1) / stride);

@@ -20,12 +20,15 @@ export class Adam extends Optimizer {
   accBeta2 = 0;
 
   constructor(args: { learningRate?: Rate; beta1?: number; beta2?: number; epsilon?: number } = {}, name = "Adam", keys: string[] = []) {
-    const { learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7 } = options(name, args, ["learningRate", "beta1", "beta2", "epsilon", ...keys]);
+    const given = options(name, args, ["learningRate", "beta1", "beta2", "epsilon", ...keys]);
+    const { learningRate = 0.001, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-7 } = given;
     super(learningRate);
     // Adam divides by 1 − β^t: β = 1 divides by zero, β outside [0, 1) makes the moments diverge.
     this.beta1 = inRange(name, "beta1", beta1, 0, 1, 0.9);
     this.beta2 = inRange(name, "beta2", beta2, 0, 1, 0.999);
-    if (!(epsilon > 0) || !Number.isFinite(epsilon)) throw new ModelError(`${name} epsilon must be a positive finite number, got ${epsilon}; the usual value is 1e-7`);
+    if (!(epsilon > 0) || !Number.isFinite(epsilon)) {
+      throw new ModelError(`${name} epsilon must be a positive finite number, got ${epsilon}; the usual value is 1e-7`);
+    }
     this.epsilon = epsilon;
   }
 
@@ -61,7 +64,8 @@ export class Adam extends Optimizer {
   }
 
   protected apply(k: Engine["k"], p: Param, i: number): void {
-    k.adamStep(p.value, p.grad, this.buf(0, i), this.buf(1, i), p.size, this.learningRate, this.beta1, this.beta2, this.epsilon, this.accBeta1, this.accBeta2);
+    const m = this.buf(0, i), v = this.buf(1, i); // numbers, no array: this runs every step
+    k.adamStep(p.value, p.grad, m, v, p.size, this.learningRate, this.beta1, this.beta2, this.epsilon, this.accBeta1, this.accBeta2);
   }
 
   getConfig(): Record<string, number | boolean> {

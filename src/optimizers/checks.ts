@@ -4,7 +4,8 @@ import { ModelError } from "../core/errors.js";
 /** `args` if an object of known keys: TF.js' positional sgd(0.1), Keras' lr or nesterov would silently train with defaults. */
 export function options<T extends object>(name: string, args: T, keys: readonly string[]): T {
   if (typeof args !== "object" || args === null || Array.isArray(args)) {
-    throw new ModelError(`new ${name}(${String(args)}): options are an object; use new ${name}({learningRate: ${typeof args === "number" ? args : 0.01}})`);
+    const rate = typeof args === "number" ? args : 0.01;
+    throw new ModelError(`new ${name}(${String(args)}): options are an object; use new ${name}({learningRate: ${rate}})`);
   }
   const bad = Object.keys(args).find((k) => !keys.includes(k) && (args as Record<string, unknown>)[k] !== undefined);
   if (bad !== undefined) throw new ModelError(`${name}: unknown option '${bad}'; ${name} takes ${keys.join(", ")}`);

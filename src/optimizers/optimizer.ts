@@ -40,7 +40,8 @@ export abstract class Optimizer {
   get learningRate(): number { return this.rate; }
   set learningRate(lr: number) {
     if (this.schedule) {
-      throw new ModelError(`this ${this.name} follows a ${this.schedule.className} schedule, so its learningRate cannot be set; give it a number to set it by hand`);
+      throw new ModelError(`this ${this.name} follows a ${this.schedule.className} schedule, so its learningRate cannot be set; `
+        + "give it a number to set it by hand");
     }
     // Any finite rate, as before the schedules: the course's rules set η ≤ 0 on purpose
     // (DeepNeuralNet's W += η·dZ·Aᵀ/m, the perceptron's any η); constructors still want η > 0.
@@ -91,7 +92,8 @@ export abstract class Optimizer {
   /** Throw unless this optimizer is unbound or already bound to `owner`. */
   assertFreeFor(owner: object): void {
     if (this.owner !== undefined && this.owner !== owner) {
-      throw new ModelError(`this ${this.name} optimizer already trains another model; give each model its own, e.g. new ${this.name}({learningRate: ${this.learningRate}})`);
+      throw new ModelError(`this ${this.name} optimizer already trains another model; `
+        + `give each model its own, e.g. new ${this.name}({learningRate: ${this.learningRate}})`);
     }
   }
 

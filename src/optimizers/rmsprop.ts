@@ -32,7 +32,8 @@ export class RMSprop extends Optimizer {
   protected apply(k: Engine["k"], p: Param, i: number): void {
     const mg = this.centered ? this.buf(2, i) : 0;
     const centered = this.centered ? 1 : 0;
-    k.rmspropStep(p.value, p.grad, this.buf(0, i), this.buf(1, i), mg, p.size, this.learningRate, this.decay, this.momentum, this.epsilon, centered);
+    const ms = this.buf(0, i), mom = this.buf(1, i); // numbers, no array: this runs every step
+    k.rmspropStep(p.value, p.grad, ms, mom, mg, p.size, this.learningRate, this.decay, this.momentum, this.epsilon, centered);
   }
 
   getConfig() {

@@ -43,7 +43,9 @@ export class ExponentialDecay extends LearningRateSchedule {
 
   getConfig() {
     const { initialLearningRate, decaySteps, decayRate, staircase } = this;
-    return { initial_learning_rate: initialLearningRate, decay_steps: decaySteps, decay_rate: decayRate, staircase, name: "ExponentialDecay" };
+    return {
+      initial_learning_rate: initialLearningRate, decay_steps: decaySteps, decay_rate: decayRate, staircase, name: "ExponentialDecay",
+    };
   }
 }
 
@@ -94,7 +96,8 @@ export class CosineDecay extends LearningRateSchedule {
   getConfig() {
     const { initialLearningRate, decaySteps, alpha, warmupTarget, warmupSteps } = this;
     return {
-      initial_learning_rate: initialLearningRate, decay_steps: decaySteps, alpha, name: "CosineDecay", warmup_target: warmupTarget, warmup_steps: warmupSteps,
+      initial_learning_rate: initialLearningRate, decay_steps: decaySteps, alpha, name: "CosineDecay",
+      warmup_target: warmupTarget, warmup_steps: warmupSteps,
     };
   }
 }
@@ -151,7 +154,9 @@ export function scheduleFromConfig(spec: { class_name?: unknown; config?: Record
     const warmupTarget = c.warmup_target as number | null;
     return new CosineDecay({ initialLearningRate, decaySteps, alpha: n("alpha"), warmupTarget, warmupSteps: n("warmup_steps") });
   }
-  if (spec.class_name === "PiecewiseConstantDecay") return new PiecewiseConstantDecay({ boundaries: c.boundaries as number[], values: c.values as number[] });
+  if (spec.class_name === "PiecewiseConstantDecay") {
+    return new PiecewiseConstantDecay({ boundaries: c.boundaries as number[], values: c.values as number[] });
+  }
   const name = JSON.stringify(spec.class_name);
   throw new ModelError(`learning-rate schedule ${name} is not one scratchnet has (ExponentialDecay, CosineDecay, PiecewiseConstantDecay)`);
 }
