@@ -3,7 +3,7 @@
 import { describe, it, expect, vi } from "vitest";
 import type { Engine } from "../../src/index.js";
 import { teamOf } from "../../src/parallel/engine.js";
-import { threadedEngines } from "./engines.js";
+import { threadedEngines, repeatUntilWorkersJoin } from "./engines.js";
 import { MIN_PARALLEL_MACS, MIN_PARALLEL_ELEMENTS, MIN_PARALLEL_EXP_ELEMENTS, MIN_PARALLEL_GATHER } from "../../src/parallel/kernels.js";
 import { seededValues } from "../helpers.js";
 import { elementwiseKernels } from "../../src/core/activations.js";
@@ -54,7 +54,7 @@ describe("threaded products", () => {
 
   it("the workers do compute chunks (else these tests would only check the calling thread)", () => {
     for (const team of engines.teams) {
-      for (let i = 0; i < 100 && teamOf(team)!.chunksByWorkers === 0; i++) product(team, "gemm", 512, 512, 512, false, 1);
+      repeatUntilWorkersJoin(team, () => product(team, "gemm", 512, 512, 512, false, 1));
       expect(teamOf(team)!.chunksByWorkers).toBeGreaterThan(0);
     }
   });
@@ -106,9 +106,8 @@ describe("threaded products", () => {
       const expected = run(engines.one);
       expect(expected.some((b) => b !== 0)).toBe(true);
       for (const team of engines.teams) {
-        // Repeat until a worker has computed some of the chunks (a sleeping one may take a few calls to wake).
         const before = teamOf(team)!.chunksByWorkers;
-        for (let r = 0; r < 200 && (r === 0 || teamOf(team)!.chunksByWorkers === before); r++) expect(differing(run(team), expected)).toBe(0);
+        repeatUntilWorkersJoin(team, () => expect(differing(run(team), expected)).toBe(0));
         expect(teamOf(team)!.chunksByWorkers).toBeGreaterThan(before);
       }
     }

@@ -4,7 +4,7 @@
 import { describe, it, expect } from "vitest";
 import { Sequential, Dense, SGD, tensor2d, type Engine } from "../../src/index.js";
 import { teamOf } from "../../src/parallel/engine.js";
-import { threadedEngines } from "./engines.js";
+import { threadedEngines, repeatUntilWorkersJoin } from "./engines.js";
 import { MIN_PARALLEL_MACS } from "../../src/parallel/kernels.js";
 import { seededValues } from "../helpers.js";
 
@@ -59,12 +59,11 @@ describe("threaded sparse products", () => {
         expect(differing(dw, dwDense)).toBe(0);
         for (const team of engines.teams) {
           const before = teamOf(team)!.chunksByWorkers;
-          // Repeat until a worker has computed some chunks (a sleeping one may take a few calls to wake).
-          for (let r = 0; r < 100 && (r === 0 || teamOf(team)!.chunksByWorkers === before); r++) {
+          repeatUntilWorkersJoin(team, () => {
             const [zt, dwt] = products(team, true, rows, cols, n, x, 7 * i);
             expect(differing(zt, z)).toBe(0);
             expect(differing(dwt, dw)).toBe(0);
-          }
+          });
           expect(teamOf(team)!.chunksByWorkers).toBeGreaterThan(before);
         }
       }
