@@ -161,7 +161,7 @@ describe("errors name the problem and the fix", () => {
 });
 
 describe("Input [6, 6, 2] → MaxPooling2D → Flatten → Dense softmax", () => {
-  it("fits, evaluates and predicts (images as n × h·w·c rows); max pooling reserves its argmax in batchBytes", async () => {
+  it("fits with no allocation per step, evaluates and predicts (images as n × h·w·c rows); batchBytes counts the argmax", async () => {
     const n = 24, xs = seededValues(n * 72, 0, 1, 3), labels = Array.from({ length: n }, (_, i) => i % 3);
     // Class k brightens channel 0 of the image's k-th third of rows: pooling keeps it visible.
     labels.forEach((k, i) => {
@@ -172,7 +172,11 @@ describe("Input [6, 6, 2] → MaxPooling2D → Flatten → Dense softmax", () =>
     model.compile({ optimizer: new Adam({ learningRate: 0.05 }), loss: "sparseCategoricalCrossentropy", metrics: ["accuracy"] });
     expect(pool.batchBytes(10, [6, 6, 2])).toBe(3 * 10 * 18 * 4); // output, its gradient and the i32 argmax
     const x = tensor2d(Float32Array.from(xs), [n, 72]);
-    const history = await model.fit(x, labels, { epochs: 30, batchSize: 8, verbose: 0 });
+    const heap = engine().heap, seen: string[] = [];
+    const onBatchEnd = () => void seen.push(`${heap.allocations} ${heap.memory.buffer.byteLength}`);
+    const history = await model.fit(x, labels, { epochs: 30, batchSize: 8, verbose: 0, callbacks: { onBatchEnd } });
+    expect(seen.length).toBe(90);
+    expect(new Set(seen).size).toBe(1); // a training step allocates nothing
     expect(history.history.loss[29]).toBeLessThan(history.history.loss[0]);
     const [loss, accuracy] = model.evaluate(x, labels);
     expect(Number.isFinite(loss)).toBe(true);
