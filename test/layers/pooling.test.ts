@@ -77,6 +77,22 @@ describe("pooling layers follow TF.js 4.22", () => {
       ours.dispose();
     });
 
+  it("ties and NaN as TF.js: the first of equal values takes dy, NaN never wins (small integers: many ties, 5 channels)", () => {
+    const shape = [4, 5, 5], ours = new MaxPooling2D({ poolSize: [3, 2], strides: [1, 2], padding: "same" });
+    const e = engine(), rng = new Rng(e, 1), xs = seededValues(N * 100, 0, 3, 11).map((v, i) => (i % 17 === 0 ? NaN : Math.floor(v)));
+    ours.build(e, shape, rng);
+    rng.dispose();
+    ours.reserve(N);
+    const x = e.heap.alloc(N * 100 * 4);
+    writeF32(x, xs);
+    const y = readF32(ours.forward(x, N, true), N * 60), dys = seededValues(N * 60, -1, 1, 4);
+    const input = tf.tensor4d(xs, [N, 4, 5, 5]), theirs = tf.layers.maxPooling2d({ poolSize: [3, 2], strides: [1, 2], padding: "same" });
+    expect(y).toEqual(Array.from((theirs.apply(input) as tf.Tensor).dataSync()));
+    const tfDx = tf.grad((v: tf.Tensor) => (theirs.apply(v) as tf.Tensor).mul(tf.tensor(dys, [N, 4, 3, 5])).sum())(input).dataSync();
+    expect(maxAbsDiff(backward(ours, x, dys), tfDx)).toBeLessThan(1e-6);
+    ours.dispose();
+  });
+
   it("TF.js CPU's AvgPoolGrad divides by the whole window where 'same' padding cuts it, unlike its forward: we follow the forward", () => {
     // 3×3 ones, pool 2, stride 2, 'same': the windows hold 4, 2, 2 and 1 pixels; TF.js gives the forward 1, 1, 1, 1 (means of
     // in-image values) but the gradient 0.25 everywhere (1/(2·2), tfjs-backend-cpu kernels/AvgPoolGrad.js' avgMultiplier).
