@@ -10,6 +10,8 @@ import "./extras/register.js"; // first: the names are in the tables before the 
 export { BatchNormalization, type BatchNormalizationArgs } from "./layers/batch-normalization.js";
 export { LeakyReLU, type LeakyReLUArgs } from "./layers/leaky-relu.js";
 export { ZeroPadding2D, type ZeroPadding2DArgs, type ZeroPadding } from "./layers/zero-padding2d.js";
+export { MaxPooling2D, AveragePooling2D, type Pooling2DArgs } from "./layers/pooling.js";
+export { GlobalAveragePooling2D, GlobalMaxPooling2D, type GlobalPooling2DArgs } from "./layers/global-pooling.js";
 export { Adagrad, Adadelta, Adamax, AdamW } from "./optimizers.js";
 export {
   LearningRateSchedule, ExponentialDecay, CosineDecay, PiecewiseConstantDecay, exponentialDecay, cosineDecay, piecewiseConstantDecay,

@@ -16,6 +16,8 @@ export { LeakyReLU, type LeakyReLUArgs } from "./layers/leaky-relu.js";
 export { Flatten, type FlattenArgs } from "./layers/flatten.js";
 export { Reshape, type ReshapeArgs } from "./layers/reshape.js";
 export { ZeroPadding2D, type ZeroPadding2DArgs, type ZeroPadding } from "./layers/zero-padding2d.js";
+export { MaxPooling2D, AveragePooling2D, type Pooling2DArgs } from "./layers/pooling.js";
+export { GlobalAveragePooling2D, GlobalMaxPooling2D, type GlobalPooling2DArgs } from "./layers/global-pooling.js";
 export type { ActivationName } from "./layers/activations.js";
 export type { InitializerName, InitializerSpec } from "./layers/initializers.js";
 export { initializers, type FanMode, type Distribution } from "./layers/initializers.js";

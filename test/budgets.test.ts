@@ -13,7 +13,9 @@ describe("budgets", () => {
     // 24,567 bytes measured after issue 7 (20,453 before: + strided GEMM and per-instance scratch for
     // threads, in-place B and tail columns, f32x4 exp/log/tanh/sigmoid, the fused backward); plus 20%
     // is 29,480, under the issue's 30 KB ceiling (STYLE.md 2.4 rule 12). Raise this only in a commit that says why.
-    expect(statSync(join(root, "build/scratchnet.wasm")).size).toBeLessThanOrEqual(29_480);
+    // Issue 15 raised it: that ceiling is now core's (scratchnet-core.wasm, its own budget), and issue 15 bounds the
+    // full library with convolution at 80 KB gzipped with its .wasm. Measured 30,625 after the pooling kernels; plus 20%.
+    expect(statSync(join(root, "build/scratchnet.wasm")).size).toBeLessThanOrEqual(36_750);
   });
 
   it("no Math.exp/log/tanh/pow/random in src/: transcendental math and randomness run in WASM", () => {

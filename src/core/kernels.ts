@@ -129,4 +129,15 @@ export interface Kernels extends ActivationKernels {
     outH: number, outW: number, col: P): void;
   col2im(col: P, n: number, h: number, w: number, c: number, kh: number, kw: number, stride: number, padTop: number, padLeft: number,
     outH: number, outW: number, dx: P, accumulate: number): void;
+  /**
+   * Pooling (assembly/conv/pool.ts), NHWC, TF.js CPU's rules: maxPool writes y and argmax (i32, the winning pixel iy·w + ix, −1
+   * for none); avgPool divides by the window's in-image count. The backwards zero dx first.
+   */
+  maxPool(x: P, n: number, h: number, w: number, c: number, poolH: number, poolW: number, strideH: number, strideW: number,
+    padTop: number, padLeft: number, outH: number, outW: number, y: P, argmax: P): void;
+  maxPoolBackward(dy: P, argmax: P, n: number, h: number, w: number, c: number, outH: number, outW: number, dx: P): void;
+  avgPool(x: P, n: number, h: number, w: number, c: number, poolH: number, poolW: number, strideH: number, strideW: number,
+    padTop: number, padLeft: number, outH: number, outW: number, y: P): void;
+  avgPoolBackward(dy: P, n: number, h: number, w: number, c: number, poolH: number, poolW: number, strideH: number, strideW: number,
+    padTop: number, padLeft: number, outH: number, outW: number, dx: P): void;
 }

@@ -3,6 +3,8 @@
 // neither 'valid' nor 'same' gives; ZeroPadding2D then a 'valid' Conv2D does. No kernel of its own:
 // im2col with a 1×1 window and the padding as its offset writes exactly the padded image, and col2im
 // of the same geometry crops the gradient back (assembly/conv/im2col.ts).
+import type { Engine } from "../core/engine.js";
+import type { Rng } from "../core/random.js";
 import { ModelError, ShapeError } from "../core/errors.js";
 import { checkLayerArgs, type BaseLayerArgs } from "./args.js";
 import { Layer, type Shape } from "./layer.js";
@@ -54,6 +56,13 @@ export class ZeroPadding2D extends Layer {
     }
     const [[top, bottom], [left, right]] = this.padding, [h, w, c] = inputShape;
     return [h + top + bottom, w + left + right, c];
+  }
+
+  protected override buildWeights(engine: Engine, _rng: Rng): void {
+    if (typeof engine.k.im2col !== "function") {
+      throw new ModelError(`${this.name}: this engine's .wasm has no im2col kernel (scratchnet/core's module leaves it out); `
+        + "import from 'scratchnet', or init() scratchnet.wasm with 'scratchnet/extras'");
+    }
   }
 
   forward(x: number, rows: number, _training = false): number {
