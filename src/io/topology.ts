@@ -1,5 +1,6 @@
 // modelTopology as TensorFlow.js' model.toJSON() writes it for a Sequential (of Dense, Activation,
-// Dropout, LeakyReLU, Flatten and Reshape layers: their readers in io/layer-readers.ts), and
+// Dropout, LeakyReLU, Flatten and Reshape layers: their readers in io/layer-readers.ts; the image
+// layers' in io/topology-pooling.ts), and
 // the reading side, which also takes what Keras writes (tensorflowjs_converter's model_config
 // wrapper, an InputLayer first with batch_input_shape or Keras 3's batch_shape, dtype-policy
 // objects, a Functional model that is a plain chain). Anything else is refused by name.
@@ -8,6 +9,7 @@ import { Dense, type Regularizer } from "../layers/dense.js";
 import { sizeOf, type Layer } from "../layers/layer.js";
 import { weightlessReaders } from "./layer-readers.js";
 import { readBatchNormalization } from "./topology-batch-norm.js";
+import { poolingReaders } from "./topology-pooling.js";
 import { savedNames, type ActivationName } from "../core/activations.js";
 import type { InitializerSpec } from "../layers/initializers.js";
 import { initializerJson, readInitializer } from "./initializer-json.js";
@@ -46,12 +48,14 @@ const isDim = (d: unknown): d is number => typeof d === "number" && Number.isInt
 
 /** A layer's getConfig() as model.json holds it (TF.js' serialization): snake_case keys, initializers and regularizers as {class_name, config}. */
 function configJson(config: Record<string, unknown>): Record<string, unknown> {
+  const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
   const json = (key: string, v: unknown) => {
     if (key.endsWith("Initializer")) return initializerJson(v as InitializerSpec, "zeros");
     const r = v as Regularizer | null;
+    if (key === "dataFormat") return snake(String(v)); // TF.js writes 'channels_last'
     return key.endsWith("Regularizer") && r ? { class_name: "L1L2", config: { l1: r.l1, l2: r.l2 } } : v;
   };
-  return Object.fromEntries(Object.entries(config).map(([key, v]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), json(key, v)]));
+  return Object.fromEntries(Object.entries(config).map(([key, v]) => [snake(key), json(key, v)]));
 }
 
 /** The model's topology as TensorFlow.js' Sequential.toJSON() writes it. */
@@ -173,4 +177,5 @@ function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseC
 // A function, not a spread object: esbuild keeps a spread at module level (it may run getters), and with it
 // every layer class in scratchnet/core, which reads no model files.
 type Reader = (c: Record<string, unknown>, name: string, fail: Fail) => LayerSpec;
-const readers = (): Record<string, Reader> => ({ Dense: readDense, BatchNormalization: readBatchNormalization, ...weightlessReaders });
+const readers = (): Record<string, Reader> => ({ Dense: readDense, BatchNormalization: readBatchNormalization, ...weightlessReaders,
+  ...poolingReaders });
