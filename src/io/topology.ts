@@ -10,9 +10,10 @@ import { sizeOf, type Layer } from "../layers/layer.js";
 import { weightlessReaders } from "./layer-readers.js";
 import { readBatchNormalization } from "./topology-batch-norm.js";
 import { poolingReaders } from "./topology-pooling.js";
-import { savedNames, type ActivationName } from "../core/activations.js";
+import type { ActivationName } from "../core/activations.js";
 import type { InitializerSpec } from "../layers/initializers.js";
-import { initializerJson, readInitializer } from "./initializer-json.js";
+import { initializerJson } from "./initializer-json.js";
+import { kernelOptions } from "./kernel-options.js";
 
 /** The TensorFlow.js version whose layers-model format this writes (model.json's keras_version). */
 export const TFJS_FORMAT = "tfjs-layers 4.22.0";
@@ -94,17 +95,6 @@ function inboundOf(layer: Record<string, unknown>): unknown {
   return Array.isArray(history) ? history[0] : undefined;
 }
 
-function regularizerOf(name: string, r: unknown, fail: Fail): Regularizer | undefined {
-  if (r === null || r === undefined) return undefined;
-  const c = isObject(r) && isObject(r.config) ? r.config : {};
-  const cls = isObject(r) ? r.class_name : undefined;
-  if (cls !== "L1L2" && cls !== "L1" && cls !== "L2") return fail(`${name}: kernel_regularizer ${JSON.stringify(cls)} is not one scratchnet has; it knows L1, L2 and L1L2`);
-  // Keras' L1 and L2 classes default their rate to 0.01 (L1L2's class defaults are 0 in Keras, 0.01 in TF.js: files write both).
-  const l1 = Number(c.l1 ?? (cls === "L1" ? 0.01 : 0)), l2 = Number(c.l2 ?? (cls === "L2" ? 0.01 : 0));
-  if (!(l1 >= 0 && l2 >= 0 && Number.isFinite(l1 + l2))) return fail(`${name}: kernel_regularizer l1 ${c.l1}, l2 ${c.l2} must be finite and ≥ 0`);
-  return { l1, l2 };
-}
-
 /** Read a Sequential (a plain chain of the layers in `readers`) from any of the topologies TensorFlow.js or Keras write. */
 export function readTopology(raw: unknown, fail: Fail): Topology {
   let topology = isObject(raw) && isObject(raw.model_config) ? raw.model_config : raw; // tensorflowjs_converter's wrapper
@@ -153,21 +143,8 @@ export function readTopology(raw: unknown, fail: Fail): Topology {
 /** Dense's config as TF.js and Keras write it (Dense.getConfig() is the writing side). */
 function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseConfig {
   if (!isDim(c.units)) return fail(`${name}: units ${JSON.stringify(c.units)} is not a positive integer`);
-  const saved = c.activation ?? "linear", activation = typeof saved === "string" ? savedNames().get(saved) : undefined;
-  if (!activation) {
-    return fail(`${name}: activation ${JSON.stringify(saved)} is not one scratchnet has; it knows ${[...savedNames().keys()].join(", ")}`);
-  }
-  for (const key of ["bias_regularizer", "activity_regularizer"]) { // a file's penalty is never dropped silently
-    if (c[key] !== null && c[key] !== undefined) return fail(`${name}: ${key} is not implemented in scratchnet (only kernel_regularizer); set it to null in model.json to load the model without it`);
-  }
-  const units = c.units, useBias = c.use_bias !== false, regularizer = regularizerOf(name, c.kernel_regularizer, fail);
-  const kernelInitializer = readInitializer(c.kernel_initializer, `${name}: kernel_initializer`, fail);
-  const biasInitializer = readInitializer(c.bias_initializer, `${name}: bias_initializer`, fail);
-  const more = {
-    ...(kernelInitializer ? { kernelInitializer } : {}), ...(biasInitializer ? { biasInitializer } : {}),
-    ...(regularizer ? { kernelRegularizer: regularizer } : {}),
-  };
-  const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...more, ...(inputShape ? { inputShape } : {}) });
+  const units = c.units, { activation, useBias, regularizer, args } = kernelOptions(c, name, fail);
+  const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...args, ...(inputShape ? { inputShape } : {}) });
   const weights = (inputs: number) =>
     [{ name: "kernel", shape: [inputs, units], trainable: true }, ...(useBias ? [{ name: "bias", shape: [units], trainable: true }] : [])];
   return { className: "Dense", name, units, activation, useBias, regularizer, create, weights };
