@@ -1,6 +1,6 @@
 // Conv2D's arguments as TF.js takes them (tf.layers.conv2d), checked once in the constructor:
 // kernelSize and strides a number or a pair, TF.js' defaults, and what scratchnet does not do
-// refused by name (channelsFirst, dilation, unequal strides) rather than silently ignored.
+// refused by name (channelsFirst, dilation) rather than silently ignored.
 import { ModelError } from "../core/errors.js";
 import type { ActivationName } from "./activations.js";
 import type { InitializerSpec } from "./initializers.js";
@@ -27,6 +27,8 @@ export interface Conv2DArgs {
 export const CONV2D_OPTIONS = ["filters", "kernelSize", "strides", "padding", "dataFormat", "dilationRate", "activation", "useBias",
   "kernelInitializer", "biasInitializer", "kernelRegularizer", "inputShape", "name"];
 
+type Pair = [number, number];
+
 /** A number or a pair of positive integers as [rows, cols] (TF.js' normalizeArray). */
 export function pair(name: string, what: string, v: unknown): [number, number] {
   const p = typeof v === "number" ? [v, v] : v;
@@ -36,8 +38,8 @@ export function pair(name: string, what: string, v: unknown): [number, number] {
   return [p[0], p[1]];
 }
 
-/** The checked geometry options: kernel [kh, kw], one stride for both axes, padding. */
-export function convOptions(name: string, args: Conv2DArgs): { kernel: [number, number]; stride: number; padding: "valid" | "same" } {
+/** The checked geometry options: kernel [kh, kw], strides [down, across], padding. */
+export function convOptions(name: string, args: Conv2DArgs): { kernel: Pair; strides: Pair; padding: "valid" | "same" } {
   const given = args as unknown as Record<string, unknown>;
   const unknown = Object.keys(given).find((key) => !CONV2D_OPTIONS.includes(key) && given[key] !== undefined);
   if (unknown !== undefined) {
@@ -45,10 +47,6 @@ export function convOptions(name: string, args: Conv2DArgs): { kernel: [number, 
   }
   if (args.kernelSize === undefined) throw new ModelError(`${name}: kernelSize is required, e.g. kernelSize: 3 or [3, 3]`);
   const kernel = pair(name, "kernelSize", args.kernelSize), strides = pair(name, "strides", args.strides ?? 1);
-  if (strides[0] !== strides[1]) {
-    throw new ModelError(`${name}: strides [${strides}] differ; scratchnet's im2col takes one stride for both axes: `
-      + `use strides ${strides[0]} or [${strides[0]}, ${strides[0]}]`);
-  }
   const padding = args.padding ?? "valid";
   if (padding !== "valid" && padding !== "same") {
     throw new ModelError(`${name}: padding '${String(padding)}' is not 'valid' or 'same' (TF.js' 'causal' is for Conv1D)`);
@@ -60,5 +58,5 @@ export function convOptions(name: string, args: Conv2DArgs): { kernel: [number, 
   if (args.dilationRate !== undefined && pair(name, "dilationRate", args.dilationRate).some((d) => d !== 1)) {
     throw new ModelError(`${name}: dilationRate ${JSON.stringify(args.dilationRate)} is not supported; only 1 (TF.js' default)`);
   }
-  return { kernel, stride: strides[0], padding };
+  return { kernel, strides, padding };
 }

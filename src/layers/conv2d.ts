@@ -23,7 +23,7 @@ export class Conv2D extends Layer {
   readonly className = "Conv2D";
   readonly filters: number;
   readonly kernelSize: [number, number];
-  readonly strides: number;
+  readonly strides: [number, number];
   readonly padding: "valid" | "same";
   override readonly activation: Activation;
   readonly useBias: boolean;
@@ -36,10 +36,10 @@ export class Conv2D extends Layer {
   constructor(readonly args: Conv2DArgs) {
     const name = args.name ?? `conv2d_${++counter}`;
     super(name, args.inputShape ? [...args.inputShape] : undefined);
-    const { kernel, stride, padding } = convOptions(name, args);
+    const { kernel, strides, padding } = convOptions(name, args);
     assertPositiveInteger(`${name}: filters`, args.filters);
     this.filters = args.filters;
-    [this.kernelSize, this.strides, this.padding] = [kernel, stride, padding];
+    [this.kernelSize, this.strides, this.padding] = [kernel, strides, padding];
     this.activation = getActivation(args.activation);
     this.useBias = args.useBias ?? true;
     this.kernelRegularizer = resolveRegularizer(`${name}: kernelRegularizer`, args.kernelRegularizer);
@@ -73,7 +73,7 @@ export class Conv2D extends Layer {
 
   /** No im2col: each input pixel is its own patch. */
   private get pointwise(): boolean {
-    return this.kernelSize[0] === 1 && this.kernelSize[1] === 1 && this.strides === 1;
+    return [...this.kernelSize, ...this.strides].every((d) => d === 1);
   }
 
   override paramCount(inputShape: Shape): number {
@@ -112,8 +112,8 @@ export class Conv2D extends Layer {
   /** im2col of x into col (or x itself when pointwise). */
   private patches(x: number, rows: number): number {
     if (this.pointwise) return x;
-    const { h, w, c, kh, kw, stride, padTop, padLeft, outH, outW } = this.g!;
-    this.live().k.im2col(x, rows, h, w, c, kh, kw, stride, padTop, padLeft, outH, outW, this.col);
+    const { h, w, c, kh, kw, stride, strideW = stride, padTop, padLeft, outH, outW } = this.g!;
+    this.live().k.im2col(x, rows, h, w, c, kh, kw, stride, strideW, padTop, padLeft, outH, outW, this.col);
     return this.col;
   }
 
@@ -140,7 +140,7 @@ export class Conv2D extends Layer {
     if (dx && this.pointwise) k.gemmNT(dz, this.w, dx, positions, units, patch, 0);
     else if (dx) {
       k.gemmNT(dz, this.w, col, positions, units, patch, 0); // dcol over col: dK above was col's last use
-      k.col2im(col, rows, g.h, g.w, g.c, g.kh, g.kw, g.stride, g.padTop, g.padLeft, g.outH, g.outW, dx, 0);
+      k.col2im(col, rows, g.h, g.w, g.c, g.kh, g.kw, g.stride, g.strideW ?? g.stride, g.padTop, g.padLeft, g.outH, g.outW, dx, 0);
     }
     const reg = this.kernelRegularizer, n = patch * units;
     if (reg?.l1) k.addL1Grad(this.w, this.dw, n, reg.l1);
@@ -165,7 +165,7 @@ export class Conv2D extends Layer {
   getConfig(): Record<string, unknown> {
     const reg = this.kernelRegularizer;
     return {
-      filters: this.filters, kernelSize: [...this.kernelSize], strides: [this.strides, this.strides], padding: this.padding,
+      filters: this.filters, kernelSize: [...this.kernelSize], strides: [...this.strides], padding: this.padding,
       dataFormat: "channelsLast", dilationRate: [1, 1],
       activation: this.activation.savedName, useBias: this.useBias,
       kernelInitializer: this.args.kernelInitializer ?? "glorotUniform",

@@ -14,7 +14,7 @@ const XS = seededValues(N * H * W * C, 0, 1, 5), LABELS = Array.from({ length: N
 async function trained(engine: Engine): Promise<Uint32Array[]> {
   const m = new Sequential({ seed: 3, engine, layers: [
     new Conv2D({ filters: 8, kernelSize: 3, padding: "same", activation: "relu", inputShape: [H, W, C] }),
-    new Conv2D({ filters: 6, kernelSize: [3, 2], strides: 2, activation: "tanh" }), // dx of the first through col2im
+    new Conv2D({ filters: 6, kernelSize: [3, 2], strides: [2, 1], activation: "tanh" }), // dx of the first by col2im
     new Conv2D({ filters: 4, kernelSize: 1 }), // the 1×1 path: no im2col
     new Flatten(), new Dense({ units: 3, activation: "softmax" }),
   ] });
