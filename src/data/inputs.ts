@@ -50,14 +50,6 @@ function shaped(what: string, data: Matrix2D["data"], shape: number[], rank: num
   return { ...tensor2d(data, [n, cols], scale), sampleShape: sample };
 }
 
-/** Throw unless a sample shape given with the inputs (tensor4d) is the model's input shape. */
-export function checkSampleShape(what: string, x: unknown, expected: readonly number[]): void {
-  const given = isMatrix(x) ? x.sampleShape : undefined;
-  if (given === undefined || (given.length === expected.length && given.every((d, i) => d === expected[i]))) return;
-  throw new ShapeError(`${what}: each sample has shape [${given}] but the model's input layer takes [${expected}]; `
-    + `reshape the data to [n, ${expected}] or build the model with inputShape [${given}]`);
-}
-
 /** Inputs living in WASM memory: f32 rows, or byte rows scaled on gather (by `scale`, an f32). */
 export interface DeviceInputs {
   ptr: number;
