@@ -79,35 +79,49 @@ describe("Conv2D forward", () => {
   });
 });
 
+/** dK, db, dx of one Conv2D layer for a seeded dL/da, beside TF.js' tf.grads of Σ f(conv2d(x, K) + b)·dL/da. */
+async function gradients([, h, w, c, kernel, stride, padding]: Case, activation: "relu" | "swish" | "linear", useBias: boolean) {
+  await tf.setBackend("cpu");
+  const e = engine(), rng = new Rng(e, 1);
+  const layer = new Conv2D({ filters: FILTERS, kernelSize: kernel, strides: stride, padding, activation, useBias });
+  layer.build(e, [h, w, c], rng);
+  layer.reserve(N);
+  const ws = weightsFor(kernel[0], kernel[1], c, 5), params = layer.params();
+  params.forEach((p, i) => writeF32(p.value, ws[i]));
+  const xs = seededValues(N * h * w * c, -2, 2, 11), size = N * h * w * c, out = N * layer.outputShape.reduce((a, b) => a * b);
+  const x = e.heap.alloc(size * 4), dx = e.heap.alloc(size * 4), dys = seededValues(out, -1, 1, 13);
+  writeF32(x, xs);
+  layer.forward(x, N, true);
+  writeF32(layer.outputGrad, dys);
+  layer.backward(x, N, dx, false);
+  const ours = [readF32(dx, size), ...params.map((p) => readF32(p.grad, p.size))];
+  const f = { relu: tf.relu, swish: (z: tf.Tensor) => tf.mul(z, tf.sigmoid(z)), linear: (z: tf.Tensor) => z }[activation];
+  const theirs = tf.tidy(() => tf.grads((xt: tf.Tensor, kt: tf.Tensor, bt: tf.Tensor) => {
+    const z = tf.conv2d(xt as tf.Tensor4D, kt as tf.Tensor4D, stride, padding);
+    return tf.sum(tf.mul(f(tf.add(z, bt)), tf.tensor(dys, [N, ...layer.outputShape]))); // b = 0 stands for no bias
+  })([tf.tensor4d(xs, [N, h, w, c]), tf.tensor4d(ws[0], [...kernel, c, FILTERS]), tf.tensor1d(useBias ? ws[1] : [0, 0, 0])])
+    .map((t) => Array.from(t.dataSync())));
+  e.heap.release(dx);
+  e.heap.release(x);
+  layer.dispose();
+  rng.dispose();
+  return { ours, theirs: theirs.slice(0, ours.length) }; // [dx, dK, db]
+}
+
 describe("Conv2D gradients", () => {
-  it.each(CASES.filter((cs) => cs[3] === 3))("%s: dK, db, dx equal TF.js' tf.grads within 1e-5 (relu: fused bias pass)", async (...cs) => {
-    const [, h, w, c, kernel, stride, padding] = cs;
-    await tf.setBackend("cpu");
-    const e = engine(), rng = new Rng(e, 1), layer = new Conv2D({ filters: FILTERS, kernelSize: kernel, strides: stride, padding,
-      activation: "relu" });
-    layer.build(e, [h, w, c], rng);
-    layer.reserve(N);
-    const ws = weightsFor(kernel[0], kernel[1], c, 5), [kp, bp] = layer.params();
-    writeF32(kp.value, ws[0]);
-    writeF32(bp.value, ws[1]);
-    const xs = seededValues(N * h * w * c, -2, 2, 11), size = N * h * w * c, out = N * layer.outputShape.reduce((a, b) => a * b);
-    const x = e.heap.alloc(size * 4), dx = e.heap.alloc(size * 4), dys = seededValues(out, -1, 1, 13);
-    writeF32(x, xs);
-    layer.forward(x, N, true);
-    writeF32(layer.outputGrad, dys);
-    layer.backward(x, N, dx, false);
-    const [gx, gk, gb] = tf.tidy(() => tf.grads((xt: tf.Tensor, kt: tf.Tensor, bt: tf.Tensor) =>
-      tf.sum(tf.mul(tf.relu(tf.add(tf.conv2d(xt as tf.Tensor4D, kt as tf.Tensor4D, stride, padding), bt)), tf.tensor(dys, [N,
-        ...layer.outputShape]))))([tf.tensor4d(xs, [N, h, w, c]), tf.tensor4d(ws[0], [...kernel, c, FILTERS]), tf.tensor1d(ws[1])])
-      .map((t) => Array.from(t.dataSync())));
-    expect(maxAbsDiff(readF32(kp.grad, kp.size), gk)).toBeLessThan(1e-5);
-    expect(maxAbsDiff(readF32(bp.grad, bp.size), gb)).toBeLessThan(1e-5);
-    expect(maxAbsDiff(readF32(dx, size), gx)).toBeLessThan(1e-5);
-    e.heap.release(dx);
-    e.heap.release(x);
-    layer.dispose();
-    rng.dispose();
+  it.each(CASES.filter((cs) => cs[3] === 3))("%s: dx, dK, db equal TF.js' tf.grads within 1e-5 (relu: fused bias pass)", async (...cs) => {
+    const { ours, theirs } = await gradients(cs, "relu", true);
+    ours.forEach((g, i) => expect(maxAbsDiff(g, theirs[i]), ["dx", "dK", "db"][i]).toBeLessThan(1e-5));
   });
+
+  it.each(CASES.filter((cs) => cs[3] === 1 && cs[4][0] === 3))("%s: swish (z kept) with a bias, and linear without one, as tf.grads",
+    async (...cs) => {
+      for (const [activation, bias] of [["swish", true], ["linear", false]] as const) {
+        const { ours, theirs } = await gradients(cs, activation, bias);
+        expect(ours).toHaveLength(bias ? 3 : 2);
+        ours.forEach((g, i) => expect(maxAbsDiff(g, theirs[i]), `${activation} ${["dx", "dK", "db"][i]}`).toBeLessThan(1e-5));
+      }
+    });
 
   it.each(CASES.filter((cs) => cs[3] === 1))("%s: gradientCheck of Conv2D → Conv2D 3×3 → Flatten → Dense (dx through the second)",
     (...cs) => {
