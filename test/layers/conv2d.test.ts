@@ -3,7 +3,8 @@
 // and the model-level gradient check (src/models/gradient-check.ts) for every geometry used.
 import { describe, it, expect, afterEach } from "vitest";
 import * as tf from "@tensorflow/tfjs";
-import { Sequential, Conv2D, Dense, Flatten, ModelError, ShapeError, tensor4d, tensor3d, engine, Rng } from "../../src/index.js";
+import { Sequential, Conv2D, Dense, Flatten, ModelError, ShapeError, tensor4d, tensor3d, engine, Rng, regularizers }
+  from "../../src/index.js";
 import { gradientCheck } from "../../src/models/gradient-check.js";
 import { convGeometry } from "../../src/ops/conv.js";
 import type { Conv2DArgs } from "../../src/layers/conv2d.js";
@@ -135,6 +136,22 @@ describe("Conv2D gradients", () => {
       // (f32 rounding: 3e-3 and 3e-2 give other worst entries); the exact gradients are the tf.grads test above.
       for (const [name, err] of Object.entries(worst)) expect(err, name).toBeLessThan(1e-2);
     });
+});
+
+describe("Conv2D options", () => {
+  it("kernelRegularizer l1l2: its penalty (Σ over the kernel) in the loss and the gradient; initializers by name", () => {
+    const reg = regularizers.l1l2({ l1: 0.01, l2: 0.02 });
+    const m = convModel({ kernelSize: [2, 3], strides: [1, 2], padding: "same", activation: "tanh", kernelRegularizer: reg,
+      biasInitializer: "ones" }, [4, 5, 2], [new Flatten(), new Dense({ units: 2 })]);
+    const [kernel, bias] = m.getWeights().map((w) => Array.from(w.data));
+    expect(bias).toEqual([1, 1, 1]);
+    const expected = kernel.reduce((s, v) => s + 0.01 * Math.abs(v) + 0.02 * v * v, 0);
+    expect(m.layers[0].penalty()).toBeCloseTo(expected, 5);
+    const xs = seededValues(N * 4 * 5 * 2, -1, 1, 8), worst = gradientCheck(m, tensor4d(xs, [N, 4, 5, 2]), [[0.5, -0.5], [1, 0]]);
+    for (const [name, err] of Object.entries(worst)) expect(err, name).toBeLessThan(1e-2);
+    const ones = convModel({ kernelInitializer: "ones", useBias: false }, [3, 3, 1]);
+    expect(Array.from(ones.getWeights()[0].data)).toEqual(new Array(9 * FILTERS).fill(1));
+  });
 });
 
 describe("Conv2D: bad input is refused with the problem and the fix", () => {
