@@ -123,8 +123,14 @@ export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
 }
 
 /** Copy inputs into WASM (one allocation), rejecting NaN/Infinity with the row and column. */
-export function uploadInputs(engine: Engine, what: string, x: Inputs, expectCols: number): DeviceInputs {
+export function uploadInputs(engine: Engine, what: string, x: Inputs, expectCols: number, expectShape?: readonly number[]): DeviceInputs {
   const [rows, cols] = shapeOf(what, x);
+  // tensor3d/tensor4d samples carry their shape: [14, 56, 1] has a [28, 28, 1] model's size but not its pixels' places.
+  const sample = isMatrix(x) ? x.sampleShape : undefined;
+  if (sample && expectShape && expectShape.length > 1 && cols === expectCols && sample.join() !== expectShape.join()) {
+    throw new ShapeError(`${what}: each sample has shape [${sample}] but the model's input layer takes [${expectShape}]; `
+      + `give tensor4d(data, [n, ${expectShape}]) (the same ${counted(cols, "value")} in the model's layout)`);
+  }
   if (rows === 0) throw new DataError(`${what} is empty: there is nothing to train on or predict`);
   if (cols === 0) {
     throw new ShapeError(`${what} is a flat array of ${counted(rows, "number")}, not rows; pass number[][] or tensor2d(data, [rows, ${expectCols}])`);

@@ -2,7 +2,7 @@
 // first layer Conv2D({inputShape: [28, 28, 1]}) → Flatten → Dense through fit/evaluate/predict;
 // and scratchnet/core's module (no convolution kernels) refusing Conv2D with the way out.
 import { describe, it, expect } from "vitest";
-import { Sequential, Conv2D, Flatten, Dense, Adam, ModelError, tensor4d, createEngine, wasmBytes } from "../../src/index.js";
+import { Sequential, Conv2D, Flatten, Dense, Adam, ModelError, tensor2d, tensor4d, createEngine, wasmBytes } from "../../src/index.js";
 import { loadMnist } from "../../src/data/mnist-node.js";
 
 describe("Conv2D on MNIST-shaped input", () => {
@@ -31,6 +31,21 @@ describe("Conv2D on MNIST-shaped input", () => {
     expect(a.predict(bytes).data).toEqual(b.predict(floats).data);
     a.dispose();
     b.dispose();
+  });
+});
+
+describe("image samples of the model's size but another shape", () => {
+  it("are refused by fit, evaluate and predict, with both shapes named; a flat tensor2d of the right size is taken", async () => {
+    const m = new Sequential({ seed: 1, layers: [new Conv2D({ filters: 2, kernelSize: 3, inputShape: [4, 6, 1] }), new Flatten(),
+      new Dense({ units: 2, activation: "softmax" })] });
+    m.compile({ optimizer: "sgd", loss: "sparseCategoricalCrossentropy" });
+    const wrong = tensor4d(new Float32Array(3 * 24), [3, 6, 4, 1]), labels = [0, 1, 0];
+    const message = /each sample has shape \[6,4,1\] but the model's input layer takes \[4,6,1\]; give tensor4d\(data, \[n, 4,6,1\]\)/;
+    await expect(m.fit(wrong, labels, { epochs: 1, verbose: 0 })).rejects.toThrow(message);
+    expect(() => m.predict(wrong)).toThrow(message);
+    expect(() => m.evaluate(wrong, labels)).toThrow(message);
+    expect((m.predict(tensor2d(new Float32Array(3 * 24), [3, 24])) as { shape: number[] }).shape).toEqual([3, 2]);
+    m.dispose();
   });
 });
 
