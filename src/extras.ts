@@ -8,6 +8,8 @@
 import "./extras/register.js"; // first: the names are in the tables before the modules below load
 
 export { BatchNormalization, type BatchNormalizationArgs } from "./layers/batch-normalization.js";
+export { Conv2D, type Conv2DArgs } from "./layers/conv2d.js";
+export { tensor4d, tensor3d } from "./data/inputs.js";
 export { LeakyReLU, type LeakyReLUArgs } from "./layers/leaky-relu.js";
 export { ZeroPadding2D, type ZeroPadding2DArgs, type ZeroPadding } from "./layers/zero-padding2d.js";
 export { MaxPooling2D, AveragePooling2D, type Pooling2DArgs } from "./layers/pooling.js";

@@ -9,6 +9,7 @@ export { Rng } from "./core/random.js";
 export { ShapeError, DataError, ModelError, TrainingError } from "./core/errors.js";
 export { Dense, type DenseArgs, type Regularizer } from "./layers/dense.js";
 export { BatchNormalization, type BatchNormalizationArgs } from "./layers/batch-normalization.js";
+export { Conv2D, type Conv2DArgs } from "./layers/conv2d.js";
 export { Layer, type Shape, type Param, type Weight } from "./layers/layer.js"; // the protocol a custom layer extends
 export { Activation, type ActivationArgs } from "./layers/activation.js";
 export { Dropout, type DropoutArgs } from "./layers/dropout.js";
@@ -35,6 +36,7 @@ export {
   LearningRateSchedule, ExponentialDecay, CosineDecay, PiecewiseConstantDecay, exponentialDecay, cosineDecay, piecewiseConstantDecay,
 } from "./optimizers.js";
 export { tensor2d, type Matrix2D, type Inputs, type Labels } from "./data/inputs.js";
+export { tensor4d, tensor3d } from "./data/inputs.js";
 export { resident, Resident, type ResidentOptions } from "./data/resident.js";
 export { parseIdxImages, parseIdxLabels, mnistSplit, type MnistSplit } from "./data/mnist.js";
 

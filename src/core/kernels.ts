@@ -125,10 +125,10 @@ export interface Kernels extends ActivationKernels {
    * im2col (assembly/conv/im2col.ts): col [n·outH·outW, kh·kw·c], columns (ki, kj, channel), = the windows of NHWC x; zeros in
    * the padding. col2im is its adjoint: dx [n, h, w, c] (zeroed first unless accumulate ≠ 0) += col at the inputs it came from.
    */
-  im2col(x: P, n: number, h: number, w: number, c: number, kh: number, kw: number, stride: number, padTop: number, padLeft: number,
-    outH: number, outW: number, col: P): void;
-  col2im(col: P, n: number, h: number, w: number, c: number, kh: number, kw: number, stride: number, padTop: number, padLeft: number,
-    outH: number, outW: number, dx: P, accumulate: number): void;
+  im2col(x: P, n: number, h: number, w: number, c: number, kh: number, kw: number, strideH: number, strideW: number, padTop: number,
+    padLeft: number, outH: number, outW: number, col: P): void;
+  col2im(col: P, n: number, h: number, w: number, c: number, kh: number, kw: number, strideH: number, strideW: number, padTop: number,
+    padLeft: number, outH: number, outW: number, dx: P, accumulate: number): void;
   /**
    * Pooling (assembly/conv/pool.ts), NHWC, TF.js CPU's rules: maxPool writes y and argmax (i32, the winning pixel iy·w + ix, −1
    * for none); avgPool divides by the window's in-image count. The backwards zero dx first.

@@ -12,6 +12,8 @@ export interface Matrix2D {
   data: Float32Array | Float64Array | Uint8Array | Uint8ClampedArray | number[];
   shape: [number, number];
   scale?: number;
+  /** Each row's shape when it is an image or a grid (tensor4d, tensor3d): rows·cols is data's length either way. */
+  sampleShape?: number[];
 }
 
 /** Rows as arrays (plain or typed, e.g. one Float32Array per sample), or a matrix. */
@@ -24,6 +26,28 @@ export function tensor2d(data: Matrix2D["data"], shape: [number, number], scale?
   const matrix = { data, shape, scale };
   shapeOf("tensor2d", matrix); // a shape that does not fit the data is refused here, not at the first fit()
   return matrix;
+}
+
+/** Like tf.tensor4d: n images [h, w, c] (channels last), one image a row of h·w·c values inside. */
+export function tensor4d(data: Matrix2D["data"], shape: [number, number, number, number], scale?: number): Matrix2D {
+  return shaped("tensor4d", data, shape, 4, scale);
+}
+
+/** Like tf.tensor3d: n samples [a, b] (e.g. grey images [28, 28] before a Flatten), one sample a row inside. */
+export function tensor3d(data: Matrix2D["data"], shape: [number, number, number], scale?: number): Matrix2D {
+  return shaped("tensor3d", data, shape, 3, scale);
+}
+
+function shaped(what: string, data: Matrix2D["data"], shape: number[], rank: number, scale?: number): Matrix2D {
+  if (!Array.isArray(shape) || shape.length !== rank || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
+    const want = rank === 4 ? "[n, height, width, channels]" : "[n, a, b]";
+    throw new ShapeError(`${what}: shape ${JSON.stringify(shape)} is not ${want} of non-negative integers`);
+  }
+  const [n, ...sample] = shape, cols = sample.reduce((a, b) => a * b, 1);
+  if (data?.length !== n * cols) {
+    throw new ShapeError(`${what}: data has ${counted(data?.length ?? 0, "value")} but shape [${shape}] needs ${n * cols}`);
+  }
+  return { ...tensor2d(data, [n, cols], scale), sampleShape: sample };
 }
 
 /** Inputs living in WASM memory: f32 rows, or byte rows scaled on gather (by `scale`, an f32). */
@@ -99,13 +123,23 @@ export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
 }
 
 /** Copy inputs into WASM (one allocation), rejecting NaN/Infinity with the row and column. */
-export function uploadInputs(engine: Engine, what: string, x: Inputs, expectCols: number): DeviceInputs {
+export function uploadInputs(engine: Engine, what: string, x: Inputs, expectCols: number, expectShape?: readonly number[]): DeviceInputs {
   const [rows, cols] = shapeOf(what, x);
+  // tensor3d/tensor4d samples carry their shape: [14, 56, 1] has a [28, 28, 1] model's size but not its pixels' places.
+  const sample = isMatrix(x) ? x.sampleShape : undefined;
+  if (sample && expectShape && expectShape.length > 1 && cols === expectCols && sample.join() !== expectShape.join()) {
+    throw new ShapeError(`${what}: each sample has shape [${sample}] but the model's input layer takes [${expectShape}]; `
+      + `give tensor4d(data, [n, ${expectShape}]) (the same ${counted(cols, "value")} in the model's layout)`);
+  }
   if (rows === 0) throw new DataError(`${what} is empty: there is nothing to train on or predict`);
   if (cols === 0) {
     throw new ShapeError(`${what} is a flat array of ${counted(rows, "number")}, not rows; pass number[][] or tensor2d(data, [rows, ${expectCols}])`);
   }
   if (cols !== expectCols) {
+    if (isMatrix(x) && x.sampleShape) {
+      throw new ShapeError(`${what}: each sample has shape [${x.sampleShape}] (${counted(cols, "value")}) `
+        + `but the model's input layer takes ${counted(expectCols, "value")}; give samples of the model's inputShape`);
+    }
     throw new ShapeError(`${what} has ${counted(cols, "column")} but the model's input layer expects ${expectCols}; reshape (flatten) each sample to ${counted(expectCols, "value")}`);
   }
   const heap = engine.heap;

@@ -174,13 +174,13 @@ export function resident(data: Inputs | Labels, { engine = defaultEngine() }: Re
 }
 
 /** Inputs for one call: a resident set in place (held until `scope` ends), else uploaded and freed with `scope`. */
-export function inputsFor(scope: Scope, what: string, x: Inputs | Resident, cols: number): DeviceInputs {
+export function inputsFor(scope: Scope, what: string, x: Inputs | Resident, cols: number, shape?: readonly number[]): DeviceInputs {
   if (x instanceof Resident) {
     const inputs = x.asInputs(scope.engine, what, cols);
     scope.track(x.hold());
     return inputs;
   }
-  const inputs = uploadInputs(scope.engine, what, x, cols);
+  const inputs = uploadInputs(scope.engine, what, x, cols, shape);
   scope.track(inputs.ptr);
   return inputs;
 }

@@ -67,14 +67,14 @@ export class ZeroPadding2D extends Layer {
 
   forward(x: number, rows: number, _training = false): number {
     const k = this.live().k, [h, w, c] = this.inputShape, [outH, outW] = this.outputShape;
-    k.im2col(x, rows, h, w, c, 1, 1, 1, this.padding[0][0], this.padding[1][0], outH, outW, this.y);
+    k.im2col(x, rows, h, w, c, 1, 1, 1, 1, this.padding[0][0], this.padding[1][0], outH, outW, this.y);
     return this.y;
   }
 
   backward(_x: number, rows: number, dx: number, _fused = false): void {
     if (!dx) return;
     const k = this.live().k, [h, w, c] = this.inputShape, [outH, outW] = this.outputShape;
-    k.col2im(this.dy, rows, h, w, c, 1, 1, 1, this.padding[0][0], this.padding[1][0], outH, outW, dx, 0);
+    k.col2im(this.dy, rows, h, w, c, 1, 1, 1, 1, this.padding[0][0], this.padding[1][0], outH, outW, dx, 0);
   }
 
   getConfig(): Record<string, unknown> {

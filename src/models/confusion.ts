@@ -26,7 +26,7 @@ export function confusionMatrix(model: Model, x: Inputs | Resident, y: Labels | 
   }
   assertPositiveInteger("confusionMatrix: batchSize", batchSize);
   return withScope(engine, (s) => {
-    const inputs = inputsFor(s, "confusionMatrix: x", x, model.inputUnits);
+    const inputs = inputsFor(s, "confusionMatrix: x", x, model.inputUnits, model.inputShape);
     const targets = targetsFor(s, "confusionMatrix: y", y, inputs.rows, units, model.loss!.name);
     const counts = s.alloc(classes * classes * 4), width = (targets.sparse ? 1 : units) * 4;
     engine.heap.i32.fill(0, counts >>> 2, (counts >>> 2) + classes * classes);

@@ -98,7 +98,7 @@ export async function fit(model: Model, x: Inputs | Resident, y: Labels | Reside
 }
 
 function upload(s: Scope, model: Model, x: Inputs | Resident, y: Labels | Resident, xName: string, yName: string) {
-  const inputs = inputsFor(s, `fit: ${xName}`, x, model.inputUnits);
+  const inputs = inputsFor(s, `fit: ${xName}`, x, model.inputUnits, model.inputShape);
   return { x: inputs, y: targetsFor(s, `fit: ${yName}`, y, inputs.rows, model.outputUnits, model.loss!.name) };
 }
 

@@ -43,7 +43,7 @@ export function gradientCheck(
   const activation = last.activation.name;
   const copy = new WeightCopy();
   return withScope(engine, (s) => {
-    const inputs = inputsFor(s, "gradientCheck: x", x, model.inputUnits), rows = inputs.rows;
+    const inputs = inputsFor(s, "gradientCheck: x", x, model.inputUnits, model.inputShape), rows = inputs.rows;
     const targets = targetsFor(s, "gradientCheck: y", y, rows, units, loss.name);
     const idx = s.alloc(rows * 4), xb = s.alloc(rows * inputs.cols * 4);
     k.iota(idx, rows);

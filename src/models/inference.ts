@@ -55,6 +55,8 @@ function uploadFew(model: Model, engine: Engine, x: Inputs, rows: number): numbe
   const matrix = Array.isArray(x) ? undefined : x, data = matrix?.data;
   if (matrix && !(data instanceof Float32Array || data instanceof Float64Array || Array.isArray(data))) return 0;
   if (shapeOf("predict: x", x)[1] !== cols) return 0;
+  const sample = matrix?.sampleShape; // another image shape of the same size: inputsFor's error
+  if (sample && model.inputShape.length > 1 && sample.join() !== model.inputShape.join()) return 0;
   const scale = matrix?.scale;
   let dst = model.inputBuffer(rows, false);
   if (!dst) {
@@ -89,7 +91,7 @@ export function predict(model: Model, x: Inputs | Resident, { batchSize = 256 }:
     return { data: engine.heap.f32.slice(a, a + rows * units), shape: [rows, units] };
   }
   return withScope(engine, (s): Matrix2D & { data: Float32Array } => {
-    const inputs = inputsFor(s, "predict: x", x, model.inputUnits);
+    const inputs = inputsFor(s, "predict: x", x, model.inputUnits, model.inputShape);
     const units = model.outputUnits;
     const out = new Float32Array(inputs.rows * units);
     reserve(model, Math.min(batchSize, inputs.rows));
@@ -135,7 +137,7 @@ export function evaluate(model: Model, x: Inputs | Resident, y: Labels | Residen
   if (!model.loss) throw new ModelError("evaluate() needs a compiled model: call model.compile({optimizer, loss}) first");
   assertPositiveInteger("evaluate: batchSize", batchSize);
   return withScope(engine, (s) => {
-    const inputs = inputsFor(s, "evaluate: x", x, model.inputUnits);
+    const inputs = inputsFor(s, "evaluate: x", x, model.inputUnits, model.inputShape);
     const targets = targetsFor(s, "evaluate: y", y, inputs.rows, model.outputUnits, model.loss!.name);
     const { loss, metrics } = evaluateDevice(model, inputs, targets, batchSize);
     return [loss, ...(metrics ? metrics.names.map((_, i) => metrics.value(i)) : [])];

@@ -10,7 +10,7 @@ function* taps(g: ConvGeometry, n: number): Generator<[number, number]> {
   for (let b = 0; b < n; b++) for (let oy = 0; oy < g.outH; oy++) for (let ox = 0; ox < g.outW; ox++) {
     const row = (b * g.outH + oy) * g.outW + ox;
     for (let ki = 0; ki < g.kh; ki++) for (let kj = 0; kj < g.kw; kj++) for (let ch = 0; ch < g.c; ch++) {
-      const iy = oy * g.stride - g.padTop + ki, ix = ox * g.stride - g.padLeft + kj;
+      const iy = oy * g.stride - g.padTop + ki, ix = ox * (g.strideW ?? g.stride) - g.padLeft + kj;
       const inside = iy >= 0 && iy < g.h && ix >= 0 && ix < g.w;
       yield [row * cols + (ki * g.kw + kj) * g.c + ch, inside ? xAt(g, b, iy, ix, ch) : -1];
     }
@@ -37,7 +37,7 @@ export function conv2d(x: ArrayLike<number>, kernel: ArrayLike<number>, n: numbe
   for (let b = 0; b < n; b++) for (let oy = 0; oy < g.outH; oy++) for (let ox = 0; ox < g.outW; ox++) for (let co = 0; co < cout; co++) {
     let s = 0;
     for (let ki = 0; ki < g.kh; ki++) for (let kj = 0; kj < g.kw; kj++) {
-      const iy = oy * g.stride - g.padTop + ki, ix = ox * g.stride - g.padLeft + kj;
+      const iy = oy * g.stride - g.padTop + ki, ix = ox * (g.strideW ?? g.stride) - g.padLeft + kj;
       if (iy < 0 || iy >= g.h || ix < 0 || ix >= g.w) continue;
       for (let ci = 0; ci < g.c; ci++) s += x[xAt(g, b, iy, ix, ci)] * kernel[((ki * g.kw + kj) * g.c + ci) * cout + co];
     }
