@@ -1,6 +1,6 @@
 // modelTopology as TensorFlow.js' model.toJSON() writes it for a Sequential (of Dense, Activation,
 // Dropout, LeakyReLU, Flatten and Reshape layers: their readers in io/layer-readers.ts; the image
-// layers' in io/topology-pooling.ts), and
+// layers' in io/topology-pooling.ts and io/topology-conv2d.ts), and
 // the reading side, which also takes what Keras writes (tensorflowjs_converter's model_config
 // wrapper, an InputLayer first with batch_input_shape or Keras 3's batch_shape, dtype-policy
 // objects, a Functional model that is a plain chain). Anything else is refused by name.
@@ -10,6 +10,7 @@ import { sizeOf, type Layer } from "../layers/layer.js";
 import { weightlessReaders } from "./layer-readers.js";
 import { readBatchNormalization } from "./topology-batch-norm.js";
 import { poolingReaders } from "./topology-pooling.js";
+import { readConv2D } from "./topology-conv2d.js";
 import type { ActivationName } from "../core/activations.js";
 import type { InitializerSpec } from "../layers/initializers.js";
 import { initializerJson } from "./initializer-json.js";
@@ -155,4 +156,4 @@ function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseC
 // every layer class in scratchnet/core, which reads no model files.
 type Reader = (c: Record<string, unknown>, name: string, fail: Fail) => LayerSpec;
 const readers = (): Record<string, Reader> => ({ Dense: readDense, BatchNormalization: readBatchNormalization, ...weightlessReaders,
-  ...poolingReaders });
+  ...poolingReaders, Conv2D: readConv2D });
