@@ -4,7 +4,7 @@
 // half at the bottom/right), and transposes back to NHWC before Flatten so Dense sees TF.js' order.
 import { describe, it, expect } from "vitest";
 import * as ort from "onnxruntime-node";
-import { Sequential, Dense, Flatten, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, ZeroPadding2D, Dropout,
+import { Sequential, Dense, Flatten, Reshape, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, ZeroPadding2D, Dropout,
   tensor2d } from "../../src/index.js";
 import { toOnnx, onnxGraph } from "../../src/io/onnx/to-onnx.js";
 import type { Layer } from "../../src/layers/layer.js";
@@ -79,5 +79,14 @@ describe("toOnnx with Conv2D", () => {
     expect(await maxDiff(plain, 3, 2)).toBeLessThan(1e-6);
     model.dispose();
     plain.dispose();
+  });
+
+  it("flat rows reshaped to images (MNIST's [784] → [28, 28, 1] pattern): the input stays flat, Reshape gives NHWC", async () => {
+    const model = modelOf([new Reshape({ inputShape: [30], targetShape: [5, 3, 2] }), new Conv2D({ filters: 2, kernelSize: 2 }),
+      new Flatten(), new Dense({ units: 2 })]);
+    expect(onnxGraph(model).nodes.map((n) => n.opType)).toEqual(["Reshape", "Transpose", "Conv", "Transpose", "Flatten", "MatMul", "Add"]);
+    expect(onnxGraph(model).inputs[0].dims).toEqual(["batch", 30]);
+    expect(await maxDiff(model, 4, 6)).toBeLessThan(1e-5);
+    model.dispose();
   });
 });
