@@ -89,6 +89,28 @@ describe("TensorFlow.js → scratchnet", () => {
     });
 });
 
+describe("BatchNormalization after Conv2D (TF.js' axis -1: the channels)", () => {
+  it("a TF.js Conv2D → BatchNormalization → Flatten → Dense loads here, predicts the same; Keras' axis [3] too, 1 refused", async () => {
+    const m = tf.sequential({ layers: [tf.layers.conv2d({ inputShape: [H, W, C], filters: 3, kernelSize: 2, ...glorot(4) }),
+      tf.layers.batchNormalization({ momentum: 0.5 }), tf.layers.flatten(),
+      tf.layers.dense({ units: 3, activation: "softmax", ...glorot(5) })] });
+    m.compile({ optimizer: tf.train.adam(0.02), loss: "sparseCategoricalCrossentropy" });
+    await m.fit(tf.tensor4d(X, [N, H, W, C]), tf.tensor1d(LABELS), { epochs: 2, batchSize: N, shuffle: false, verbose: 0 });
+    const artifacts = await capture((h) => m.save(h));
+    const config = layersOf(artifacts)[1].config;
+    for (const axis of [-1, [3]]) {
+      config.axis = axis;
+      const ours = await loadModel(artifacts);
+      const diff = maxAbsDiff(ourPredict(ours, PROBE), theirPredict(m, PROBE));
+      if (axis === -1) console.log(`TF.js → scratchnet, Conv2D + BatchNormalization: max |Δ prediction| = ${diff.toExponential(2)}`);
+      expect(diff).toBeLessThan(1e-5);
+      ours.dispose();
+    }
+    config.axis = 1; // channels first: the rows, not the channels
+    await expect(loadModel(artifacts)).rejects.toThrow(/axis 1 of an input of shape \[null, 5, 4, 3\] is not the last/);
+  });
+});
+
 describe("scratchnet → TensorFlow.js", () => {
   it.each(["flatten", "global"] as const)("our CNN (%s head) trained here loads in tf.loadLayersModel, predicts the same", async (head) => {
     const model = new Sequential({ seed: 3, layers: [
