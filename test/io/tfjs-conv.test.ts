@@ -2,7 +2,7 @@
 // as TF.js writes it (filters, kernel_size, strides, padding, data_format 'channels_last',
 // dilation_rate, initializers, regularizers, constraints null) and its weights conv/kernel
 // [kh, kw, cin, cout] and conv/bias; a CNN trained in TF.js loads here, predicts the same and resumes
-// its Adam state as TF.js would; ours loads in tf.loadLayersModel and predicts the same; what
+// its Adam state as TF.js would; ours loads in tf.loadLayersModel, predicts the same and TF.js resumes our Adam; what
 // scratchnet does not implement (dilation, groups, channels_first, constraints) is refused by name.
 import { describe, it, expect, beforeAll } from "vitest";
 import * as tf from "@tensorflow/tfjs";
@@ -112,7 +112,7 @@ describe("BatchNormalization after Conv2D (TF.js' axis -1: the channels)", () =>
 });
 
 describe("scratchnet → TensorFlow.js", () => {
-  it.each(["flatten", "global"] as const)("our CNN (%s head) trained here loads in tf.loadLayersModel, predicts the same", async (head) => {
+  it.each(["flatten", "global"] as const)("our CNN (%s head) loads in tf.loadLayersModel, predicts the same, resumes our Adam", async (head) => {
     const model = new Sequential({ seed: 3, layers: [
       new Conv2D({ inputShape: [H, W, C], filters: 4, kernelSize: 3, padding: "same", strides: 2, activation: "relu" }),
       new Conv2D({ filters: 3, kernelSize: [2, 3], useBias: false }), new MaxPooling2D({ poolSize: [1, 2], strides: 1, padding: "same" }),
@@ -127,6 +127,13 @@ describe("scratchnet → TensorFlow.js", () => {
     const diff = maxAbsDiff(ourPredict(model, PROBE), theirPredict(theirs, PROBE));
     console.log(`scratchnet → TF.js, CNN (${head}): max |Δ prediction| = ${diff.toExponential(2)}`);
     expect(diff).toBeLessThan(1e-5);
+    // Both go on from our saved Adam state (TF.js compiles from trainingConfig and takes the optimizer's weights): 2 steps each.
+    await model.fit(tensor2d(X, [N, PIXELS]), LABELS, { epochs: 2, batchSize: N, shuffle: false, verbose: 0 });
+    await theirs.fit(tf.tensor4d(X, [N, H, W, C]), tf.tensor1d(LABELS), { epochs: 2, batchSize: N, shuffle: false, verbose: 0 });
+    const theirWeights = theirs.getWeights().flatMap((w) => Array.from(w.dataSync()));
+    const weights = maxAbsDiff(model.getWeights().flatMap((w) => Array.from(w.data)), theirWeights);
+    console.log(`  TF.js resumed our Adam state, 2 steps on both: max |Δ weight| = ${weights.toExponential(2)}`);
+    expect(weights).toBeLessThan(1e-4);
     model.dispose();
   });
 });
