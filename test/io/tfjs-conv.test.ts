@@ -2,8 +2,9 @@
 // as TF.js writes it (filters, kernel_size, strides, padding, data_format 'channels_last',
 // dilation_rate, initializers, regularizers, constraints null) and its weights conv/kernel
 // [kh, kw, cin, cout] and conv/bias; a CNN trained in TF.js loads here, predicts the same and resumes
-// its Adam state as TF.js would; ours loads in tf.loadLayersModel, predicts the same and TF.js resumes our Adam; what
-// scratchnet does not implement (dilation, groups, channels_first, constraints) is refused by name.
+// its Adam state as TF.js would; ours loads in tf.loadLayersModel, predicts the same and TF.js resumes
+// our Adam state; BatchNormalization of the channels; what scratchnet does not implement (dilation,
+// groups, channels_first, constraints) is refused by name.
 import { describe, it, expect, beforeAll } from "vitest";
 import * as tf from "@tensorflow/tfjs";
 import { Sequential, Dense, Flatten, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, Adam, tensor2d }
@@ -112,7 +113,7 @@ describe("BatchNormalization after Conv2D (TF.js' axis -1: the channels)", () =>
 });
 
 describe("scratchnet → TensorFlow.js", () => {
-  it.each(["flatten", "global"] as const)("our CNN (%s head) loads in tf.loadLayersModel, predicts the same, resumes our Adam", async (head) => {
+  it.each(["flatten", "global"] as const)("our CNN (%s head) loads in tf.loadLayersModel, predicts the same, resumes Adam", async (head) => {
     const model = new Sequential({ seed: 3, layers: [
       new Conv2D({ inputShape: [H, W, C], filters: 4, kernelSize: 3, padding: "same", strides: 2, activation: "relu" }),
       new Conv2D({ filters: 3, kernelSize: [2, 3], useBias: false }), new MaxPooling2D({ poolSize: [1, 2], strides: 1, padding: "same" }),
