@@ -7,7 +7,7 @@
 // groups, channels_first, constraints) is refused by name.
 import { describe, it, expect, beforeAll } from "vitest";
 import * as tf from "@tensorflow/tfjs";
-import { Sequential, Dense, Flatten, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, Adam, tensor2d }
+import { Sequential, Dense, Flatten, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, Adam, tensor2d, tensor4d }
   from "../../src/index.js";
 import { loadModel } from "../../src/io/load-model.js";
 import type { ModelArtifacts } from "../../src/io/types.js";
@@ -26,7 +26,8 @@ type Topology = { config: { layers: { class_name: string; config: Record<string,
 const layersOf = (a: ModelArtifacts) => (a.modelTopology as Topology).config.layers;
 const theirPredict = (m: tf.LayersModel, x: Float32Array) =>
   (m.predict(tf.tensor4d(x, [x.length / PIXELS, H, W, C])) as tf.Tensor).dataSync();
-const ourPredict = (m: Sequential, x: Float32Array) => m.predict(tensor2d(x, [x.length / PIXELS, PIXELS])).data;
+// Images as TF.js takes them (tensor4d), or as flat rows of h·w·c (tensor2d): the same data either way.
+const ourPredict = (m: Sequential, x: Float32Array) => m.predict(tensor4d(x, [x.length / PIXELS, H, W, C])).data;
 const glorot = (seed: number) => ({ kernelInitializer: tf.initializers.glorotUniform({ seed }) });
 
 /** TF.js' CNN: Conv2D 'valid' relu → Conv2D 'same' strides 2 → MaxPooling2D 'same' → AveragePooling2D → Flatten or GAP → Dense. */
