@@ -111,7 +111,7 @@ export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
   const cols = (list[0] as number[]).length;
   const inner = (list[0] as unknown[])[0];
   if (Array.isArray(inner)) {
-    throw new ShapeError(`${what} is 3-D ([${list.length}, ${cols}, ${inner.length}]): its rows hold arrays, not numbers; flatten each sample to one row of a [rows, cols] array, e.g. x.map((sample) => sample.flat())`);
+    throw new ShapeError(`${what} is 3-D ([${list.length}, ${cols}, ${inner.length}]): its rows hold arrays, not numbers; flatten each sample to one row, e.g. x.map((s) => s.flat())`);
   }
   for (let r = 0; r < list.length; r++) {
     const row = list[r];
@@ -125,22 +125,16 @@ export function shapeOf(what: string, x: Inputs | Labels): [number, number] {
 /** Copy inputs into WASM (one allocation), rejecting NaN/Infinity with the row and column. */
 export function uploadInputs(engine: Engine, what: string, x: Inputs, expectCols: number, expectShape?: readonly number[]): DeviceInputs {
   const [rows, cols] = shapeOf(what, x);
-  // tensor3d/tensor4d samples carry their shape: [14, 56, 1] has a [28, 28, 1] model's size but not its pixels' places.
-  const sample = isMatrix(x) ? x.sampleShape : undefined;
-  if (sample && expectShape && expectShape.length > 1 && cols === expectCols && sample.join() !== expectShape.join()) {
-    throw new ShapeError(`${what}: each sample has shape [${sample}] but the model's input layer takes [${expectShape}]; `
-      + `give tensor4d(data, [n, ${expectShape}]) (the same ${counted(cols, "value")} in the model's layout)`);
-  }
   if (rows === 0) throw new DataError(`${what} is empty: there is nothing to train on or predict`);
   if (cols === 0) {
     throw new ShapeError(`${what} is a flat array of ${counted(rows, "number")}, not rows; pass number[][] or tensor2d(data, [rows, ${expectCols}])`);
   }
-  if (cols !== expectCols) {
-    if (isMatrix(x) && x.sampleShape) {
-      throw new ShapeError(`${what}: each sample has shape [${x.sampleShape}] (${counted(cols, "value")}) `
-        + `but the model's input layer takes ${counted(expectCols, "value")}; give samples of the model's inputShape`);
-    }
-    throw new ShapeError(`${what} has ${counted(cols, "column")} but the model's input layer expects ${expectCols}; reshape (flatten) each sample to ${counted(expectCols, "value")}`);
+  // tensor3d/tensor4d samples carry their shape: [14, 56, 1] has a [28, 28, 1] model's size but not its pixels' places
+  // (a flat model, [784], takes [28, 28] images as rows).
+  const sample = isMatrix(x) && x.sampleShape, want = expectShape ?? [expectCols];
+  if (cols !== expectCols || (sample && want.length > 1 && `${sample}` !== `${want}`)) {
+    throw new ShapeError(`${what} has ${sample ? `samples of shape [${sample}]` : counted(cols, "column")} but the model's input layer `
+      + `expects ${want.length > 1 ? `[${want}]` : expectCols}; reshape (flatten) each sample to ${counted(expectCols, "value")}`);
   }
   const heap = engine.heap;
   if (isMatrix(x) && isBytes(x.data)) {

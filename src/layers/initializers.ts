@@ -94,9 +94,9 @@ export function initialize(spec: InitializerSpec, rng: Rng, heap: Heap, ptr: num
 
 /** The VarianceScaling draw: (scale, mode, distribution) over the weight's fans. */
 export function drawScaled([scale, mode, distribution]: Family, rng: Rng, ptr: number, shape: readonly number[], n: number): void {
-  // TF.js' computeFans: [in, out]; a conv kernel of rank 3–5 [..., in, out] (channels last) times its receptive field; else √n both.
-  const d = shape.length, field = d > 2 ? n / (shape[d - 2] * shape[d - 1]) : 1;
-  const [fanIn, fanOut] = d >= 2 && d <= 5 ? [shape[d - 2] * field, shape[d - 1] * field] : [Math.sqrt(n), Math.sqrt(n)];
+  // TF.js' computeFans: [in, out]; a conv kernel of rank 3–5 [..., in, out] (channels last) times its receptive field,
+  // i.e. n / out and n / in (exact: n is their product); else √n both.
+  const d = shape.length, [fanIn, fanOut] = d > 1 && d < 6 ? [n / shape[d - 1], n / shape[d - 2]] : [Math.sqrt(n), Math.sqrt(n)];
   const fan = Math.max(1, mode === "fanIn" ? fanIn : mode === "fanOut" ? fanOut : (fanIn + fanOut) / 2);
   if (distribution === "uniform") {
     // One rounding: 3/((in + out)/2) is the same double as 6/(in + out), so glorotUniform keeps its bits.

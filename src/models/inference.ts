@@ -55,8 +55,7 @@ function uploadFew(model: Model, engine: Engine, x: Inputs, rows: number): numbe
   const matrix = Array.isArray(x) ? undefined : x, data = matrix?.data;
   if (matrix && !(data instanceof Float32Array || data instanceof Float64Array || Array.isArray(data))) return 0;
   if (shapeOf("predict: x", x)[1] !== cols) return 0;
-  const sample = matrix?.sampleShape; // another image shape of the same size: inputsFor's error
-  if (sample && model.inputShape.length > 1 && sample.join() !== model.inputShape.join()) return 0;
+  if (`${matrix?.sampleShape ?? model.inputShape}` !== `${model.inputShape}`) return 0; // another sample shape: inputsFor decides
   const scale = matrix?.scale;
   let dst = model.inputBuffer(rows, false);
   if (!dst) {

@@ -40,7 +40,7 @@ describe("image samples of the model's size but another shape", () => {
       new Dense({ units: 2, activation: "softmax" })] });
     m.compile({ optimizer: "sgd", loss: "sparseCategoricalCrossentropy" });
     const wrong = tensor4d(new Float32Array(3 * 24), [3, 6, 4, 1]), labels = [0, 1, 0];
-    const message = /each sample has shape \[6,4,1\] but the model's input layer takes \[4,6,1\]; give tensor4d\(data, \[n, 4,6,1\]\)/;
+    const message = /x has samples of shape \[6,4,1\] but the model's input layer expects \[4,6,1\]/;
     await expect(m.fit(wrong, labels, { epochs: 1, verbose: 0 })).rejects.toThrow(message);
     expect(() => m.predict(wrong)).toThrow(message);
     expect(() => m.evaluate(wrong, labels)).toThrow(message);

@@ -175,7 +175,7 @@ describe("Conv2D: bad input is refused with the problem and the fix", () => {
     expect(() => tensor4d(new Float32Array(8), [2, 4, 1] as unknown as [number, number, number, number])).toThrow(/\[n, height/);
     expect(tensor3d([1, 2, 3, 4], [1, 2, 2])).toMatchObject({ shape: [1, 4], sampleShape: [2, 2] });
     const m = convModel({}, [4, 4, 1]);
-    expect(() => m.predict(tensor4d(new Float32Array(2 * 25), [2, 5, 5, 1]))).toThrow(/each sample has shape \[5,5,1\]/);
+    expect(() => m.predict(tensor4d(new Float32Array(2 * 25), [2, 5, 5, 1]))).toThrow(/has samples of shape \[5,5,1\]/);
   });
 
   it("bytes with a scale (MNIST-style pixels) predict what their scaled floats predict", () => {
