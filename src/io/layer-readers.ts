@@ -9,12 +9,12 @@ import { Reshape } from "../layers/reshape.js";
 import type { Layer } from "../layers/layer.js";
 import { savedNames, type ActivationName } from "../core/activations.js";
 
-type Fail = (what: string) => never;
-type Config = Record<string, unknown>;
-interface Spec { className: string; name: string; create(inputShape?: number[]): Layer }
+export type Fail = (what: string) => never;
+export type Config = Record<string, unknown>;
+export interface Spec { className: string; name: string; create(inputShape?: number[]): Layer }
 
 /** A spec whose layer `make` builds; `make` is tried once here so that its errors become the file's. */
-function spec(className: string, name: string, fail: Fail, make: (inputShape?: number[]) => Layer): Spec {
+export function spec(className: string, name: string, fail: Fail, make: (inputShape?: number[]) => Layer): Spec {
   try {
     make();
   } catch (e) {
@@ -23,7 +23,7 @@ function spec(className: string, name: string, fail: Fail, make: (inputShape?: n
   return { className, name, create: make };
 }
 
-const shapeArg = (inputShape?: number[]) => (inputShape ? { inputShape } : {});
+export const shapeArg = (inputShape?: number[]) => (inputShape ? { inputShape } : {});
 const orUndefined = (v: unknown) => (v === null ? undefined : v);
 
 function readActivation(c: Config, name: string, fail: Fail): Spec {

@@ -1,5 +1,6 @@
 // modelTopology as TensorFlow.js' model.toJSON() writes it for a Sequential (of Dense, Activation,
-// Dropout, LeakyReLU, Flatten and Reshape layers: their readers in io/layer-readers.ts), and
+// Dropout, LeakyReLU, Flatten and Reshape layers: their readers in io/layer-readers.ts; the image
+// layers' in io/topology-pooling.ts and io/topology-conv2d.ts), and
 // the reading side, which also takes what Keras writes (tensorflowjs_converter's model_config
 // wrapper, an InputLayer first with batch_input_shape or Keras 3's batch_shape, dtype-policy
 // objects, a Functional model that is a plain chain). Anything else is refused by name.
@@ -8,9 +9,12 @@ import { Dense, type Regularizer } from "../layers/dense.js";
 import { sizeOf, type Layer } from "../layers/layer.js";
 import { weightlessReaders } from "./layer-readers.js";
 import { readBatchNormalization } from "./topology-batch-norm.js";
-import { savedNames, type ActivationName } from "../core/activations.js";
+import { poolingReaders } from "./topology-pooling.js";
+import { readConv2D } from "./topology-conv2d.js";
+import type { ActivationName } from "../core/activations.js";
 import type { InitializerSpec } from "../layers/initializers.js";
-import { initializerJson, readInitializer } from "./initializer-json.js";
+import { initializerJson } from "./initializer-json.js";
+import { kernelOptions } from "./kernel-options.js";
 
 /** The TensorFlow.js version whose layers-model format this writes (model.json's keras_version). */
 export const TFJS_FORMAT = "tfjs-layers 4.22.0";
@@ -46,12 +50,14 @@ const isDim = (d: unknown): d is number => typeof d === "number" && Number.isInt
 
 /** A layer's getConfig() as model.json holds it (TF.js' serialization): snake_case keys, initializers and regularizers as {class_name, config}. */
 function configJson(config: Record<string, unknown>): Record<string, unknown> {
+  const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
   const json = (key: string, v: unknown) => {
     if (key.endsWith("Initializer")) return initializerJson(v as InitializerSpec, "zeros");
     const r = v as Regularizer | null;
+    if (key === "dataFormat") return snake(String(v)); // TF.js writes 'channels_last'
     return key.endsWith("Regularizer") && r ? { class_name: "L1L2", config: { l1: r.l1, l2: r.l2 } } : v;
   };
-  return Object.fromEntries(Object.entries(config).map(([key, v]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), json(key, v)]));
+  return Object.fromEntries(Object.entries(config).map(([key, v]) => [snake(key), json(key, v)]));
 }
 
 /** The model's topology as TensorFlow.js' Sequential.toJSON() writes it. */
@@ -88,17 +94,6 @@ function inboundOf(layer: Record<string, unknown>): unknown {
   const args = isObject(node) && Array.isArray(node.args) ? node.args : [];
   const history = args.length === 1 && isObject(args[0]) && isObject(args[0].config) ? args[0].config.keras_history : undefined;
   return Array.isArray(history) ? history[0] : undefined;
-}
-
-function regularizerOf(name: string, r: unknown, fail: Fail): Regularizer | undefined {
-  if (r === null || r === undefined) return undefined;
-  const c = isObject(r) && isObject(r.config) ? r.config : {};
-  const cls = isObject(r) ? r.class_name : undefined;
-  if (cls !== "L1L2" && cls !== "L1" && cls !== "L2") return fail(`${name}: kernel_regularizer ${JSON.stringify(cls)} is not one scratchnet has; it knows L1, L2 and L1L2`);
-  // Keras' L1 and L2 classes default their rate to 0.01 (L1L2's class defaults are 0 in Keras, 0.01 in TF.js: files write both).
-  const l1 = Number(c.l1 ?? (cls === "L1" ? 0.01 : 0)), l2 = Number(c.l2 ?? (cls === "L2" ? 0.01 : 0));
-  if (!(l1 >= 0 && l2 >= 0 && Number.isFinite(l1 + l2))) return fail(`${name}: kernel_regularizer l1 ${c.l1}, l2 ${c.l2} must be finite and ≥ 0`);
-  return { l1, l2 };
 }
 
 /** Read a Sequential (a plain chain of the layers in `readers`) from any of the topologies TensorFlow.js or Keras write. */
@@ -149,21 +144,8 @@ export function readTopology(raw: unknown, fail: Fail): Topology {
 /** Dense's config as TF.js and Keras write it (Dense.getConfig() is the writing side). */
 function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseConfig {
   if (!isDim(c.units)) return fail(`${name}: units ${JSON.stringify(c.units)} is not a positive integer`);
-  const saved = c.activation ?? "linear", activation = typeof saved === "string" ? savedNames().get(saved) : undefined;
-  if (!activation) {
-    return fail(`${name}: activation ${JSON.stringify(saved)} is not one scratchnet has; it knows ${[...savedNames().keys()].join(", ")}`);
-  }
-  for (const key of ["bias_regularizer", "activity_regularizer"]) { // a file's penalty is never dropped silently
-    if (c[key] !== null && c[key] !== undefined) return fail(`${name}: ${key} is not implemented in scratchnet (only kernel_regularizer); set it to null in model.json to load the model without it`);
-  }
-  const units = c.units, useBias = c.use_bias !== false, regularizer = regularizerOf(name, c.kernel_regularizer, fail);
-  const kernelInitializer = readInitializer(c.kernel_initializer, `${name}: kernel_initializer`, fail);
-  const biasInitializer = readInitializer(c.bias_initializer, `${name}: bias_initializer`, fail);
-  const more = {
-    ...(kernelInitializer ? { kernelInitializer } : {}), ...(biasInitializer ? { biasInitializer } : {}),
-    ...(regularizer ? { kernelRegularizer: regularizer } : {}),
-  };
-  const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...more, ...(inputShape ? { inputShape } : {}) });
+  const units = c.units, { activation, useBias, regularizer, args } = kernelOptions(c, name, fail);
+  const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...args, ...(inputShape ? { inputShape } : {}) });
   const weights = (inputs: number) =>
     [{ name: "kernel", shape: [inputs, units], trainable: true }, ...(useBias ? [{ name: "bias", shape: [units], trainable: true }] : [])];
   return { className: "Dense", name, units, activation, useBias, regularizer, create, weights };
@@ -173,4 +155,5 @@ function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseC
 // A function, not a spread object: esbuild keeps a spread at module level (it may run getters), and with it
 // every layer class in scratchnet/core, which reads no model files.
 type Reader = (c: Record<string, unknown>, name: string, fail: Fail) => LayerSpec;
-const readers = (): Record<string, Reader> => ({ Dense: readDense, BatchNormalization: readBatchNormalization, ...weightlessReaders });
+const readers = (): Record<string, Reader> => ({ Dense: readDense, BatchNormalization: readBatchNormalization, ...weightlessReaders,
+  ...poolingReaders, Conv2D: readConv2D });

@@ -73,7 +73,7 @@ describe("model files that lie are refused, naming the file and the problem", ()
   });
 
   it("an unknown layer class or activation", async () => {
-    await refused("conv", edit((j) => { j.modelTopology.config.layers[1].class_name = "Conv2D"; }), bin, /conv[/\\]model\.json: dense_\d+ is a "Conv2D" layer; scratchnet loads Sequential models of Dense, BatchNormalization, Activation, Dropout, LeakyReLU, Flatten, Reshape layers/);
+    await refused("lstm", edit((j) => { j.modelTopology.config.layers[1].class_name = "LSTM"; }), bin, /lstm[/\\]model\.json: dense_\d+ is a "LSTM" layer; scratchnet loads Sequential models of Dense, BatchNormalization, Activation, Dropout, LeakyReLU, Flatten, Reshape, MaxPooling2D, .* layers/);
     await refused("mish", edit((j) => { j.modelTopology.config.layers[0].config.activation = "mish"; }), bin, /mish[/\\]model\.json: dense_\d+: activation "mish" is not one scratchnet has; it knows linear, sigmoid, tanh, relu, softmax, step/);
     await refused("graph", edit((j) => { (j as { modelTopology: object }).modelTopology = { node: [], library: {} }; }), bin, /modelTopology is a undefined; scratchnet loads Sequential models/);
   });

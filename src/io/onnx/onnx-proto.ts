@@ -1,4 +1,4 @@
-// The part of ONNX's schema (onnx/onnx.proto3) that a Dense network needs, as plain objects and
+// The part of ONNX's schema (onnx/onnx.proto3) that a Dense or conv network needs, as plain objects and
 // the encoders that write them. Each field number below is the one in onnx.proto3: a wrong
 // number is not an error the parser reports, it silently reads as another field.
 import { ProtoWriter } from "./protobuf.js";
@@ -6,13 +6,13 @@ import { ProtoWriter } from "./protobuf.js";
 /** TensorProto.DataType values used here. */
 export const DataType = { FLOAT: 1, INT64: 7, BOOL: 9 } as const;
 
-/** An operator call: `outputs = opType(inputs)`, with integer attributes (axis, to). */
+/** An operator call: `outputs = opType(inputs)`, with integer attributes (axis, to) and integer lists (perm, pads). */
 export interface OnnxNode {
   opType: string;
   name: string;
   inputs: string[];
   outputs: string[];
-  attributes?: Record<string, number>;
+  attributes?: Record<string, number | number[]>;
   /** Float attributes (LeakyRelu's alpha, BatchNormalization's epsilon). */
   floatAttributes?: Record<string, number>;
 }
@@ -46,9 +46,12 @@ export interface OnnxModel {
   graph: OnnxGraph;
 }
 
-// AttributeProto { name = 1; i = 3; type = 20 }, AttributeType.INT = 2
-function attribute(name: string, value: number): ProtoWriter {
-  return new ProtoWriter().string(1, name).int(3, value).int(20, 2);
+// AttributeProto { name = 1; i = 3; ints = 8; type = 20 }, AttributeType.INT = 2, INTS = 7
+function attribute(name: string, value: number | number[]): ProtoWriter {
+  if (!Array.isArray(value)) return new ProtoWriter().string(1, name).int(3, value).int(20, 2);
+  const w = new ProtoWriter().string(1, name);
+  for (const v of value) w.int(8, v);
+  return w.int(20, 7);
 }
 
 // NodeProto { input = 1; output = 2; name = 3; op_type = 4; attribute = 5 }

@@ -7,7 +7,8 @@
 // Flatten is Flatten(axis 1); Reshape is Reshape(x, [0, ...its output shape]) (0 keeps the batch);
 // Dropout writes nothing (the graph computes inference, where it is the identity). Each
 // BatchNormalization layer is ONNX's BatchNormalization(x, gamma, beta, moving_mean, moving_variance,
-// epsilon): inference, as predict runs it.
+// epsilon): inference, as predict runs it. The image layers (Conv2D, the poolings, ZeroPadding2D) run
+// in NCHW between Transposes from and back to the model's NHWC: io/onnx/onnx-images.ts.
 // The input is "input" [batch, ...inputShape] and the output "output" [batch, ...output shape], where
 // "batch" is a symbolic dimension so any number of rows can be fed. Opset 13 (IR version 7, ONNX 1.8)
 // has every operator used here; test/io/onnx.test.ts and onnx-layers.test.ts run the files in onnxruntime-node.
@@ -19,6 +20,7 @@ import type { Layer } from "../../layers/layer.js";
 import type { LeakyReLU } from "../../layers/leaky-relu.js";
 import type { Sequential } from "../../models/sequential.js";
 import { encodeModel, type OnnxGraph, type OnnxInitializer, type OnnxNode } from "./onnx-proto.js";
+import { IMAGE_LAYERS, TO_NCHW, TO_NHWC, elementwise, imageLayer, type GraphBuilder, type Layout } from "./onnx-images.js";
 
 export const ONNX_OPSET = 13;
 export const ONNX_IR_VERSION = 7;
@@ -48,8 +50,21 @@ export function onnxGraph(model: Sequential): OnnxGraph {
     initializers.push({ name, dims: w?.shape ?? [data.length], data });
     return name;
   };
-  let x = ONNX_INPUT;
-  for (const l of model.layers) {
+  const graph: GraphBuilder = {
+    op: (layer, opType, inputs, attributes) => op(nodes, layer, opType, inputs, attributes),
+    initializer: (name, dims, data) => (initializers.push({ name, dims, data }), name),
+    weight: (layer, what) => byName.get(`${layer.name}/${what}`),
+    activation: (layer, z) => activation(nodes, initializers, layer, z),
+  };
+  let x = ONNX_INPUT, layout: Layout = "nhwc";
+  for (const [i, l] of model.layers.entries()) {
+    if (IMAGE_LAYERS.includes(l.className)) {
+      if (layout === "nhwc") x = op(nodes, l, "Transpose", [x], { perm: TO_NCHW });
+      ({ x, layout } = imageLayer(graph, l, x, model.layers.slice(i + 1).find((n) => n.className !== "Dropout")));
+      continue;
+    }
+    const keepsLayout = l.className === "Dropout" || l.className === "LeakyReLU" || (l.className === "Activation" && elementwise(l));
+    if (layout === "nchw" && !keepsLayout) [x, layout] = [op(nodes, l, "Transpose", [x], { perm: TO_NHWC }), "nhwc"];
     switch (l.className) {
       case "Dense": {
         const layer = l as Dense;
@@ -79,10 +94,11 @@ export function onnxGraph(model: Sequential): OnnxGraph {
       }
       case "Dropout": break; // the identity in inference
       default:
-        throw new ModelError(`toOnnx: ${l.name} is a ${l.className} layer; ` +
-          "toOnnx writes Dense, BatchNormalization, Activation, LeakyReLU, Dropout, Flatten and Reshape layers");
+        throw new ModelError(`toOnnx: ${l.name} is a ${l.className} layer; toOnnx writes Dense, BatchNormalization, Activation, `
+          + `LeakyReLU, Dropout, Flatten and Reshape layers, and the image layers ${IMAGE_LAYERS.join(", ")}`);
     }
   }
+  if (layout === "nchw") x = op(nodes, model.layers.at(-1)!, "Transpose", [x], { perm: TO_NHWC }); // an image out, as predict gives it
   if (x === ONNX_INPUT) x = op(nodes, model.layers[0], "Identity", [x]); // only Dropouts: the output is the input
   nodes[nodes.length - 1].outputs = [ONNX_OUTPUT]; // the last value computed is the graph's output
   return {
@@ -95,7 +111,7 @@ export function onnxGraph(model: Sequential): OnnxGraph {
 }
 
 /** Append `opType(inputs)` for `layer`; returns the name of its output. A second node of one type gets `_1`, and so on. */
-function op(nodes: OnnxNode[], layer: Layer, opType: string, inputs: string[], attributes?: Record<string, number>,
+function op(nodes: OnnxNode[], layer: Layer, opType: string, inputs: string[], attributes?: Record<string, number | number[]>,
   floatAttributes?: Record<string, number>): string {
   const base = `${layer.name}/${opType}`;
   let name = base;
