@@ -43,7 +43,8 @@ function setUp() {
     const shape = cnn.outputShapes[i];
     if (shape.length !== 3) return; // Flatten and Dense: no maps
     const [h, w, channels] = shape, block = document.createElement("section");
-    const what = layer.className === "Conv2D" ? `${channels} filters ${layer.kernelSize.join(" × ")}, ReLU` : `max over ${layer.poolSize.join(" × ")}`;
+    const what = layer.className === "Conv2D" ? `${channels} filters ${layer.kernelSize.join(" × ")}, ReLU`
+      : `max over ${layer.poolSize.join(" × ")}`;
     block.innerHTML = `<h2>${layer.name}: ${channels} feature maps of ${h} × ${w} <span class="small">(${what})</span></h2>`;
     const maps = document.createElement("div");
     maps.className = "maps";
@@ -68,7 +69,8 @@ function update() {
   shown.textContent = best < 0 ? "–" : `${best}`;
   shown.title = best < 0 ? "" : `${(100 * probs[best]).toFixed(1)}%`;
   const ms = { predictLayers: t1 - t0, drawing: performance.now() - t1 };
-  status.textContent = !outputs ? "ready: draw" : `predictLayers ${ms.predictLayers.toFixed(2)} ms, drawing the maps ${ms.drawing.toFixed(2)} ms`;
+  status.textContent = !outputs ? "ready: draw"
+    : `predictLayers ${ms.predictLayers.toFixed(2)} ms, drawing the maps ${ms.drawing.toFixed(2)} ms`;
   // For the page test: what was drawn, per layer.
   window.__filters = { predicted: best, ms, image: image ? Array.from(image) : null, maps: outputs ? maps : null,
     data: outputs ? views.map((v) => Array.from(outputs[v.index].data)) : null };

@@ -25,7 +25,8 @@ describe("predictLayers", () => {
     await tf.setBackend("cpu");
     const t = tf.sequential({ layers: [tf.layers.conv2d({ filters: 4, kernelSize: 3, activation: "relu", inputShape: [H, W, C] }),
       tf.layers.maxPooling2d({ poolSize: 2 }), tf.layers.flatten(), tf.layers.dense({ units: 3, activation: "softmax" })] });
-    t.setWeights([tf.tensor4d(WEIGHTS[0], [3, 3, C, 4]), tf.tensor1d(WEIGHTS[1]), tf.tensor2d(WEIGHTS[2], [16, 3]), tf.tensor1d(WEIGHTS[3])]);
+    t.setWeights([tf.tensor4d(WEIGHTS[0], [3, 3, C, 4]), tf.tensor1d(WEIGHTS[1]), tf.tensor2d(WEIGHTS[2], [16, 3]),
+      tf.tensor1d(WEIGHTS[3])]);
     const all = tf.model({ inputs: t.inputs, outputs: t.layers.map((l) => l.output as tf.SymbolicTensor) });
     const x = tf.tensor4d(XS, [N, H, W, C]);
     const expected = (all.predict(x) as tf.Tensor[]).map((y) => ({ shape: y.shape, data: Array.from(y.dataSync()) }));

@@ -25,7 +25,8 @@ describe.skipIf(!haveChromium)("examples/web/digit.html in Chromium", () => {
     cnn = await loadModel(join(root, "data", "models", "mnist-cnn", "model.json"), { compile: false });
     browser = await openBrowser();
     await browser.page.goto(`${browser.origin}/digit.html`);
-    await browser.page.waitForFunction(() => (globalThis as unknown as { __digitReady?: boolean }).__digitReady, undefined, { timeout: 45_000 });
+    await browser.page.waitForFunction(() => (globalThis as unknown as { __digitReady?: boolean }).__digitReady, undefined,
+      { timeout: 45_000 });
   }, 30_000);
   afterAll(async () => {
     cnn?.dispose();

@@ -30,7 +30,8 @@ describe.skipIf(!haveChromium)("examples/web/filters.html in Chromium", () => {
     cnn = await loadModel(join(root, "data", "models", "mnist-cnn", "model.json"), { compile: false });
     browser = await openBrowser();
     await browser.page.goto(`${browser.origin}/filters.html`);
-    await browser.page.waitForFunction(() => (globalThis as unknown as { __filtersReady?: boolean }).__filtersReady, undefined, { timeout: 45_000 });
+    await browser.page.waitForFunction(() => (globalThis as unknown as { __filtersReady?: boolean }).__filtersReady, undefined,
+      { timeout: 45_000 });
   }, 30_000);
   afterAll(async () => {
     cnn?.dispose();
