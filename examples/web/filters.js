@@ -16,10 +16,10 @@ function tile(parent, h, w, caption) {
   return canvas;
 }
 
-/** Channel `ch` of an [h, w, channels] block at `offset` of `data`, coloured by `color(value)`, into `canvas`. */
-function paint(canvas, data, offset, h, w, channels, ch, color) {
+/** Channel `ch` of the [h, w, channels] values in `data`, coloured by `color(value)`, into `canvas`. */
+function paint(canvas, data, h, w, channels, ch, color) {
   const c = canvas.getContext("2d"), img = c.createImageData(w, h);
-  for (let i = 0; i < h * w; i++) img.data.set([...color(data[offset + i * channels + ch]), 255], 4 * i);
+  for (let i = 0; i < h * w; i++) img.data.set([...color(data[i * channels + ch]), 255], 4 * i);
   c.putImageData(img, 0, 0);
 }
 
@@ -37,13 +37,13 @@ let cnn = null, image = null, views = [];
 function setUp() {
   const [kernel] = cnn.getWeights(), [kh, kw, cin, cout] = kernel.shape, scale = 1 / largest(kernel.data);
   const filters = document.getElementById("filters");
-  for (let f = 0; f < cout; f++) paint(tile(filters, kh, kw, f + 1), kernel.data, 0, kh, kw, cin * cout, f, diverging(scale));
+  for (let f = 0; f < cout; f++) paint(tile(filters, kh, kw, f + 1), kernel.data, kh, kw, cin * cout, f, diverging(scale));
   const layers = document.getElementById("layers");
   cnn.layers.forEach((layer, i) => {
     const shape = cnn.outputShapes[i];
     if (shape.length !== 3) return; // Flatten and Dense: no maps
     const [h, w, channels] = shape, block = document.createElement("section");
-    const what = layer.className === "Conv2D" ? `${channels} filters ${layer.kernelSize.join(" × ")}, ReLU`
+    const what = layer.className === "Conv2D" ? `${channels} filters ${layer.kernelSize.join(" × ")}, ${layer.activation.name}`
       : `max over ${layer.poolSize.join(" × ")}`;
     block.innerHTML = `<h2>${layer.name}: ${channels} feature maps of ${h} × ${w} <span class="small">(${what})</span></h2>`;
     const maps = document.createElement("div");
@@ -61,7 +61,7 @@ function update() {
   const maps = views.map(({ index, name, shape, canvases }) => {
     const [h, w, channels] = shape, data = outputs ? outputs[index].data : new Float32Array(h * w * channels);
     const top = largest(data), color = grey(top > 0 ? 1 / top : 0); // one scale per layer: maps compare within a layer
-    canvases.forEach((canvas, ch) => paint(canvas, data, 0, h, w, channels, ch, color));
+    canvases.forEach((canvas, ch) => paint(canvas, data, h, w, channels, ch, color));
     return { name, shape: [...shape], sum: data.reduce((s, v) => s + v, 0), max: top };
   });
   const probs = outputs ? outputs.at(-1).data : null;
