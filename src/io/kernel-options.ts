@@ -21,10 +21,14 @@ function regularizerOf(name: string, r: unknown, fail: Fail): Regularizer | unde
   if (r === null || r === undefined) return undefined;
   const c = isObject(r) && isObject(r.config) ? r.config : {};
   const cls = isObject(r) ? r.class_name : undefined;
-  if (cls !== "L1L2" && cls !== "L1" && cls !== "L2") return fail(`${name}: kernel_regularizer ${JSON.stringify(cls)} is not one scratchnet has; it knows L1, L2 and L1L2`);
+  if (cls !== "L1L2" && cls !== "L1" && cls !== "L2") {
+    return fail(`${name}: kernel_regularizer ${JSON.stringify(cls)} is not one scratchnet has; it knows L1, L2 and L1L2`);
+  }
   // Keras' L1 and L2 classes default their rate to 0.01 (L1L2's class defaults are 0 in Keras, 0.01 in TF.js: files write both).
   const l1 = Number(c.l1 ?? (cls === "L1" ? 0.01 : 0)), l2 = Number(c.l2 ?? (cls === "L2" ? 0.01 : 0));
-  if (!(l1 >= 0 && l2 >= 0 && Number.isFinite(l1 + l2))) return fail(`${name}: kernel_regularizer l1 ${c.l1}, l2 ${c.l2} must be finite and ≥ 0`);
+  if (!(l1 >= 0 && l2 >= 0 && Number.isFinite(l1 + l2))) {
+    return fail(`${name}: kernel_regularizer l1 ${c.l1}, l2 ${c.l2} must be finite and ≥ 0`);
+  }
   return { l1, l2 };
 }
 

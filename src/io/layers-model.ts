@@ -1,5 +1,5 @@
 // Reading a TensorFlow.js layers-model (model.json + its weights, or tf.io ModelArtifacts) into
-// checked layers (Dense, BatchNormalization): the topology (src/io/topology.ts), every dtype and the byte length
+// checked layers (Dense, BatchNormalization, Conv2D, ...): the topology (src/io/topology.ts), every dtype and the byte length
 // (src/io/weights-codec.ts), every shape against the topology, the optimizer state apart.
 // Everything is checked before anything is returned; a failure throws a ModelFileError that
 // names the file, what is wrong with it, and what to do.

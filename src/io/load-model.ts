@@ -27,7 +27,7 @@ export interface LoadOptions extends HttpOptions {
   seed?: number;
 }
 
-/** Load a model saved by model.save() or TensorFlow.js (Sequential, Dense layers), compiled when it was saved compiled. */
+/** Load a model saved by model.save() or TensorFlow.js (a Sequential of the layers io/topology.ts reads), compiled if saved so. */
 export async function loadModel(source: LoadSource, options: LoadOptions = {}): Promise<Sequential> {
   const handler = loadHandler(source, options);
   const artifacts = await handler.load!();

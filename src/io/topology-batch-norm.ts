@@ -12,11 +12,12 @@ export interface BatchNormalizationSpec {
 }
 
 export function readBatchNormalization(c: Record<string, unknown>, name: string, fail: (what: string) => never): BatchNormalizationSpec {
-  // Keras 2 writes the axis as a list of one ([1] or [-1]); TF.js and Keras 3 as a number.
+  // Keras 2 writes the axis as a list of one ([1] or [-1]); TF.js and Keras 3 as a number. The layer checks that a
+  // positive one is the last of its input (1 for flat rows, 3 for images [h, w, c]: the channels).
   const axis = Array.isArray(c.axis) && c.axis.length === 1 ? c.axis[0] : c.axis ?? -1;
-  if (axis !== -1 && axis !== 1) {
+  if (axis !== -1 && !(Number.isInteger(axis) && axis >= 1)) {
     return fail(`${name}: axis ${JSON.stringify(c.axis)} is not the features' axis (-1 or 1 for flat rows); `
-      + "scratchnet normalizes the last axis");
+      + "scratchnet normalizes the last axis (-1, or 3 for images [h, w, c])");
   }
   const number = (key: string, fallback: number) => {
     const v = c[key] ?? fallback;
@@ -29,7 +30,7 @@ export function readBatchNormalization(c: Record<string, unknown>, name: string,
   }
   const momentum = number("momentum", 0.99), epsilon = number("epsilon", 1e-3), center = c.center !== false, scale = c.scale !== false;
   const create = (inputShape?: number[]) =>
-    new BatchNormalization({ axis: -1, momentum, epsilon, center, scale, name, ...(inputShape ? { inputShape } : {}) });
+    new BatchNormalization({ axis: axis as number, momentum, epsilon, center, scale, name, ...(inputShape ? { inputShape } : {}) });
   const weights = (inputs: number) => [
     ...(scale ? [{ name: "gamma", shape: [inputs], trainable: true }] : []),
     ...(center ? [{ name: "beta", shape: [inputs], trainable: true }] : []),

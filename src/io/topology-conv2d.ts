@@ -30,7 +30,8 @@ export function readConv2D(c: Record<string, unknown>, name: string, fail: Fail)
   refuseSet(c, name, ["kernel_constraint", "bias_constraint"], fail);
   const { activation, useBias, args } = kernelOptions(c, name, fail);
   const options = { filters: c.filters as number, kernelSize: c.kernel_size as [number, number], activation, useBias, name, ...args,
-    ...(c.strides != null ? { strides: c.strides as [number, number] } : {}), ...(c.padding != null ? { padding: c.padding as "same" } : {}) };
+    ...(c.strides != null ? { strides: c.strides as [number, number] } : {}),
+    ...(c.padding != null ? { padding: c.padding as "same" } : {}) };
   const make = (inputShape?: number[]) => new Conv2D({ ...options, ...(inputShape ? { inputShape } : {}) });
   let probe: Conv2D;
   try {

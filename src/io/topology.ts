@@ -145,7 +145,8 @@ export function readTopology(raw: unknown, fail: Fail): Topology {
 function readDense(c: Record<string, unknown>, name: string, fail: Fail): DenseConfig {
   if (!isDim(c.units)) return fail(`${name}: units ${JSON.stringify(c.units)} is not a positive integer`);
   const units = c.units, { activation, useBias, regularizer, args } = kernelOptions(c, name, fail);
-  const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...args, ...(inputShape ? { inputShape } : {}) });
+  const create = (inputShape?: number[]) => new Dense({ units, activation, useBias, name, ...args,
+    ...(inputShape ? { inputShape } : {}) });
   const weights = (inputs: number) =>
     [{ name: "kernel", shape: [inputs, units], trainable: true }, ...(useBias ? [{ name: "bias", shape: [units], trainable: true }] : [])];
   return { className: "Dense", name, units, activation, useBias, regularizer, create, weights };

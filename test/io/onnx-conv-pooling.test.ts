@@ -34,10 +34,12 @@ const opTypes = (model: Sequential) => onnxGraph(model).nodes.map((n) => n.opTyp
 describe("toOnnx with the pooling and padding layers", () => {
   it("ZeroPadding2D → MaxPooling2D 'same' [2, 3] strides [1, 2] → AveragePooling2D 'same' → Flatten → Dense", async () => {
     const model = modelOf([new ZeroPadding2D({ inputShape: [6, 5, 2], padding: [[1, 0], [2, 1]] }),
-      new MaxPooling2D({ poolSize: [2, 3], strides: [1, 2], padding: "same" }), new AveragePooling2D({ poolSize: 3, strides: 2, padding: "same" }),
+      new MaxPooling2D({ poolSize: [2, 3], strides: [1, 2], padding: "same" }),
+      new AveragePooling2D({ poolSize: 3, strides: 2, padding: "same" }),
       new Flatten(), new Dense({ units: 3 })]);
     const graph = onnxGraph(model);
-    expect(graph.nodes.map((n) => n.opType)).toEqual(["Transpose", "Pad", "MaxPool", "AveragePool", "Transpose", "Flatten", "MatMul", "Add"]);
+    expect(graph.nodes.map((n) => n.opType))
+      .toEqual(["Transpose", "Pad", "MaxPool", "AveragePool", "Transpose", "Flatten", "MatMul", "Add"]);
     expect(graph.inputs[0].dims).toEqual(["batch", 6, 5, 2]); // the model's NHWC input, for its users
     // MaxPool on 7×8: out 7×4, total pads 1 and 1 → [0, 0, 1, 1]; AveragePool on 7×4 (3, stride 2): out 4×2, total 2 and 1 → [1, 0, 1, 1]
     expect(graph.nodes[2].attributes).toEqual({ kernel_shape: [2, 3], strides: [1, 2], pads: [0, 0, 1, 1] });

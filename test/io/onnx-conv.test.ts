@@ -4,8 +4,8 @@
 // half at the bottom/right), and transposes back to NHWC before Flatten so Dense sees TF.js' order.
 import { describe, it, expect } from "vitest";
 import * as ort from "onnxruntime-node";
-import { Sequential, Dense, Flatten, Conv2D, MaxPooling2D, AveragePooling2D, GlobalAveragePooling2D, ZeroPadding2D, Dropout,
-  tensor2d } from "../../src/index.js";
+import { Sequential, Dense, Flatten, Reshape, Activation, BatchNormalization, Conv2D, MaxPooling2D, AveragePooling2D,
+  GlobalAveragePooling2D, ZeroPadding2D, Dropout, tensor2d } from "../../src/index.js";
 import { toOnnx, onnxGraph } from "../../src/io/onnx/to-onnx.js";
 import type { Layer } from "../../src/layers/layer.js";
 import { seeded } from "../model/util.js";
@@ -30,6 +30,12 @@ function modelOf(layers: Layer[]): Sequential {
   model.compile({ optimizer: "sgd", loss: "meanSquaredError" });
   model.setWeights(model.getWeights().map((w, i) => seeded(w.data.length, 30 + i, -1, 1)));
   return model;
+}
+
+/** Moving variances in [0.5, 2): modelOf's seeded weights in [-1, 1) make some negative. */
+function positiveVariances(model: Sequential): void {
+  const names = model.weights().map((w) => w.name);
+  model.setWeights(model.getWeights().map((w, i) => (names[i].endsWith("moving_variance") ? seeded(w.data.length, i, 0.5, 2) : w.data)));
 }
 
 describe("toOnnx with Conv2D", () => {
@@ -79,5 +85,31 @@ describe("toOnnx with Conv2D", () => {
     expect(await maxDiff(plain, 3, 2)).toBeLessThan(1e-6);
     model.dispose();
     plain.dispose();
+  });
+
+  it("BatchNormalization of a Conv2D's output normalizes its channels: ONNX's axis 1 in NCHW, with no transpose around it", async () => {
+    const model = modelOf([new Conv2D({ inputShape: [5, 4, 2], filters: 3, kernelSize: 2 }), new BatchNormalization({ epsilon: 0.01 }),
+      new Activation({ activation: "relu" }), new Flatten(), new Dense({ units: 2 })]);
+    positiveVariances(model);
+    expect(onnxGraph(model).nodes.map((n) => n.opType)).toEqual(["Transpose", "Conv", "BatchNormalization", "Relu", "Transpose",
+      "Flatten", "MatMul", "Add"]);
+    const diff = await maxDiff(model, 4, 8);
+    console.log(`ONNX, Conv2D → BatchNormalization → relu → Flatten → Dense: max |Δ| = ${diff.toExponential(2)}`);
+    expect(diff).toBeLessThan(1e-5);
+    const first = modelOf([new BatchNormalization({ inputShape: [3, 2, 2] })]); // on the input: transposed to NCHW and back
+    positiveVariances(first);
+    expect(onnxGraph(first).nodes.map((n) => n.opType)).toEqual(["Transpose", "BatchNormalization", "Transpose"]);
+    expect(await maxDiff(first, 3, 1)).toBeLessThan(1e-6);
+    model.dispose();
+    first.dispose();
+  });
+
+  it("flat rows reshaped to images (MNIST's [784] → [28, 28, 1] pattern): the input stays flat, Reshape gives NHWC", async () => {
+    const model = modelOf([new Reshape({ inputShape: [30], targetShape: [5, 3, 2] }), new Conv2D({ filters: 2, kernelSize: 2 }),
+      new Flatten(), new Dense({ units: 2 })]);
+    expect(onnxGraph(model).nodes.map((n) => n.opType)).toEqual(["Reshape", "Transpose", "Conv", "Transpose", "Flatten", "MatMul", "Add"]);
+    expect(onnxGraph(model).inputs[0].dims).toEqual(["batch", 30]);
+    expect(await maxDiff(model, 4, 6)).toBeLessThan(1e-5);
+    model.dispose();
   });
 });

@@ -57,7 +57,9 @@ function kernelOIHW(k: Float32Array, [kh, kw, cin, cout]: number[]): Float32Arra
   const out = new Float32Array(k.length);
   for (let o = 0; o < cout; o++) {
     for (let i = 0; i < cin; i++) {
-      for (let y = 0; y < kh; y++) for (let x = 0; x < kw; x++) out[((o * cin + i) * kh + y) * kw + x] = k[((y * kw + x) * cin + i) * cout + o];
+      for (let y = 0; y < kh; y++) {
+        for (let x = 0; x < kw; x++) out[((o * cin + i) * kh + y) * kw + x] = k[((y * kw + x) * cin + i) * cout + o];
+      }
     }
   }
   return out;
@@ -67,7 +69,8 @@ function conv(g: GraphBuilder, l: Conv, x: string): { x: string; layout: Layout 
   const kernel = g.weight(l, "kernel")!, oihw = [kernel.shape[3], kernel.shape[2], kernel.shape[0], kernel.shape[1]];
   const inputs = [x, g.initializer(`${l.name}/kernel`, oihw, kernelOIHW(kernel.data, kernel.shape))];
   if (l.useBias) inputs.push(g.initializer(`${l.name}/bias`, [l.filters], g.weight(l, "bias")!.data));
-  const z = g.op(l, "Conv", inputs, { kernel_shape: [...l.kernelSize], strides: [...l.strides], pads: pads(l, l.kernelSize, l.strides, l.padding) });
+  const window = { kernel_shape: [...l.kernelSize], strides: [...l.strides], pads: pads(l, l.kernelSize, l.strides, l.padding) };
+  const z = g.op(l, "Conv", inputs, window);
   if (elementwise(l)) return { x: g.activation(l, z), layout: "nchw" };
   return { x: g.activation(l, g.op(l, "Transpose", [z], { perm: TO_NHWC })), layout: "nhwc" }; // softmax over the channels
 }

@@ -7,8 +7,8 @@
 // Flatten is Flatten(axis 1); Reshape is Reshape(x, [0, ...its output shape]) (0 keeps the batch);
 // Dropout writes nothing (the graph computes inference, where it is the identity). Each
 // BatchNormalization layer is ONNX's BatchNormalization(x, gamma, beta, moving_mean, moving_variance,
-// epsilon): inference, as predict runs it. The image layers (Conv2D, the poolings, ZeroPadding2D) run
-// in NCHW between Transposes from and back to the model's NHWC: io/onnx/onnx-images.ts.
+// epsilon): inference, as predict runs it. The image layers (Conv2D, the poolings, ZeroPadding2D) and a
+// BatchNormalization of images run in NCHW between Transposes from and back to the model's NHWC: io/onnx/onnx-images.ts.
 // The input is "input" [batch, ...inputShape] and the output "output" [batch, ...output shape], where
 // "batch" is a symbolic dimension so any number of rows can be fed. Opset 13 (IR version 7, ONNX 1.8)
 // has every operator used here; test/io/onnx.test.ts and onnx-layers.test.ts run the files in onnxruntime-node.
@@ -58,12 +58,17 @@ export function onnxGraph(model: Sequential): OnnxGraph {
   };
   let x = ONNX_INPUT, layout: Layout = "nhwc";
   for (const [i, l] of model.layers.entries()) {
+    // ONNX's BatchNormalization normalizes axis 1: an image's channels in NCHW, as TF.js' axis -1 does in NHWC.
+    const imageNorm = l.className === "BatchNormalization" && l.inputShape.length === 3;
+    if (layout === "nhwc" && (IMAGE_LAYERS.includes(l.className) || imageNorm)) {
+      [x, layout] = [op(nodes, l, "Transpose", [x], { perm: TO_NCHW }), "nchw"];
+    }
     if (IMAGE_LAYERS.includes(l.className)) {
-      if (layout === "nhwc") x = op(nodes, l, "Transpose", [x], { perm: TO_NCHW });
       ({ x, layout } = imageLayer(graph, l, x, model.layers.slice(i + 1).find((n) => n.className !== "Dropout")));
       continue;
     }
-    const keepsLayout = l.className === "Dropout" || l.className === "LeakyReLU" || (l.className === "Activation" && elementwise(l));
+    const keepsLayout = imageNorm || l.className === "Dropout" || l.className === "LeakyReLU"
+      || (l.className === "Activation" && elementwise(l));
     if (layout === "nchw" && !keepsLayout) [x, layout] = [op(nodes, l, "Transpose", [x], { perm: TO_NHWC }), "nhwc"];
     switch (l.className) {
       case "Dense": {
@@ -74,8 +79,8 @@ export function onnxGraph(model: Sequential): OnnxGraph {
         break;
       }
       case "BatchNormalization": { // inference: the moving statistics; γ = 1 and β = 0 when scale/center are off
-        // ONNX normalizes axis 1 (NCHW); here the features are last, the same axis only for flat rows.
-        if (l.inputShape.length > 1) {
+        // ONNX normalizes axis 1 (NCHW); here the features are last, the same axis only for flat rows (and images, transposed).
+        if (l.inputShape.length > 1 && !imageNorm) {
           throw new ModelError(`toOnnx: ${l.name} normalizes the last axis of [null, ${l.inputShape.join(", ")}], `
             + "which ONNX's BatchNormalization (axis 1) does not; toOnnx writes it after flat rows only");
         }
