@@ -75,6 +75,7 @@ export * as plot from "./plot/svg.js"; // lesson 8: SVG line charts, decision re
 
 export { regularizers } from "./regularizers.js";
 export { confusionMatrix, type ConfusionMatrix } from "./models/confusion.js"; // plot.confusionMatrixPlot draws it
+export { predictLayers, type LayerOutput } from "./models/predict-layers.js"; // every layer's output (the filters page's feature maps)
 
 // The default engine is ready once this module has loaded: `import { Sequential } from "scratchnet"` just works.
 await init();
