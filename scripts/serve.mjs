@@ -60,6 +60,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv
   const server = createServer();
   server.listen(port, "127.0.0.1", () => {
     const url = `http://127.0.0.1:${server.address().port}/`;
-    console.log(`scratchnet pages at ${url}\n  ${url}digit.html   draw a digit\n  ${url}playground.html   the playground\n  ${url}lessons/   the course, lesson by lesson\nCtrl-C stops.`);
+    console.log(`scratchnet pages at ${url}\n  ${url}digit.html   draw a digit\n  ${url}filters.html   what the CNN sees\n  ${url}playground.html   the playground\n  ${url}lessons/   the course, lesson by lesson\nCtrl-C stops.`);
   });
 }
