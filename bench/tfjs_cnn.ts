@@ -37,7 +37,7 @@ function registerFilterGrad(how: string): void {
       if (how === "cpu") {
         const moved = Object.fromEntries(Object.entries({ x, dy }).map(([name, t]) =>
           [name, { ...t, dataId: cpu.write((w.readSync(t.dataId) as Float32Array).slice(), t.shape, t.dtype) }]));
-        const out = run("Conv2DBackpropFilter", cpu, moved, attrs);
+        const out = run("Conv2DBackpropFilter", cpu, moved, attrs ?? {});
         const values = cpu.readSync(out.dataId) as Float32Array;
         for (const t of [moved.x, moved.dy, out]) cpu.disposeData(t.dataId);
         return w.makeOutput(out.shape, out.dtype, undefined, values);
@@ -97,8 +97,8 @@ try {
 }
 const epoch = await timed(() => model.fit(x, y, fitArgs));
 
-const predictAll = () => tf.tidy(() => (model.predict(xTest, { batchSize: 100 }) as tf.Tensor).dataSync() as Float32Array);
-let probs = new Float32Array(0);
+const predictAll = (): ArrayLike<number> => tf.tidy(() => (model.predict(xTest, { batchSize: 100 }) as tf.Tensor).dataSync());
+let probs: ArrayLike<number> = [];
 const inference = await timed(() => { probs = predictAll(); });
 const one = xTest.slice(0, 1);
 const latencies: number[] = [];
