@@ -64,8 +64,9 @@ if (backend === "wasm") {
 if (!(await tf.setBackend(backend))) throw new Error(`tf.setBackend('${backend}') failed`);
 await tf.ready();
 const registered = filterGrad ? `, Conv2DBackpropFilter registered here (${filterGrad})` : "";
-const simd = tf.env().getBool("WASM_HAS_SIMD_SUPPORT") ? "on" : "off";
-const backendName = backend === "wasm" ? `wasm, SIMD ${simd}, 1 thread${registered}` : tf.getBackend();
+// Only the WASM backend defines the SIMD flag (reading it elsewhere throws).
+const simd = () => (tf.env().getBool("WASM_HAS_SIMD_SUPPORT") ? "on" : "off");
+const backendName = backend === "wasm" ? `wasm, SIMD ${simd()}, 1 thread${registered}` : tf.getBackend();
 
 const { train, test } = await mnist(measure);
 const x = tf.tensor4d(toFloat(train.images), [train.count, 28, 28, 1]);
