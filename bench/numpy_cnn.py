@@ -199,7 +199,8 @@ def main():
     rng = np.random.default_rng(42)
     net, optimizer = SimpleConvNet(rng), Adam(0.001)
     for b in range(WARMUP_BATCHES):
-        net.train_step(x[b * BATCH:(b + 1) * BATCH], t[b * BATCH:(b + 1) * BATCH], optimizer)
+        idx = np.arange(b * BATCH, (b + 1) * BATCH) % len(t)  # wraps around when --measure is small
+        net.train_step(x[idx], t[idx], optimizer)
     order = rng.permutation(len(t))
     wall, cpu = time.perf_counter(), time.process_time()
     for i in range(0, len(t), BATCH):

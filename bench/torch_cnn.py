@@ -72,8 +72,8 @@ def main():
         return loss
 
     model.train()
-    for b in range(WARMUP_BATCHES):
-        step(torch.arange(b * BATCH, min((b + 1) * BATCH, len(t))))
+    for b in range(WARMUP_BATCHES):  # wraps around when --measure is under 20 batches
+        step(torch.arange(b * BATCH, (b + 1) * BATCH) % len(t))
     order = torch.randperm(len(t), generator=torch.Generator().manual_seed(42))
     wall, cpu = time.perf_counter(), time.process_time()
     for i in range(0, len(t), BATCH):
