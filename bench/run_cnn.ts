@@ -92,7 +92,8 @@ export function cnnBench(train: number): string {
     const name = title.replace("{v}", r.version ? ` ${r.version}` : "");
     const why = r.failed ? `fails: ${String(r.failed).replace(/\|/g, "/")}` : `skipped: ${r.skipped}`;
     if (r.failed || r.skipped) return [name, why, "", "", "", "", "", "", fmt(r.load, 2)];
-    const timedOn = measured !== undefined && measured < train ? `${fmt(measured, 0)} images, × ${fmt(train / measured, 0)}` : "all";
+    const scale = measured === undefined ? 1 : train / measured;
+    const timedOn = scale > 1 ? `${fmt(measured!, 0)} images, × ${fmt(scale, scale < 10 ? 1 : 0)}` : "all";
     const tests = num(r, "testImages");
     const testedOn = tests !== undefined && tests < 10000 ? ` (first ${fmt(tests, 0)})` : "";
     const cpuRatio = ratio(r, cpu) === undefined || r.threads === 2 ? "" : ` (${fmt(ratio(r, cpu)!, 2)}×)`;
