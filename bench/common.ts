@@ -1,8 +1,11 @@
 // Shared by every bench/*.ts task: the MNIST data, a seeded PRNG for the peers, timing helpers,
 // and the one-line JSON protocol run.ts reads from each task's stdout.
+import { spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { loadavg } from "node:os";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** The task every implementation runs (the brief of bench/README.md). */
 export const TASK = { hidden: 100, classes: 10, inputs: 784, learningRate: 0.1, batchSize: 64, inferenceBatch: 100 } as const;
@@ -164,4 +167,35 @@ export function binaryAccuracy(out: ArrayLike<number>, y: Float32Array): number 
   let correct = 0;
   for (let i = 0; i < y.length; i++) if ((out[i] > 0.5 ? 1 : 0) === y[i]) correct++;
   return correct / y.length;
+}
+
+/** Environment variables that hold OpenBLAS/OpenMP/MKL (numpy, PyTorch) to `n` threads; set before the process starts. */
+export function blasThreads(n: number): Record<string, string> {
+  const names = ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS"];
+  return Object.fromEntries(names.map((k) => [k, String(n)]));
+}
+
+export type TaskResult = Record<string, number | string | null | undefined> & { name: string; load: number };
+
+/**
+ * Run one bench task in its own process from the repository root: its BENCH_RESULT line, or a
+ * `failed` note with the reason (the last lines of its output), with the 1-minute load average at its start.
+ */
+export function runTask(label: string, command: string, args: string[], env: Record<string, string> = {}): TaskResult {
+  const load = loadavg()[0];
+  process.stdout.write(`${label}… `);
+  const started = performance.now();
+  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  const run = spawnSync(command, args, { cwd: root, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 << 20 });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const line = (run.stdout ?? "").split("\n").find((l) => l.startsWith(RESULT_TAG));
+  if (run.error || !line) {
+    const output = run.stderr || run.stdout || `exit code ${run.status}`;
+    const why = run.error ? run.error.message : output.trim().split("\n").slice(-6).join(" | ");
+    console.log(`failed after ${seconds} s: ${why}`);
+    return { name: label, failed: why, load };
+  }
+  const result = JSON.parse(line.slice(RESULT_TAG.length)) as TaskResult;
+  console.log(result.skipped ? `skipped: ${result.skipped}` : result.failed ? `failed: ${result.failed}` : `done in ${seconds} s`);
+  return { ...result, load };
 }

@@ -8,10 +8,11 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { availableParallelism, loadavg } from "node:os";
+import { availableParallelism } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { RESULT_TAG, TASK, mnistDir, trainCountArg } from "./common.js";
+import { TASK, blasThreads, mnistDir, runTask, trainCountArg } from "./common.js";
+import { cnnBench } from "./run_cnn.js";
 
 type Result = Record<string, number | string | null | undefined> & { name: string };
 
@@ -19,23 +20,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
 const train = trainCountArg();
 
-/** Run one task; its result line, or a `failed`/`skipped` note with the reason. */
-function task(label: string, command: string, args: string[], env: Record<string, string> = {}): Result & { load: number } {
-  const load = loadavg()[0];
-  process.stdout.write(`${label}… `);
-  const started = performance.now();
-  const run = spawnSync(command, args, { cwd: root, env: { ...process.env, ...env }, encoding: "utf8", maxBuffer: 64 << 20 });
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const line = (run.stdout ?? "").split("\n").find((l) => l.startsWith(RESULT_TAG));
-  if (run.error || !line) {
-    const why = run.error ? run.error.message : (run.stderr || run.stdout || `exit code ${run.status}`).trim().split("\n").slice(-6).join(" | ");
-    console.log(`failed after ${seconds} s: ${why}`);
-    return { name: label, failed: why, load };
-  }
-  const result = JSON.parse(line.slice(RESULT_TAG.length)) as Result;
-  console.log(result.skipped ? `skipped: ${result.skipped}` : `done in ${seconds} s`);
-  return { ...result, load };
-}
+const task = runTask;
 
 const tsTask = (label: string, file: string, ...extra: string[]) =>
   task(label, process.execPath, ["--import", "tsx", join("bench", file), "--train", String(train), ...extra]);
@@ -62,7 +47,6 @@ const tfjsWasm = tsTask("tfjs (wasm backend)", "tfjs.ts", "--backend", "wasm");
 const tfjsCpu = tsTask("tfjs (cpu backend)", "tfjs.ts", "--backend", "cpu");
 const brain = tsTask("brain.js", "brain.ts");
 const convnet = tsTask("convnetjs", "convnetjs.ts");
-const blasThreads = (n: number) => Object.fromEntries(["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS", "NUMEXPR_NUM_THREADS"].map((k) => [k, String(n)]));
 const numpyTask = (n: number, sparse = false) => {
   const r = task(`numpy (${n} thread${n > 1 ? "s" : ""}${sparse ? ", first layer by scipy.sparse" : ""})`, "python3",
     [join("bench", "numpy_mnist.py"), relative(root, mnistDir()), String(train), ...(sparse ? ["--sparse"] : [])], blasThreads(n));
@@ -72,6 +56,8 @@ const numpy = numpyTask(1);
 // numpy with the same zero-skipping as scratchnet: layer 1's x·W1 and xᵀ·dz1 by scipy.sparse on a CSR copy of each batch.
 const numpySparse = numpyTask(1, true);
 const numpy2 = numpyTask(2);
+// Issue 15's SimpleConvNet epoch against PyTorch and the other peers: its own table (bench/run_cnn.ts).
+const cnn = cnnBench(train);
 
 // ---- the table -------------------------------------------------------------------------------
 
@@ -246,6 +232,8 @@ Goals (single thread):
 ${goals}
 
 ${notes}
+
+${cnn}
 
 Produced by \`npm run bench\` (bench/run.ts); see bench/README.md.
 `;
