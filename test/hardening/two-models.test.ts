@@ -35,7 +35,8 @@ describe("two models in one module instance", () => {
     });
     const [ha, hb] = await Promise.all([fitA(ma, yieldAfter("a", () => mb)), fitB(mb, yieldAfter("b", () => ma))]);
     const switches = order.filter((t, i) => i > 0 && t !== order[i - 1]).length;
-    expect(switches).toBeGreaterThan(20); // they did interleave
+    // They did interleave. How often depends on timing (the loop also breathes every 16 ms): 15 on a loaded CI machine.
+    expect(switches).toBeGreaterThan(4);
     expect(weightBytes(ma)).toEqual(soloA.weights);
     expect(weightBytes(mb)).toEqual(soloB.weights);
     expect(ha.history).toEqual(soloA.history);
