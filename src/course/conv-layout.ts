@@ -10,8 +10,11 @@ export type Images4D = number[][][][];
 
 /** [N, C, H, W] of a rectangular nested array, or a ShapeError naming `what` and what is ragged. */
 export function shapeNCHW(what: string, x: Images4D): [number, number, number, number] {
-  const dims = [x?.length ?? 0, x?.[0]?.length ?? 0, x?.[0]?.[0]?.length ?? 0, x?.[0]?.[0]?.[0]?.length ?? 0] as [number, number, number, number];
-  if (!Array.isArray(x) || dims.includes(0)) throw new ShapeError(`${what} must be a non-empty (N, C, H, W) array, e.g. np.random.rand(1, 3, 7, 7)`);
+  const dims = [x?.length ?? 0, x?.[0]?.length ?? 0, x?.[0]?.[0]?.length ?? 0, x?.[0]?.[0]?.[0]?.length ?? 0] as
+    [number, number, number, number];
+  if (!Array.isArray(x) || dims.includes(0)) {
+    throw new ShapeError(`${what} must be a non-empty (N, C, H, W) array, e.g. np.random.rand(1, 3, 7, 7)`);
+  }
   const ragged = x.some((img) => img.length !== dims[1] || img.some((ch) => ch.length !== dims[2] || ch.some((r) => r.length !== dims[3])));
   if (ragged) throw new ShapeError(`${what} is ragged; every entry must be ${dims.slice(1).join(" × ")} (C × H × W) like the first`);
   return dims;

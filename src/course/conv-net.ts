@@ -32,7 +32,10 @@ export abstract class ConvNet {
   readonly model: Sequential;
   readonly engine: Engine;
 
-  protected constructor(layers: Layer[], private readonly bookWeights: BookWeight[], options: ConvNetOptions) {
+  /**
+   * @param bookWeights the book's parameters (W1, b1, …) in the model's weight order, with their layouts.
+   */
+  protected constructor(layers: Layer[], readonly bookWeights: readonly BookWeight[], options: ConvNetOptions) {
     this.engine = options.engine ?? defaultEngine();
     this.model = new Sequential({ layers, seed: options.seed ?? DEFAULT_SEED, engine: this.engine });
     this.model.compile({ optimizer: new Adam({ learningRate: options.learningRate ?? 0.001 }), loss: "sparseCategoricalCrossentropy",

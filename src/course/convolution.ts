@@ -25,7 +25,9 @@ const count = (what: string, v: number, least: number): number => {
 /** The book's output size along one axis, or an error saying the window does not fit. */
 export function convOutputSize(what: string, size: number, filter: number, stride: number, pad: number): number {
   const out = Math.floor((size + 2 * pad - filter) / stride) + 1;
-  if (out < 1) throw new ModelError(`${what}: a window of ${filter} does not fit a size of ${size} with pad ${pad}; pad more or use a smaller window`);
+  if (out < 1) {
+    throw new ModelError(`${what}: a window of ${filter} does not fit a size of ${size} with pad ${pad}; pad more or use a smaller window`);
+  }
   return out;
 }
 
@@ -45,10 +47,13 @@ export class Convolution {
     const [fn, , fh, fw] = shapeNCHW("Convolution: W", W);
     count("Convolution: stride", stride, 1);
     count("Convolution: pad", pad, 0);
-    if (!Array.isArray(b) || b.length !== fn) throw new ModelError(`Convolution: b must hold one bias per filter (${fn}), got ${b?.length}`);
+    if (!Array.isArray(b) || b.length !== fn) {
+      throw new ModelError(`Convolution: b must hold one bias per filter (${fn}), got ${b?.length}`);
+    }
     [this.W, this.b] = [W, b];
     this.layers = new ImageLayers("Convolution", (inputShape) => [...padded(pad, inputShape),
-      new Conv2D({ filters: fn, kernelSize: [fh, fw], strides: stride, padding: "valid", inputShape: pad > 0 ? undefined : inputShape })], engine);
+      new Conv2D({ filters: fn, kernelSize: [fh, fw], strides: stride, padding: "valid", inputShape: pad > 0 ? undefined : inputShape }),
+    ], engine);
   }
 
   forward(x: Images4D): Images4D {
@@ -87,7 +92,8 @@ export class Pooling {
     count("Pooling: stride", stride, 1);
     count("Pooling: pad", pad, 0);
     this.layers = new ImageLayers("Pooling", (inputShape) => [...padded(pad, inputShape),
-      new MaxPooling2D({ poolSize: [poolH, poolW], strides: stride, padding: "valid", inputShape: pad > 0 ? undefined : inputShape })], engine);
+      new MaxPooling2D({ poolSize: [poolH, poolW], strides: stride, padding: "valid", inputShape: pad > 0 ? undefined : inputShape }),
+    ], engine);
   }
 
   forward(x: Images4D): Images4D {

@@ -50,7 +50,8 @@ export class DeepConvNet extends ConvNet {
     layers.push(new Flatten(), new Dense({ units: hiddenSize, activation: "relu", kernelInitializer: he(64 * 4 * 4) }),
       new Dropout({ rate: 0.5 }), new Dense({ units: outputSize, kernelInitializer: he(hiddenSize) }), new Dropout({ rate: 0.5 }),
       new Activation({ activation: "softmax" }));
-    weights.push(...affineWeights(7, 64 * 4 * 4, hiddenSize, [64, 4, 4]), ...affineWeights(8, hiddenSize, outputSize, undefined, [0.25, 0.5]));
+    weights.push(...affineWeights(7, 64 * 4 * 4, hiddenSize, [64, 4, 4]),
+      ...affineWeights(8, hiddenSize, outputSize, undefined, [0.25, 0.5])); // the book's test-time dropout, folded in
     super(layers, weights, args);
   }
 }

@@ -59,11 +59,14 @@ export class ImageLayers {
     const model = this.model!, layers = model.layers, [oh, ow, oc] = model.outputShapes.at(-1)!;
     const [n, c, h, w] = shapeNCHW(`${this.what}.backward: dout`, dout);
     if (n !== this.n || c !== oc || h !== oh || w !== ow) {
-      throw new ModelError(`${this.what}.backward: dout is (${n}, ${c}, ${h}, ${w}); it must have forward's output shape (${this.n}, ${oc}, ${oh}, ${ow})`);
+      throw new ModelError(`${this.what}.backward: dout is (${n}, ${c}, ${h}, ${w}); it must have forward's output shape `
+        + `(${this.n}, ${oc}, ${oh}, ${ow})`);
     }
     const last = layers.length - 1, f32 = this.engine.heap.f32;
     f32.set(toNHWC(dout), layers[last].outputGrad >>> 2);
-    for (let i = last; i >= 0; i--) layers[i].backward(i > 0 ? layers[i - 1].output : this.x!.ptr, n, i > 0 ? layers[i - 1].outputGrad : this.dx!.ptr, false);
+    for (let i = last; i >= 0; i--) {
+      layers[i].backward(i > 0 ? layers[i - 1].output : this.x!.ptr, n, i > 0 ? layers[i - 1].outputGrad : this.dx!.ptr, false);
+    }
     const [ih, iw, ic] = model.inputShape;
     return this.read(this.dx!.ptr, [ih, iw, ic]);
   }

@@ -35,12 +35,18 @@ export class SimpleConvNet extends ConvNet {
   constructor(args: SimpleConvNetArgs = {}) {
     const { inputDim = [1, 28, 28], convParam = {}, hiddenSize = 100, outputSize = 10, weightInitStd = 0.01 } = args;
     const { filterNum = 30, filterSize = 5, pad = 0, stride = 1 } = convParam;
-    if (!Array.isArray(inputDim) || inputDim.length !== 3) throw new ModelError(`SimpleConvNet: inputDim is (C, H, W), e.g. [1, 28, 28]; got ${JSON.stringify(inputDim)}`);
+    if (!Array.isArray(inputDim) || inputDim.length !== 3) {
+      throw new ModelError(`SimpleConvNet: inputDim is (C, H, W), e.g. [1, 28, 28]; got ${JSON.stringify(inputDim)}`);
+    }
     const [c, h, w] = inputDim.map((d, i) => positive(`inputDim[${i}]`, d));
-    [filterNum, filterSize, stride, hiddenSize, outputSize].forEach((v, i) => positive(["filterNum", "filterSize", "stride", "hiddenSize", "outputSize"][i], v));
+    const sizes = { filterNum, filterSize, stride, hiddenSize, outputSize };
+    for (const [name, v] of Object.entries(sizes)) positive(name, v);
     positive("pad", pad, 0);
-    if (!(weightInitStd > 0 && weightInitStd < Infinity)) throw new ModelError(`SimpleConvNet: weightInitStd must be a positive number, got ${weightInitStd}`);
-    const oh = convOutputSize("SimpleConvNet", h, filterSize, stride, pad), ow = convOutputSize("SimpleConvNet", w, filterSize, stride, pad);
+    if (!(weightInitStd > 0 && weightInitStd < Infinity)) {
+      throw new ModelError(`SimpleConvNet: weightInitStd must be a positive number, got ${weightInitStd}`);
+    }
+    const oh = convOutputSize("SimpleConvNet", h, filterSize, stride, pad);
+    const ow = convOutputSize("SimpleConvNet", w, filterSize, stride, pad);
     if (oh < 2 || ow < 2) throw new ModelError(`SimpleConvNet: the convolution's output ${oh}×${ow} is too small for the 2×2 pooling`);
     const ph = Math.floor(oh / 2), pw = Math.floor(ow / 2);
     const init = { name: "randomNormal", mean: 0, stddev: weightInitStd } as const, inputShape = [h, w, c];
@@ -52,7 +58,7 @@ export class SimpleConvNet extends ConvNet {
       new Dense({ units: hiddenSize, activation: "relu", kernelInitializer: init }),
       new Dense({ units: outputSize, activation: "softmax", kernelInitializer: init }),
     ];
-    super(layers, [...convWeights(1, filterNum, c, filterSize, filterSize), ...affineWeights(2, filterNum * ph * pw, hiddenSize, [filterNum, ph, pw]),
-      ...affineWeights(3, hiddenSize, outputSize)], args);
+    super(layers, [...convWeights(1, filterNum, c, filterSize, filterSize),
+      ...affineWeights(2, filterNum * ph * pw, hiddenSize, [filterNum, ph, pw]), ...affineWeights(3, hiddenSize, outputSize)], args);
   }
 }
