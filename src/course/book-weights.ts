@@ -42,7 +42,7 @@ export function toBook(w: BookWeight, values: ArrayLike<number>): Float32Array {
 }
 
 /** The engine weights (TF.js order and layout) of the pickled dict in `bytes`, each checked against the book's shape. */
-export function bookWeightsFromPickle(bytes: Uint8Array, weights: BookWeight[], name: string): Float32Array[] {
+export function bookWeightsFromPickle(bytes: Uint8Array, weights: readonly BookWeight[], name: string): Float32Array[] {
   const p = loadPickle(bytes) as PickleDict;
   if (p === null || typeof p !== "object" || Array.isArray(p) || "dtype" in p) {
     throw new DataError(`${name}: expected a pickled dict of arrays (the book's save_params), found something else`);
