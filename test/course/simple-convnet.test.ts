@@ -4,6 +4,7 @@
 // back in the book's layout (W1 [FN, C, FH, FW], W2's rows (C, H, W)). And a short training run.
 import { describe, it, expect } from "vitest";
 import { SimpleConvNet } from "../../src/course/simple-convnet.js";
+import { DeepConvNet } from "../../src/course/deep-convnet.js";
 import { toBook } from "../../src/course/book-weights.js";
 import { centralDiff, relativeError, seededValues, GRADIENT_TOLERANCE } from "../helpers.js";
 
@@ -41,6 +42,21 @@ describe("SimpleConvNet (Saito 7.5)", () => {
     const r = net.train(x, t, { iterations: 100, batchSize: 5, seed: 1 });
     expect(r.trainLossList).toHaveLength(100);
     expect(net.loss(x, t)).toBeLessThan(before / 2);
+    net.dispose();
+  });
+});
+
+describe("DeepConvNet (Saito 8.1)", () => {
+  it("has the book's parameters and trains through ZeroPadding2D, Dropout and the softmax Activation", () => {
+    const net = new DeepConvNet({ seed: 5 }), images = Array.from({ length: 10 }, (_, i) => seededValues(784, 0, 1, i + 20));
+    const labels = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const sizes = Object.fromEntries(Object.entries(net.params).map(([k, v]) => [k, v.length]));
+    expect(sizes).toEqual({ W1: 144, b1: 16, W2: 2304, b2: 16, W3: 4608, b3: 32, W4: 9216, b4: 32, W5: 18432, b5: 64, W6: 36864, b6: 64,
+      W7: 51200, b7: 50, W8: 500, b8: 10 });
+    expect(Object.keys(net.gradient(images, labels))).toEqual(Object.keys(sizes));
+    const before = net.loss(images, labels);
+    net.train(images, labels, { iterations: 6, batchSize: 10, seed: 1 });
+    expect(net.loss(images, labels)).toBeLessThan(before);
     net.dispose();
   });
 });
