@@ -94,3 +94,9 @@ export { layerActivations, type ActivationHistogramArgs } from "./course/activat
 export { randomSearch, bestTrials } from "./course/hyperparameter-search.js"; // lesson 14
 export type { RandomSearchArgs, RandomSearchResult, Trial } from "./course/hyperparameter-search.js";
 export { im2col } from "./course/im2col.js"; // lesson 15 (first step): the book's im2col, NCHW in, (N·outH·outW, C·fh·fw) out
+export { col2im } from "./course/col2im.js"; // lesson 15: im2col's adjoint, (N·OH·OW, C·FH·FW) → (N, C, H, W)
+export { Convolution, Pooling, convOutputSize } from "./course/convolution.js"; // lesson 15: the book's layers, NCHW arrays
+export type { Images4D } from "./course/conv-layout.js";
+export { SimpleConvNet, type SimpleConvNetArgs } from "./course/simple-convnet.js"; // lesson 16
+export { DeepConvNet, type DeepConvNetArgs } from "./course/deep-convnet.js"; // lesson 17 (the book's weights: loadParams)
+export type { ConvNetOptions } from "./course/conv-net.js";

@@ -7,3 +7,4 @@ export { readLayersModel } from "./io/layers-model-node.js";
 export { writeOnnx } from "./io/onnx/onnx-node.js";
 export { loadSampleWeight, SAMPLE_WEIGHT_FILE } from "./course/sample-weight.js";
 export { svgToPng, writePicture, DEJAVU_SANS, type PngOptions, type Png } from "./plot/png-node.js";
+export { SIMPLE_CONVNET_PARAMS_FILE, DEEP_CONVNET_PARAMS_FILE } from "./course/book-cnn-files.js";
