@@ -93,3 +93,4 @@ export { layerActivations, type ActivationHistogramArgs } from "./course/activat
 export { randomSearch, bestTrials } from "./course/hyperparameter-search.js"; // lesson 14
 export type { RandomSearchArgs, RandomSearchResult, Trial } from "./course/hyperparameter-search.js";
 export { im2col } from "./course/im2col.js"; // lesson 15 (first step): the book's im2col, NCHW in, (N·outH·outW, C·fh·fw) out
+export { ConvolutionNetwork, type ConvolutionNetworkArgs, type ConvolutionFitArgs } from "./course/convolution-network.js"; // lesson 18
