@@ -8,19 +8,21 @@
 // 12,000 validation, stratified, seed 42: the book's train_test_split(stratify, test_size=0.2,
 // random_state=42) of Keras' 60,000), pixels / 255, one-hot targets. The images and split are not
 // Keras', so the book's figures are to reach, not to match.
-// By default each model trains 2 epochs (minutes); --epochs 20 runs the book's.
-// Run: npx tsx examples/18-fashion-cnn.ts [--epochs 2] [--model all|cn|conv1|conv2] [--seed 42]
+// By default each model trains 2 epochs (minutes); --epochs 20 runs the book's; --train N trains on
+// the first N training images only (a quick look; the validation set stays whole).
+// Run: npx tsx examples/18-fashion-cnn.ts [--epochs 2] [--model all|cn|conv1|conv2] [--train 48000] [--seed 42]
 import { Sequential, Conv2D, MaxPooling2D, Flatten, Dropout, Dense, ConvolutionNetwork } from "../src/index.js";
 import { loadFashionMnist, fashionMnistSplit } from "../src/data/fashion-mnist.js";
-import { oneHot } from "../src/data/split.js";
+import { oneHot, takeRows } from "../src/data/split.js";
 import type { LineChartArgs } from "../src/plot/line-chart.js";
 import { chartGrid } from "../src/plot/svg.js";
 import { writePicture } from "../src/plot/png-node.js";
 import { exampleArgs } from "./args.js";
 
-const usage = "examples/18-fashion-cnn.ts [--epochs 2] [--model all|cn|conv1|conv2] [--seed 42]";
-const args = exampleArgs(usage, { epochs: "2", model: "all", seed: "42" });
-const epochs = args.int("epochs", 1), seed = args.int("seed", 0), only = args.choice("model", ["all", "cn", "conv1", "conv2"] as const);
+const usage = "examples/18-fashion-cnn.ts [--epochs 2] [--model all|cn|conv1|conv2] [--train 48000] [--seed 42]";
+const args = exampleArgs(usage, { epochs: "2", model: "all", train: "48000", seed: "42" });
+const epochs = args.int("epochs", 1), seed = args.int("seed", 0), limit = args.int("train", 128);
+const only = args.choice("model", ["all", "cn", "conv1", "conv2"] as const);
 const models = only === "all" ? ["cn", "conv1", "conv2"] : [only];
 
 // The book's printed validation figures (Ch08.ipynb): conv1 and conv2 per epoch, ConvolutionNetwork after 20.
@@ -39,15 +41,18 @@ const BOOK = {
       0.2357, 0.2319, 0.2303, 0.2280, 0.2407, 0.2283, 0.2273, 0.2313, 0.2326, 0.2297],
   },
 };
+const ep = (n: number) => `${n} epoch${n === 1 ? "" : "s"}`;
 const f4 = (v: number | undefined) => (v === undefined ? "  -   " : v.toFixed(4));
 const seconds = (t: number) => (performance.now() - t) / 1000;
 
 let t = performance.now();
 const fashion = await loadFashionMnist();
-const { train, val } = fashionMnistSplit(fashion, { seed: 42 });
+const split = fashionMnistSplit(fashion, { seed: 42 }), val = split.val, n = Math.min(limit, split.train.y.length);
+const first = Array.from({ length: n }, (_, i) => i);
+const train = n === split.train.y.length ? split.train : { x: takeRows(split.train.x, first), y: split.train.y.subarray(0, n) };
 const yTrain = oneHot(train.y, 10), yVal = oneHot(val.y, 10);
 console.log(`Fashion-MNIST: ${train.y.length} train, ${val.y.length} validation images (loaded and split in ${seconds(t).toFixed(1)} s); ` +
-  `${epochs} epoch${epochs > 1 ? "s" : ""} a model, seed ${seed}`);
+  `${ep(epochs)} a model, seed ${seed}`);
 const charts: LineChartArgs[] = [], results: string[] = [];
 const epochAxis = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -60,8 +65,8 @@ if (models.includes("cn")) {
     onEpochEnd: (e, net) => console.log(`epoch ${String(e + 1).padStart(2)}  loss ${f4(net.losses[e])}  ` +
       `val_loss ${f4(net.valLosses[e])}  val_accuracy ${f4(net.valScores[e])}  ${seconds(t).toFixed(1)} s`),
   });
-  const score = cn.score(val.x, yVal), time = seconds(t);
-  results.push(`ConvolutionNetwork, SGD 0.01, batch 128: validation ${score.toFixed(4)} after ${epochs} epochs ` +
+  const time = seconds(t), score = cn.score(val.x, yVal); // fit's time (validation each epoch included), then the book's cn.score
+  results.push(`ConvolutionNetwork, SGD 0.01, batch 128: validation ${score.toFixed(4)} after ${ep(epochs)} ` +
     `(book 0.8746 after 20), ${time.toFixed(0)} s (${(time / epochs).toFixed(1)} s an epoch)`);
   charts.push({
     title: "ConvolutionNetwork (SGD 0.01)", xLabel: "epoch", yLabel: "loss",
@@ -98,9 +103,9 @@ for (const name of ["conv1", "conv2"] as const) {
         `(book ${f4(book.valAccuracy[e])})  ${seconds(t).toFixed(1)} s`),
     },
   });
-  const time = seconds(t), [, accuracy] = model.evaluate(val.x, yVal);
+  const time = seconds(t), [, accuracy] = model.evaluate(val.x, yVal); // the book's conv1.evaluate(x_val, y_val_encoded)
   const h = history.history, at = epochs - 1;
-  results.push(`${name}, Adam, batch 32: validation ${accuracy.toFixed(4)} after ${epochs} epochs (book ${f4(book.valAccuracy[at])} ` +
+  results.push(`${name}, Adam, batch 32: validation ${accuracy.toFixed(4)} after ${ep(epochs)} (book ${f4(book.valAccuracy[at])} ` +
     `at epoch ${Math.min(epochs, 20)}, ${f4(book.valAccuracy[19])} after 20; best ${Math.max(...h.val_accuracy).toFixed(4)}), ` +
     `${time.toFixed(0)} s (${(time / epochs).toFixed(1)} s an epoch)`);
   const x = epochAxis(epochs), bookX = epochAxis(20);
@@ -116,7 +121,7 @@ console.log(`\nValidation accuracy on ${val.y.length} images, ours beside the bo
 for (const line of results) console.log(`  ${line}`);
 if (charts.length > 0) {
   const saved = await writePicture(`out/pictures/fashion-cnn${only === "all" ? "" : `-${only}`}`, chartGrid(charts, {
-    title: "Fashion-MNIST CNNs: training and validation loss (book: Do it! 딥러닝 입문 ch. 8)", width: 420, height: 320,
+    title: "Fashion-MNIST CNNs: training and validation loss (the book: Do it! ch. 8, Ch08.ipynb)", width: 420, height: 320,
   }));
   console.log(`${saved.svg} ${saved.png} (${saved.width} × ${saved.height})`);
 }
