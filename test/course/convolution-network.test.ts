@@ -7,6 +7,7 @@
 import { describe, it, expect } from "vitest";
 import * as tf from "@tensorflow/tfjs";
 import { ConvolutionNetwork, Sequential, Conv2D, MaxPooling2D, Flatten, Dense, SGD, tensor4d, tensor2d } from "../../src/index.js";
+import { engine, Indices, Rng } from "../../src/index.js";
 import { seededValues, maxAbsDiff } from "../helpers.js";
 
 const H = 6, W = 6, C = 2, CLASSES = 3, SHAPE: [number, number, number] = [H, W, C];
@@ -70,6 +71,25 @@ describe("ConvolutionNetwork (lesson 18)", () => {
     const again = small({ batchSize: 16, learningRate: 0.05, seed }).fit(x, y, { epochs: 3 }); // fit() re-initialises from the seed
     expect(again.weights()).toEqual(net.weights());
     [net, again, model].forEach((m) => m.dispose());
+  });
+
+  it("drops the remainder as gen_batch does: 20 images in batches of 16 make one step, on the first 16 of the permutation", async () => {
+    const { xs, oneHot, x, y } = images(20, 10), seed = 4;
+    const net = small({ batchSize: 16, learningRate: 0.05, seed }).fit(x, y, { epochs: 1 });
+    const rng = new Rng(engine(), seed), idx = Indices.from(Array.from({ length: 20 }, (_, i) => i));
+    rng.shuffle(idx.ptr, 20); // the loop's draw for epoch 1 (fit's Rng seeded as the network's)
+    const rows = Array.from(idx.data).slice(0, 16), size = H * W * C;
+    [rng, idx].forEach((t) => t.dispose());
+    const model = new Sequential({ layers: [
+      new Conv2D({ filters: 3, kernelSize: 3, padding: "same", activation: "relu", inputShape: SHAPE }), new MaxPooling2D({ poolSize: 2 }),
+      new Flatten(), new Dense({ units: 5, activation: "relu" }), new Dense({ units: CLASSES, activation: "softmax" }),
+    ], seed });
+    model.compile({ optimizer: new SGD({ learningRate: 0.05 }), loss: "categoricalCrossentropy" });
+    await model.fit(tensor4d(rows.flatMap((r) => xs.slice(r * size, (r + 1) * size)), [16, H, W, C]),
+      tensor2d(rows.flatMap((r) => oneHot.slice(r * CLASSES, (r + 1) * CLASSES)), [16, CLASSES]),
+      { epochs: 1, batchSize: 16, shuffle: false, verbose: 0 });
+    expect(net.model!.getWeights().map((w) => Array.from(w.data))).toEqual(model.getWeights().map((w) => Array.from(w.data)));
+    [net, model].forEach((m) => m.dispose());
   });
 
   it("steps as the book's code: tf.nn conv2d, relu, max_pool2d, matmul, softmax cross-entropy, SGD (TF.js 4.22, live)", async () => {
