@@ -15,7 +15,7 @@
 // cross-entropy's log reads a clipped to [1e-7, 1 − 1e-7] (Keras' categorical_crossentropy).
 // The seed drives the initial weights and the shuffles (the book's np.random is unseeded).
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
-import { assertPositiveInteger, ModelError, ShapeError } from "../core/errors.js";
+import { assertPositiveInteger, ModelError, ShapeError, TrainingError } from "../core/errors.js";
 import { Rng, DEFAULT_SEED } from "../core/random.js";
 import { withScope } from "../core/scope.js";
 import type { DeviceInputs, Inputs, Labels } from "../data/inputs.js";
@@ -137,7 +137,7 @@ export class ConvolutionNetwork {
         engine, x: train.x, y: train.y, units: classes, order: "shuffle", batchSize: this.batchSize, steps, epochs,
         rng: s.track(new Rng(engine, this.seed)), step: (xb, yb, count) => trainStep(model, xb, yb, count),
         callbacks: new CallbackList(record), control: model,
-        diverged: (what) => new ModelError(`${what}: training diverged; use a smaller learningRate (now ${this.lr})`),
+        diverged: (what) => new TrainingError(`${what}: training diverged; use a smaller learningRate (now ${this.lr}) or pixels / 255`),
       });
     });
     return this;

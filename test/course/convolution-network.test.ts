@@ -141,6 +141,9 @@ describe("ConvolutionNetwork (lesson 18)", () => {
     expect(() => net.fit(x, y, { xVal: x })).toThrow(/give both xVal and yVal/);
     expect(() => net.fit(x, y, { epochs: 0 })).toThrow(/epochs/);
     expect(() => small({ batchSize: 32 }).fit(x, y)).toThrow(/24 images, fewer than batchSize 32: .*len\(x\) \/\/ batch_size = 0 batches/);
+    const wild = small({ batchSize: 8, learningRate: 1e30 });
+    expect(() => wild.fit(x, y, { epochs: 3 })).toThrow(/diverged; use a smaller learningRate \(now 1e\+30\)/);
+    wild.dispose();
     net.fit(x, y, { epochs: 1 });
     const before = net.weights();
     expect(() => net.fit(x, labels.slice(1))).toThrow(/23 rows but the inputs have 24/); // checked before the weights go
