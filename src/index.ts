@@ -100,3 +100,4 @@ export type { Images4D } from "./course/conv-layout.js";
 export { SimpleConvNet, type SimpleConvNetArgs } from "./course/simple-convnet.js"; // lesson 16
 export { DeepConvNet, type DeepConvNetArgs } from "./course/deep-convnet.js"; // lesson 17 (the book's weights: loadParams)
 export type { ConvNetOptions } from "./course/conv-net.js";
+export { ConvolutionNetwork, type ConvolutionNetworkArgs, type ConvolutionFitArgs } from "./course/convolution-network.js"; // lesson 18
