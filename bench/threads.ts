@@ -98,15 +98,21 @@ interface Row { threads: number; epochSeconds: number; epochCpuSeconds: number; 
 const rows = new Map<number, Row>();
 const load = loadavg()[0];
 const peerBest = new Map<string, Timing>();
+/** Every round's wall-clock epoch by peer label or thread count: the spread says how far one round can be trusted. */
+const rounds = new Map<string | number, number[]>();
+const note = (key: string | number, wall: number) => rounds.set(key, [...(rounds.get(key) ?? []), wall]);
+const spread = (key: string | number) => `rounds ${(rounds.get(key) ?? []).map((w) => w.toFixed(3)).join(", ")}`;
 for (let round = 0; round < repeat; round++) {
   for (const { label, run } of peers) {
     const t = run(), best = peerBest.get(label);
+    if (t) note(label, t.wall);
     if (t && (!best || t.wall < best.wall)) peerBest.set(label, t);
   }
   for (const threads of counts) {
     const engine = await createEngineWithThreads({ threads });
     if (dense) engine.sparseInputs = false; // before the model reserves its buffers
     const { time, hash } = await epoch(engine);
+    note(threads, time.wall);
     const gemmMicros = product(engine, "gemm", 64, 784, 100);
     const gemmTNMicros = product(engine, "gemmTN", 784, 64, 100);
     await engine.dispose();
@@ -133,7 +139,8 @@ for (const r of table) {
 }
 // Each peer's fastest epoch, and every thread count's epoch as a multiple of it (below 1× scratchnet is faster).
 const times = (peer: Timing) => table.map((r) => `${r.threads} thread(s) ${(r.epochSeconds / peer.wall).toFixed(2)}×`).join(", ");
-for (const [label, t] of peerBest) console.log(`${label}: epoch ${t.wall.toFixed(3)} s (CPU ${t.cpu.toFixed(3)} s); scratchnet ${times(t)} its time`);
+for (const threads of counts) console.log(`${threads} thread(s): ${spread(threads)}`);
+for (const [label, t] of peerBest) console.log(`${label}: epoch ${t.wall.toFixed(3)} s (CPU ${t.cpu.toFixed(3)} s; ${spread(label)}); scratchnet ${times(t)} its time`);
 const numpy = peerBest.get(NUMPY), pytorch = peerBest.get(TORCH);
 const fastest = [numpy, pytorch].filter((t) => t !== undefined).sort((a, b) => a.wall - b.wall)[0];
 if (numpy && pytorch && fastest) {
@@ -143,5 +150,6 @@ if (numpy && pytorch && fastest) {
 const identical = table.every((r) => r.hash === base.hash);
 console.log(identical ? "weights: bit-identical across thread counts" : "weights DIFFER across thread counts");
 report({ name: "scratchnet-threads", sparseInputs: !dense, load, repeat, trainCount: train.count, identical, rows: table, numpyEpochSeconds: numpy?.wall, numpyEpochCpuSeconds: numpy?.cpu,
-  peers: Object.fromEntries([...peerBest].map(([label, t]) => [label, { epochSeconds: t.wall, epochCpuSeconds: t.cpu }])) });
+  peers: Object.fromEntries([...peerBest].map(([label, t]) => [label, { epochSeconds: t.wall, epochCpuSeconds: t.cpu }])),
+  rounds: Object.fromEntries(rounds) });
 if (!identical) process.exitCode = 1;
