@@ -16,7 +16,9 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Sequential, Dense, SGD, tensor2d, type Engine } from "../src/index.js";
 import { createEngineWithThreads } from "../src/core/engine.js";
-import { TASK, blasThreads, mnist, mnistDir, oneHot, stopwatch, report, torchPython, trainCountArg, RESULT_TAG, type Timing } from "./common.js";
+import {
+  TASK, blasThreads, mnist, mnistDir, oneHot, stopwatch, report, torchPython, trainCountArg, RESULT_TAG, type Timing,
+} from "./common.js";
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(name);
@@ -140,12 +142,15 @@ for (const r of table) {
 // Each peer's fastest epoch, and every thread count's epoch as a multiple of it (below 1× scratchnet is faster).
 const times = (peer: Timing) => table.map((r) => `${r.threads} thread(s) ${(r.epochSeconds / peer.wall).toFixed(2)}×`).join(", ");
 for (const threads of counts) console.log(`${threads} thread(s): ${spread(threads)}`);
-for (const [label, t] of peerBest) console.log(`${label}: epoch ${t.wall.toFixed(3)} s (CPU ${t.cpu.toFixed(3)} s; ${spread(label)}); scratchnet ${times(t)} its time`);
+for (const [label, t] of peerBest) {
+  console.log(`${label}: epoch ${t.wall.toFixed(3)} s (CPU ${t.cpu.toFixed(3)} s; ${spread(label)}); scratchnet ${times(t)} its time`);
+}
 const numpy = peerBest.get(NUMPY), pytorch = peerBest.get(TORCH);
 const fastest = [numpy, pytorch].filter((t) => t !== undefined).sort((a, b) => a.wall - b.wall)[0];
 if (numpy && pytorch && fastest) {
   const ratio = base.epochSeconds / fastest.wall;
-  console.log(`issue 15, MLP: ${base.threads} thread ${base.epochSeconds.toFixed(3)} s ≤ 1.0× the faster of numpy's and PyTorch's (${fastest.wall.toFixed(3)} s)? ${ratio.toFixed(2)}× → ${ratio <= 1 ? "met" : "not met"}`);
+  console.log(`issue 15, MLP: ${base.threads} thread ${base.epochSeconds.toFixed(3)} s ≤ 1.0× the faster of numpy's and PyTorch's ` +
+    `(${fastest.wall.toFixed(3)} s)? ${ratio.toFixed(2)}× → ${ratio <= 1 ? "met" : "not met"}`);
 }
 const identical = table.every((r) => r.hash === base.hash);
 console.log(identical ? "weights: bit-identical across thread counts" : "weights DIFFER across thread counts");
