@@ -140,4 +140,15 @@ export interface Kernels extends ActivationKernels {
     padTop: number, padLeft: number, outH: number, outW: number, y: P): void;
   avgPoolBackward(dy: P, n: number, h: number, w: number, c: number, poolH: number, poolW: number, strideH: number, strideW: number,
     padTop: number, padLeft: number, outH: number, outW: number, dx: P): void;
+  /**
+   * The direct convolution (assembly/conv/direct.ts), gemm(im2col(x), K)'s and gemmTN(im2col(x), dz)'s bits without col: K
+   * [patch, cout] packed into kp [patch, convPackedColumns(cout)]; convForward notes x's nonzero pixels in masks ([n, h] u64, w ≤ 64)
+   * and convFilterGrad reads them, writing dK's columns f0..f1 (f0 a multiple of 16), summing in acc (kp's size).
+   */
+  convPackedColumns(cout: number): number;
+  convPackKernel(k: P, patch: number, cout: number, kp: P): void;
+  convForward(x: P, n: number, h: number, w: number, c: number, kh: number, kw: number, strideH: number, strideW: number, padTop: number,
+    padLeft: number, outH: number, outW: number, kp: P, cout: number, z: P, masks: P): void;
+  convFilterGrad(x: P, n: number, h: number, w: number, c: number, kh: number, kw: number, strideH: number, strideW: number, padTop: number,
+    padLeft: number, outH: number, outW: number, masks: P, dz: P, cout: number, acc: P, dk: P, f0: number, f1: number): void;
 }

@@ -2,9 +2,9 @@
 // TF.js stores it, i.e. flattened the (kh·kw·cin) × cout matrix that multiplies im2col's columns.
 // Forward: col = im2col(x) (rows·outH·outW × kh·kw·cin), z = col·K (which IS the NHWC output
 // [rows, outH, outW, cout]), z += b per position, a = f(z). Backward from dz: db = Σ dz,
-// dK = colᵀ·dz, and only when dx ≠ 0, dcol = dz·Kᵀ then col2im into dx. dcol reuses col's buffer
-// (col is dead once dK has it), so a layer holds one patch buffer, not two. A 1×1 kernel with
-// stride 1 needs no im2col: x already is col.
+// dK = colᵀ·dz, and only when dx ≠ 0, dcol = dz·Kᵀ then col2im into dx. dcol reuses col's buffer (col is
+// dead once dK has it), so a layer holds one patch buffer, not two. A 1×1 kernel with stride 1 needs no
+// im2col: x already is col. Few channels (MNIST's): z and dK by ./conv2d-direct.ts, the same bits.
 import type { Engine } from "../core/engine.js";
 import type { Rng } from "../core/random.js";
 import { ModelError, ShapeError, assertPositiveInteger } from "../core/errors.js";
@@ -13,10 +13,10 @@ import { getActivation, type Activation } from "./activations.js";
 import { checkInitializer, initialize } from "./initializers.js";
 import { Layer, sizeOf, type Param, type Shape } from "./layer.js";
 import { convOptions, type Conv2DArgs } from "./conv2d-args.js";
+import { DirectConv } from "./conv2d-direct.js";
 import { resolveRegularizer, type Regularizer } from "../regularizers.js";
 
 export type { Conv2DArgs };
-
 let counter = 0;
 
 export class Conv2D extends Layer {
@@ -31,7 +31,7 @@ export class Conv2D extends Layer {
   private g?: ConvGeometry;
   private w = 0; private b = 0; private dw = 0; private db = 0;
   /** The im2col patches (also dcol in backward); 0 for a 1×1 stride-1 kernel. z: conv + b for swish/gelu, else 0. */
-  private col = 0; private z = 0;
+  private col = 0; private z = 0; private direct?: DirectConv;
 
   constructor(readonly args: Conv2DArgs) {
     const name = args.name ?? `conv2d_${++counter}`;
@@ -94,19 +94,22 @@ export class Conv2D extends Layer {
       this.db = this.allocate(this.filters, true);
       initialize(this.args.biasInitializer ?? "zeros", rng, engine.heap, this.b, [this.filters]);
     }
+    if (DirectConv.fits(this.inputShape, this.pointwise)) this.direct = new DirectConv(engine, g, this.filters);
   }
 
   protected override reserveMore(rows: number): void {
     const heap = this.live().heap, positions = rows * this.g!.outH * this.g!.outW;
     if (!this.pointwise) this.col = heap.alloc(positions * this.patchOf(this.inputShape) * 4);
     if (this.activation.fromInput) this.z = heap.alloc(positions * this.filters * 4);
+    this.direct?.reserve(rows);
   }
 
   /** Output, its gradient, z for swish/gelu, and the patch buffer. */
   override batchBytes(rows: number, inputShape: Shape): number {
     const out = sizeOf(this.computeOutputShape(inputShape)), positions = out / this.filters;
     const patches = this.pointwise ? 0 : rows * positions * this.patchOf(inputShape);
-    return ((this.activation.fromInput ? 3 : 2) * rows * out + patches) * 4;
+    const masks = DirectConv.fits(inputShape, this.pointwise) ? DirectConv.batchBytes(rows, inputShape[0]) : 0;
+    return ((this.activation.fromInput ? 3 : 2) * rows * out + patches) * 4 + masks;
   }
 
   /** im2col of x into col (or x itself when pointwise). */
@@ -119,7 +122,8 @@ export class Conv2D extends Layer {
 
   forward(x: number, rows: number, _training = false): number {
     const k = this.live().k, a = this.y, z = this.z || a, positions = rows * this.g!.outH * this.g!.outW;
-    k.gemm(this.patches(x, rows), this.w, z, positions, this.patchOf(this.inputShape), this.filters, 0);
+    if (this.direct) this.direct.forward(x, rows, this.w, z);
+    else k.gemm(this.patches(x, rows), this.w, z, positions, this.patchOf(this.inputShape), this.filters, 0);
     if (this.b) k.addRowVector(z, this.b, z, positions, this.filters);
     this.activation.forward(k, z, a, positions, this.filters);
     return a;
@@ -136,7 +140,8 @@ export class Conv2D extends Layer {
     } else if (!fused) this.activation.backward(k, this.z || this.y, dz, dz, positions, units);
     if (db) k.sumColumns(dz, db, positions, units, 0);
     const col = this.pointwise ? x : this.col;
-    k.gemmTN(col, dz, this.dw, patch, positions, units, 0);
+    if (this.direct) this.direct.filterGrad(x, rows, dz, this.dw);
+    else k.gemmTN(col, dz, this.dw, patch, positions, units, 0);
     if (dx && this.pointwise) k.gemmNT(dz, this.w, dx, positions, units, patch, 0);
     else if (dx) {
       k.gemmNT(dz, this.w, col, positions, units, patch, 0); // dcol over col: dK above was col's last use
@@ -181,11 +186,14 @@ export class Conv2D extends Layer {
     const heap = this.live().heap;
     if (this.col) heap.release(this.col);
     if (this.z) heap.release(this.z);
+    this.direct?.release();
     this.col = this.z = 0;
   }
 
   override dispose(): void {
     super.dispose();
+    this.direct?.dispose();
+    this.direct = undefined;
     this.w = this.dw = this.b = this.db = 0;
   }
 }

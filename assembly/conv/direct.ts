@@ -1,0 +1,184 @@
+// A direct convolution for small images with few channels (MNIST's 28×28×1): no im2col. Each
+// forward first notes, for every image row, which pixels are nonzero (a bit each: w ≤ 64), and
+// then each output position visits only the nonzero taps of its window, read where they lie in
+// x: 42% of an MNIST batch's windows are all zero, and 26% of im2col's entries nonzero. Forward:
+// z[pos, f] = Σ_p x_p·K[p, f] with the sums of up to 32 filters in registers. Filter gradient:
+// dK[p, f] = Σ_pos x_p·dz[pos, f] over the same bits (the forward's), dz's row in registers,
+// dK's rows summed in a scratch the kernel zeroes.
+//
+// Bits: every element is the in-order chain over the taps p = (ki, kj, ch) (forward) or over the
+// positions (dK) that gemm(col, K) and gemmTN(col, dz) compute on im2col's col (the bits are
+// visited in ascending order), minus terms with x = ±0, which add ±0 and leave a sum as it was
+// (a sum that starts at +0 never becomes −0), for finite K and dz (as assembly/sparse.ts).
+
+// @ts-ignore: decorator
+@inline function madd(acc: v128, a: v128, b: v128): v128 {
+  return f32x4.add(acc, f32x4.mul(a, b)); // two roundings, as the GEMM micro-kernel
+}
+
+/** Bits of row iy's pixels in the window from x0, kw wide (bit kj: pixel x0 + kj has a nonzero channel). */
+// @ts-ignore: decorator
+@inline function windowBits(masks: usize, iy: i32, x0: i32, kw: i32): u64 {
+  const m = load<u64>(masks + (<usize>iy << 3)), keep: u64 = kw >= 64 ? <u64>-1 : (<u64>1 << <u64>kw) - 1;
+  return (x0 >= 0 ? m >> <u64>x0 : m << <u64>(-x0)) & keep;
+}
+
+/** masks [n, h] (u64): bit ix of masks[b, iy] is set when a channel of x[b, iy, ix] is not ±0 (NaN counts). w ≤ 64. */
+export function convRowMasks(x: usize, n: i32, h: i32, w: i32, c: i32, masks: usize): void {
+  const row = w * c, w4 = w & ~3;
+  for (let r = 0; r < n * h; r++, x += <usize>row << 2) {
+    let m: u64 = 0;
+    if (c == 1) {
+      for (let ix = 0; ix < w4; ix += 4) m |= <u64>i32x4.bitmask(f32x4.ne(v128.load(x + (<usize>ix << 2)), f32x4.splat(0))) << <u64>ix;
+      for (let ix = w4; ix < w; ix++) if (load<f32>(x + (<usize>ix << 2)) != 0) m |= <u64>1 << <u64>ix;
+    } else {
+      for (let i = 0; i < row; i++) if (load<f32>(x + (<usize>i << 2)) != 0) m |= <u64>1 << <u64>(i / c);
+    }
+    store<u64>(masks + (<usize>r << 3), m);
+  }
+}
+
+/** Stores vector i of a group's sums at row p (4 floats a vector), as much of it as lies in the group's `count` floats. */
+// @ts-ignore: decorator
+@inline function put(p: usize, i: i32, v: v128, count: i32): void {
+  const left = count - 4 * i, q = p + (<usize>i << 4);
+  if (left >= 4) v128.store(q, v);
+  else if (left > 0) {
+    store<f32>(q, f32x4.extract_lane(v, 0));
+    if (left > 1) store<f32>(q, f32x4.extract_lane(v, 1), 4);
+    if (left > 2) store<f32>(q, f32x4.extract_lane(v, 2), 8);
+  }
+}
+
+/** Vector i of a row at p, zeros past the group's `count` floats (never read past them: the row may end the memory in use). */
+// @ts-ignore: decorator
+@inline function take(p: usize, i: i32, count: i32): v128 {
+  const left = count - 4 * i, q = p + (<usize>i << 4);
+  if (left >= 4) return v128.load(q);
+  let v = f32x4.splat(0);
+  if (left > 0) v = f32x4.replace_lane(v, 0, load<f32>(q));
+  if (left > 1) v = f32x4.replace_lane(v, 1, load<f32>(q, 4));
+  if (left > 2) v = f32x4.replace_lane(v, 2, load<f32>(q, 8));
+  return v;
+}
+
+/** Columns of the packed kernel and the filter-gradient scratch: cout rounded up to 16 (groups of 4 or 8 vectors). */
+export function convPackedColumns(cout: i32): i32 {
+  return (cout + 15) & ~15;
+}
+
+/** K [patch, cout] copied to kp [patch, convPackedColumns(cout)], zeros in the extra columns (convForward reads whole vectors). */
+export function convPackKernel(k: usize, patch: i32, cout: i32, kp: usize): void {
+  const ld = convPackedColumns(cout);
+  for (let p = 0; p < patch; p++) {
+    memory.copy(kp + (<usize>(p * ld) << 2), k + (<usize>(p * cout) << 2), <usize>cout << 2);
+    memory.fill(kp + (<usize>(p * ld + cout) << 2), 0, <usize>(ld - cout) << 2);
+  }
+}
+
+// One group of V (4 or 8) vectors: z's `count` columns from the group's first, for every position.
+// @ts-ignore: decorator
+@inline function forwardGroup(V: i32, x: usize, n: i32, h: i32, w: i32, c: i32, kh: i32, kw: i32, sH: i32, sW: i32, padTop: i32,
+  padLeft: i32, outH: i32, outW: i32, masks: usize, kp: usize, ldk: usize, z: usize, ldz: usize, count: i32): void {
+  const run = <usize>c << 2;
+  for (let b = 0; b < n; b++) {
+    const xb = x + <usize>b * <usize>(h * w) * run, mb = masks + (<usize>(b * h) << 3);
+    for (let oy = 0; oy < outH; oy++) {
+      for (let ox = 0; ox < outW; ox++, z += ldz) {
+        const x0 = ox * sW - padLeft;
+        let s0 = f32x4.splat(0), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
+        for (let ki = 0; ki < kh; ki++) {
+          const iy = oy * sH - padTop + ki;
+          if (<u32>iy >= <u32>h) continue;
+          for (let bits = windowBits(mb, iy, x0, kw); bits != 0; bits &= bits - 1) { // the window row's nonzero pixels, in order
+            const kj = <i32>ctz(bits);
+            let q = xb + <usize>(iy * w + x0 + kj) * run, kq = kp + <usize>((ki * kw + kj) * c) * ldk;
+            for (let ch = 0; ch < c; ch++, q += 4, kq += ldk) {
+              const a = v128.load32_splat(q);
+              s0 = madd(s0, a, v128.load(kq));
+              s1 = madd(s1, a, v128.load(kq, 16)); s2 = madd(s2, a, v128.load(kq, 32)); s3 = madd(s3, a, v128.load(kq, 48));
+              if (V > 4) {
+                s4 = madd(s4, a, v128.load(kq, 64)); s5 = madd(s5, a, v128.load(kq, 80));
+                s6 = madd(s6, a, v128.load(kq, 96)); s7 = madd(s7, a, v128.load(kq, 112));
+              }
+            }
+          }
+        }
+        put(z, 0, s0, count); put(z, 1, s1, count); put(z, 2, s2, count); put(z, 3, s3, count);
+        if (V > 4) { put(z, 4, s4, count); put(z, 5, s5, count); put(z, 6, s6, count); put(z, 7, s7, count); }
+      }
+    }
+  }
+}
+
+/**
+ * z [n·outH·outW, cout] = conv(x [n, h, w, c], K) as gemm(im2col(x), K) computes it (the same
+ * bits), K packed by convPackKernel into kp; masks [n, h] u64 (w ≤ 64) get x's nonzero pixels
+ * (convRowMasks) for convFilterGrad. Valid or padded windows, any strides.
+ */
+export function convForward(x: usize, n: i32, h: i32, w: i32, c: i32, kh: i32, kw: i32, sH: i32, sW: i32, padTop: i32, padLeft: i32,
+  outH: i32, outW: i32, kp: usize, cout: i32, z: usize, masks: usize): void {
+  convRowMasks(x, n, h, w, c, masks);
+  const ldk = <usize>convPackedColumns(cout) << 2, ldz = <usize>cout << 2;
+  for (let f = 0; f < cout; f += 32) {
+    const count = min(32, cout - f), k = kp + (<usize>f << 2), out = z + (<usize>f << 2);
+    if (count > 16) forwardGroup(8, x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, k, ldk, out, ldz, count);
+    else forwardGroup(4, x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, k, ldk, out, ldz, count);
+  }
+}
+
+// dK's `count` columns from the group's first (V = 4 or 8 vectors) summed in acc (rows lda bytes apart), then copied to dk.
+// @ts-ignore: decorator
+@inline function gradGroup(V: i32, x: usize, n: i32, h: i32, w: i32, c: i32, kh: i32, kw: i32, sH: i32, sW: i32, padTop: i32,
+  padLeft: i32, outH: i32, outW: i32, masks: usize, dz: usize, ldz: usize, acc: usize, lda: usize, dk: usize, lddk: usize,
+  count: i32): void {
+  const run = <usize>c << 2, patch = kh * kw * c;
+  for (let p = 0; p < patch; p++) memory.fill(acc + <usize>p * lda, 0, <usize>V << 4);
+  for (let b = 0; b < n; b++) {
+    const xb = x + <usize>b * <usize>(h * w) * run, mb = masks + (<usize>(b * h) << 3);
+    for (let oy = 0; oy < outH; oy++) {
+      for (let ox = 0; ox < outW; ox++, dz += ldz) {
+        const d0 = take(dz, 0, count), d1 = take(dz, 1, count), d2 = take(dz, 2, count), d3 = take(dz, 3, count);
+        let d4 = f32x4.splat(0), d5 = d4, d6 = d4, d7 = d4;
+        if (V > 4) { d4 = take(dz, 4, count); d5 = take(dz, 5, count); d6 = take(dz, 6, count); d7 = take(dz, 7, count); }
+        const all = v128.or(v128.or(v128.or(d0, d1), v128.or(d2, d3)), v128.or(v128.or(d4, d5), v128.or(d6, d7)));
+        if (!v128.any_true(v128.and(all, i32x4.splat(0x7fffffff)))) continue; // dz's row all ±0: every term is ±0
+        const x0 = ox * sW - padLeft;
+        for (let ki = 0; ki < kh; ki++) {
+          const iy = oy * sH - padTop + ki;
+          if (<u32>iy >= <u32>h) continue;
+          for (let bits = windowBits(mb, iy, x0, kw); bits != 0; bits &= bits - 1) {
+            const kj = <i32>ctz(bits);
+            let q = xb + <usize>(iy * w + x0 + kj) * run, r = acc + <usize>((ki * kw + kj) * c) * lda;
+            for (let ch = 0; ch < c; ch++, q += 4, r += lda) {
+              const a = v128.load32_splat(q);
+              v128.store(r, madd(v128.load(r), a, d0)); v128.store(r, madd(v128.load(r, 16), a, d1), 16);
+              v128.store(r, madd(v128.load(r, 32), a, d2), 32); v128.store(r, madd(v128.load(r, 48), a, d3), 48);
+              if (V > 4) {
+                v128.store(r, madd(v128.load(r, 64), a, d4), 64); v128.store(r, madd(v128.load(r, 80), a, d5), 80);
+                v128.store(r, madd(v128.load(r, 96), a, d6), 96); v128.store(r, madd(v128.load(r, 112), a, d7), 112);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  for (let p = 0; p < patch; p++) memory.copy(dk + <usize>p * lddk, acc + <usize>p * lda, <usize>count << 2);
+}
+
+/**
+ * Columns f0 ≤ f < f1 of dK [patch, cout] = im2col(x)ᵀ·dz (dz [n·outH·outW, cout]) as gemmTN computes
+ * it (the same bits), summed in acc [patch, convPackedColumns(cout)], from the masks of x's last
+ * convForward. f0 a multiple of 16: a block of columns is computed apart from the others (threads
+ * share the product by columns).
+ */
+export function convFilterGrad(x: usize, n: i32, h: i32, w: i32, c: i32, kh: i32, kw: i32, sH: i32, sW: i32, padTop: i32,
+  padLeft: i32, outH: i32, outW: i32, masks: usize, dz: usize, cout: i32, acc: usize, dk: usize, f0: i32, f1: i32): void {
+  const lda = <usize>convPackedColumns(cout) << 2, ldz = <usize>cout << 2;
+  for (let f = f0; f < f1; f += 32) {
+    const count = min(32, f1 - f), d = dz + (<usize>f << 2), a = acc + (<usize>f << 2), k = dk + (<usize>f << 2);
+    if (count > 16) gradGroup(8, x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, d, ldz, a, lda, k, ldz, count);
+    else gradGroup(4, x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, d, ldz, a, lda, k, ldz, count);
+  }
+}
