@@ -67,20 +67,27 @@ export function convPackedColumns(cout: i32): i32 {
   return (cout + 15) & ~15;
 }
 
-/** K [patch, cout] copied to kp [patch, convPackedColumns(cout)], zeros in the extra columns (convForward reads whole vectors). */
-export function convPackKernel(k: usize, patch: i32, cout: i32, kp: usize): void {
+/**
+ * K [patch, cout] copied to kp [patch + 1, convPackedColumns(cout)] and the bias b [cout] (0: none) as its
+ * last row, zeros in the extra columns (convForward reads whole vectors).
+ */
+export function convPackKernel(k: usize, b: usize, patch: i32, cout: i32, kp: usize): void {
   const ld = convPackedColumns(cout);
-  for (let p = 0; p < patch; p++) {
-    memory.copy(kp + (<usize>(p * ld) << 2), k + (<usize>(p * cout) << 2), <usize>cout << 2);
-    memory.fill(kp + (<usize>(p * ld + cout) << 2), 0, <usize>(ld - cout) << 2);
+  for (let p = 0; p <= patch; p++) {
+    const row = kp + (<usize>(p * ld) << 2), from = p < patch ? k + (<usize>(p * cout) << 2) : b, copied = from ? cout : 0;
+    if (from) memory.copy(row, from, <usize>cout << 2);
+    memory.fill(row + (<usize>copied << 2), 0, <usize>(ld - copied) << 2);
   }
 }
+
+/** What convForward does to each sum before it stores it: add the bias (kp's last row), then max(·, 0) (ReLU). */
+export const POST_BIAS = 1, POST_RELU = 2;
 
 // One group of V (4 or 8) vectors: z's `count` columns from the group's first, for every position.
 // @ts-ignore: decorator
 @inline function forwardGroup(V: i32, x: usize, n: i32, h: i32, w: i32, c: i32, kh: i32, kw: i32, sH: i32, sW: i32, padTop: i32,
-  padLeft: i32, outH: i32, outW: i32, masks: usize, kp: usize, ldk: usize, z: usize, ldz: usize, count: i32): void {
-  const run = <usize>c << 2;
+  padLeft: i32, outH: i32, outW: i32, masks: usize, kp: usize, ldk: usize, z: usize, ldz: usize, count: i32, post: i32): void {
+  const run = <usize>c << 2, bias = kp + <usize>(kh * kw * c) * ldk, zero = f32x4.splat(0);
   for (let b = 0; b < n; b++) {
     const xb = x + <usize>b * <usize>(h * w) * run, mb = masks + (<usize>(b * h) << 3);
     for (let oy = 0; oy < outH; oy++) {
@@ -104,6 +111,18 @@ export function convPackKernel(k: usize, patch: i32, cout: i32, kp: usize): void
             }
           }
         }
+        if (post & POST_BIAS) { // addRowVector's z + b, lane by lane
+          s0 = f32x4.add(s0, v128.load(bias)); s1 = f32x4.add(s1, v128.load(bias, 16));
+          s2 = f32x4.add(s2, v128.load(bias, 32)); s3 = f32x4.add(s3, v128.load(bias, 48));
+          if (V > 4) {
+            s4 = f32x4.add(s4, v128.load(bias, 64)); s5 = f32x4.add(s5, v128.load(bias, 80));
+            s6 = f32x4.add(s6, v128.load(bias, 96)); s7 = f32x4.add(s7, v128.load(bias, 112));
+          }
+        }
+        if (post & POST_RELU) { // relu's max(z, 0)
+          s0 = f32x4.max(s0, zero); s1 = f32x4.max(s1, zero); s2 = f32x4.max(s2, zero); s3 = f32x4.max(s3, zero);
+          if (V > 4) { s4 = f32x4.max(s4, zero); s5 = f32x4.max(s5, zero); s6 = f32x4.max(s6, zero); s7 = f32x4.max(s7, zero); }
+        }
         put(z, 0, s0, count); put(z, 1, s1, count); put(z, 2, s2, count); put(z, 3, s3, count);
         if (V > 4) { put(z, 4, s4, count); put(z, 5, s5, count); put(z, 6, s6, count); put(z, 7, s7, count); }
       }
@@ -113,17 +132,18 @@ export function convPackKernel(k: usize, patch: i32, cout: i32, kp: usize): void
 
 /**
  * z [n·outH·outW, cout] = conv(x [n, h, w, c], K) as gemm(im2col(x), K) computes it (the same
- * bits), K packed by convPackKernel into kp; masks [n, h] u64 (w ≤ 64) get x's nonzero pixels
- * (convRowMasks) for convFilterGrad. Valid or padded windows, any strides.
+ * bits), K packed by convPackKernel into kp; then, as `post` says, + b as addRowVector and ReLU as
+ * relu (the same bits again). masks [n, h] u64 (w ≤ 64) get x's nonzero pixels (convRowMasks) for
+ * convFilterGrad. Valid or padded windows, any strides.
  */
 export function convForward(x: usize, n: i32, h: i32, w: i32, c: i32, kh: i32, kw: i32, sH: i32, sW: i32, padTop: i32, padLeft: i32,
-  outH: i32, outW: i32, kp: usize, cout: i32, z: usize, masks: usize): void {
+  outH: i32, outW: i32, kp: usize, cout: i32, z: usize, masks: usize, post: i32): void {
   convRowMasks(x, n, h, w, c, masks);
   const ldk = <usize>convPackedColumns(cout) << 2, ldz = <usize>cout << 2;
   for (let f = 0; f < cout; f += 32) {
     const count = min(32, cout - f), k = kp + (<usize>f << 2), out = z + (<usize>f << 2);
-    if (count > 16) forwardGroup(8, x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, k, ldk, out, ldz, count);
-    else forwardGroup(4, x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, k, ldk, out, ldz, count);
+    if (count > 16) forwardGroup(8, x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, k, ldk, out, ldz, count, post);
+    else forwardGroup(4, x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, k, ldk, out, ldz, count, post);
   }
 }
 

@@ -142,13 +142,14 @@ export interface Kernels extends ActivationKernels {
     padTop: number, padLeft: number, outH: number, outW: number, dx: P): void;
   /**
    * The direct convolution (assembly/conv/direct.ts), gemm(im2col(x), K)'s and gemmTN(im2col(x), dz)'s bits without col: K
-   * [patch, cout] packed into kp [patch, convPackedColumns(cout)]; convForward notes x's nonzero pixels in masks ([n, h] u64, w ≤ 64)
-   * and convFilterGrad reads them, writing dK's columns f0..f1 (f0 a multiple of 16), summing in acc (kp's size).
+   * [patch, cout] and the bias b (0: none) packed into kp [patch + 1, convPackedColumns(cout)]; convForward adds the bias (post & 1) and
+   * takes the ReLU (post & 2) as addRowVector and relu would, and notes x's nonzero pixels in masks ([n, h] u64, w ≤ 64) for
+   * convFilterGrad, which writes dK's columns f0..f1 (f0 a multiple of 16), summing in acc (kp).
    */
   convPackedColumns(cout: number): number;
-  convPackKernel(k: P, patch: number, cout: number, kp: P): void;
+  convPackKernel(k: P, b: P, patch: number, cout: number, kp: P): void;
   convForward(x: P, n: number, h: number, w: number, c: number, kh: number, kw: number, strideH: number, strideW: number, padTop: number,
-    padLeft: number, outH: number, outW: number, kp: P, cout: number, z: P, masks: P): void;
+    padLeft: number, outH: number, outW: number, kp: P, cout: number, z: P, masks: P, post: number): void;
   convFilterGrad(x: P, n: number, h: number, w: number, c: number, kh: number, kw: number, strideH: number, strideW: number, padTop: number,
     padLeft: number, outH: number, outW: number, masks: P, dz: P, cout: number, acc: P, dk: P, f0: number, f1: number): void;
 }

@@ -25,15 +25,18 @@ export class DirectConv {
 
   constructor(private readonly engine: Engine, private readonly g: ConvGeometry, private readonly filters: number) {
     const patch = g.kh * g.kw * g.c;
-    this.packed = engine.heap.calloc(patch * engine.k.convPackedColumns(filters) * 4);
+    this.packed = engine.heap.calloc((patch + 1) * engine.k.convPackedColumns(filters) * 4); // K, then the bias
   }
 
-  /** z = conv(x, K) for `rows` images (no bias): the same bits as gemm(im2col(x), K). */
-  forward(x: number, rows: number, w: number, z: number): void {
+  /**
+   * z = conv(x, K) for `rows` images, the same bits as gemm(im2col(x), K); then + b (b ≠ 0) and ReLU
+   * (relu) with addRowVector's and relu's bits.
+   */
+  forward(x: number, rows: number, w: number, b: number, relu: boolean, z: number): void {
     const { k } = this.engine, g = this.g;
-    k.convPackKernel(w, g.kh * g.kw * g.c, this.filters, this.packed);
+    k.convPackKernel(w, b, g.kh * g.kw * g.c, this.filters, this.packed);
     k.convForward(x, rows, g.h, g.w, g.c, g.kh, g.kw, g.stride, g.strideW ?? g.stride, g.padTop, g.padLeft, g.outH, g.outW, this.packed,
-      this.filters, z, this.masks);
+      this.filters, z, this.masks, (b ? 1 : 0) | (relu ? 2 : 0));
   }
 
   /** dK = im2col(x)ᵀ·dz into dw, after forward of the same x: the same bits as gemmTN. */

@@ -122,10 +122,12 @@ export class Conv2D extends Layer {
 
   forward(x: number, rows: number, _training = false): number {
     const k = this.live().k, a = this.y, z = this.z || a, positions = rows * this.g!.outH * this.g!.outW;
-    if (this.direct) this.direct.forward(x, rows, this.w, z);
+    const f = this.activation.kernels.forward, fused = this.direct && z === a && (f === "relu" || f === "identity");
+    if (fused) this.direct!.forward(x, rows, this.w, this.b, f === "relu", a); // + b and ReLU in its stores
+    else if (this.direct) this.direct.forward(x, rows, this.w, 0, false, z);
     else k.gemm(this.patches(x, rows), this.w, z, positions, this.patchOf(this.inputShape), this.filters, 0);
-    if (this.b) k.addRowVector(z, this.b, z, positions, this.filters);
-    this.activation.forward(k, z, a, positions, this.filters);
+    if (this.b && !fused) k.addRowVector(z, this.b, z, positions, this.filters);
+    if (!fused) this.activation.forward(k, z, a, positions, this.filters);
     return a;
   }
 
@@ -192,8 +194,7 @@ export class Conv2D extends Layer {
 
   override dispose(): void {
     super.dispose();
-    this.direct?.dispose();
-    this.direct = undefined;
+    this.direct?.dispose(); this.direct = undefined;
     this.w = this.dw = this.b = this.db = 0;
   }
 }

@@ -92,13 +92,13 @@ export function parallelKernels(base: Kernels, team: Team): Kernels {
     : team.sparseBackward(x, rows, cols, counts, lists, colCounts, colLists, p0, p1, dz, n, dw, chunksOf(p1 - p0, parts, 1));
   // The direct convolution (assembly/conv/direct.ts): the forward's images and the filter gradient's
   // columns (blocks of 16 filters) are independent. The argument arrays are kept, so a call allocates nothing.
-  const fwd: number[] = new Array(16).fill(0), grad: number[] = new Array(18).fill(0);
-  k.convForward = (x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, kp, cout, z, masks) => {
+  const fwd: number[] = new Array(17).fill(0), grad: number[] = new Array(18).fill(0);
+  k.convForward = (x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, kp, cout, z, masks, post) => {
     if (n < 2 || n * outH * outW * kh * kw * c * cout < 10 * MIN_PARALLEL_MACS) {
-      return base.convForward(x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, kp, cout, z, masks);
+      return base.convForward(x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, kp, cout, z, masks, post);
     }
     fwd[0] = x; fwd[1] = h; fwd[2] = w; fwd[3] = c; fwd[4] = kh; fwd[5] = kw; fwd[6] = sH; fwd[7] = sW; fwd[8] = padTop;
-    fwd[9] = padLeft; fwd[10] = outH; fwd[11] = outW; fwd[12] = kp; fwd[13] = z; fwd[14] = cout; fwd[15] = masks;
+    fwd[9] = padLeft; fwd[10] = outH; fwd[11] = outW; fwd[12] = kp; fwd[13] = z; fwd[14] = cout; fwd[15] = masks; fwd[16] = post;
     team.convForward(fwd, n, chunksOf(n, parts, 1));
   };
   k.convFilterGrad = (x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, dz, cout, acc, dk, f0, f1) => {

@@ -90,7 +90,8 @@ export function runChunk(k: Kernels, i32: Int32Array, f32: Float32Array, i: numb
   } else if (f === w.CONV_FORWARD) { // images lo.. of x, z and the masks
     const h = i32[a + 1], image = 4 * i32[a + 2] * i32[a + 3], out = 4 * i32[a + 10] * i32[a + 11] * i32[a + 14];
     k.convForward(i32[a] + lo * h * image, size, h, i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5], i32[a + 6], i32[a + 7], i32[a + 8],
-      i32[a + 9], i32[a + 10], i32[a + 11], i32[a + 12], i32[a + 14], i32[a + 13] + lo * out, i32[a + 15] + 8 * lo * h);
+      i32[a + 9], i32[a + 10], i32[a + 11], i32[a + 12], i32[a + 14], i32[a + 13] + lo * out, i32[a + 15] + 8 * lo * h,
+      i32[a + 16]);
   } else if (f === w.CONV_GRAD) { // dK's columns lo..
     k.convFilterGrad(i32[a], i32[a + 1], i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5], i32[a + 6], i32[a + 7], i32[a + 8], i32[a + 9],
       i32[a + 10], i32[a + 11], i32[a + 12], i32[a + 13], i32[a + 14], i32[a + 15], i32[a + 16], i32[a + 17], lo, lo + size);
