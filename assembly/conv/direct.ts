@@ -11,31 +11,11 @@
 // visited in ascending order), minus terms with x = ±0, which add ±0 and leave a sum as it was
 // (a sum that starts at +0 never becomes −0), for finite K and dz (as assembly/sparse.ts).
 
+import { convRowMasks, windowBits } from "./masks";
+
 // @ts-ignore: decorator
 @inline function madd(acc: v128, a: v128, b: v128): v128 {
   return f32x4.add(acc, f32x4.mul(a, b)); // two roundings, as the GEMM micro-kernel
-}
-
-/** Bits of row iy's pixels in the window from x0, kw wide (bit kj: pixel x0 + kj has a nonzero channel). */
-// @ts-ignore: decorator
-@inline function windowBits(masks: usize, iy: i32, x0: i32, kw: i32): u64 {
-  const m = load<u64>(masks + (<usize>iy << 3)), keep: u64 = kw >= 64 ? <u64>-1 : (<u64>1 << <u64>kw) - 1;
-  return (x0 >= 0 ? m >> <u64>x0 : m << <u64>(-x0)) & keep;
-}
-
-/** masks [n, h] (u64): bit ix of masks[b, iy] is set when a channel of x[b, iy, ix] is not ±0 (NaN counts). w ≤ 64. */
-export function convRowMasks(x: usize, n: i32, h: i32, w: i32, c: i32, masks: usize): void {
-  const row = w * c, w4 = w & ~3;
-  for (let r = 0; r < n * h; r++, x += <usize>row << 2) {
-    let m: u64 = 0;
-    if (c == 1) {
-      for (let ix = 0; ix < w4; ix += 4) m |= <u64>i32x4.bitmask(f32x4.ne(v128.load(x + (<usize>ix << 2)), f32x4.splat(0))) << <u64>ix;
-      for (let ix = w4; ix < w; ix++) if (load<f32>(x + (<usize>ix << 2)) != 0) m |= <u64>1 << <u64>ix;
-    } else {
-      for (let i = 0; i < row; i++) if (load<f32>(x + (<usize>i << 2)) != 0) m |= <u64>1 << <u64>(i / c);
-    }
-    store<u64>(masks + (<usize>r << 3), m);
-  }
 }
 
 /** Stores vector i of a group's sums at row p (4 floats a vector), as much of it as lies in the group's `count` floats. */

@@ -7,15 +7,15 @@ import type { ConvGeometry } from "../ops/conv.js";
 
 /** Inputs with at most this many channels take the direct path: a window row is then a short run of x. */
 export const MAX_DIRECT_CHANNELS = 4;
-/** Widest image row: its nonzero pixels are the bits of one u64. */
+/** Widest image row: its nonzero pixels are the bits of one u64 (assembly/conv/masks.ts). */
 export const MAX_DIRECT_WIDTH = 64;
 
 export class DirectConv {
   private packed = 0; private masks = 0;
 
-  /** Whether images of [h, w, c] go this way (not for a 1×1 stride-1 kernel, which needs no im2col anyway). */
-  static fits([, w, c]: readonly number[], pointwise: boolean): boolean {
-    return !pointwise && c <= MAX_DIRECT_CHANNELS && w <= MAX_DIRECT_WIDTH;
+  /** Whether images of [h, w, c] go this way with a [kh, kw] kernel (not 1×1 stride 1, which needs no im2col anyway). */
+  static fits([, w, c]: readonly number[], [, kw]: readonly number[], pointwise: boolean): boolean {
+    return !pointwise && c <= MAX_DIRECT_CHANNELS && w <= MAX_DIRECT_WIDTH && kw <= MAX_DIRECT_WIDTH / 2; // shifts of a u64 stay < 64
   }
 
   /** Bytes per batch of `rows` images of height h: the masks. */

@@ -29,9 +29,9 @@ export class Conv2D extends Layer {
   readonly useBias: boolean;
   readonly kernelRegularizer?: Required<Regularizer>;
   private g?: ConvGeometry;
-  private w = 0; private b = 0; private dw = 0; private db = 0;
+  private w = 0; private b = 0; private dw = 0; private db = 0; private direct?: DirectConv;
   /** The im2col patches (also dcol in backward); 0 for a 1×1 stride-1 kernel. z: conv + b for swish/gelu, else 0. */
-  private col = 0; private z = 0; private direct?: DirectConv;
+  private col = 0; private z = 0;
 
   constructor(readonly args: Conv2DArgs) {
     const name = args.name ?? `conv2d_${++counter}`;
@@ -72,9 +72,7 @@ export class Conv2D extends Layer {
   }
 
   /** No im2col: each input pixel is its own patch. */
-  private get pointwise(): boolean {
-    return [...this.kernelSize, ...this.strides].every((d) => d === 1);
-  }
+  private get pointwise(): boolean { return [...this.kernelSize, ...this.strides].every((d) => d === 1); }
 
   override paramCount(inputShape: Shape): number {
     return this.patchOf(inputShape) * this.filters + (this.useBias ? this.filters : 0);
@@ -94,7 +92,7 @@ export class Conv2D extends Layer {
       this.db = this.allocate(this.filters, true);
       initialize(this.args.biasInitializer ?? "zeros", rng, engine.heap, this.b, [this.filters]);
     }
-    if (DirectConv.fits(this.inputShape, this.pointwise)) this.direct = new DirectConv(engine, g, this.filters);
+    if (DirectConv.fits(this.inputShape, this.kernelSize, this.pointwise)) this.direct = new DirectConv(engine, g, this.filters);
   }
 
   protected override reserveMore(rows: number): void {
@@ -108,7 +106,7 @@ export class Conv2D extends Layer {
   override batchBytes(rows: number, inputShape: Shape): number {
     const out = sizeOf(this.computeOutputShape(inputShape)), positions = out / this.filters;
     const patches = this.pointwise ? 0 : rows * positions * this.patchOf(inputShape);
-    const masks = DirectConv.fits(inputShape, this.pointwise) ? DirectConv.batchBytes(rows, inputShape[0]) : 0;
+    const masks = DirectConv.fits(inputShape, this.kernelSize, this.pointwise) ? DirectConv.batchBytes(rows, inputShape[0]) : 0;
     return ((this.activation.fromInput ? 3 : 2) * rows * out + patches) * 4 + masks;
   }
 
