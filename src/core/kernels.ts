@@ -136,6 +136,8 @@ export interface Kernels extends ActivationKernels {
   maxPool(x: P, n: number, h: number, w: number, c: number, poolH: number, poolW: number, strideH: number, strideW: number,
     padTop: number, padLeft: number, outH: number, outW: number, y: P, argmax: P): void;
   maxPoolBackward(dy: P, argmax: P, n: number, h: number, w: number, c: number, outH: number, outW: number, dx: P): void;
+  /** maxPoolBackward's bits for windows that tile the image (strides = pool size, no padding, c ≥ 4), each dx written once. */
+  maxPoolBackwardTiled(dy: P, argmax: P, n: number, h: number, w: number, c: number, poolH: number, poolW: number, dx: P): void;
   avgPool(x: P, n: number, h: number, w: number, c: number, poolH: number, poolW: number, strideH: number, strideW: number,
     padTop: number, padLeft: number, outH: number, outW: number, y: P): void;
   avgPoolBackward(dy: P, n: number, h: number, w: number, c: number, poolH: number, poolW: number, strideH: number, strideW: number,
