@@ -110,5 +110,20 @@ export function parallelKernels(base: Kernels, team: Team): Kernels {
     grad[16] = acc; grad[17] = dk;
     team.convFilterGrad(grad, cout, Math.min(parts, Math.ceil(cout / 16)));
   };
+  // Pooling's images are independent too (a pass bound by memory, as the activations: the same threshold).
+  const pool: number[] = new Array(14).fill(0), unpool: number[] = new Array(8).fill(0);
+  k.maxPool = (x, n, h, w, c, poolH, poolW, sH, sW, padTop, padLeft, outH, outW, y, argmax) => {
+    if (n < 2 || n * h * w * c < MIN_PARALLEL_ELEMENTS) {
+      return base.maxPool(x, n, h, w, c, poolH, poolW, sH, sW, padTop, padLeft, outH, outW, y, argmax);
+    }
+    pool[0] = x; pool[1] = h; pool[2] = w; pool[3] = c; pool[4] = poolH; pool[5] = poolW; pool[6] = sH; pool[7] = sW; pool[8] = padTop;
+    pool[9] = padLeft; pool[10] = outH; pool[11] = outW; pool[12] = y; pool[13] = argmax;
+    team.maxPool(pool, n, chunksOf(n, parts, 1), false);
+  };
+  k.maxPoolBackwardTiled = (dy, argmax, n, h, w, c, poolH, poolW, dx) => {
+    if (n < 2 || n * h * w * c < MIN_PARALLEL_ELEMENTS) return base.maxPoolBackwardTiled(dy, argmax, n, h, w, c, poolH, poolW, dx);
+    unpool[0] = dy; unpool[1] = argmax; unpool[2] = h; unpool[3] = w; unpool[4] = c; unpool[5] = poolH; unpool[6] = poolW; unpool[7] = dx;
+    team.maxPool(unpool, n, chunksOf(n, parts, 1), true);
+  };
   return k;
 }

@@ -3,7 +3,7 @@
 // a training step calls it several times.
 import {
   ALIGN, ARGS, BY_ROWS, BY_WORKERS, CHUNKS, CLOSED, COMPLETED, DIM, FAILED, FN, GATHER, GO, NEXT, HOST_SPIN_MICROSECONDS, SCALAR,
-  SPARSE_BACKWARD, SPARSE_FORWARD, STOP, CONV_FORWARD, CONV_GRAD, WORDS, fn, LAYOUT, runChunk,
+  SPARSE_BACKWARD, SPARSE_FORWARD, STOP, CONV_FORWARD, CONV_GRAD, MAX_POOL, MAX_POOL_BACKWARD, WORDS, fn, LAYOUT, runChunk,
 } from "./protocol.js";
 import type { Kernels } from "../core/kernels.js";
 import { ModelError } from "../core/errors.js";
@@ -77,6 +77,12 @@ export class Team {
   convFilterGrad(args: number[], cout: number, chunks: number): void {
     this.setArgs(args);
     this.run(CONV_GRAD, cout, chunks, 16);
+  }
+
+  /** maxPool or maxPoolBackwardTiled (`backward`) on `args` = its arguments without n, cut into `chunks` blocks of the n images. */
+  maxPool(args: number[], n: number, chunks: number, backward: boolean): void {
+    this.setArgs(args);
+    this.run(backward ? MAX_POOL_BACKWARD : MAX_POOL, n, chunks, 1);
   }
 
   private setArgs(args: number[]): void {
