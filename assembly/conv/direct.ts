@@ -12,34 +12,11 @@
 // (a sum that starts at +0 never becomes −0), for finite K and dz (as assembly/sparse.ts).
 
 import { convRowMasks, windowBits } from "./masks";
+import { put, take } from "./lanes";
 
 // @ts-ignore: decorator
 @inline function madd(acc: v128, a: v128, b: v128): v128 {
   return f32x4.add(acc, f32x4.mul(a, b)); // two roundings, as the GEMM micro-kernel
-}
-
-/** Stores vector i of a group's sums at row p (4 floats a vector), as much of it as lies in the group's `count` floats. */
-// @ts-ignore: decorator
-@inline function put(p: usize, i: i32, v: v128, count: i32): void {
-  const left = count - 4 * i, q = p + (<usize>i << 4);
-  if (left >= 4) v128.store(q, v);
-  else if (left > 0) {
-    store<f32>(q, f32x4.extract_lane(v, 0));
-    if (left > 1) store<f32>(q, f32x4.extract_lane(v, 1), 4);
-    if (left > 2) store<f32>(q, f32x4.extract_lane(v, 2), 8);
-  }
-}
-
-/** Vector i of a row at p, zeros past the group's `count` floats (never read past them: the row may end the memory in use). */
-// @ts-ignore: decorator
-@inline function take(p: usize, i: i32, count: i32): v128 {
-  const left = count - 4 * i, q = p + (<usize>i << 4);
-  if (left >= 4) return v128.load(q);
-  let v = f32x4.splat(0);
-  if (left > 0) v = f32x4.replace_lane(v, 0, load<f32>(q));
-  if (left > 1) v = f32x4.replace_lane(v, 1, load<f32>(q, 4));
-  if (left > 2) v = f32x4.replace_lane(v, 2, load<f32>(q, 8));
-  return v;
 }
 
 /** Columns of the packed kernel and the filter-gradient scratch: cout rounded up to 16 (groups of 4 or 8 vectors). */
@@ -127,22 +104,39 @@ export function convForward(x: usize, n: i32, h: i32, w: i32, c: i32, kh: i32, k
   }
 }
 
-// dK's `count` columns from the group's first (V = 4 or 8 vectors) summed in acc (rows lda bytes apart), then copied to dk.
+// dK's `count` columns from the group's first (V = 4 or 8 vectors) summed in acc (rows lda bytes apart), then copied to dk;
+// with y ≠ 0, dz = dy·[y > 0] first (reluBackward's bits), and with db ≠ 0, db = Σ dz (rows in order) in acc's last row.
 // @ts-ignore: decorator
 @inline function gradGroup(V: i32, x: usize, n: i32, h: i32, w: i32, c: i32, kh: i32, kw: i32, sH: i32, sW: i32, padTop: i32,
   padLeft: i32, outH: i32, outW: i32, masks: usize, dz: usize, ldz: usize, acc: usize, lda: usize, dk: usize, lddk: usize,
-  count: i32): void {
-  const run = <usize>c << 2, patch = kh * kw * c;
-  for (let p = 0; p < patch; p++) memory.fill(acc + <usize>p * lda, 0, <usize>V << 4);
+  count: i32, y: usize, db: usize): void {
+  const run = <usize>c << 2, patch = kh * kw * c, relu = y != 0, sums = acc + <usize>patch * lda, zero = f32x4.splat(0);
+  for (let p = 0; p <= patch; p++) memory.fill(acc + <usize>p * lda, 0, <usize>V << 4);
   for (let b = 0; b < n; b++) {
     const xb = x + <usize>b * <usize>(h * w) * run, mb = masks + (<usize>(b * h) << 3);
     for (let oy = 0; oy < outH; oy++) {
-      for (let ox = 0; ox < outW; ox++, dz += ldz) {
-        const d0 = take(dz, 0, count), d1 = take(dz, 1, count), d2 = take(dz, 2, count), d3 = take(dz, 3, count);
-        let d4 = f32x4.splat(0), d5 = d4, d6 = d4, d7 = d4;
+      for (let ox = 0; ox < outW; ox++, dz += ldz, y += ldz) {
+        let d0 = take(dz, 0, count), d1 = take(dz, 1, count), d2 = take(dz, 2, count), d3 = take(dz, 3, count);
+        let d4 = zero, d5 = zero, d6 = zero, d7 = zero;
         if (V > 4) { d4 = take(dz, 4, count); d5 = take(dz, 5, count); d6 = take(dz, 6, count); d7 = take(dz, 7, count); }
+        if (relu) {
+          d0 = v128.and(d0, f32x4.gt(take(y, 0, count), zero)); d1 = v128.and(d1, f32x4.gt(take(y, 1, count), zero));
+          d2 = v128.and(d2, f32x4.gt(take(y, 2, count), zero)); d3 = v128.and(d3, f32x4.gt(take(y, 3, count), zero));
+          if (V > 4) {
+            d4 = v128.and(d4, f32x4.gt(take(y, 4, count), zero)); d5 = v128.and(d5, f32x4.gt(take(y, 5, count), zero));
+            d6 = v128.and(d6, f32x4.gt(take(y, 6, count), zero)); d7 = v128.and(d7, f32x4.gt(take(y, 7, count), zero));
+          }
+        }
         const all = v128.or(v128.or(v128.or(d0, d1), v128.or(d2, d3)), v128.or(v128.or(d4, d5), v128.or(d6, d7)));
-        if (!v128.any_true(v128.and(all, i32x4.splat(0x7fffffff)))) continue; // dz's row all ±0: every term is ±0
+        if (!v128.any_true(v128.and(all, i32x4.splat(0x7fffffff)))) continue; // dz's row all ±0: all its terms are ±0 (db's too)
+        if (db) {
+          v128.store(sums, f32x4.add(v128.load(sums), d0)); v128.store(sums, f32x4.add(v128.load(sums, 16), d1), 16);
+          v128.store(sums, f32x4.add(v128.load(sums, 32), d2), 32); v128.store(sums, f32x4.add(v128.load(sums, 48), d3), 48);
+          if (V > 4) {
+            v128.store(sums, f32x4.add(v128.load(sums, 64), d4), 64); v128.store(sums, f32x4.add(v128.load(sums, 80), d5), 80);
+            v128.store(sums, f32x4.add(v128.load(sums, 96), d6), 96); v128.store(sums, f32x4.add(v128.load(sums, 112), d7), 112);
+          }
+        }
         const x0 = ox * sW - padLeft;
         for (let ki = 0; ki < kh; ki++) {
           const iy = oy * sH - padTop + ki;
@@ -165,20 +159,25 @@ export function convForward(x: usize, n: i32, h: i32, w: i32, c: i32, kh: i32, k
     }
   }
   for (let p = 0; p < patch; p++) memory.copy(dk + <usize>p * lddk, acc + <usize>p * lda, <usize>count << 2);
+  if (db) memory.copy(db, sums, <usize>count << 2);
 }
 
 /**
  * Columns f0 ≤ f < f1 of dK [patch, cout] = im2col(x)ᵀ·dz (dz [n·outH·outW, cout]) as gemmTN computes
  * it (the same bits), summed in acc [patch, convPackedColumns(cout)], from the masks of x's last
  * convForward. f0 a multiple of 16: a block of columns is computed apart from the others (threads
- * share the product by columns).
+ * share the product by columns). With y ≠ 0 (the forward's ReLU output, [n·outH·outW, cout]) dz is
+ * dL/da and dz·[y > 0] is used, and with db ≠ 0 db [cout] = Σ of that over the positions: the bits
+ * of activationBiasBackward (relu) before it (dz itself is left as it is).
  */
 export function convFilterGrad(x: usize, n: i32, h: i32, w: i32, c: i32, kh: i32, kw: i32, sH: i32, sW: i32, padTop: i32,
-  padLeft: i32, outH: i32, outW: i32, masks: usize, dz: usize, cout: i32, acc: usize, dk: usize, f0: i32, f1: i32): void {
+  padLeft: i32, outH: i32, outW: i32, masks: usize, dz: usize, cout: i32, acc: usize, dk: usize, f0: i32, f1: i32, y: usize,
+  db: usize): void {
   const lda = <usize>convPackedColumns(cout) << 2, ldz = <usize>cout << 2;
   for (let f = f0; f < f1; f += 32) {
     const count = min(32, f1 - f), d = dz + (<usize>f << 2), a = acc + (<usize>f << 2), k = dk + (<usize>f << 2);
-    if (count > 16) gradGroup(8, x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, d, ldz, a, lda, k, ldz, count);
-    else gradGroup(4, x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, d, ldz, a, lda, k, ldz, count);
+    const ya = y ? y + (<usize>f << 2) : 0, b = db ? db + (<usize>f << 2) : 0;
+    if (count > 16) gradGroup(8, x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, d, ldz, a, lda, k, ldz, count, ya, b);
+    else gradGroup(4, x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, d, ldz, a, lda, k, ldz, count, ya, b);
   }
 }

@@ -39,11 +39,14 @@ export class DirectConv {
       this.filters, z, this.masks, (b ? 1 : 0) | (relu ? 2 : 0));
   }
 
-  /** dK = im2col(x)ᵀ·dz into dw, after forward of the same x: the same bits as gemmTN. */
-  filterGrad(x: number, rows: number, dz: number, dw: number): void {
+  /**
+   * dK = im2col(x)ᵀ·dz into dw, after forward of the same x: the same bits as gemmTN. With y ≠ 0 (the
+   * ReLU's output) dz is dL/da, and dK and db (≠ 0) come from dz·[y > 0] as after activationBiasBackward.
+   */
+  filterGrad(x: number, rows: number, dz: number, dw: number, y: number, db: number): void {
     const g = this.g;
     this.engine.k.convFilterGrad(x, rows, g.h, g.w, g.c, g.kh, g.kw, g.stride, g.strideW ?? g.stride, g.padTop, g.padLeft, g.outH, g.outW,
-      this.masks, dz, this.filters, this.packed, dw, 0, this.filters);
+      this.masks, dz, this.filters, this.packed, dw, 0, this.filters, y, db);
   }
 
   /** The masks for batches of `rows` images (Conv2D.reserveMore). */

@@ -133,14 +133,16 @@ export class Conv2D extends Layer {
   backward(x: number, rows: number, dx: number, fused = false): void {
     const k = this.live().k, dz = this.dy, kind = this.activation.fusedKind(k), g = this.g!;
     const positions = rows * g.outH * g.outW, patch = this.patchOf(this.inputShape), units = this.filters;
-    let db = this.db;
-    if (!fused && db && kind >= 0) { // dz = dL/da · f'(a) and db = Σ dz in one pass, as Dense
+    // No dx and ReLU: f' and db inside the direct filter gradient's pass, dz never written.
+    const inPass = !!this.direct && !dx && !fused && this.activation.kernels.forward === "relu";
+    let db = inPass ? 0 : this.db;
+    if (!inPass && !fused && db && kind >= 0) { // dz = dL/da · f'(a) and db = Σ dz in one pass, as Dense
       k.activationBiasBackward(this.y, dz, dz, db, positions, units, kind);
       db = 0;
-    } else if (!fused) this.activation.backward(k, this.z || this.y, dz, dz, positions, units);
+    } else if (!inPass && !fused) this.activation.backward(k, this.z || this.y, dz, dz, positions, units);
     if (db) k.sumColumns(dz, db, positions, units, 0);
     const col = this.pointwise ? x : this.col;
-    if (this.direct) this.direct.filterGrad(x, rows, dz, this.dw);
+    if (this.direct) this.direct.filterGrad(x, rows, dz, this.dw, inPass ? this.y : 0, inPass ? this.db : 0);
     else k.gemmTN(col, dz, this.dw, patch, positions, units, 0);
     if (dx && this.pointwise) k.gemmNT(dz, this.w, dx, positions, units, patch, 0);
     else if (dx) {
@@ -148,8 +150,7 @@ export class Conv2D extends Layer {
       k.col2im(col, rows, g.h, g.w, g.c, g.kh, g.kw, g.stride, g.strideW ?? g.stride, g.padTop, g.padLeft, g.outH, g.outW, dx, 0);
     }
     const reg = this.kernelRegularizer, n = patch * units;
-    if (reg?.l1) k.addL1Grad(this.w, this.dw, n, reg.l1);
-    if (reg?.l2) k.addL2Grad(this.w, this.dw, n, reg.l2);
+    if (reg?.l1) k.addL1Grad(this.w, this.dw, n, reg.l1); if (reg?.l2) k.addL2Grad(this.w, this.dw, n, reg.l2);
   }
 
   override penalty(): number {

@@ -92,7 +92,7 @@ export function parallelKernels(base: Kernels, team: Team): Kernels {
     : team.sparseBackward(x, rows, cols, counts, lists, colCounts, colLists, p0, p1, dz, n, dw, chunksOf(p1 - p0, parts, 1));
   // The direct convolution (assembly/conv/direct.ts): the forward's images and the filter gradient's
   // columns (blocks of 16 filters) are independent. The argument arrays are kept, so a call allocates nothing.
-  const fwd: number[] = new Array(17).fill(0), grad: number[] = new Array(18).fill(0);
+  const fwd: number[] = new Array(17).fill(0), grad: number[] = new Array(20).fill(0);
   k.convForward = (x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, kp, cout, z, masks, post) => {
     if (n < 2 || n * outH * outW * kh * kw * c * cout < 10 * MIN_PARALLEL_MACS) {
       return base.convForward(x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, kp, cout, z, masks, post);
@@ -101,13 +101,13 @@ export function parallelKernels(base: Kernels, team: Team): Kernels {
     fwd[9] = padLeft; fwd[10] = outH; fwd[11] = outW; fwd[12] = kp; fwd[13] = z; fwd[14] = cout; fwd[15] = masks; fwd[16] = post;
     team.convForward(fwd, n, chunksOf(n, parts, 1));
   };
-  k.convFilterGrad = (x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, dz, cout, acc, dk, f0, f1) => {
+  k.convFilterGrad = (x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, dz, cout, acc, dk, f0, f1, y, db) => {
     if (f0 !== 0 || f1 !== cout || cout <= 16 || n * outH * outW * kh * kw * c * cout < 10 * MIN_PARALLEL_MACS) {
-      return base.convFilterGrad(x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, dz, cout, acc, dk, f0, f1);
+      return base.convFilterGrad(x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, dz, cout, acc, dk, f0, f1, y, db);
     }
     grad[0] = x; grad[1] = n; grad[2] = h; grad[3] = w; grad[4] = c; grad[5] = kh; grad[6] = kw; grad[7] = sH; grad[8] = sW;
     grad[9] = padTop; grad[10] = padLeft; grad[11] = outH; grad[12] = outW; grad[13] = masks; grad[14] = dz; grad[15] = cout;
-    grad[16] = acc; grad[17] = dk;
+    grad[16] = acc; grad[17] = dk; grad[18] = y; grad[19] = db;
     team.convFilterGrad(grad, cout, Math.min(parts, Math.ceil(cout / 16)));
   };
   // Pooling's images are independent too (a pass bound by memory, as the activations: the same threshold).

@@ -28,7 +28,7 @@ export const BY_WORKERS = 10; // chunks computed by workers since the engine sta
 export const ARGS = 11; // the kernel's i32 arguments: (a, rsA, csA, b, rsB, csB, c, ldc, m, k, n, accumulate), (x, out), (src, idx, dst, cols),
 // (x, cols, counts, lists, w, n, z) for sparseForward or (x, rows, cols, counts, lists, colCounts, colLists, dz, n, dw, p0) for sparseBackward,
 // convForward's and convFilterGrad's arguments but n (forward) or f0, f1 (filter gradient)
-export const SCALAR = ARGS + 18; // an f32 argument (gatherRowsU8's scale), read through a Float32Array
+export const SCALAR = ARGS + 20; // an f32 argument (gatherRowsU8's scale), read through a Float32Array
 export const WORDS = SCALAR + 1;
 export const CLOSED = 1 << 30;
 
@@ -96,7 +96,8 @@ export function runChunk(k: Kernels, i32: Int32Array, f32: Float32Array, i: numb
       i32[a + 16]);
   } else if (f === w.CONV_GRAD) { // dK's columns lo..
     k.convFilterGrad(i32[a], i32[a + 1], i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5], i32[a + 6], i32[a + 7], i32[a + 8], i32[a + 9],
-      i32[a + 10], i32[a + 11], i32[a + 12], i32[a + 13], i32[a + 14], i32[a + 15], i32[a + 16], i32[a + 17], lo, lo + size);
+      i32[a + 10], i32[a + 11], i32[a + 12], i32[a + 13], i32[a + 14], i32[a + 15], i32[a + 16], i32[a + 17], lo, lo + size,
+      i32[a + 18], i32[a + 19]);
   } else if (f === w.MAX_POOL) { // images lo.. of x, y, argmax: (x, h, w, c, poolH, poolW, strideH, strideW, padTop, padLeft, outH, outW, y, argmax)
     const image = 4 * i32[a + 1] * i32[a + 2] * i32[a + 3], out = 4 * i32[a + 10] * i32[a + 11] * i32[a + 3];
     k.maxPool(i32[a] + lo * image, size, i32[a + 1], i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5], i32[a + 6], i32[a + 7], i32[a + 8],

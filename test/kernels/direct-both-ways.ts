@@ -6,7 +6,10 @@ import { seededValues } from "../helpers.js";
 
 export type DirectCase = [n: number, h: number, w: number, c: number, k: number, stride: number, padding: "valid" | "same", cout: number];
 
-/** x with about 70% zeros (some −0) and the geometry's products both ways, as bits: [reference, direct] for z, dK and relu(z + b). */
+/**
+ * x with about 70% zeros (some −0) and the geometry's products both ways, as bits: [reference, direct]
+ * for z, dK, relu(z + b), and dK and db from dL/da through that ReLU.
+ */
 export function bothWays(e: Engine, [n, h, w, c, k, stride, padding, cout]: DirectCase, seed: number, split = false): Uint32Array[][] {
   const g: ConvGeometry = convGeometry("test", [h, w, c], [k, k], stride, padding), { heap, k: K } = e;
   const positions = n * g.outH * g.outW, patch = k * k * c, packedCols = K.convPackedColumns(cout);
@@ -26,8 +29,11 @@ export function bothWays(e: Engine, [n, h, w, c, k, stride, padding, cout]: Dire
   K.gemmTN(col, dz, dkRef, patch, positions, cout, 0);
   K.convPackKernel(kernel, 0, patch, cout, packed);
   K.convForward(x, ...geometry, packed, cout, z, masks, 0);
-  if (split) for (let f = 0; f < cout; f += 16) K.convFilterGrad(x, ...geometry, masks, dz, cout, packed, dk, f, Math.min(cout, f + 16));
-  else K.convFilterGrad(x, ...geometry, masks, dz, cout, packed, dk, 0, cout);
+  const filterGrad = (y: number, db: number) => {
+    const step = split ? 16 : cout;
+    for (let f = 0; f < cout; f += step) K.convFilterGrad(x, ...geometry, masks, dz, cout, packed, dk, f, Math.min(cout, f + step), y, db);
+  };
+  filterGrad(0, 0);
   const bits = (p: number, count: number) => new Uint32Array(heap.f32.buffer, p, count).slice();
   const out = [[bits(zRef, positions * cout), bits(z, positions * cout)], [bits(dkRef, patch * cout), bits(dk, patch * cout)]];
   // + b and ReLU in convForward's stores, against addRowVector and relu after the GEMM
@@ -37,6 +43,12 @@ export function bothWays(e: Engine, [n, h, w, c, k, stride, padding, cout]: Dire
   K.convPackKernel(kernel, b, patch, cout, packed);
   K.convForward(x, ...geometry, packed, cout, z, masks, 3);
   out.push([bits(zRef, positions * cout), bits(z, positions * cout)]);
-  for (const p of [masks, packed, dk, dkRef, z, zRef, col, dz, kernel, x, b].reverse()) heap.release(p);
+  // ReLU's f' and db inside convFilterGrad (y = that output), against activationBiasBackward, then gemmTN
+  const db = heap.alloc(cout * 4), dbRef = heap.alloc(cout * 4), relu = (K as unknown as Record<string, WebAssembly.Global>).reluKind.value;
+  filterGrad(zRef, db);
+  K.activationBiasBackward(zRef, dz, dz, dbRef, positions, cout, relu);
+  K.gemmTN(col, dz, dkRef, patch, positions, cout, 0);
+  out.push([bits(dkRef, patch * cout), bits(dk, patch * cout)], [bits(dbRef, cout), bits(db, cout)]);
+  for (const p of [masks, packed, dk, dkRef, z, zRef, col, dz, kernel, x, b, db, dbRef].reverse()) heap.release(p);
   return out;
 }
