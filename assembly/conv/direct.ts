@@ -11,7 +11,7 @@
 // visited in ascending order), minus terms with x = ±0, which add ±0 and leave a sum as it was
 // (a sum that starts at +0 never becomes −0), for finite K and dz (as assembly/sparse.ts).
 
-import { convRowMasks, windowBits } from "./masks";
+import { bitsAt, convRowMasks, windowBits } from "./masks";
 import { put, take } from "./lanes";
 
 // @ts-ignore: decorator
@@ -48,10 +48,12 @@ export const POST_BIAS = 1, POST_RELU = 2;
   for (let b = 0; b < n; b++) {
     const xb = x + <usize>b * <usize>(h * w) * run, mb = masks + (<usize>(b * h) << 3);
     for (let oy = 0; oy < outH; oy++) {
+      let any: u64 = 0; // the window rows' pixels together: a window with none is all zeros (42% of MNIST's)
+      for (let iy = max(0, oy * sH - padTop), end = min(h, oy * sH - padTop + kh); iy < end; iy++) any |= load<u64>(mb + (<usize>iy << 3));
       for (let ox = 0; ox < outW; ox++, z += ldz) {
         const x0 = ox * sW - padLeft;
         let s0 = f32x4.splat(0), s1 = s0, s2 = s0, s3 = s0, s4 = s0, s5 = s0, s6 = s0, s7 = s0;
-        for (let ki = 0; ki < kh; ki++) {
+        for (let ki = bitsAt(any, x0, kw) != 0 ? 0 : kh; ki < kh; ki++) {
           const iy = oy * sH - padTop + ki;
           if (<u32>iy >= <u32>h) continue;
           for (let bits = windowBits(mb, iy, x0, kw); bits != 0; bits &= bits - 1) { // the window row's nonzero pixels, in order

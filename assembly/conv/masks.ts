@@ -5,7 +5,13 @@
 /** Bits of row iy's pixels in the window from x0, kw wide (bit kj: pixel x0 + kj has a nonzero channel). */
 // @ts-ignore: decorator
 @inline export function windowBits(masks: usize, iy: i32, x0: i32, kw: i32): u64 {
-  const m = load<u64>(masks + (<usize>iy << 3)), keep: u64 = kw >= 64 ? <u64>-1 : (<u64>1 << <u64>kw) - 1;
+  return bitsAt(load<u64>(masks + (<usize>iy << 3)), x0, kw);
+}
+
+/** Bits x0 .. x0 + kw − 1 of a row's mask m, as bits 0 .. kw − 1 (none for pixels left of the image). */
+// @ts-ignore: decorator
+@inline export function bitsAt(m: u64, x0: i32, kw: i32): u64 {
+  const keep: u64 = kw >= 64 ? <u64>-1 : (<u64>1 << <u64>kw) - 1;
   return (x0 >= 0 ? m >> <u64>x0 : m << <u64>(-x0)) & keep;
 }
 
