@@ -43,4 +43,5 @@ export { gelu, geluBackward } from "./activations/gelu";
 export { pointLoss, categoricalHinge } from "./losses/pointwise";
 export { countPositives, confusionCounts } from "./metrics";
 export { im2col, col2im } from "./conv/im2col";
-export { maxPool, maxPoolBackward, avgPool, avgPoolBackward } from "./conv/pool";
+export { maxPool, maxPoolBackward, maxPoolBackwardTiled, avgPool, avgPoolBackward } from "./conv/pool";
+export { convPackKernel, convPackedColumns, convForward, convFilterGrad } from "./conv/direct";

@@ -15,7 +15,9 @@ describe("budgets", () => {
     // is 29,480, under the issue's 30 KB ceiling (STYLE.md 2.4 rule 12). Raise this only in a commit that says why.
     // Issue 15 raised it: that ceiling is now core's (scratchnet-core.wasm, its own budget), and issue 15 bounds the
     // full library with convolution at 80 KB gzipped with its .wasm. Measured 30,625 after the pooling kernels; plus 20%.
-    expect(statSync(join(root, "build/scratchnet.wasm")).size).toBeLessThanOrEqual(36_750);
+    // Measured 38,063 with the direct convolution (assembly/conv/direct.ts: z, dK, bias, ReLU and db for MNIST-like
+    // first layers, issue 15's "Speed") and the tiled max-pool backward; plus 20%.
+    expect(statSync(join(root, "build/scratchnet.wasm")).size).toBeLessThanOrEqual(45_675);
   });
 
   it("no Math.exp/log/tanh/pow/random in src/: transcendental math and randomness run in WASM", () => {

@@ -17,14 +17,15 @@
 /** y [n, outH, outW, c] = each window's maximum; argmax (i32, same shape) = its pixel iy·w + ix, or −1. */
 export function maxPool(x: usize, n: i32, h: i32, w: i32, c: i32, poolH: i32, poolW: i32, strideH: i32, strideW: i32,
   padTop: i32, padLeft: i32, outH: i32, outW: i32, y: usize, argmax: usize): void {
-  const c4 = c & ~3;
+  const groups = c >= 4 ? (c + 3) >> 2 : 0; // vectors of 4 channels, the last at c − 4 (lanes done twice give the same bits)
   let o = 0; // output pixel, b·outH·outW + oy·outW + ox
   for (let b = 0; b < n; b++) {
     for (let oy = 0; oy < outH; oy++) {
       const y0 = oy * strideH - padTop, i0 = max(0, y0), i1 = min(h, y0 + poolH);
       for (let ox = 0; ox < outW; ox++, o++) {
         const x0 = ox * strideW - padLeft, j0 = max(0, x0), j1 = min(w, x0 + poolW);
-        for (let ch = 0; ch < c4; ch += 4) {
+        for (let g = 0; g < groups; g++) {
+          const ch = min(4 * g, c - 4);
           let best = f32x4.splat(-Infinity), at = i32x4.splat(-1);
           for (let iy = i0; iy < i1; iy++) {
             for (let ix = j0; ix < j1; ix++) {
@@ -36,7 +37,7 @@ export function maxPool(x: usize, n: i32, h: i32, w: i32, c: i32, poolH: i32, po
           v128.store(px(y, o, 1, 0, c, ch), best);
           v128.store(px(argmax, o, 1, 0, c, ch), at);
         }
-        for (let ch = c4; ch < c; ch++) {
+        for (let ch = groups > 0 ? c : 0; ch < c; ch++) {
           let best = -Infinity as f32, at = -1;
           for (let iy = i0; iy < i1; iy++) {
             for (let ix = j0; ix < j1; ix++) {
@@ -64,6 +65,28 @@ export function maxPoolBackward(dy: usize, argmax: usize, n: i32, h: i32, w: i32
         if (at < 0) continue;
         const q = px(dx, b, h * w, at, c, ch);
         store<f32>(q, load<f32>(q) + load<f32>(px(dy, o, 1, 0, c, ch)));
+      }
+    }
+  }
+}
+
+/**
+ * maxPoolBackward for windows that tile the image (strides = pool size, no padding, c ≥ 4): each
+ * pixel of dx is written once, dy where it won and 0 elsewhere, as +0 + that (the fill-then-add's
+ * bits: −0 becomes +0); the rows and columns past the last whole window get 0.
+ */
+export function maxPoolBackwardTiled(dy: usize, argmax: usize, n: i32, h: i32, w: i32, c: i32, poolH: i32, poolW: i32, dx: usize): void {
+  const outH = h / poolH, outW = w / poolW, groups = (c + 3) >> 2, zero = f32x4.splat(0);
+  for (let b = 0; b < n; b++) {
+    for (let iy = 0; iy < h; iy++) {
+      for (let ix = 0; ix < w; ix++) {
+        const oy = iy / poolH, ox = ix / poolW, q = px(dx, b, h * w, iy * w + ix, c, 0);
+        if (oy >= outH || ox >= outW) { memory.fill(q, 0, <usize>c << 2); continue; }
+        const o = (b * outH + oy) * outW + ox, pixel = i32x4.splat(iy * w + ix);
+        for (let g = 0; g < groups; g++) {
+          const ch = min(4 * g, c - 4), won = i32x4.eq(v128.load(px(argmax, o, 1, 0, c, ch)), pixel);
+          v128.store(px(dx, b, h * w, iy * w + ix, c, ch), f32x4.add(zero, v128.and(v128.load(px(dy, o, 1, 0, c, ch)), won)));
+        }
       }
     }
   }

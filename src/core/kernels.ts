@@ -136,8 +136,23 @@ export interface Kernels extends ActivationKernels {
   maxPool(x: P, n: number, h: number, w: number, c: number, poolH: number, poolW: number, strideH: number, strideW: number,
     padTop: number, padLeft: number, outH: number, outW: number, y: P, argmax: P): void;
   maxPoolBackward(dy: P, argmax: P, n: number, h: number, w: number, c: number, outH: number, outW: number, dx: P): void;
+  /** maxPoolBackward's bits for windows that tile the image (strides = pool size, no padding, c ≥ 4), each dx written once. */
+  maxPoolBackwardTiled(dy: P, argmax: P, n: number, h: number, w: number, c: number, poolH: number, poolW: number, dx: P): void;
   avgPool(x: P, n: number, h: number, w: number, c: number, poolH: number, poolW: number, strideH: number, strideW: number,
     padTop: number, padLeft: number, outH: number, outW: number, y: P): void;
   avgPoolBackward(dy: P, n: number, h: number, w: number, c: number, poolH: number, poolW: number, strideH: number, strideW: number,
     padTop: number, padLeft: number, outH: number, outW: number, dx: P): void;
+  /**
+   * The direct convolution (assembly/conv/direct.ts), gemm(im2col(x), K)'s and gemmTN(im2col(x), dz)'s bits without col: K
+   * [patch, cout] and the bias b (0: none) packed into kp [patch + 1, convPackedColumns(cout)]; convForward adds the bias (post & 1) and
+   * takes the ReLU (post & 2) as addRowVector and relu would, and notes x's nonzero pixels in masks ([n, h] u64, w ≤ 64) for
+   * convFilterGrad, which writes dK's columns f0..f1 (f0 a multiple of 16), summing in acc (kp); with y ≠ 0 (ReLU's output) it
+   * takes dz·[y > 0] (reluBackward's bits) and with db ≠ 0 writes db = Σ of that (activationBiasBackward's bits), dz left as is.
+   */
+  convPackedColumns(cout: number): number;
+  convPackKernel(k: P, b: P, patch: number, cout: number, kp: P): void;
+  convForward(x: P, n: number, h: number, w: number, c: number, kh: number, kw: number, strideH: number, strideW: number, padTop: number,
+    padLeft: number, outH: number, outW: number, kp: P, cout: number, z: P, masks: P, post: number): void;
+  convFilterGrad(x: P, n: number, h: number, w: number, c: number, kh: number, kw: number, strideH: number, strideW: number, padTop: number,
+    padLeft: number, outH: number, outW: number, masks: P, dz: P, cout: number, acc: P, dk: P, f0: number, f1: number, y: P, db: P): void;
 }

@@ -2,9 +2,9 @@
 // TF.js stores it, i.e. flattened the (kh·kw·cin) × cout matrix that multiplies im2col's columns.
 // Forward: col = im2col(x) (rows·outH·outW × kh·kw·cin), z = col·K (which IS the NHWC output
 // [rows, outH, outW, cout]), z += b per position, a = f(z). Backward from dz: db = Σ dz,
-// dK = colᵀ·dz, and only when dx ≠ 0, dcol = dz·Kᵀ then col2im into dx. dcol reuses col's buffer
-// (col is dead once dK has it), so a layer holds one patch buffer, not two. A 1×1 kernel with
-// stride 1 needs no im2col: x already is col.
+// dK = colᵀ·dz, and only when dx ≠ 0, dcol = dz·Kᵀ then col2im into dx. dcol reuses col's buffer (col is
+// dead once dK has it), so a layer holds one patch buffer, not two. A 1×1 kernel with stride 1 needs no
+// im2col: x already is col. Few channels (MNIST's): z and dK by ./conv2d-direct.ts, the same bits.
 import type { Engine } from "../core/engine.js";
 import type { Rng } from "../core/random.js";
 import { ModelError, ShapeError, assertPositiveInteger } from "../core/errors.js";
@@ -13,10 +13,10 @@ import { getActivation, type Activation } from "./activations.js";
 import { checkInitializer, initialize } from "./initializers.js";
 import { Layer, sizeOf, type Param, type Shape } from "./layer.js";
 import { convOptions, type Conv2DArgs } from "./conv2d-args.js";
+import { DirectConv } from "./conv2d-direct.js";
 import { resolveRegularizer, type Regularizer } from "../regularizers.js";
 
 export type { Conv2DArgs };
-
 let counter = 0;
 
 export class Conv2D extends Layer {
@@ -29,7 +29,7 @@ export class Conv2D extends Layer {
   readonly useBias: boolean;
   readonly kernelRegularizer?: Required<Regularizer>;
   private g?: ConvGeometry;
-  private w = 0; private b = 0; private dw = 0; private db = 0;
+  private w = 0; private b = 0; private dw = 0; private db = 0; private direct?: DirectConv;
   /** The im2col patches (also dcol in backward); 0 for a 1×1 stride-1 kernel. z: conv + b for swish/gelu, else 0. */
   private col = 0; private z = 0;
 
@@ -72,9 +72,7 @@ export class Conv2D extends Layer {
   }
 
   /** No im2col: each input pixel is its own patch. */
-  private get pointwise(): boolean {
-    return [...this.kernelSize, ...this.strides].every((d) => d === 1);
-  }
+  private get pointwise(): boolean { return [...this.kernelSize, ...this.strides].every((d) => d === 1); }
 
   override paramCount(inputShape: Shape): number {
     return this.patchOf(inputShape) * this.filters + (this.useBias ? this.filters : 0);
@@ -94,19 +92,22 @@ export class Conv2D extends Layer {
       this.db = this.allocate(this.filters, true);
       initialize(this.args.biasInitializer ?? "zeros", rng, engine.heap, this.b, [this.filters]);
     }
+    if (DirectConv.fits(this.inputShape, this.kernelSize, this.pointwise)) this.direct = new DirectConv(engine, g, this.filters);
   }
 
   protected override reserveMore(rows: number): void {
     const heap = this.live().heap, positions = rows * this.g!.outH * this.g!.outW;
     if (!this.pointwise) this.col = heap.alloc(positions * this.patchOf(this.inputShape) * 4);
     if (this.activation.fromInput) this.z = heap.alloc(positions * this.filters * 4);
+    this.direct?.reserve(rows);
   }
 
   /** Output, its gradient, z for swish/gelu, and the patch buffer. */
   override batchBytes(rows: number, inputShape: Shape): number {
     const out = sizeOf(this.computeOutputShape(inputShape)), positions = out / this.filters;
     const patches = this.pointwise ? 0 : rows * positions * this.patchOf(inputShape);
-    return ((this.activation.fromInput ? 3 : 2) * rows * out + patches) * 4;
+    const masks = DirectConv.fits(inputShape, this.kernelSize, this.pointwise) ? DirectConv.batchBytes(rows, inputShape[0]) : 0;
+    return ((this.activation.fromInput ? 3 : 2) * rows * out + patches) * 4 + masks;
   }
 
   /** im2col of x into col (or x itself when pointwise). */
@@ -119,9 +120,12 @@ export class Conv2D extends Layer {
 
   forward(x: number, rows: number, _training = false): number {
     const k = this.live().k, a = this.y, z = this.z || a, positions = rows * this.g!.outH * this.g!.outW;
-    k.gemm(this.patches(x, rows), this.w, z, positions, this.patchOf(this.inputShape), this.filters, 0);
-    if (this.b) k.addRowVector(z, this.b, z, positions, this.filters);
-    this.activation.forward(k, z, a, positions, this.filters);
+    const f = this.activation.kernels.forward, fused = this.direct && z === a && (f === "relu" || f === "identity");
+    if (fused) this.direct!.forward(x, rows, this.w, this.b, f === "relu", a); // + b and ReLU in its stores
+    else if (this.direct) this.direct.forward(x, rows, this.w, 0, false, z);
+    else k.gemm(this.patches(x, rows), this.w, z, positions, this.patchOf(this.inputShape), this.filters, 0);
+    if (this.b && !fused) k.addRowVector(z, this.b, z, positions, this.filters);
+    if (!fused) this.activation.forward(k, z, a, positions, this.filters);
     return a;
   }
 
@@ -129,22 +133,24 @@ export class Conv2D extends Layer {
   backward(x: number, rows: number, dx: number, fused = false): void {
     const k = this.live().k, dz = this.dy, kind = this.activation.fusedKind(k), g = this.g!;
     const positions = rows * g.outH * g.outW, patch = this.patchOf(this.inputShape), units = this.filters;
-    let db = this.db;
-    if (!fused && db && kind >= 0) { // dz = dL/da · f'(a) and db = Σ dz in one pass, as Dense
+    // No dx and ReLU: f' and db inside the direct filter gradient's pass, dz never written.
+    const inPass = !!this.direct && !dx && !fused && this.activation.kernels.forward === "relu";
+    let db = inPass ? 0 : this.db;
+    if (!inPass && !fused && db && kind >= 0) { // dz = dL/da · f'(a) and db = Σ dz in one pass, as Dense
       k.activationBiasBackward(this.y, dz, dz, db, positions, units, kind);
       db = 0;
-    } else if (!fused) this.activation.backward(k, this.z || this.y, dz, dz, positions, units);
+    } else if (!inPass && !fused) this.activation.backward(k, this.z || this.y, dz, dz, positions, units);
     if (db) k.sumColumns(dz, db, positions, units, 0);
     const col = this.pointwise ? x : this.col;
-    k.gemmTN(col, dz, this.dw, patch, positions, units, 0);
+    if (this.direct) this.direct.filterGrad(x, rows, dz, this.dw, inPass ? this.y : 0, inPass ? this.db : 0);
+    else k.gemmTN(col, dz, this.dw, patch, positions, units, 0);
     if (dx && this.pointwise) k.gemmNT(dz, this.w, dx, positions, units, patch, 0);
     else if (dx) {
       k.gemmNT(dz, this.w, col, positions, units, patch, 0); // dcol over col: dK above was col's last use
       k.col2im(col, rows, g.h, g.w, g.c, g.kh, g.kw, g.stride, g.strideW ?? g.stride, g.padTop, g.padLeft, g.outH, g.outW, dx, 0);
     }
     const reg = this.kernelRegularizer, n = patch * units;
-    if (reg?.l1) k.addL1Grad(this.w, this.dw, n, reg.l1);
-    if (reg?.l2) k.addL2Grad(this.w, this.dw, n, reg.l2);
+    if (reg?.l1) k.addL1Grad(this.w, this.dw, n, reg.l1); if (reg?.l2) k.addL2Grad(this.w, this.dw, n, reg.l2);
   }
 
   override penalty(): number {
@@ -181,11 +187,13 @@ export class Conv2D extends Layer {
     const heap = this.live().heap;
     if (this.col) heap.release(this.col);
     if (this.z) heap.release(this.z);
+    this.direct?.release();
     this.col = this.z = 0;
   }
 
   override dispose(): void {
     super.dispose();
+    this.direct?.dispose(); this.direct = undefined;
     this.w = this.dw = this.b = this.db = 0;
   }
 }

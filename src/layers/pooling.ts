@@ -80,7 +80,11 @@ export abstract class PoolingBase extends Layer {
   backward(_x: number, rows: number, dx: number, _fused = false): void {
     if (!dx) return;
     const k = this.live().k, { h, w, c, poolH, poolW, strideH, strideW, padTop, padLeft, outH, outW } = this.g;
-    if (this.kind === "max") k.maxPoolBackward(this.dy, this.argmax, rows, h, w, c, outH, outW, dx);
+    // Windows that tile the image (strides = pool size, SimpleConvNet's 2×2): dx written once, no fill then scatter.
+    const tiles = strideH === poolH && strideW === poolW && padTop === 0 && padLeft === 0 && outH === Math.floor(h / poolH)
+      && outW === Math.floor(w / poolW) && c >= 4;
+    if (this.kind === "max" && tiles) k.maxPoolBackwardTiled(this.dy, this.argmax, rows, h, w, c, poolH, poolW, dx);
+    else if (this.kind === "max") k.maxPoolBackward(this.dy, this.argmax, rows, h, w, c, outH, outW, dx);
     else k.avgPoolBackward(this.dy, rows, h, w, c, poolH, poolW, strideH, strideW, padTop, padLeft, outH, outW, dx);
   }
 }

@@ -90,5 +90,40 @@ export function parallelKernels(base: Kernels, team: Team): Kernels {
   k.sparseBackward = (x, rows, cols, counts, lists, colCounts, colLists, p0, p1, dz, n, dw) => rows * cols * n < 10 * MIN_PARALLEL_MACS
     ? base.sparseBackward(x, rows, cols, counts, lists, colCounts, colLists, p0, p1, dz, n, dw)
     : team.sparseBackward(x, rows, cols, counts, lists, colCounts, colLists, p0, p1, dz, n, dw, chunksOf(p1 - p0, parts, 1));
+  // The direct convolution (assembly/conv/direct.ts): the forward's images and the filter gradient's
+  // columns (blocks of 16 filters) are independent. The argument arrays are kept, so a call allocates nothing.
+  const fwd: number[] = new Array(17).fill(0), grad: number[] = new Array(20).fill(0);
+  k.convForward = (x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, kp, cout, z, masks, post) => {
+    if (n < 2 || n * outH * outW * kh * kw * c * cout < 10 * MIN_PARALLEL_MACS) {
+      return base.convForward(x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, kp, cout, z, masks, post);
+    }
+    fwd[0] = x; fwd[1] = h; fwd[2] = w; fwd[3] = c; fwd[4] = kh; fwd[5] = kw; fwd[6] = sH; fwd[7] = sW; fwd[8] = padTop;
+    fwd[9] = padLeft; fwd[10] = outH; fwd[11] = outW; fwd[12] = kp; fwd[13] = z; fwd[14] = cout; fwd[15] = masks; fwd[16] = post;
+    team.convForward(fwd, n, chunksOf(n, parts, 1));
+  };
+  k.convFilterGrad = (x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, dz, cout, acc, dk, f0, f1, y, db) => {
+    if (f0 !== 0 || f1 !== cout || cout <= 16 || n * outH * outW * kh * kw * c * cout < 10 * MIN_PARALLEL_MACS) {
+      return base.convFilterGrad(x, n, h, w, c, kh, kw, sH, sW, padTop, padLeft, outH, outW, masks, dz, cout, acc, dk, f0, f1, y, db);
+    }
+    grad[0] = x; grad[1] = n; grad[2] = h; grad[3] = w; grad[4] = c; grad[5] = kh; grad[6] = kw; grad[7] = sH; grad[8] = sW;
+    grad[9] = padTop; grad[10] = padLeft; grad[11] = outH; grad[12] = outW; grad[13] = masks; grad[14] = dz; grad[15] = cout;
+    grad[16] = acc; grad[17] = dk; grad[18] = y; grad[19] = db;
+    team.convFilterGrad(grad, cout, Math.min(parts, Math.ceil(cout / 16)));
+  };
+  // Pooling's images are independent too (a pass bound by memory, as the activations: the same threshold).
+  const pool: number[] = new Array(14).fill(0), unpool: number[] = new Array(8).fill(0);
+  k.maxPool = (x, n, h, w, c, poolH, poolW, sH, sW, padTop, padLeft, outH, outW, y, argmax) => {
+    if (n < 2 || n * h * w * c < MIN_PARALLEL_ELEMENTS) {
+      return base.maxPool(x, n, h, w, c, poolH, poolW, sH, sW, padTop, padLeft, outH, outW, y, argmax);
+    }
+    pool[0] = x; pool[1] = h; pool[2] = w; pool[3] = c; pool[4] = poolH; pool[5] = poolW; pool[6] = sH; pool[7] = sW; pool[8] = padTop;
+    pool[9] = padLeft; pool[10] = outH; pool[11] = outW; pool[12] = y; pool[13] = argmax;
+    team.maxPool(pool, n, chunksOf(n, parts, 1), false);
+  };
+  k.maxPoolBackwardTiled = (dy, argmax, n, h, w, c, poolH, poolW, dx) => {
+    if (n < 2 || n * h * w * c < MIN_PARALLEL_ELEMENTS) return base.maxPoolBackwardTiled(dy, argmax, n, h, w, c, poolH, poolW, dx);
+    unpool[0] = dy; unpool[1] = argmax; unpool[2] = h; unpool[3] = w; unpool[4] = c; unpool[5] = poolH; unpool[6] = poolW; unpool[7] = dx;
+    team.maxPool(unpool, n, chunksOf(n, parts, 1), true);
+  };
   return k;
 }

@@ -26,14 +26,16 @@ export const ALIGN = 8; // chunk boundaries fall on multiples of this
 export const BY_ROWS = 9; // products: 1 cut rows of C, 0 columns
 export const BY_WORKERS = 10; // chunks computed by workers since the engine started (for tests and benchmarks)
 export const ARGS = 11; // the kernel's i32 arguments: (a, rsA, csA, b, rsB, csB, c, ldc, m, k, n, accumulate), (x, out), (src, idx, dst, cols),
-// (x, cols, counts, lists, w, n, z) for sparseForward or (x, rows, cols, counts, lists, colCounts, colLists, dz, n, dw, p0) for sparseBackward
-export const SCALAR = ARGS + 12; // an f32 argument (gatherRowsU8's scale), read through a Float32Array
+// (x, cols, counts, lists, w, n, z) for sparseForward or (x, rows, cols, counts, lists, colCounts, colLists, dz, n, dw, p0) for sparseBackward,
+// convForward's and convFilterGrad's arguments but n (forward) or f0, f1 (filter gradient)
+export const SCALAR = ARGS + 20; // an f32 argument (gatherRowsU8's scale), read through a Float32Array
 export const WORDS = SCALAR + 1;
 export const CLOSED = 1 << 30;
 
 /** Kernels a job may run, by index (names of Kernels, checked: workers call them by name). */
 // Every element-by-element activation of the table (core/activations.ts) is an (x, out, n) job.
-export const FUNCTIONS = ["gemmStrided", ...elementwiseKernels().map((e) => e.kernel), "gatherRowsU8", "sparseForward", "sparseBackward"] as const satisfies readonly (keyof Kernels)[];
+export const FUNCTIONS = ["gemmStrided", ...elementwiseKernels().map((e) => e.kernel), "gatherRowsU8", "sparseForward", "sparseBackward",
+  "convForward", "convFilterGrad", "maxPool", "maxPoolBackwardTiled"] as const satisfies readonly (keyof Kernels)[];
 export type FunctionName = (typeof FUNCTIONS)[number];
 export const fn = (name: FunctionName): number => FUNCTIONS.indexOf(name);
 
@@ -58,9 +60,13 @@ export const HOST_SPIN_MICROSECONDS = 100;
 export const GATHER = fn("gatherRowsU8");
 export const SPARSE_FORWARD = fn("sparseForward");
 export const SPARSE_BACKWARD = fn("sparseBackward");
+export const CONV_FORWARD = fn("convForward");
+export const CONV_GRAD = fn("convFilterGrad");
+export const MAX_POOL = fn("maxPool");
+export const MAX_POOL_BACKWARD = fn("maxPoolBackwardTiled");
 
 /** The control block's layout as runChunk reads it (handed to it, so the function names nothing outside itself). */
-export const LAYOUT = { CHUNKS, DIM, ALIGN, ARGS, FN, GATHER, SPARSE_FORWARD, SPARSE_BACKWARD, SCALAR, BY_ROWS, FUNCTIONS } as const;
+export const LAYOUT = { CHUNKS, DIM, ALIGN, ARGS, FN, GATHER, SPARSE_FORWARD, SPARSE_BACKWARD, CONV_FORWARD, CONV_GRAD, MAX_POOL, MAX_POOL_BACKWARD, SCALAR, BY_ROWS, FUNCTIONS } as const;
 
 /**
  * Chunk `i` of the job in `i32`/`f32` on kernels `k`. A chunk of a product is a block of C's rows
@@ -83,6 +89,23 @@ export function runChunk(k: Kernels, i32: Int32Array, f32: Float32Array, i: numb
   } else if (f === w.SPARSE_BACKWARD) { // columns p0 + lo.. of x, rows of dW
     const p = i32[a + 10] + lo;
     k.sparseBackward(i32[a], i32[a + 1], i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5], i32[a + 6], p, p + size, i32[a + 7], i32[a + 8], i32[a + 9]);
+  } else if (f === w.CONV_FORWARD) { // images lo.. of x, z and the masks
+    const h = i32[a + 1], image = 4 * i32[a + 2] * i32[a + 3], out = 4 * i32[a + 10] * i32[a + 11] * i32[a + 14];
+    k.convForward(i32[a] + lo * h * image, size, h, i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5], i32[a + 6], i32[a + 7], i32[a + 8],
+      i32[a + 9], i32[a + 10], i32[a + 11], i32[a + 12], i32[a + 14], i32[a + 13] + lo * out, i32[a + 15] + 8 * lo * h,
+      i32[a + 16]);
+  } else if (f === w.CONV_GRAD) { // dK's columns lo..
+    k.convFilterGrad(i32[a], i32[a + 1], i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5], i32[a + 6], i32[a + 7], i32[a + 8], i32[a + 9],
+      i32[a + 10], i32[a + 11], i32[a + 12], i32[a + 13], i32[a + 14], i32[a + 15], i32[a + 16], i32[a + 17], lo, lo + size,
+      i32[a + 18], i32[a + 19]);
+  } else if (f === w.MAX_POOL) { // images lo.. of x, y, argmax: (x, h, w, c, poolH, poolW, strideH, strideW, padTop, padLeft, outH, outW, y, argmax)
+    const image = 4 * i32[a + 1] * i32[a + 2] * i32[a + 3], out = 4 * i32[a + 10] * i32[a + 11] * i32[a + 3];
+    k.maxPool(i32[a] + lo * image, size, i32[a + 1], i32[a + 2], i32[a + 3], i32[a + 4], i32[a + 5], i32[a + 6], i32[a + 7], i32[a + 8],
+      i32[a + 9], i32[a + 10], i32[a + 11], i32[a + 12] + lo * out, i32[a + 13] + lo * out);
+  } else if (f === w.MAX_POOL_BACKWARD) { // images lo.. of dy, argmax and dx: (dy, argmax, h, w, c, poolH, poolW, dx)
+    const h = i32[a + 2], wd = i32[a + 3], c = i32[a + 4], image = 4 * h * wd * c;
+    const out = 4 * Math.floor(h / i32[a + 5]) * Math.floor(wd / i32[a + 6]) * c;
+    k.maxPoolBackwardTiled(i32[a] + lo * out, i32[a + 1] + lo * out, size, h, wd, c, i32[a + 5], i32[a + 6], i32[a + 7] + lo * image);
   } else if (f === 0) {
     const rows = i32[w.BY_ROWS];
     k.gemmStrided(rows ? i32[a] + 4 * lo * i32[a + 1] : i32[a], i32[a + 1], i32[a + 2],

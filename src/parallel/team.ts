@@ -3,7 +3,7 @@
 // a training step calls it several times.
 import {
   ALIGN, ARGS, BY_ROWS, BY_WORKERS, CHUNKS, CLOSED, COMPLETED, DIM, FAILED, FN, GATHER, GO, NEXT, HOST_SPIN_MICROSECONDS, SCALAR,
-  SPARSE_BACKWARD, SPARSE_FORWARD, STOP, WORDS, fn, LAYOUT, runChunk,
+  SPARSE_BACKWARD, SPARSE_FORWARD, STOP, CONV_FORWARD, CONV_GRAD, MAX_POOL, MAX_POOL_BACKWARD, WORDS, fn, LAYOUT, runChunk,
 } from "./protocol.js";
 import type { Kernels } from "../core/kernels.js";
 import { ModelError } from "../core/errors.js";
@@ -65,6 +65,28 @@ export class Team {
     i32[s] = x; i32[s + 1] = rows; i32[s + 2] = cols; i32[s + 3] = counts; i32[s + 4] = lists; i32[s + 5] = colCounts;
     i32[s + 6] = colLists; i32[s + 7] = dz; i32[s + 8] = n; i32[s + 9] = dw; i32[s + 10] = p0;
     this.run(SPARSE_BACKWARD, p1 - p0, chunks, 1);
+  }
+
+  /** convForward (assembly/conv/direct.ts) on `args` = its arguments without n, cut into `chunks` blocks of the n images. */
+  convForward(args: number[], n: number, chunks: number): void {
+    this.setArgs(args);
+    this.run(CONV_FORWARD, n, chunks, 1);
+  }
+
+  /** convFilterGrad on `args` = its arguments without f0, f1: dK's columns 0..cout cut into `chunks` blocks, on multiples of 16. */
+  convFilterGrad(args: number[], cout: number, chunks: number): void {
+    this.setArgs(args);
+    this.run(CONV_GRAD, cout, chunks, 16);
+  }
+
+  /** maxPool or maxPoolBackwardTiled (`backward`) on `args` = its arguments without n, cut into `chunks` blocks of the n images. */
+  maxPool(args: number[], n: number, chunks: number, backward: boolean): void {
+    this.setArgs(args);
+    this.run(backward ? MAX_POOL_BACKWARD : MAX_POOL, n, chunks, 1);
+  }
+
+  private setArgs(args: number[]): void {
+    for (let i = 0; i < args.length; i++) this.i32[ARGS + i] = args[i];
   }
 
   /** Chunks the workers have computed so far (the rest ran on the calling thread). */
