@@ -4,34 +4,15 @@
 // own process (bench/*_cnn.*). The slow peers time a subset and are extrapolated linearly to the
 // epoch (their time per image is flat: every batch does the same work); the table says which.
 // `npm run bench` calls cnnBench(); `npx tsx bench/run_cnn.ts [--train N]` prints this table alone.
-import { spawnSync } from "node:child_process";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { blasThreads, mnistDir, runTask, trainCountArg, type TaskResult } from "./common.js";
+import { blasThreads, mnistDir, pythonWith, runTask, torchPython, trainCountArg, type TaskResult } from "./common.js";
 
 /** Images each slow peer times (then × N / measured), and test images it predicts (10,000 when absent). */
 const SUBSET = { numpy: 10000, tfjsWasmConv: 2000, tfjsWasmCpu: 100, tfjsCpu: 100, convnetjs: 500 } as const;
 const TEST_SUBSET = { tfjsWasmCpu: 1000, tfjsCpu: 1000, convnetjs: 1000 } as const;
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const quiet = (cmd: string, args: string[]) =>
-  spawnSync(cmd, args, { encoding: "utf8", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-/** The first interpreter that imports `module`: Debian's python3-torch serves /usr/bin/python3, not a pyenv one. */
-const pythonWith = (module: string) => ["python3", "/usr/bin/python3"].find((py) => quiet(py, ["-c", `import ${module}`]).status === 0);
-
-/** A python3 with PyTorch; when missing and root can apt-get, install Debian's python3-torch and OpenBLAS first. */
-function torchPython(): { python?: string; note?: string } {
-  const found = pythonWith("torch");
-  if (found) return { python: found };
-  const why = "PyTorch is not installed (as root: apt-get install python3-torch libopenblas0-pthread)";
-  if (process.getuid?.() !== 0 || quiet("apt-get", ["--version"]).status !== 0) return { note: why };
-  console.log("PyTorch missing: apt-get install -y python3-torch libopenblas0-pthread (a few minutes)…");
-  const install = () => quiet("apt-get", ["install", "-y", "python3-torch", "libopenblas0-pthread"]);
-  if (install().status !== 0) { quiet("apt-get", ["update"]); install(); }
-  const python = pythonWith("torch");
-  return python ? { python } : { note: `${why}; apt-get install failed` };
-}
-
 /** A row: "{v}" in the title becomes the version the task reports. */
 interface Peer { title: string; r: TaskResult; measured?: number }
 const num = (r: TaskResult, key: string) => (typeof r[key] === "number" ? (r[key] as number) : undefined);

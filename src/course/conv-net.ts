@@ -8,16 +8,12 @@
 // the scores; argmax, hence accuracy, is the same), and the loss is TF.js' cross-entropy.
 import { engine as defaultEngine, type Engine } from "../core/engine.js";
 import { DEFAULT_SEED } from "../core/random.js";
-import { withScope } from "../core/scope.js";
 import type { Inputs, Labels } from "../data/inputs.js";
-import { inputsFor, targetsFor } from "../data/resident.js";
 import type { Layer } from "../layers/layer.js";
-import { forChunks } from "../models/inference.js";
-import { backward, forward, reserve } from "../models/stack.js";
 import { Sequential } from "../models/sequential.js";
 import { Adam } from "../optimizers.js";
 import { bookWeightsFromPickle, toBook, type BookWeight } from "./book-weights.js";
-import { trainNetwork, type MultiLayerTrainArgs, type MultiLayerTrainResult } from "./multi-layer-train.js";
+import { backpropOn, trainNetwork, type MultiLayerTrainArgs, type MultiLayerTrainResult } from "./multi-layer-train.js";
 
 export interface ConvNetOptions {
   /** Adam's learning rate (default 0.001, the book's train_convnet.py). */
@@ -65,17 +61,8 @@ export abstract class ConvNet {
 
   /** The backprop gradients of the loss on all of (x, t) (training mode), by the book's names and layouts. */
   gradient(x: Inputs, t: Labels): Record<string, Float32Array> {
-    const model = this.model, engine = model.built(), loss = model.loss!, layers = model.layers, last = layers[layers.length - 1];
-    const units = model.outputUnits, activation = last.activation.name;
-    return withScope(engine, (s) => {
-      const xs = inputsFor(s, "gradient: x", x, model.inputUnits), rows = xs.rows;
-      const ys = targetsFor(s, "gradient: t", t, rows, units, loss.name);
-      reserve(model, rows);
-      forChunks(engine, xs, rows, (xb) => {
-        loss.gradient(engine, forward(model, xb, rows, true), ys, last.outputGrad, rows, units, activation);
-        backward(model, xb, rows, loss.fusesWith(activation));
-      });
-      const f32 = engine.heap.f32, params = model.params();
+    return backpropOn(this.model, x, t, (f32) => {
+      const params = this.model.params();
       return Object.fromEntries(this.bookWeights.map((w, i) => {
         const p = params[i];
         return [w.key, toBook(w, f32.subarray(p.grad >>> 2, (p.grad >>> 2) + p.size))];

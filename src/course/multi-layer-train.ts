@@ -84,8 +84,11 @@ export function trainNetwork(model: Sequential, x: Inputs, t: Labels, args: Mult
   return result;
 }
 
-/** The gradients of the training loss (penalty included) on all of (x, t), named as the book's params. */
-export function networkGradient(model: Sequential, x: Inputs, t: Labels): Record<string, Float32Array> {
+/**
+ * One forward and backward pass of the training loss on all of (x, t) as one batch; `read` then takes
+ * what it needs from the layers' gradient buffers (before the inputs are freed).
+ */
+export function backpropOn<R>(model: Sequential, x: Inputs, t: Labels, read: (f32: Float32Array) => R): R {
   const engine = model.built(), loss = model.loss!, layers = model.layers, last = layers[layers.length - 1];
   const units = model.outputUnits, activation = last.activation.name;
   return withScope(engine, (s) => {
@@ -96,9 +99,16 @@ export function networkGradient(model: Sequential, x: Inputs, t: Labels): Record
       loss.gradient(engine, forward(model, xb, rows, true), ys, last.outputGrad, rows, units, activation);
       backward(model, xb, rows, loss.fusesWith(activation));
     });
-    const grads: Record<string, Float32Array> = {}, f32 = engine.heap.f32;
+    return read(engine.heap.f32);
+  });
+}
+
+/** The gradients of the training loss (penalty included) on all of (x, t), named as the book's params. */
+export function networkGradient(model: Sequential, x: Inputs, t: Labels): Record<string, Float32Array> {
+  return backpropOn(model, x, t, (f32) => {
+    const grads: Record<string, Float32Array> = {};
     let idx = 0;
-    for (const layer of layers) {
+    for (const layer of model.layers) {
       const names = layer.className === "Dense" ? (idx++, ["W", "b"]) : layer.className === "BatchNormalization" ? ["gamma", "beta"] : [];
       layer.params().forEach((p, j) => (grads[`${names[j]}${idx}`] = f32.slice(p.grad >>> 2, (p.grad >>> 2) + p.size)));
     }
