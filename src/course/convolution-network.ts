@@ -32,7 +32,8 @@ import { reserve, trainStep } from "../models/stack.js";
 import { SGD } from "../optimizers.js";
 import { COURSE_EVAL_ROWS } from "./course-eval.js";
 import type { FitArgs } from "./course-fit.js";
-import { classesOf, uploadImages } from "./convolution-data.js";
+import { uploadImages } from "./convolution-data.js";
+import { classesOf } from "./class-count.js";
 
 export interface ConvolutionNetworkArgs {
   /** n_kernels: the convolution's filters (default 10). */
@@ -111,7 +112,7 @@ export class ConvolutionNetwork {
   fit(x: Inputs, y: Labels, { epochs = 100, xVal, yVal, onEpochEnd }: ConvolutionFitArgs = {}): this {
     assertPositiveInteger("fit: epochs", epochs);
     if ((xVal === undefined) !== (yVal === undefined)) throw new ModelError("fit: give both xVal and yVal, or neither");
-    const classes = classesOf(y), engine = this.engine;
+    const classes = classesOf(y, "give one-hot rows (to_categorical) or a flat array of integer labels", "(or give one-hot rows)"), engine = this.engine;
     withScope(engine, (s) => {
       // Checked and uploaded before the old weights go.
       const train = uploadImages(s, x, y, "fit", this.inputShape, classes);

@@ -3,10 +3,11 @@
 // rows at a time (the last batch holds the remainder: 364 rows in batches of 32 → 12 steps).
 // MultiClassNetwork: a softmax output of one unit per class trained with cross-entropy; the
 // fused kernel gives err = (a − y)/m; predict is the argmax, score the accuracy.
-import { assertPositiveInteger, DataError, ShapeError } from "../core/errors.js";
-import { describeValue, shapeOf, type Inputs, type Labels } from "../data/inputs.js";
+import { assertPositiveInteger } from "../core/errors.js";
+import type { Inputs, Labels } from "../data/inputs.js";
 import type { LossName } from "../losses/loss.js";
 import { RandomInitNetwork, type DualLayerArgs } from "./dual-layer.js";
+import { classesOf } from "./class-count.js";
 
 export interface MinibatchArgs extends DualLayerArgs {
   /** batch_size (default 32). */
@@ -39,21 +40,8 @@ export class MultiClassNetwork extends MinibatchNetwork {
 
   /** One output per class: the width of one-hot rows, or the largest integer label + 1 (at least 2). */
   override outputsFor(y: Labels): number {
-    const [, cols] = shapeOf("fit: y", y);
-    if (cols === 1) {
-      throw new ShapeError("fit: y is one column ([n, 1]); a MultiClassNetwork needs at least 2 classes: give one-hot rows of ≥ 2 columns (one per class) or a flat array of integer labels");
-    }
-    if (cols > 1) return cols;
-    const labels = y as ArrayLike<unknown>;
-    let max = 1;
-    for (let i = 0; i < labels.length; i++) {
-      const t = labels[i];
-      if (typeof t !== "number" || !Number.isInteger(t) || t < 0) {
-        throw new DataError(`fit: y[${i}] is ${describeValue(t)}, not a class label; labels must be integers ≥ 0 (0, 1, 2, … one per class)`);
-      }
-      if (t > max) max = t;
-    }
-    return max + 1;
+    return classesOf(y, "a MultiClassNetwork needs at least 2 classes: give one-hot rows of ≥ 2 columns (one per class) "
+      + "or a flat array of integer labels", "(0, 1, 2, … one per class)");
   }
 
   /** The index of the largest output of each row, the first on ties (np.argmax; argmax of z equals argmax of softmax(z)). */
