@@ -111,6 +111,7 @@ abstract class Pooling2D extends PoolingBase {
     const padding = args.padding ?? "valid";
     if (padding !== "valid" && padding !== "same") throw new ModelError(`${name}: padding '${String(padding)}'; use 'valid' or 'same'`);
     this.padding = padding;
+    if (this.declaredInputShape) this.computeOutputShape(this.declaredInputShape); // refused here, not at compile()
   }
 
   protected geometry(inputShape: Shape): PoolGeometry {
@@ -137,7 +138,6 @@ export class MaxPooling2D extends Pooling2D {
   constructor(args: Pooling2DArgs = {}) {
     const name = args?.name ?? `max_pooling2d_${++maxCounter}`;
     super(name, "MaxPooling2D", args);
-    if (this.declaredInputShape) this.computeOutputShape(this.declaredInputShape);
   }
 }
 
@@ -148,6 +148,5 @@ export class AveragePooling2D extends Pooling2D {
   constructor(args: Pooling2DArgs = {}) {
     const name = args?.name ?? `average_pooling2d_${++averageCounter}`;
     super(name, "AveragePooling2D", args);
-    if (this.declaredInputShape) this.computeOutputShape(this.declaredInputShape);
   }
 }
